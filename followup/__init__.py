@@ -1,0 +1,29 @@
+"""followup: personal thank-you drafts after interviews, from a spreadsheet.
+
+>>> import followup
+>>> followup.read_interviews is followup.io.read_interviews
+True
+"""
+
+from followup.errors import (
+    AmbiguousDatesError,
+    ColumnsError,
+    FollowupError,
+    SheetNotFoundError,
+    SourceError,
+)
+from followup.io import read_interviews
+from followup.validate import Interviews
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AmbiguousDatesError",
+    "ColumnsError",
+    "FollowupError",
+    "Interviews",
+    "SheetNotFoundError",
+    "SourceError",
+    "__version__",
+    "read_interviews",
+]

@@ -1,0 +1,36 @@
+"""The exceptions followup raises, one small tree.
+
+::
+
+    FollowupError                 anything followup raises on purpose
+    ├── SourceError               the file cannot be read as a spreadsheet
+    │   └── SheetNotFoundError    the workbook has no sheet of that name
+    ├── ColumnsError              required columns are missing
+    └── AmbiguousDatesError       day and month order cannot be told apart
+
+Library code raises these; only :mod:`followup.cli` turns them into a
+message and an exit status. Problems with single rows are not exceptions:
+they become rows of the rejects table.
+"""
+
+from __future__ import annotations
+
+
+class FollowupError(Exception):
+    """Base class: a problem the user can fix, described in one sentence."""
+
+
+class SourceError(FollowupError):
+    """The source is missing, unreadable, empty or not a spreadsheet."""
+
+
+class SheetNotFoundError(SourceError):
+    """The workbook has no sheet with the requested name."""
+
+
+class ColumnsError(FollowupError):
+    """Required columns are missing from the sheet."""
+
+
+class AmbiguousDatesError(FollowupError):
+    """A date column could be day-first or month-first; pass ``dayfirst``."""

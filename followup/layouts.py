@@ -1,0 +1,188 @@
+"""Three ways a sheet lists interviewers, all turned into one row per interviewer.
+
+- **long**: one row per interviewer (``Interviewer``, ``Interviewer Email``, ...);
+- **wide**: numbered groups (``Interviewer 1 Name``, ``Interviewer 1 Email``,
+  ``Interviewer 2 Name``, ...);
+- **packed**: one cell of addresses,
+  ``Dana Whitfield <dana@northwind.example>; "Ortega, Luis" <luis@northwind.example>``.
+
+:func:`to_long` returns a frame with one row per interviewer slot, a
+``slot`` number and ``source_column``: the sheet header each interviewer's
+fields came from, for error messages.
+
+>>> split_addresses('"Ortega, Luis" <luis@x.example>; Dana <dana@x.example>')
+[('Ortega, Luis', 'luis@x.example'), ('Dana', 'dana@x.example')]
+"""
+
+from __future__ import annotations
+
+import re
+from email.utils import parseaddr
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from followup.schema import INTERVIEWER_FIELDS, PER_INTERVIEWER
+
+Layout = Literal["long", "wide", "packed"]
+
+#: A normalised header of the wide layout: "interviewer2email" → slot 2, field "email".
+WIDE_HEADER = re.compile(r"^(?:interviewer|panelist|panellist)(\d{1,2})(.*)$")
+
+_ADDRESS_SEPARATORS = re.compile(r'("(?:[^"\\]|\\.)*"|<[^>]*>|\([^)]*\))|[,;\n]')
+
+
+def wide_field(normalized_header: str) -> tuple[int, str] | None:
+    """Slot number and canonical field of a wide-layout header, if it is one.
+
+    >>> wide_field("interviewer2talkingpoint")
+    (2, 'talking_point')
+    """
+    match = WIDE_HEADER.match(normalized_header)
+    if not match or match.group(2) not in INTERVIEWER_FIELDS:
+        return None
+    return int(match.group(1)), INTERVIEWER_FIELDS[match.group(2)]
+
+
+def split_addresses(cell: str) -> list[tuple[str, str]]:
+    """Split an RFC 5322 address list into (name, address) pairs.
+
+    Commas and semicolons separate addresses unless quoted, in angle
+    brackets or in a comment. A part with no ``@`` keeps its text as the
+    name and an empty address, so the caller can report it.
+    """
+    parts, start = [], 0
+    for match in _ADDRESS_SEPARATORS.finditer(cell):
+        if match.group(1) is None:
+            parts.append(cell[start : match.start()])
+            start = match.end()
+    parts.append(cell[start:])
+    pairs = []
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if "@" not in part:
+            pairs.append((part.strip('"'), ""))
+            continue
+        name, address = parseaddr(part)
+        if not address or "<" in part and ">" not in part:
+            pairs.append((part, ""))
+        else:
+            pairs.append((name.strip(), address.strip()))
+    return pairs
+
+
+def to_long(frame: pd.DataFrame, layout: Layout, headers: dict[str, str]) -> pd.DataFrame:
+    """Turn interview rows into one row per interviewer slot.
+
+    Parameters
+    ----------
+    frame
+        Canonical text columns, one row per sheet row, with a ``row`` column.
+        Wide-layout fields are named ``"<field>#<slot>"``.
+    layout
+        Which layout the sheet uses.
+    headers
+        Canonical (or ``"<field>#<slot>"``) name → the sheet's own header.
+
+    Returns
+    -------
+    DataFrame
+        Interview columns repeated per interviewer, the fields of
+        :data:`~followup.schema.PER_INTERVIEWER`, ``slot`` and
+        ``source_column``; slots that are entirely empty are dropped, but
+        every sheet row keeps at least one (possibly empty) slot so that a
+        row with no interviewer can be reported.
+    """
+    if layout == "long":
+        out = frame.assign(slot=1)
+        return _with_sources(out, headers)
+    if layout == "wide":
+        return _melt_wide(frame, headers)
+    return _unpack(frame, headers)
+
+
+def _melt_wide(frame: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
+    slotted = [c for c in frame.columns if "#" in c]
+    slots = sorted({int(c.split("#")[1]) for c in slotted})
+    shared = frame.drop(columns=slotted)
+    pieces = []
+    for slot in slots:
+        fields = {c.split("#")[0]: frame[c] for c in slotted if int(c.split("#")[1]) == slot}
+        if "interviewer_address" in fields:
+            fields.update(_address_fields(fields.pop("interviewer_address"), fields))
+        piece = shared.assign(slot=slot, **fields)
+        pieces.append(piece)
+    long = pd.concat(pieces, ignore_index=True)
+    for name in PER_INTERVIEWER:
+        if name not in long.columns:
+            long[name] = ""
+        long[name] = long[name].fillna("")
+    filled = long[list(PER_INTERVIEWER)].ne("").any(axis=1)
+    first_slot = long["slot"] == slots[0]
+    has_any = filled.groupby(long["row"]).transform("any")
+    long = long[filled | (first_slot & ~has_any)]
+    long = long.sort_values(["row", "slot"], kind="stable", ignore_index=True)
+    return _with_sources(long, headers)
+
+
+def _address_fields(cells: pd.Series, fields: dict[str, pd.Series]) -> dict[str, pd.Series]:
+    """``Interviewer 1`` holding ``Name <email>`` fills the name and email fields."""
+    pairs = cells.map(lambda c: split_addresses(c)[:1] or [("", "")])
+    name = pairs.map(lambda p: p[0][0]).astype("str")
+    email = pairs.map(lambda p: p[0][1]).astype("str")
+    plain_name = cells.ne("") & email.eq("")  # just a name in the cell
+    name = name.where(~plain_name, cells)
+    out = {"interviewer_name": name, "interviewer_email": email}
+    for key, given in out.items():
+        if key in fields:
+            out[key] = fields[key].where(fields[key] != "", given)
+    return out
+
+
+def _unpack(frame: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
+    column = "interviewers" if "interviewers" in frame.columns else "interviewer_name"
+    pairs = frame[column].map(split_addresses)
+    counts = pairs.map(len).to_numpy()
+    keep = np.repeat(np.arange(len(frame)), np.maximum(counts, 1))
+    long = frame.iloc[keep].reset_index(drop=True)
+    flat = [p for ps in pairs for p in (ps or [("", "")])]
+    long["interviewer_name"] = pd.array([p[0] for p in flat], dtype="str")
+    long["interviewer_email"] = pd.array([p[1] for p in flat], dtype="str")
+    long["slot"] = np.concatenate([np.arange(1, max(c, 1) + 1) for c in counts] or [[]])
+    packed_header = headers[column]
+    headers = {**headers, "interviewer_name": packed_header, "interviewer_email": packed_header}
+    if column == "interviewers":
+        long = long.drop(columns="interviewers")
+    return _with_sources(long, headers)
+
+
+def _with_sources(long: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
+    """Record, per interviewer field, which sheet header it came from."""
+    for name in PER_INTERVIEWER:
+        if name not in long.columns:
+            long[name] = ""
+        by_slot = {s: headers.get(f"{name}#{s}", headers.get(name, name))
+                   for s in long["slot"].unique()}
+        long[f"source_{name}"] = long["slot"].map(by_slot).astype("str")
+    return long
+
+
+def detect_layout(columns: list[str], frame: pd.DataFrame) -> Layout:
+    """Which layout the canonical columns describe.
+
+    Numbered interviewer columns mean wide; an ``interviewers`` column, or an
+    interviewer column of addresses with no separate email column, means packed.
+    """
+    if any("#" in c for c in columns):
+        return "wide"
+    if "interviewers" in columns:
+        return "packed"
+    if (
+        "interviewer_name" in columns
+        and "interviewer_email" not in columns
+        and frame["interviewer_name"].str.contains("@", regex=False).any()
+    ):
+        return "packed"
+    return "long"

@@ -1,0 +1,183 @@
+"""The recipients schema: canonical columns, header aliases, value kinds.
+
+This module is the one source of truth for column names. Readers,
+validators, the CLI and the docs all read :data:`COLUMNS`.
+
+A sheet's headers are matched to canonical names after normalising case,
+spaces and punctuation away, so "Interviewer E-mail", "interviewer_email"
+and "INTERVIEWER EMAIL" are the same header:
+
+>>> normalize_header("Interviewer E-mail")
+'intervieweremail'
+>>> canonical_name("Organization")
+'company'
+>>> canonical_name("Job title")
+'role'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["text", "email", "datetime", "date", "duration", "bool", "zone"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One canonical column.
+
+    ``header`` marks text that ends up in a mail header (To, From,
+    Subject): it must not contain CR or LF.
+    """
+
+    name: str
+    kind: Kind
+    aliases: tuple[str, ...] = ()
+    header: bool = False
+    doc: str = ""
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("interview_id", "text", ("interview id", "id", "interview"), doc="stable interview id"),
+    Column("candidate_name", "text", ("candidate", "candidate name", "student", "student name",
+                                      "your name",
+                                      "sender", "sender name", "from name"), header=True,
+           doc="the sender"),
+    Column("candidate_email", "email", ("candidate email", "student email", "your email",
+                                        "sender email", "from", "from email"),
+           header=True, doc="the sender's address"),
+    Column("company", "text", ("company", "employer", "organization", "organisation", "firm",
+                               "company name", "employer name"), header=True,
+           doc="the employer"),
+    Column("role", "text", ("role", "position", "job title", "job", "title", "position title",
+                            "role title", "job role"), header=True, doc="the position"),
+    Column("interview_start", "datetime", ("interview start", "start", "start time", "starts",
+                                           "interview date time", "interview datetime",
+                                           "date time", "datetime", "when", "interview time",
+                                           "start date time", "scheduled", "time", "start at"),
+           doc="when the interview began (or its time of day, with a date column)"),
+    Column("interview_date", "date", ("interview date", "date", "day"),
+           doc="the day, when the time of day is a separate column"),
+    Column("interview_end", "datetime", ("interview end", "end", "end time", "ends", "finish",
+                                         "finish time", "until"),
+           doc="when the interview ended"),
+    Column("duration", "duration", ("duration", "length", "duration minutes", "minutes",
+                                    "duration min", "length minutes", "duration mins"),
+           doc="minutes, used when there is no end column"),
+    Column("timezone", "zone", ("timezone", "time zone", "tz", "zone"), doc="IANA zone name"),
+    Column("interested", "bool", ("interested", "still interested", "interest", "want the job",
+                                  "want it"), doc="does the candidate still want the job"),
+    Column("fit", "text", ("fit", "why me", "why i fit", "qualifications", "strengths",
+                           "my fit", "why qualified"), doc="why the candidate fits"),
+    Column("interviewer_name", "text", ("interviewer", "interviewer name", "name", "panelist",
+                                        "panelist name", "recipient", "recipient name",
+                                        "contact", "contact name"), header=True,
+           doc="the recipient"),
+    Column("interviewer_email", "email", ("interviewer email", "panelist email",
+                                          "recipient email", "contact email", "to", "email",
+                                          "email address", "e mail"),
+           header=True, doc="the recipient's address"),
+    Column("interviewer_title", "text", ("interviewer title", "panelist title",
+                                         "interviewer role", "contact title",
+                                         "interviewer position"), doc="the recipient's title"),
+    Column("talking_point", "text", ("talking point", "talking points", "notes", "note",
+                                     "topic", "topics", "what we discussed", "discussed",
+                                     "personal note", "highlight"),
+           doc="what to mention to this interviewer"),
+    Column("question", "text", ("question", "questions", "follow up question",
+                                "followup question", "open question", "ask"),
+           doc="a follow-up question for this interviewer"),
+    Column("program", "text", ("program", "programme", "major", "department"),
+           doc="career-center program"),
+    Column("cohort", "text", ("cohort", "term", "class", "semester", "year group"),
+           doc="career-center cohort"),
+    Column("student_id", "text", ("student id", "student number", "candidate id"),
+           doc="career-center student id"),
+    Column("interviewers", "text", ("interviewers", "panel", "panelists", "interview panel",
+                                    "recipients"), header=True,
+           doc="packed layout: several 'Name <email>' in one cell"),
+)
+
+BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}
+
+#: Fields of one interviewer. In the wide layout they come numbered
+#: ("Interviewer 2 Email"); the suffix after the number is matched here.
+INTERVIEWER_FIELDS: dict[str, str] = {
+    "": "interviewer_address",
+    "name": "interviewer_name",
+    "email": "interviewer_email",
+    "emailaddress": "interviewer_email",
+    "mail": "interviewer_email",
+    "title": "interviewer_title",
+    "role": "interviewer_title",
+    "position": "interviewer_title",
+    "talkingpoint": "talking_point",
+    "talkingpoints": "talking_point",
+    "notes": "talking_point",
+    "note": "talking_point",
+    "topic": "talking_point",
+    "question": "question",
+    "questions": "question",
+}
+
+#: Columns that describe one interviewer; everything else describes the interview.
+PER_INTERVIEWER: tuple[str, ...] = (
+    "interviewer_name", "interviewer_email", "interviewer_title", "talking_point", "question",
+)
+
+#: The recipients table, in order. ``row`` is the sheet row the recipient came from.
+RECIPIENT_COLUMNS: tuple[str, ...] = (
+    "interview_id", "row", "candidate_name", "candidate_email", "company", "role",
+    "interview_start", "interview_end", "timezone", "interested", "fit",
+    "interviewer_name", "interviewer_email", "interviewer_title", "talking_point", "question",
+    "program", "cohort", "student_id",
+)
+
+#: The rejects table, in order.
+REJECT_COLUMNS: tuple[str, ...] = ("row", "column", "value", "problem", "hint", "severity")
+
+MAX_CELL_CHARS = 10_000
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def normalize_header(header: object) -> str:
+    """Lower-case a header and drop everything but letters and digits.
+
+    >>> normalize_header("  Interviewer(s) ")
+    'interviewers'
+    """
+    text = unicodedata.normalize("NFKD", str(header)).encode("ascii", "ignore").decode()
+    return _NON_ALNUM.sub("", text.lower())
+
+
+def _build_alias_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for column in COLUMNS:
+        for alias in (column.name, *column.aliases):
+            key = normalize_header(alias)
+            if key in table and table[key] != column.name:
+                raise AssertionError(f"alias {alias!r} names two columns")  # pragma: no cover
+            table[key] = column.name
+    return table
+
+
+ALIASES: dict[str, str] = _build_alias_table()
+
+
+def canonical_name(header: object) -> str | None:
+    """Return the canonical column a header means, or None if unknown."""
+    return ALIASES.get(normalize_header(header))
+
+
+def snake_case(header: object) -> str:
+    """A safe snake_case name for a header followup does not know.
+
+    >>> snake_case("Recruiter's phone #")
+    'recruiter_s_phone'
+    """
+    text = unicodedata.normalize("NFKD", str(header)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^0-9a-z]+", "_", text.lower()).strip("_") or "column"
