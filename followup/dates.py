@@ -14,9 +14,9 @@ Accepted forms:
 - a time of day alone (``2:30 PM``, ``14:30``), to combine with a date column.
 
 >>> parse_moments(pd.Series(["24.11.2026 14:30", "2:30 PM"]), column="Start").frame
-        date             time  offset problem
-0 2026-11-24  0 days 14:30:00    <NA>    <NA>
-1        NaT  0 days 14:30:00    <NA>    <NA>
+        date            time  offset problem
+0 2026-11-24 0 days 14:30:00    <NA>     NaN
+1        NaT 0 days 14:30:00    <NA>     NaN
 """
 
 from __future__ import annotations

@@ -107,11 +107,14 @@ def _melt_wide(frame: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
     slotted = [c for c in frame.columns if "#" in c]
     slots = sorted({int(c.split("#")[1]) for c in slotted})
     shared = frame.drop(columns=slotted)
+    headers = dict(headers)
     pieces = []
     for slot in slots:
         fields = {c.split("#")[0]: frame[c] for c in slotted if int(c.split("#")[1]) == slot}
         if "interviewer_address" in fields:
             fields.update(_address_fields(fields.pop("interviewer_address"), fields))
+            for name in ("interviewer_name", "interviewer_email"):
+                headers.setdefault(f"{name}#{slot}", headers[f"interviewer_address#{slot}"])
         piece = shared.assign(slot=slot, **fields)
         pieces.append(piece)
     long = pd.concat(pieces, ignore_index=True)

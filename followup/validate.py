@@ -298,7 +298,7 @@ class _Issues:
             return _empty_rejects()
         table = pd.concat(self.parts, ignore_index=True)
         table = table.drop_duplicates(["row", "column", "value", "problem"])
-        table = table.sort_values(["row"], kind="stable", ignore_index=True)
+        table = table.sort_values(["row", "column"], kind="stable", ignore_index=True)
         return table.astype({"row": "int64", "column": "str", "value": "str", "problem": "str",
                              "hint": "str", "severity": "str"})[list(REJECT_COLUMNS)]
 
@@ -451,7 +451,7 @@ def _parse_times(
                "write the interview's length in minutes")
     by_duration = begin + pd.to_timedelta(minutes.fillna(60), unit="m")
     finish = finish.where(end_text != "", by_duration)
-    backwards = begin.notna() & finish.notna() & (finish <= begin)
+    backwards = (end_text != "") & begin.notna() & finish.notna() & (finish <= begin)
     issues.add(backwards, "interview_end", "interview ends before it starts",
                "check the end time (and its date, for interviews past midnight)")
     return begin, finish
@@ -467,7 +467,7 @@ def _localize(
     instant[with_offset] = (
         naive[with_offset] - pd.to_timedelta(offset[with_offset].astype(float), unit="m")
     ).dt.tz_localize("UTC")
-    local = naive.notna() & ~with_offset
+    local = naive.notna() & ~with_offset & (zones != "")
     for zone, index in naive[local].groupby(zones[local]).groups.items():
         wall = naive[index]
         placed = wall.dt.tz_localize(zone, ambiguous="NaT", nonexistent="NaT")

@@ -1,0 +1,214 @@
+"""Values, rejects, headers and the row-accounting invariant."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import HEADER, ROW, problems, read, sheet
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import followup
+from followup.schema import RECIPIENT_COLUMNS, REJECT_COLUMNS
+
+
+def test_recipients_table_shape_and_dtypes(write):
+    result = read(write(sheet(ROW)))
+    r = result.recipients
+    assert list(r.columns) == list(RECIPIENT_COLUMNS)
+    assert str(r["interview_start"].dtype) == "datetime64[us, America/Chicago]"
+    assert r["interested"].dtype == bool
+    assert r["row"].dtype == "int64"
+    assert r["interview_id"].str.fullmatch(r"iv-[0-9a-f]{12}").all()
+    assert r["question"].isna().all()
+    assert list(result.rejects.columns) == list(REJECT_COLUMNS)
+
+
+def test_headers_match_through_aliases_in_any_case_and_punctuation():
+    frame = pd.DataFrame({
+        "ORGANIZATION": ["Northwind"], " job-title ": ["Analyst"],
+        "Interview Date/Time": ["2026-11-24 14:30"], "Panelist": ["Dana"],
+        "E-mail": ["dana@nw.example"], "Notes": ["dbt"], "Recruiter's phone #": ["555"],
+    })
+    r = read(frame).recipients
+    assert r[["company", "role", "interviewer_name", "talking_point"]].iloc[0].tolist() == [
+        "Northwind", "Analyst", "Dana", "dbt"]
+    assert r["recruiter_s_phone"].iloc[0] == "555"  # unknown columns are kept
+
+
+def test_missing_columns_lists_what_was_found_and_the_closest_match(write):
+    text = "Compny,Role,Start,Interviewer,Interviewr Email\nN,A,2026-11-24 10:00,D,d@x.example\n"
+    path = write(text, "mine.csv")
+    with pytest.raises(followup.ColumnsError) as info:
+        read(path)
+    message = str(info.value)
+    assert message.startswith(f"{path} is missing required columns")
+    assert "is missing required columns: `company`" in message
+    assert "`interviewer_email`" in message
+    assert "Found: 'Compny', 'Role', 'Start', 'Interviewer', 'Interviewr Email'." in message
+    assert "Did you mean 'Compny' for `company`, 'Interviewr Email' for `interviewer_email`?" in (
+        message)
+
+
+def test_two_columns_meaning_the_same_thing():
+    frame = pd.DataFrame({"Company": ["N"], "Employer": ["M"]})
+    with pytest.raises(followup.ColumnsError,
+                       match="columns 'Company' and 'Employer' both mean `company`"):
+        read(frame)
+
+
+def test_missing_values_and_malformed_emails_reject_only_their_row(write):
+    text = sheet(
+        ROW,
+        ROW.replace("Northwind", ""),
+        ROW.replace("Data Analyst", ""),
+        ROW.replace("dana@nw.example", "dana at nw"),
+        ROW.replace("dana@nw.example", ""),
+        ROW.replace("Dana Whitfield", ""),
+        ROW.replace("dana@nw.example", "Dana <dana@nw.example>"),
+        ROW.replace("dana@", "ok@"),
+    )
+    result = read(write(text))
+    assert result.recipients["row"].tolist() == [2, 9]
+    assert problems(result) == [
+        (3, "Company", "missing company"),
+        (4, "Role", "missing role"),
+        (5, "Interviewer Email", "not a valid email address"),
+        (6, "Interviewer Email", "missing interviewer email"),
+        (7, "Interviewer", "missing interviewer name"),
+        (8, "Interviewer Email", "not a valid email address"),
+    ]
+    assert result.rejects["value"].tolist()[2] == "dana at nw"
+    assert result.rejects["hint"].str.len().gt(10).all()
+
+
+def test_header_injection_is_rejected_in_header_fields_only(write):
+    bad_name = '"Dana\r\nBcc: everyone@evil.example"'
+    text = sheet(
+        ROW.replace("Dana Whitfield", bad_name),
+        ROW.replace("dbt", '"line one\nline two"').replace("dana@", "ok@"),
+        ROW.replace("Data Analyst", '"Analyst\nX-Evil: 1"').replace("dana@", "r@"),
+    )
+    result = read(write(text))
+    assert result.recipients["row"].tolist() == [3]
+    assert result.recipients["talking_point"].iloc[0] == "line one\nline two"
+    assert problems(result) == [
+        (2, "Interviewer", "line break in a field that goes into a mail header"),
+        (4, "Role", "line break in a field that goes into a mail header"),
+    ]
+    assert result.rejects["value"].iloc[0] == "Dana\\r\\nBcc: everyone@evil.example"
+
+
+def test_overlong_cell_is_rejected_and_shown_shortened(write):
+    text = sheet(ROW.replace("dbt", "x" * 10_001), ROW.replace("dana@", "ok@"))
+    result = read(write(text))
+    assert result.recipients["row"].tolist() == [3]
+    assert problems(result) == [(2, "Talking Point", "cell is longer than 10,000 characters")]
+    assert result.rejects["value"].iloc[0].endswith("… (10,001 characters)")
+
+
+def test_interested_values(write):
+    header = HEADER + ",Interested?"
+    values = ["yes", "No", "TRUE", "0", "y", "", "maybe"]
+    rows = [ROW.replace("dana@", f"p{i}@") + f",{v}" for i, v in enumerate(values)]
+    result = read(write(sheet(*rows, header=header)))
+    assert result.recipients["interested"].tolist() == [True, False, True, False, True, True]
+    assert problems(result) == [(8, "Interested?", "not a yes/no value")]
+
+
+def test_same_interviewer_twice_is_merged_with_a_warning(write):
+    text = sheet(
+        ROW,
+        ROW.replace("dbt", "the churn model").replace("Dana Whitfield", "Dana W."),
+        ROW.replace("dana@", "luis@"),
+    )
+    result = read(write(text))
+    r = result.recipients
+    assert r["interviewer_email"].tolist() == ["dana@nw.example", "luis@nw.example"]
+    assert r["talking_point"].tolist() == ["dbt; the churn model", "dbt"]
+    assert problems(result) == [
+        (3, "Interviewer Email", "same interviewer twice in one interview (merged into row 2)")]
+    assert result.rejects["severity"].tolist() == ["warning"]
+    assert (result.rows_accepted, result.rows_rejected) == (3, 0)
+
+
+def test_email_case_does_not_make_a_different_interviewer(write):
+    text = sheet(ROW, ROW.replace("dana@nw.example", "Dana@NW.example"))
+    assert len(read(write(text)).recipients) == 1
+
+
+def test_sender_fills_candidate_columns():
+    frame = pd.DataFrame({"Company": ["N", "N"], "Role": ["A", "A"],
+                          "Start": ["2026-11-24 10:00"] * 2, "Interviewer": ["D", "E"],
+                          "Interviewer Email": ["d@x.example", "e@x.example"],
+                          "Candidate": ["", "Sam Lee"], "Candidate Email": ["", "sam@x.example"]})
+    r = read(frame, sender="Ana Díaz <ana@example.com>").recipients
+    assert r["candidate_name"].tolist() == ["Ana Díaz", "Sam Lee"]
+    assert r["candidate_email"].tolist() == ["ana@example.com", "sam@x.example"]
+    assert r["interview_id"].nunique() == 2  # different candidates, different interviews
+    with pytest.raises(followup.FollowupError, match="not of the form 'Your Name <you@"):
+        read(frame, sender="ana@example.com")
+
+
+def test_given_interview_id_is_kept_and_derived_ids_are_stable(write):
+    header = HEADER + ",Interview ID"
+    text = sheet(ROW + ",NW-1", ROW.replace("dana@", "luis@") + ",", header=header)
+    first = read(write(text)).recipients["interview_id"].tolist()
+    second = read(write(text)).recipients["interview_id"].tolist()
+    assert first[0] == "NW-1"
+    assert first == second
+    assert first[1].startswith("iv-")
+
+
+def test_summary_counts(write):
+    text = sheet(ROW, "", ROW.replace("Northwind", ""))
+    result = read(write(text, "mine.csv"))
+    summary = result.summary()
+    assert "mine.csv: 2 rows (long layout)" in summary
+    assert "rejected rows: 1 (1 problems)" in summary
+    assert "blank rows:    1 (skipped)" in summary
+    assert "time zone:     America/Chicago" in summary
+    recipients, rejects = result
+    assert len(recipients) == 1
+    assert len(rejects) == 1
+
+
+# --- invariants -------------------------------------------------------------------------------
+
+cell_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
+                    max_size=12)
+SHEET_COLUMNS = ["Company", "Role", "Start", "Interviewer", "Interviewer Email", "Interested"]
+row_strategy = st.fixed_dictionaries({
+    "Company": st.one_of(st.just("Northwind"), st.just(""), cell_text),
+    "Role": st.one_of(st.just("Analyst"), st.just(""), cell_text),
+    "Start": st.one_of(st.sampled_from(["2026-11-24 10:00", "11/24/2026 2:30 PM", "",
+                                        "2026-02-30 10:00", "46350.5", "3:00 PM"]), cell_text),
+    "Interviewer": st.one_of(st.sampled_from(["Dana", "Luis", "Zoë", ""]), cell_text),
+    "Interviewer Email": st.one_of(
+        st.sampled_from(["dana@nw.example", "luis@nw.example", "bad@", ""]), cell_text),
+    "Interested": st.sampled_from(["", "yes", "no", "maybe"]),
+})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(row_strategy, max_size=25))
+def test_every_nonblank_row_is_accepted_or_rejected_and_input_is_untouched(rows):
+    frame = pd.DataFrame(rows, columns=SHEET_COLUMNS, dtype="str")
+    before = frame.copy(deep=True)
+    result = read(frame)
+    pd.testing.assert_frame_equal(frame, before)
+
+    filled = frame.apply(lambda c: c.str.strip()).ne("").any(axis=1)
+    nonblank = int(filled.sum())
+    assert result.rows_read == nonblank
+    assert result.rows_read == result.rows_accepted + result.rows_rejected
+    assert result.rows_blank == len(frame) - nonblank
+
+    accepted = set(result.recipients["row"])
+    errors = set(result.rejects.loc[result.rejects["severity"] == "error", "row"])
+    warned = set(result.rejects.loc[result.rejects["severity"] == "warning", "row"])
+    all_rows = {i + 2 for i in frame.index[filled]}
+    assert accepted | errors | warned == all_rows  # nothing disappears silently
+    assert len(accepted | warned) == result.rows_accepted
+    assert result.recipients["interview_start"].notna().all()
+    assert (result.recipients["interview_end"] > result.recipients["interview_start"]).all()
