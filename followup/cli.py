@@ -41,29 +41,47 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
     validate = commands.add_parser(
-        "validate", help="check a sheet and write its rejects",
+        "validate",
+        help="check a sheet and write its rejects",
         description="Read SHEET, print what it holds, and write every problem to a CSV.",
     )
     _add_reading_options(validate)
-    validate.add_argument("--rejects", default="rejects.csv", metavar="PATH",
-                          help="where to write the rejects (default: %(default)s)")
+    validate.add_argument(
+        "--rejects",
+        default="rejects.csv",
+        metavar="PATH",
+        help="where to write the rejects (default: %(default)s)",
+    )
     validate.set_defaults(run=_validate)
     return parser
 
 
 def _add_reading_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("sheet", metavar="SHEET", help=".csv, .tsv or .xlsx file")
-    parser.add_argument("--sheet-name", dest="sheet_name", metavar="NAME",
-                        help="workbook sheet to read (default: the first)")
-    parser.add_argument("--tz", metavar="ZONE",
-                        help="IANA time zone for rows without one (default: this machine's)")
+    parser.add_argument(
+        "--sheet-name",
+        dest="sheet_name",
+        metavar="NAME",
+        help="workbook sheet to read (default: the first)",
+    )
+    parser.add_argument(
+        "--tz", metavar="ZONE", help="IANA time zone for rows without one (default: this machine's)"
+    )
     order = parser.add_mutually_exclusive_group()
-    order.add_argument("--dayfirst", action="store_true", default=None,
-                       help="read numeric dates as day/month/year")
-    order.add_argument("--monthfirst", dest="dayfirst", action="store_false",
-                       help="read numeric dates as month/day/year")
-    parser.add_argument("--sender", metavar='"NAME <EMAIL>"',
-                        help="the candidate, for a personal sheet without candidate columns")
+    order.add_argument(
+        "--dayfirst", action="store_true", default=None, help="read numeric dates as day/month/year"
+    )
+    order.add_argument(
+        "--monthfirst",
+        dest="dayfirst",
+        action="store_false",
+        help="read numeric dates as month/day/year",
+    )
+    parser.add_argument(
+        "--sender",
+        metavar='"NAME <EMAIL>"',
+        help="the candidate, for a personal sheet without candidate columns",
+    )
 
 
 def _read(args: argparse.Namespace) -> Interviews:
@@ -87,7 +105,9 @@ def _print_rejects(result: Interviews, path: object) -> None:
         return
     print(f"\n{len(rejects)} problem(s), written to {path}:")
     for item in rejects.head(_SHOWN_REJECTS).itertuples(index=False):
-        print(f"  {result.source}:{item.row}: {item.column} = {item.value!r}: "
-              f"{item.problem} ({item.severity}). Fix: {item.hint}.")
+        print(
+            f"  {result.source}:{item.row}: {item.column} = {item.value!r}: "
+            f"{item.problem} ({item.severity}). Fix: {item.hint}."
+        )
     if len(rejects) > _SHOWN_REJECTS:
         print(f"  ... and {len(rejects) - _SHOWN_REJECTS} more in {path}")

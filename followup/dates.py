@@ -22,6 +22,7 @@ Accepted forms:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -34,7 +35,10 @@ _TIME = (
     r"\s*(?P<off>Z|UTC|GMT|[+-]\d{2}:?\d{2})?"
 )
 _ISO = r"^(?P<y>\d{4})-(?P<b>\d{1,2})-(?P<a>\d{1,2})(?:[T ]\s*(?P<time>.+))?$"
-_NUMERIC = r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?:[ ,T]+(?P<time>.+))?$"
+_NUMERIC = (
+    r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+    r"(?:[ ,T]+(?P<time>.+))?$"
+)
 _MONTH_NAMES = (
     r"^(?:[A-Za-z]+\.?,?\s+)?"
     r"(?:(?P<mon1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})"
@@ -50,10 +54,20 @@ _DURATION = (
 _MONTHS = {
     m: i
     for i, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")],
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
         start=1,
     )
     for m in names
@@ -74,9 +88,7 @@ class Moments:
     dayfirst: bool | None
 
 
-def parse_moments(
-    values: pd.Series, *, column: str, dayfirst: bool | None = None
-) -> Moments:
+def parse_moments(values: pd.Series, *, column: str, dayfirst: bool | None = None) -> Moments:
     """Parse a text column of dates, datetimes or times of day.
 
     Empty cells give NaT and no problem; the caller decides if they are
@@ -122,9 +134,7 @@ def parse_moments(
     month_name = named["mon1"].fillna(named["mon2"]).str.lower()
     month = month_name.map(_MONTHS)
     hit = todo & month.notna()
-    _set_date(
-        out, hit, named["y1"].fillna(named["y2"]), month, named["d1"].fillna(named["d2"])
-    )
+    _set_date(out, hit, named["y1"].fillna(named["y2"]), month, named["d1"].fillna(named["d2"]))
     time_text[hit] = named["time"][hit]
     todo &= ~hit
 
@@ -156,8 +166,11 @@ def _set_date(
     if not hit.any():
         return
     parts = pd.DataFrame(
-        {"year": year[hit].astype(int), "month": month[hit].astype(int),
-         "day": day[hit].astype(int)}
+        {
+            "year": year[hit].astype(int),
+            "month": month[hit].astype(int),
+            "day": day[hit].astype(int),
+        }
     )
     date = pd.to_datetime(parts, errors="coerce")
     out.loc[hit, "date"] = date
@@ -190,7 +203,7 @@ def _infer_dayfirst(parts: pd.DataFrame, column: str, dayfirst: bool | None) -> 
     return False
 
 
-def _sample(parts: pd.DataFrame, at: object) -> str:
+def _sample(parts: pd.DataFrame, at: Any) -> str:
     row = parts.loc[at]
     return f"'{row['a']}{row['sep']}{row['b']}{row['sep']}{row['y']}'"
 
@@ -247,13 +260,18 @@ def parse_minutes(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     >>> minutes.tolist(), bad.tolist()
     ([45.0, 90.0, 75.0, nan, nan], [False, False, False, False, True])
     """
-    text = values.str.lower().str.strip()
+    codes, uniques = pd.factorize(values)
+    text = pd.Series(uniques, dtype="str").str.lower().str.strip()
     parts = text.str.extract(_DURATION)
     as_float = {k: parts[k].str.replace(",", ".").astype(float) for k in ("h", "m")}
-    minutes = (
-        parts["hm_h"].astype(float) * 60 + parts["hm_m"].astype(float)
-    ).fillna(as_float["h"].fillna(0) * 60 + as_float["m"].fillna(0))
+    minutes = (parts["hm_h"].astype(float) * 60 + parts["hm_m"].astype(float)).fillna(
+        as_float["h"].fillna(0) * 60 + as_float["m"].fillna(0)
+    )
     readable = parts[["hm_h", "h", "m"]].notna().any(axis=1)
     empty = text == ""
     minutes = minutes.where(readable & ~empty)
-    return minutes, ~readable & ~empty
+    unreadable = ~readable & ~empty
+    return (
+        pd.Series(minutes.to_numpy()[codes], index=values.index),
+        pd.Series(unreadable.to_numpy()[codes], index=values.index),
+    )

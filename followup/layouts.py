@@ -66,7 +66,7 @@ def split_addresses(cell: str) -> list[tuple[str, str]]:
             pairs.append((part.strip('"'), ""))
             continue
         name, address = parseaddr(part)
-        if not address or "<" in part and ">" not in part:
+        if not address or ("<" in part and ">" not in part):
             pairs.append((part, ""))
         else:
             pairs.append((name.strip(), address.strip()))
@@ -122,7 +122,7 @@ def _melt_wide(frame: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
         if name not in long.columns:
             long[name] = ""
         long[name] = long[name].fillna("")
-    filled = long[list(PER_INTERVIEWER)].ne("").any(axis=1)
+    filled = (long[list(PER_INTERVIEWER)] != "").any(axis=1)
     first_slot = long["slot"] == slots[0]
     has_any = filled.groupby(long["row"]).transform("any")
     long = long[filled | (first_slot & ~has_any)]
@@ -153,7 +153,9 @@ def _unpack(frame: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
     flat = [p for ps in pairs for p in (ps or [("", "")])]
     long["interviewer_name"] = pd.array([p[0] for p in flat], dtype="str")
     long["interviewer_email"] = pd.array([p[1] for p in flat], dtype="str")
-    long["slot"] = np.concatenate([np.arange(1, max(c, 1) + 1) for c in counts] or [[]])
+    # Slot numbers 1..n within each cell: position minus where the cell's run starts.
+    runs = np.maximum(counts, 1)
+    long["slot"] = np.arange(runs.sum()) - np.repeat(np.cumsum(runs) - runs, runs) + 1
     packed_header = headers[column]
     headers = {**headers, "interviewer_name": packed_header, "interviewer_email": packed_header}
     if column == "interviewers":
@@ -166,8 +168,9 @@ def _with_sources(long: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
     for name in PER_INTERVIEWER:
         if name not in long.columns:
             long[name] = ""
-        by_slot = {s: headers.get(f"{name}#{s}", headers.get(name, name))
-                   for s in long["slot"].unique()}
+        by_slot = {
+            s: headers.get(f"{name}#{s}", headers.get(name, name)) for s in long["slot"].unique()
+        }
         long[f"source_{name}"] = long["slot"].map(by_slot).astype("str")
     return long
 

@@ -44,11 +44,21 @@ EMAIL_PATTERN = (
 _TRUE = {"yes", "y", "true", "t", "1", "x", "ja", "oui", "si", "sí"}
 _FALSE = {"no", "n", "false", "f", "0", "nein", "non"}
 _ZONE_ABBREVIATIONS = {
-    "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
-    "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
-    "mt": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver",
-    "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
-    "utc": "UTC", "gmt": "UTC", "z": "UTC",
+    "et": "America/New_York",
+    "est": "America/New_York",
+    "edt": "America/New_York",
+    "ct": "America/Chicago",
+    "cst": "America/Chicago",
+    "cdt": "America/Chicago",
+    "mt": "America/Denver",
+    "mst": "America/Denver",
+    "mdt": "America/Denver",
+    "pt": "America/Los_Angeles",
+    "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles",
+    "utc": "UTC",
+    "gmt": "UTC",
+    "z": "UTC",
 }
 _REQUIRED_HINTS = {
     "company": "the employer, e.g. a 'Company' column",
@@ -121,7 +131,7 @@ def to_recipients(
     sender_name, sender_email = _parse_sender(sender)
     names, headers = _map_headers(raw)
     frame = raw.cells.set_axis(names, axis=1)
-    blank = ~frame.ne("").any(axis=1)
+    blank = ~(frame != "").any(axis=1)
     frame = frame.assign(row=raw.rows)[~blank.to_numpy()].reset_index(drop=True)
     _check_required(frame.columns, headers, raw)
 
@@ -131,16 +141,19 @@ def to_recipients(
     issues.add_ragged(raw.ragged)
     long = _check_text(long, issues, extras=[n for n in names if n not in BY_NAME and "#" not in n])
     if sender_name:
-        long["candidate_name"] = long["candidate_name"].where(long["candidate_name"] != "",
-                                                             sender_name)
-        long["candidate_email"] = long["candidate_email"].where(long["candidate_email"] != "",
-                                                               sender_email)
+        long["candidate_name"] = long["candidate_name"].where(
+            long["candidate_name"] != "", sender_name
+        )
+        long["candidate_email"] = long["candidate_email"].where(
+            long["candidate_email"] != "", sender_email
+        )
     interested = _parse_interested(long, issues)
     zones = _parse_zones(long, issues, zone)
     start, end = _parse_times(long, issues, zones, dayfirst)
 
-    recipients = long.assign(interested=interested, interview_start=start,
-                             interview_end=end, timezone=zones)
+    recipients = long.assign(
+        interested=interested, interview_start=start, interview_end=end, timezone=zones
+    )
     recipients = recipients[~issues.bad].copy()
     recipients["interview_id"] = _interview_ids(recipients)
     accepted_rows = recipients["row"].unique()
@@ -199,7 +212,8 @@ def _check_required(columns: pd.Index, headers: dict[str, str], raw: RawSheet) -
     if not wide and "interviewers" not in present:
         for column in ("interviewer_name", "interviewer_email"):
             if column not in present and not (
-                column == "interviewer_email" and "interviewer_name" in present
+                column == "interviewer_email"
+                and "interviewer_name" in present
                 and _looks_packed(raw, headers["interviewer_name"])
             ):
                 missing.append(column)
@@ -207,9 +221,11 @@ def _check_required(columns: pd.Index, headers: dict[str, str], raw: RawSheet) -
         return
     found = [h for h in raw.headers if h]
     described = "; ".join(f"`{m}` ({_REQUIRED_HINTS[m]})" for m in missing)
-    message = f"{raw.source} is missing required columns: {described}. Found: " + ", ".join(
-        repr(h) for h in found
-    ) + "."
+    message = (
+        f"{raw.source} is missing required columns: {described}. Found: "
+        + ", ".join(repr(h) for h in found)
+        + "."
+    )
     guesses = [g for g in (_closest(m, found) for m in missing) if g]
     if guesses:
         message += " Did you mean " + ", ".join(guesses) + "?"
@@ -283,14 +299,21 @@ class _Issues:
     def add_ragged(self, ragged: list[tuple[int, list[str]]]) -> None:
         for row, extra in ragged:
             mask = self.long["row"] == row
-            self.parts.append(pd.DataFrame({
-                "row": [row], "column": ["(past the last column)"],
-                "value": [_shorten(" | ".join(extra))],
-                "problem": [f"row has {len(extra)} more filled cell(s) than the header"],
-                "hint": ["a value probably holds an unquoted delimiter; quote it or "
-                         "remove the extra cells"],
-                "severity": ["error"],
-            }))
+            self.parts.append(
+                pd.DataFrame(
+                    {
+                        "row": [row],
+                        "column": ["(past the last column)"],
+                        "value": [_shorten(" | ".join(extra))],
+                        "problem": [f"row has {len(extra)} more filled cell(s) than the header"],
+                        "hint": [
+                            "a value probably holds an unquoted delimiter; quote it or "
+                            "remove the extra cells"
+                        ],
+                        "severity": ["error"],
+                    }
+                )
+            )
             self.bad |= mask
 
     def table(self) -> pd.DataFrame:
@@ -299,13 +322,22 @@ class _Issues:
         table = pd.concat(self.parts, ignore_index=True)
         table = table.drop_duplicates(["row", "column", "value", "problem"])
         table = table.sort_values(["row", "column"], kind="stable", ignore_index=True)
-        return table.astype({"row": "int64", "column": "str", "value": "str", "problem": "str",
-                             "hint": "str", "severity": "str"})[list(REJECT_COLUMNS)]
+        return table.astype(
+            {
+                "row": "int64",
+                "column": "str",
+                "value": "str",
+                "problem": "str",
+                "hint": "str",
+                "severity": "str",
+            }
+        )[list(REJECT_COLUMNS)]
 
 
 def _empty_rejects() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype="int64" if c == "row" else "str")
-                         for c in REJECT_COLUMNS})
+    return pd.DataFrame(
+        {c: pd.Series(dtype="int64" if c == "row" else "str") for c in REJECT_COLUMNS}
+    )
 
 
 def _shorten(text: str, limit: int = 80) -> str:
@@ -317,22 +349,44 @@ def _shorten(text: str, limit: int = 80) -> str:
 
 def _check_text(long: pd.DataFrame, issues: _Issues, *, extras: list[str]) -> pd.DataFrame:
     """Length, header injection, required values and email syntax."""
-    for name in ("candidate_name", "candidate_email", "interview_id", "interviewer_title",
-                 "talking_point", "question", "fit", "program", "cohort", "student_id",
-                 "interested", "timezone", "interview_end", "duration", "interview_date"):
+    for name in (
+        "candidate_name",
+        "candidate_email",
+        "interview_id",
+        "interviewer_title",
+        "talking_point",
+        "question",
+        "fit",
+        "program",
+        "cohort",
+        "student_id",
+        "interested",
+        "timezone",
+        "interview_end",
+        "duration",
+        "interview_date",
+    ):
         if name not in long.columns:
             long[name] = ""
     text_columns = [c for c in long.columns if c in BY_NAME or c in PER_INTERVIEWER or c in extras]
     for column in text_columns:
         too_long = long[column].str.len() > MAX_CELL_CHARS
-        issues.add(too_long, column, f"cell is longer than {MAX_CELL_CHARS:,} characters",
-                   "shorten it; a thank-you note needs a sentence, not a document")
+        issues.add(
+            too_long,
+            column,
+            f"cell is longer than {MAX_CELL_CHARS:,} characters",
+            "shorten it; a thank-you note needs a sentence, not a document",
+        )
     for column in (c.name for c in BY_NAME.values() if c.header):
         if column in long.columns:
             injected = long[column].str.contains("\r|\n", regex=True)
-            issues.add(injected, column, "line break in a field that goes into a mail header",
-                       "put the value on one line; line breaks here could forge mail headers",
-                       value=long[column].str.replace("\r", "\\r").str.replace("\n", "\\n"))
+            issues.add(
+                injected,
+                column,
+                "line break in a field that goes into a mail header",
+                "put the value on one line; line breaks here could forge mail headers",
+                value=long[column].str.replace("\r", "\\r").str.replace("\n", "\\n"),
+            )
     required = {
         "company": "add the employer's name",
         "role": "add the position you interviewed for",
@@ -340,8 +394,12 @@ def _check_text(long: pd.DataFrame, issues: _Issues, *, extras: list[str]) -> pd
         "interviewer_name": "add the interviewer's name, used in the greeting",
     }
     nobody = (long["interviewer_name"] == "") & (long["interviewer_email"] == "")
-    issues.add(nobody, "interviewer_name", "no interviewer in this row",
-               "add at least one interviewer's name and email")
+    issues.add(
+        nobody,
+        "interviewer_name",
+        "no interviewer in this row",
+        "add at least one interviewer's name and email",
+    )
     for column, hint in required.items():
         missing = long[column] == ""
         if column.startswith("interviewer_"):
@@ -350,8 +408,12 @@ def _check_text(long: pd.DataFrame, issues: _Issues, *, extras: list[str]) -> pd
     for column in ("interviewer_email", "candidate_email"):
         given = long[column] != ""
         malformed = given & ~long[column].str.fullmatch(EMAIL_PATTERN)
-        issues.add(malformed, column, "not a valid email address",
-                   "use the form name@example.com, with no spaces or display name")
+        issues.add(
+            malformed,
+            column,
+            "not a valid email address",
+            "use the form name@example.com, with no spaces or display name",
+        )
     return long
 
 
@@ -360,8 +422,12 @@ def _parse_interested(long: pd.DataFrame, issues: _Issues) -> pd.Series:
     value = pd.Series(True, index=long.index)
     value[text.isin(_FALSE)] = False
     unknown = (text != "") & ~text.isin(_TRUE | _FALSE)
-    issues.add(unknown, "interested", "not a yes/no value",
-               "write yes or no (also y/n, true/false, 1/0); empty means yes")
+    issues.add(
+        unknown,
+        "interested",
+        "not a yes/no value",
+        "write yes or no (also y/n, true/false, 1/0); empty means yes",
+    )
     return value
 
 
@@ -395,8 +461,12 @@ def _parse_zones(long: pd.DataFrame, issues: _Issues, default: str) -> pd.Series
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             names[value] = ""
     zones = text.map(names).astype("str")
-    issues.add(zones == "", "timezone", "unknown time zone",
-               "use an IANA name such as Europe/Berlin or America/New_York")
+    issues.add(
+        zones == "",
+        "timezone",
+        "unknown time zone",
+        "use an IANA name such as Europe/Berlin or America/New_York",
+    )
     return zones
 
 
@@ -406,10 +476,12 @@ def _parse_times(
     """Start and end as UTC instants (NaT where a problem was reported)."""
     has_start = "interview_start" in long.columns
     start_text = long["interview_start"] if has_start else pd.Series("", index=long.index)
-    start = parse_moments(start_text, column=issues.headers.get("interview_start", ""),
-                          dayfirst=dayfirst).frame
-    day = parse_moments(long["interview_date"], column=issues.headers.get("interview_date", ""),
-                        dayfirst=dayfirst).frame
+    start = parse_moments(
+        start_text, column=issues.headers.get("interview_start", ""), dayfirst=dayfirst
+    ).frame
+    day = parse_moments(
+        long["interview_date"], column=issues.headers.get("interview_date", ""), dayfirst=dayfirst
+    ).frame
     when = "interview_start" if has_start else "interview_date"
     hint = "write e.g. 2026-11-24 14:30, 11/24/2026 2:30 PM or 24.11.2026 14:30"
     for frame, column in ((start, "interview_start"), (day, "interview_date")):
@@ -417,25 +489,46 @@ def _parse_times(
     date = start["date"].fillna(day["date"])
     unread = start["problem"].notna() | day["problem"].notna()
     empty = (start_text == "") & (long["interview_date"] == "")
-    issues.add(empty, when, "missing interview date and time",
-               "add when the interview started; the deadline counts from it")
+    issues.add(
+        empty,
+        when,
+        "missing interview date and time",
+        "add when the interview started; the deadline counts from it",
+    )
     no_date = ~unread & ~empty & date.isna()
-    issues.add(no_date, when, "time of day without a date",
-               "add the interview date, in this cell or an 'Interview Date' column")
+    issues.add(
+        no_date,
+        when,
+        "time of day without a date",
+        "add the interview date, in this cell or an 'Interview Date' column",
+    )
     no_time = ~unread & ~empty & date.notna() & start["time"].isna()
-    issues.add(no_time, when, "date without a time of day",
-               "add the start time, e.g. 14:30; the 24-hour deadline counts from the end")
+    issues.add(
+        no_time,
+        when,
+        "date without a time of day",
+        "add the start time, e.g. 14:30; the 24-hour deadline counts from the end",
+    )
     naive = date + start["time"]
     begin, zone_problem = _localize(naive, start["offset"], zones)
-    issues.add(zone_problem.notna(), when, zone_problem,
-               "give the time with its UTC offset (e.g. 01:30-04:00), or check the date")
+    issues.add(
+        zone_problem.notna(),
+        when,
+        zone_problem,
+        "give the time with its UTC offset (e.g. 01:30-04:00), or check the date",
+    )
 
     end_text = long["interview_end"]
-    end = parse_moments(end_text, column=issues.headers.get("interview_end", ""),
-                        dayfirst=dayfirst).frame
+    end = parse_moments(
+        end_text, column=issues.headers.get("interview_end", ""), dayfirst=dayfirst
+    ).frame
     issues.add(end["problem"].notna(), "interview_end", end["problem"], hint)
-    issues.add((end_text != "") & end["problem"].isna() & end["time"].isna(), "interview_end",
-               "end date without a time of day", "add the end time, e.g. 15:30")
+    issues.add(
+        (end_text != "") & end["problem"].isna() & end["time"].isna(),
+        "interview_end",
+        "end date without a time of day",
+        "add the end time, e.g. 15:30",
+    )
     end_naive = end["date"].fillna(date) + end["time"]
     finish = begin + (end_naive - naive)
     with_offset = end["offset"].notna()
@@ -444,22 +537,32 @@ def _parse_times(
     ).dt.tz_localize("UTC")
 
     minutes, unreadable = parse_minutes(long["duration"])
-    issues.add(unreadable, "duration", "not a duration",
-               "write minutes (45), hours (1h, 1h 30) or h:mm (1:30)")
+    issues.add(
+        unreadable,
+        "duration",
+        "not a duration",
+        "write minutes (45), hours (1h, 1h 30) or h:mm (1:30)",
+    )
     out_of_range = (minutes <= 0) | (minutes > 24 * 60)
-    issues.add(out_of_range, "duration", "duration must be between 1 minute and 24 hours",
-               "write the interview's length in minutes")
+    issues.add(
+        out_of_range,
+        "duration",
+        "duration must be between 1 minute and 24 hours",
+        "write the interview's length in minutes",
+    )
     by_duration = begin + pd.to_timedelta(minutes.fillna(60), unit="m")
     finish = finish.where(end_text != "", by_duration)
     backwards = (end_text != "") & begin.notna() & finish.notna() & (finish <= begin)
-    issues.add(backwards, "interview_end", "interview ends before it starts",
-               "check the end time (and its date, for interviews past midnight)")
+    issues.add(
+        backwards,
+        "interview_end",
+        "interview ends before it starts",
+        "check the end time (and its date, for interviews past midnight)",
+    )
     return begin, finish
 
 
-def _localize(
-    naive: pd.Series, offset: pd.Series, zones: pd.Series
-) -> tuple[pd.Series, pd.Series]:
+def _localize(naive: pd.Series, offset: pd.Series, zones: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Wall-clock times in each row's zone → UTC, reporting DST gaps and overlaps."""
     instant = pd.Series(pd.NaT, index=naive.index, dtype="datetime64[us, UTC]")
     problem = pd.Series(pd.NA, index=naive.index, dtype="str")
@@ -473,8 +576,9 @@ def _localize(
         placed = wall.dt.tz_localize(zone, ambiguous="NaT", nonexistent="NaT")
         failed = placed.isna()
         if failed.any():
-            shifted = wall[failed].dt.tz_localize(zone, ambiguous="NaT",
-                                                  nonexistent="shift_forward")
+            shifted = wall[failed].dt.tz_localize(
+                zone, ambiguous="NaT", nonexistent="shift_forward"
+            )
             gap = shifted.notna()
             problem[gap[gap].index] = f"this time does not exist in {zone} (clocks spring forward)"
             problem[gap[~gap].index] = f"this time happens twice in {zone} (clocks fall back)"
@@ -487,9 +591,7 @@ def _parse_sender(sender: str | None) -> tuple[str, str]:
         return "", ""
     name, address = parseaddr(sender)
     if not name or not address or not pd.Series([address]).str.fullmatch(EMAIL_PATTERN)[0]:
-        raise FollowupError(
-            f"sender {sender!r} is not of the form 'Your Name <you@example.com>'."
-        )
+        raise FollowupError(f"sender {sender!r} is not of the form 'Your Name <you@example.com>'.")
     return name, address
 
 
@@ -501,9 +603,13 @@ def _interview_ids(recipients: pd.DataFrame) -> pd.Series:
     if recipients.empty:
         return pd.Series(dtype="str", index=recipients.index)
     key = (
-        recipients["candidate_email"].str.lower() + "|" + recipients["candidate_name"] + "|"
-        + recipients["company"].str.lower() + "|"
-        + recipients["interview_start"].dt.strftime("%Y-%m-%dT%H:%MZ")
+        recipients["candidate_email"].str.lower()
+        + "|"
+        + recipients["candidate_name"]
+        + "|"
+        + recipients["company"].str.lower()
+        + "|"
+        + recipients["interview_start"].dt.tz_convert("UTC").astype("int64").astype("str")
     )
     codes, uniques = pd.factorize(key)
     hashes = pd.util.hash_pandas_object(pd.Series(uniques), index=False).to_numpy()
@@ -521,15 +627,19 @@ def _merge_duplicates(recipients: pd.DataFrame, issues: _Issues) -> pd.DataFrame
     first_row = recipients["row"].groupby(key).transform("first")
     later = key.duplicated(keep="first")
     issues.long = recipients
-    issues.add(later, "interviewer_email",
-               "same interviewer twice in one interview (merged into row "
-               + first_row.astype("str") + ")",
-               "delete the repeated row, or give each interviewer once per interview",
-               severity="warning")
+    issues.add(
+        later,
+        "interviewer_email",
+        "same interviewer twice in one interview (merged into row " + first_row.astype("str") + ")",
+        "delete the repeated row, or give each interviewer once per interview",
+        severity="warning",
+    )
     merged = recipients.copy()
     for column in ("talking_point", "question", "interviewer_title"):
-        joined = recipients[column][dup].groupby(key[dup]).transform(
-            lambda s: "; ".join(dict.fromkeys(v for v in s if v))
+        joined = (
+            recipients[column][dup]
+            .groupby(key[dup])
+            .transform(lambda s: "; ".join(dict.fromkeys(v for v in s if v)))
         )
         merged.loc[dup, column] = joined
     return merged[~later]
@@ -539,8 +649,9 @@ def _finish(recipients: pd.DataFrame, names: list[str]) -> pd.DataFrame:
     """Canonical columns in order, then the sheet's own extra columns."""
     extras = [n for n in names if n not in BY_NAME and "#" not in n and n in recipients]
     out = recipients[list(RECIPIENT_COLUMNS) + extras].reset_index(drop=True)
-    text = [c for c in out.columns if c not in
-            ("row", "interview_start", "interview_end", "interested")]
+    text = [
+        c for c in out.columns if c not in ("row", "interview_start", "interview_end", "interested")
+    ]
     out[text] = out[text].replace("", pd.NA).astype("str")
     zones = out["timezone"].unique()
     if len(zones) == 1:

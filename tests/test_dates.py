@@ -13,7 +13,9 @@ from followup.dates import parse_minutes, parse_moments
 def frame(starts, **extra) -> pd.DataFrame:
     n = len(starts)
     data = {
-        "Company": ["Northwind"] * n, "Role": ["Analyst"] * n, "Start": starts,
+        "Company": ["Northwind"] * n,
+        "Role": ["Analyst"] * n,
+        "Start": starts,
         "Interviewer": [f"P{i}" for i in range(n)],
         "Interviewer Email": [f"p{i}@nw.example" for i in range(n)],
     }
@@ -52,8 +54,13 @@ def test_explicit_offsets_are_instants_shown_in_the_row_zone():
 
 
 def test_separate_date_and_time_columns_with_end_time():
-    result = read(frame(["2:30 PM", "09:00"], Date=["11/24/2026", "11/25/2026"],
-                        End=["3:15 PM", "2026-11-25 10:30"]))
+    result = read(
+        frame(
+            ["2:30 PM", "09:00"],
+            Date=["11/24/2026", "11/25/2026"],
+            End=["3:15 PM", "2026-11-25 10:30"],
+        )
+    )
     assert result.rejects.empty, result.rejects
     r = result.recipients
     assert r["interview_start"].tolist() == [ts("2026-11-24 14:30"), ts("2026-11-25 09:00")]
@@ -77,14 +84,19 @@ def test_duration_forms_and_default():
 def test_day_month_order_is_inferred_per_column(dates, order):
     result = read(frame(dates))
     second = result.recipients["interview_start"].iloc[1]
-    expected = {"month": ts("2026-12-01 10:00"), "day": ts("2026-12-01 10:00"),
-                "either": ts("2026-05-05 11:00")}[order]
+    expected = {
+        "month": ts("2026-12-01 10:00"),
+        "day": ts("2026-12-01 10:00"),
+        "either": ts("2026-05-05 11:00"),
+    }[order]
     assert second == expected
 
 
 def test_ambiguous_column_asks_for_dayfirst():
-    with pytest.raises(followup.AmbiguousDatesError,
-                       match=r"Column 'Start' has dates such as '03/04/2026'.*dayfirst"):
+    with pytest.raises(
+        followup.AmbiguousDatesError,
+        match=r"Column 'Start' has dates such as '03/04/2026'.*dayfirst",
+    ):
         read(frame(["03/04/2026 10:00", "05/06/2026 10:00"]))
     result = read(frame(["03/04/2026 10:00"]), dayfirst=True)
     assert result.recipients["interview_start"].iloc[0] == ts("2026-04-03 10:00")
@@ -120,8 +132,9 @@ def test_bad_dates_are_rejected_and_the_rest_kept(text, problem):
 
 
 def test_bad_end_and_duration_are_rejected():
-    result = read(frame(["2026-11-24 10:00"] * 3, End=["09:00", "later", ""],
-                        Duration=["", "", "0"]))
+    result = read(
+        frame(["2026-11-24 10:00"] * 3, End=["09:00", "later", ""], Duration=["", "", "0"])
+    )
     assert problems(result) == [
         (2, "End", "interview ends before it starts"),
         (3, "End", "not a date or time followup can read"),
@@ -134,19 +147,24 @@ def test_timezone_column_overrides_tz_and_unknown_zone_is_rejected():
     r = result.recipients
     assert r["timezone"].tolist() == ["Europe/Berlin", "America/Los_Angeles"]
     assert r["interview_start"].tolist() == [
-        pd.Timestamp("2026-11-24 09:00", tz="UTC"), pd.Timestamp("2026-11-24 18:00", tz="UTC")]
+        pd.Timestamp("2026-11-24 09:00", tz="UTC"),
+        pd.Timestamp("2026-11-24 18:00", tz="UTC"),
+    ]
     assert problems(result) == [(4, "TZ", "unknown time zone")]
 
 
 def test_dst_gap_and_overlap_are_reported_not_guessed():
-    result = read(frame(["2026-03-08 02:30", "2026-11-01 01:30", "2026-11-01 01:30-05:00"]),
-                  tz="America/New_York")
+    result = read(
+        frame(["2026-03-08 02:30", "2026-11-01 01:30", "2026-11-01 01:30-05:00"]),
+        tz="America/New_York",
+    )
     assert problems(result) == [
         (2, "Start", "this time does not exist in America/New_York (clocks spring forward)"),
         (3, "Start", "this time happens twice in America/New_York (clocks fall back)"),
     ]
     assert result.recipients["interview_start"].tolist() == [
-        pd.Timestamp("2026-11-01 06:30", tz="UTC").tz_convert("America/New_York")]
+        pd.Timestamp("2026-11-01 06:30", tz="UTC").tz_convert("America/New_York")
+    ]
 
 
 def test_tz_argument_must_be_a_zone():

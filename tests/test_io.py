@@ -45,8 +45,10 @@ def test_tsv_extension_means_tabs(write):
 def test_quoted_fields_with_delimiters_quotes_and_newlines_late_in_file(write):
     # The tricky row comes after more than a kilobyte of ordinary rows.
     filler = [ROW.replace("dana@", f"p{i}@") for i in range(40)]
-    tricky = ('Northwind,Data Analyst,2026-11-24 14:30,America/Chicago,"Ortega, Luis",'
-              'luis@nw.example,"said ""ship it""\nthen laughed; twice"')
+    tricky = (
+        'Northwind,Data Analyst,2026-11-24 14:30,America/Chicago,"Ortega, Luis",'
+        'luis@nw.example,"said ""ship it""\nthen laughed; twice"'
+    )
     text = sheet(*filler, tricky, ROW.replace("dana@", "last@"))
     assert len(text) > 1024
     result = read(write(text))
@@ -59,8 +61,10 @@ def test_quoted_fields_with_delimiters_quotes_and_newlines_late_in_file(write):
 
 
 def test_semicolon_sheet_with_comma_decimals_is_not_split_on_commas(write):
-    text = ("Firma;Position;Datum;Uhrzeit;Dauer;Interviewer;E-Mail\n"
-            "Nordwind GmbH;Analyst;24.11.2026;14:30;1,5 h;Jörg Weiß;joerg@nw.example\n")
+    text = (
+        "Firma;Position;Datum;Uhrzeit;Dauer;Interviewer;E-Mail\n"
+        "Nordwind GmbH;Analyst;24.11.2026;14:30;1,5 h;Jörg Weiß;joerg@nw.example\n"
+    )
     # German headers are not aliases; only the known ones must drive the choice.
     text = text.replace("Firma", "Company").replace("Datum", "Date").replace("Uhrzeit", "Time")
     text = text.replace("Dauer", "Duration")
@@ -117,22 +121,42 @@ XLSX_HEADER = ["Company", "Role", "Date", "Start", "Duration", "Interviewer", "E
 
 
 def test_xlsx_date_cells_time_cells_and_serials(tmp_path):
-    path = _workbook(tmp_path / "s.xlsx", [
-        XLSX_HEADER,
-        ["Northwind", "Analyst", dt.datetime(2026, 11, 24), dt.time(14, 30), 45, "Dana",
-         "dana@nw.example"],
-        ["Northwind", "Analyst", 46350, "2:30 PM", "1h", "Luis", "luis@nw.example"],
-        ["Bluefin", "Coordinator", None, dt.datetime(2026, 11, 23, 9, 15), None, "Priya",
-         "priya@bf.example"],
-        ["Bluefin", "Coordinator", None, 46349.385416666664, None, "José", "jose@bf.example"],
-    ])
+    path = _workbook(
+        tmp_path / "s.xlsx",
+        [
+            XLSX_HEADER,
+            [
+                "Northwind",
+                "Analyst",
+                dt.datetime(2026, 11, 24),
+                dt.time(14, 30),
+                45,
+                "Dana",
+                "dana@nw.example",
+            ],
+            ["Northwind", "Analyst", 46350, "2:30 PM", "1h", "Luis", "luis@nw.example"],
+            [
+                "Bluefin",
+                "Coordinator",
+                None,
+                dt.datetime(2026, 11, 23, 9, 15),
+                None,
+                "Priya",
+                "priya@bf.example",
+            ],
+            ["Bluefin", "Coordinator", None, 46349.385416666664, None, "José", "jose@bf.example"],
+        ],
+    )
     result = read(path)
     assert result.rejects.empty, result.rejects
     r = result.recipients
-    assert r["interview_start"].tolist() == [ts("2026-11-24 14:30")] * 2 + [
-        ts("2026-11-23 09:15")] * 2
-    assert r["interview_end"].tolist() == [ts("2026-11-24 15:15"), ts("2026-11-24 15:30")] + [
-        ts("2026-11-23 10:15")] * 2
+    assert (
+        r["interview_start"].tolist() == [ts("2026-11-24 14:30")] * 2 + [ts("2026-11-23 09:15")] * 2
+    )
+    assert (
+        r["interview_end"].tolist()
+        == [ts("2026-11-24 15:15"), ts("2026-11-24 15:30")] + [ts("2026-11-23 10:15")] * 2
+    )
     assert r["row"].tolist() == [2, 3, 4, 5]
 
 
@@ -147,16 +171,24 @@ def test_xlsx_sheet_by_name_and_position(tmp_path):
     book.save(path)
     assert len(read(path, sheet="Interviews").recipients) == 1
     assert len(read(path, sheet=1).recipients) == 1
-    with pytest.raises(followup.SheetNotFoundError, match=r"no sheet named 'Interviewz'.*"
-                       r"sheets: 'Notes', 'Interviews'"):
+    with pytest.raises(
+        followup.SheetNotFoundError,
+        match=r"no sheet named 'Interviewz'.*"
+        r"sheets: 'Notes', 'Interviews'",
+    ):
         read(path, sheet="Interviewz")
     with pytest.raises(followup.SheetNotFoundError, match="no sheet number 5"):
         read(path, sheet=5)
 
 
 def test_xlsx_saved_as_csv_is_still_read_as_excel(tmp_path):
-    real = _workbook(tmp_path / "s.xlsx", [XLSX_HEADER, [
-        "Northwind", "Analyst", "2026-11-24", "14:30", "", "Dana", "dana@nw.example"]])
+    real = _workbook(
+        tmp_path / "s.xlsx",
+        [
+            XLSX_HEADER,
+            ["Northwind", "Analyst", "2026-11-24", "14:30", "", "Dana", "dana@nw.example"],
+        ],
+    )
     renamed = real.rename(tmp_path / "s.csv")
     assert len(read(renamed).recipients) == 1
 
@@ -171,12 +203,15 @@ def test_bundled_csv_and_xlsx_give_the_same_recipients():
 
 
 def test_dataframe_source_with_datetime_column_is_not_mutated():
-    frame = pd.DataFrame({
-        "company": ["Northwind", "Northwind"], "role": ["Analyst", "Analyst"],
-        "interview_start": pd.to_datetime(["2026-11-24 14:30", "2026-11-24 14:30"]),
-        "interviewer_name": ["Dana", "Luis"],
-        "interviewer_email": ["dana@nw.example", None],
-    })
+    frame = pd.DataFrame(
+        {
+            "company": ["Northwind", "Northwind"],
+            "role": ["Analyst", "Analyst"],
+            "interview_start": pd.to_datetime(["2026-11-24 14:30", "2026-11-24 14:30"]),
+            "interviewer_name": ["Dana", "Luis"],
+            "interviewer_email": ["dana@nw.example", None],
+        }
+    )
     before = frame.copy(deep=True)
     result = read(frame)
     pd.testing.assert_frame_equal(frame, before)
@@ -192,7 +227,7 @@ def test_dataframe_source_with_datetime_column_is_not_mutated():
         (b"\n , \n", "blank.csv", r"blank\.csv is empty"),
         (b"\x00\x01\x02binary", "blob.csv", r"blob\.csv is a binary file"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "old.xls", r"old binary Excel"),
-        (b"Company,Role\n", "notzip.xlsx", r"notzip\.xlsx is not a valid Excel workbook"),
+        (b"Company,Role\n", "notzip.xlsx", r"notzip\.xlsx is not a readable Excel workbook"),
         (b"PK\x03\x04 broken zip", "broken.xlsx", r"broken\.xlsx is not a readable Excel"),
     ],
 )
@@ -236,3 +271,22 @@ def test_xlsx_zip_error_is_wrapped(tmp_path):
         archive.writestr("hello.txt", "not a workbook")
     with pytest.raises(followup.SourceError, match="not a readable Excel workbook"):
         read(path)
+
+
+def test_xlsx_rows_keep_their_sheet_numbers_below_empty_and_title_rows(tmp_path):
+    path = _workbook(
+        tmp_path / "s.xlsx",
+        [
+            [],
+            ["Interviews, autumn"],
+            [],
+            XLSX_HEADER,
+            ["Northwind", "Analyst", "2026-11-24", "14:30", "", "Dana", "dana@nw.example"],
+            [],
+            ["Northwind", "Analyst", "2026-11-24", "14:30", "", "Luis", "luis@"],
+        ],
+    )
+    result = read(path)
+    assert result.recipients["row"].tolist() == [5]
+    assert problems(result) == [(7, "Email", "not a valid email address")]
+    assert result.rows_blank == 1

@@ -25,14 +25,24 @@ def test_recipients_table_shape_and_dtypes(write):
 
 
 def test_headers_match_through_aliases_in_any_case_and_punctuation():
-    frame = pd.DataFrame({
-        "ORGANIZATION": ["Northwind"], " job-title ": ["Analyst"],
-        "Interview Date/Time": ["2026-11-24 14:30"], "Panelist": ["Dana"],
-        "E-mail": ["dana@nw.example"], "Notes": ["dbt"], "Recruiter's phone #": ["555"],
-    })
+    frame = pd.DataFrame(
+        {
+            "ORGANIZATION": ["Northwind"],
+            " job-title ": ["Analyst"],
+            "Interview Date/Time": ["2026-11-24 14:30"],
+            "Panelist": ["Dana"],
+            "E-mail": ["dana@nw.example"],
+            "Notes": ["dbt"],
+            "Recruiter's phone #": ["555"],
+        }
+    )
     r = read(frame).recipients
     assert r[["company", "role", "interviewer_name", "talking_point"]].iloc[0].tolist() == [
-        "Northwind", "Analyst", "Dana", "dbt"]
+        "Northwind",
+        "Analyst",
+        "Dana",
+        "dbt",
+    ]
     assert r["recruiter_s_phone"].iloc[0] == "555"  # unknown columns are kept
 
 
@@ -47,13 +57,15 @@ def test_missing_columns_lists_what_was_found_and_the_closest_match(write):
     assert "`interviewer_email`" in message
     assert "Found: 'Compny', 'Role', 'Start', 'Interviewer', 'Interviewr Email'." in message
     assert "Did you mean 'Compny' for `company`, 'Interviewr Email' for `interviewer_email`?" in (
-        message)
+        message
+    )
 
 
 def test_two_columns_meaning_the_same_thing():
     frame = pd.DataFrame({"Company": ["N"], "Employer": ["M"]})
-    with pytest.raises(followup.ColumnsError,
-                       match="columns 'Company' and 'Employer' both mean `company`"):
+    with pytest.raises(
+        followup.ColumnsError, match="columns 'Company' and 'Employer' both mean `company`"
+    ):
         read(frame)
 
 
@@ -127,7 +139,8 @@ def test_same_interviewer_twice_is_merged_with_a_warning(write):
     assert r["interviewer_email"].tolist() == ["dana@nw.example", "luis@nw.example"]
     assert r["talking_point"].tolist() == ["dbt; the churn model", "dbt"]
     assert problems(result) == [
-        (3, "Interviewer Email", "same interviewer twice in one interview (merged into row 2)")]
+        (3, "Interviewer Email", "same interviewer twice in one interview (merged into row 2)")
+    ]
     assert result.rejects["severity"].tolist() == ["warning"]
     assert (result.rows_accepted, result.rows_rejected) == (3, 0)
 
@@ -138,10 +151,17 @@ def test_email_case_does_not_make_a_different_interviewer(write):
 
 
 def test_sender_fills_candidate_columns():
-    frame = pd.DataFrame({"Company": ["N", "N"], "Role": ["A", "A"],
-                          "Start": ["2026-11-24 10:00"] * 2, "Interviewer": ["D", "E"],
-                          "Interviewer Email": ["d@x.example", "e@x.example"],
-                          "Candidate": ["", "Sam Lee"], "Candidate Email": ["", "sam@x.example"]})
+    frame = pd.DataFrame(
+        {
+            "Company": ["N", "N"],
+            "Role": ["A", "A"],
+            "Start": ["2026-11-24 10:00"] * 2,
+            "Interviewer": ["D", "E"],
+            "Interviewer Email": ["d@x.example", "e@x.example"],
+            "Candidate": ["", "Sam Lee"],
+            "Candidate Email": ["", "sam@x.example"],
+        }
+    )
     r = read(frame, sender="Ana Díaz <ana@example.com>").recipients
     assert r["candidate_name"].tolist() == ["Ana Díaz", "Sam Lee"]
     assert r["candidate_email"].tolist() == ["ana@example.com", "sam@x.example"]
@@ -175,22 +195,35 @@ def test_summary_counts(write):
 
 # --- invariants -------------------------------------------------------------------------------
 
-cell_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
-                    max_size=12)
+cell_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
 SHEET_COLUMNS = ["Company", "Role", "Start", "Interviewer", "Interviewer Email", "Interested"]
-row_strategy = st.fixed_dictionaries({
-    "Company": st.one_of(st.just("Northwind"), st.just(""), cell_text),
-    "Role": st.one_of(st.just("Analyst"), st.just(""), cell_text),
-    "Start": st.one_of(st.sampled_from(["2026-11-24 10:00", "11/24/2026 2:30 PM", "",
-                                        "2026-02-30 10:00", "46350.5", "3:00 PM"]), cell_text),
-    "Interviewer": st.one_of(st.sampled_from(["Dana", "Luis", "Zoë", ""]), cell_text),
-    "Interviewer Email": st.one_of(
-        st.sampled_from(["dana@nw.example", "luis@nw.example", "bad@", ""]), cell_text),
-    "Interested": st.sampled_from(["", "yes", "no", "maybe"]),
-})
+row_strategy = st.fixed_dictionaries(
+    {
+        "Company": st.one_of(st.just("Northwind"), st.just(""), cell_text),
+        "Role": st.one_of(st.just("Analyst"), st.just(""), cell_text),
+        "Start": st.one_of(
+            st.sampled_from(
+                [
+                    "2026-11-24 10:00",
+                    "11/24/2026 2:30 PM",
+                    "",
+                    "2026-02-30 10:00",
+                    "46350.5",
+                    "3:00 PM",
+                ]
+            ),
+            cell_text,
+        ),
+        "Interviewer": st.one_of(st.sampled_from(["Dana", "Luis", "Zoë", ""]), cell_text),
+        "Interviewer Email": st.one_of(
+            st.sampled_from(["dana@nw.example", "luis@nw.example", "bad@", ""]), cell_text
+        ),
+        "Interested": st.sampled_from(["", "yes", "no", "maybe"]),
+    }
+)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(row_strategy, max_size=25))
 def test_every_nonblank_row_is_accepted_or_rejected_and_input_is_untouched(rows):
     frame = pd.DataFrame(rows, columns=SHEET_COLUMNS, dtype="str")
