@@ -11,6 +11,7 @@ interviewer is dropped.
 from __future__ import annotations
 
 import difflib
+import html
 import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -117,6 +118,16 @@ class Interviews:
 
     def __repr__(self) -> str:
         return f"<Interviews\n{self.summary()}\n>"
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the summary, then the problems to fix (if any)."""
+        summary = html.escape(self.summary())
+        rejects = (
+            "<p>No problems found.</p>"
+            if self.rejects.empty
+            else self.rejects.to_html(index=False, max_rows=20, notebook=True)
+        )
+        return f"<pre>{summary}</pre>{rejects}"
 
 
 def to_recipients(
@@ -486,7 +497,10 @@ def _parse_times(
     hint = "write e.g. 2026-11-24 14:30, 11/24/2026 2:30 PM or 24.11.2026 14:30"
     for frame, column in ((start, "interview_start"), (day, "interview_date")):
         issues.add(frame["problem"].notna(), column, frame["problem"], hint)
+    # A start cell may hold just the time, and a date cell the whole moment.
     date = start["date"].fillna(day["date"])
+    time = start["time"].fillna(day["time"])
+    offset = start["offset"].fillna(day["offset"])
     unread = start["problem"].notna() | day["problem"].notna()
     empty = (start_text == "") & (long["interview_date"] == "")
     issues.add(
@@ -502,15 +516,15 @@ def _parse_times(
         "time of day without a date",
         "add the interview date, in this cell or an 'Interview Date' column",
     )
-    no_time = ~unread & ~empty & date.notna() & start["time"].isna()
+    no_time = ~unread & ~empty & date.notna() & time.isna()
     issues.add(
         no_time,
         when,
         "date without a time of day",
         "add the start time, e.g. 14:30; the 24-hour deadline counts from the end",
     )
-    naive = date + start["time"]
-    begin, zone_problem = _localize(naive, start["offset"], zones)
+    naive = date + time
+    begin, zone_problem = _localize(naive, offset, zones)
     issues.add(
         zone_problem.notna(),
         when,

@@ -67,6 +67,12 @@ def test_separate_date_and_time_columns_with_end_time():
     assert r["interview_end"].tolist() == [ts("2026-11-24 15:15"), ts("2026-11-25 10:30")]
 
 
+def test_a_date_column_may_hold_the_whole_moment():
+    sheet = frame(["2026-11-24 14:30"]).drop(columns="Start").assign(Date=["11/24/2026 2:30 PM"])
+    result = read(sheet)
+    assert result.recipients["interview_start"].tolist() == [ts("2026-11-24 14:30")]
+
+
 def test_duration_forms_and_default():
     result = read(frame(["2026-11-24 14:00"] * 5, Duration=["45", "1h 30", "1:15", "", "20 min"]))
     ends = result.recipients["interview_end"] - result.recipients["interview_start"]

@@ -245,3 +245,13 @@ def test_every_nonblank_row_is_accepted_or_rejected_and_input_is_untouched(rows)
     assert len(accepted | warned) == result.rows_accepted
     assert result.recipients["interview_start"].notna().all()
     assert (result.recipients["interview_end"] > result.recipients["interview_start"]).all()
+
+
+def test_notebook_display_shows_summary_and_escaped_problems(write):
+    result = read(write(sheet(ROW, ROW.replace("dana@nw.example", "<b>x</b>"))))
+    page = result._repr_html_()
+    assert page.startswith("<pre>")
+    assert "rejected rows: 1" in page
+    assert "&lt;b&gt;x&lt;/b&gt;" in page
+    assert "<b>x</b>" not in page
+    assert "No problems found." in read(write(sheet(ROW)))._repr_html_()
