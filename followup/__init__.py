@@ -11,7 +11,10 @@ from followup.errors import (
     FollowupError,
     SheetNotFoundError,
     SourceError,
+    TemplateError,
 )
+from followup.drafts import load_template, render_drafts
+from followup.schedule import add_deadlines, due
 from followup.io import read_interviews
 from followup.validate import Interviews
 
@@ -24,6 +27,11 @@ __all__ = [
     "Interviews",
     "SheetNotFoundError",
     "SourceError",
+    "TemplateError",
+    "add_deadlines",
+    "due",
+    "load_template",
+    "render_drafts",
     "__version__",
     "read_interviews",
 ]

@@ -6,7 +6,8 @@
     ├── SourceError               the file cannot be read as a spreadsheet
     │   └── SheetNotFoundError    the workbook has no sheet of that name
     ├── ColumnsError              required columns are missing
-    └── AmbiguousDatesError       day and month order cannot be told apart
+    ├── AmbiguousDatesError       day and month order cannot be told apart
+    └── TemplateError             a template is missing, broken, or needs an unknown column
 
 Library code raises these; only :mod:`followup.cli` turns them into a
 message and an exit status. Problems with single rows are not exceptions:
@@ -34,3 +35,7 @@ class ColumnsError(FollowupError):
 
 class AmbiguousDatesError(FollowupError):
     """A date column could be day-first or month-first; pass ``dayfirst``."""
+
+
+class TemplateError(FollowupError):
+    """A template cannot be loaded or rendered; the message names file and line."""

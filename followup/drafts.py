@@ -1,0 +1,330 @@
+"""Rendering: one personal thank-you draft per interviewer, from Jinja2 templates.
+
+Built-in templates live in ``followup/templates/``: ``thank-you`` (the
+standard note), ``gracious`` (the candidate no longer wants the job:
+gratitude, no feigned enthusiasm) and ``short`` (a brief phone screen). A
+template file starts with a small front matter holding the subject::
+
+    ---
+    subject: Thank you for the {{ role }} interview at {{ company }}
+    ---
+    Dear {{ interviewer_first }}, ...
+
+Each paragraph of a built-in template has :data:`PHRASINGS` wordings. Every
+interviewer on a panel gets a different ``variant`` (0, 1, 2, ... from a
+per-interview offset), so no two of them receive the same sentences.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from dataclasses import dataclass
+from email.utils import parseaddr
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.meta
+import jinja2.sandbox
+import numpy as np
+import pandas as pd
+
+from followup.errors import FollowupError, TemplateError
+
+BUILT_IN = ("thank-you", "gracious", "short")
+PHRASINGS = 4
+SHORT_CALL_MINUTES = 30
+DRAFT_COLUMNS = ("draft_id", "due_at", "subject", "body", "template", "variant")
+
+#: Variables every template may use besides the recipients' own columns.
+DERIVED = (
+    "interviewer_first", "candidate_first", "interview_day", "interview_date", "variant", "pick",
+)
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<meta>.*?)\n---[ \t]*\n", re.DOTALL)
+_HONORIFIC = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?"
+
+
+@dataclass(frozen=True)
+class Template:
+    """A compiled template: subject and body, and the variables they use."""
+
+    name: str
+    subject: jinja2.Template
+    body: jinja2.Template
+    variables: frozenset[str]
+    source: str
+
+    def where(self, exc: BaseException | None = None) -> str:
+        """``"file.j2, line 7"``: the template, and the line an error came from."""
+        label = self.body.filename or self.name
+        frames = traceback.extract_tb(exc.__traceback__) if exc else []
+        lines = [f.lineno for f in frames if f.filename == label]
+        return f"{label}, line {lines[-1]}" if lines else label
+
+
+def _indefinite(noun: str) -> str:
+    """``"analyst"`` → ``"an analyst"``; the article a role needs.
+
+    >>> _indefinite("Operations Analyst"), _indefinite("Data Analyst")
+    ('an Operations Analyst', 'a Data Analyst')
+    """
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def _environment(sandboxed: bool, source: str, name: str) -> jinja2.Environment:
+    options: dict[str, Any] = {
+        "undefined": jinja2.StrictUndefined,
+        "autoescape": False,
+        "keep_trailing_newline": False,
+        "loader": jinja2.FunctionLoader(lambda _: (source, name, lambda: True)),
+    }
+    env = jinja2.sandbox.SandboxedEnvironment(**options) if sandboxed else jinja2.Environment(
+        **options
+    )
+    env.filters["indefinite"] = _indefinite
+    return env
+
+
+def load_template(template: str | Path) -> Template:
+    """A built-in template by name, or a user's ``.j2`` file (rendered sandboxed).
+
+    Raises
+    ------
+    TemplateError
+        The file is missing, has no subject, or does not compile; the message
+        names the file and line.
+    """
+    name = str(template)
+    if name in BUILT_IN:
+        text = (resources.files("followup") / "templates" / f"{name}.j2").read_text("utf-8")
+        label = f"built-in template {name!r}"
+    else:
+        path = Path(template)
+        if not path.is_file():
+            raise TemplateError(
+                f"Template {name!r} is neither a built-in ({', '.join(BUILT_IN)}) "
+                "nor an existing .j2 file."
+            )
+        text = path.read_text("utf-8")
+        label = name
+    match = _FRONT_MATTER.match(text)
+    meta = dict(
+        line.split(":", 1) for line in (match["meta"].splitlines() if match else []) if ":" in line
+    )
+    subject_source = meta.get("subject", "").strip()
+    if not subject_source:
+        raise TemplateError(
+            f"{label}, line 1: no subject; start the file with\n---\nsubject: Thank you, "
+            "{{ interviewer_first }}\n---"
+        )
+    # Keep the body's line numbers equal to the file's, front matter blanked out.
+    body_source = "\n" * match.group(0).count("\n") + text[match.end() :] if match else text
+    env = _environment(name not in BUILT_IN, body_source, label)
+    try:
+        body = env.get_template(label)
+        subject = env.from_string(subject_source)
+        parsed = [env.parse(body_source), env.parse(subject_source)]
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{label}, line {exc.lineno}: {exc.message}.") from None
+    variables = frozenset().union(*(jinja2.meta.find_undeclared_variables(p) for p in parsed))
+    return Template(name, subject, body, variables, body_source)
+
+
+def render_drafts(
+    df: pd.DataFrame, *, template: str | Path = "thank-you", sender: str | None = None
+) -> pd.DataFrame:
+    """Render a draft per recipient row.
+
+    Parameters
+    ----------
+    df
+        A recipients table (:func:`~followup.read_interviews`), perhaps with
+        deadlines already added.
+    template
+        ``"thank-you"`` (default) picks per row: ``gracious`` when the
+        candidate is not interested, ``short`` for calls of
+        :data:`SHORT_CALL_MINUTES` or less, else ``thank-you``. Another
+        built-in name, or a path to a ``.j2`` file, is used for every row.
+    sender
+        ``"Name <email>"``, for rows without a candidate name or email.
+
+    Returns
+    -------
+    DataFrame
+        ``df`` plus ``draft_id`` (stable across runs), ``due_at``, ``subject``,
+        ``body``, ``template`` and ``variant``. The input is not modified.
+
+    Examples
+    --------
+    >>> import followup
+    >>> recipients, _ = followup.read_interviews("data/interviews.csv")
+    >>> drafts = render_drafts(recipients, sender="Avery Quinn <avery@example.com>")
+    >>> print(drafts["body"].iloc[1])
+    Hello Luis,
+    <BLANKLINE>
+    I appreciated the time you set aside on Tuesday to talk about the Data Analyst role at Northwind Analytics. Hearing about our shared frustration with slow, flaky nightly loads was a highlight of the day for me.
+    <BLANKLINE>
+    I left the interview more excited about this opportunity than when I arrived. With four years of SQL reporting and a dbt migration I led, I am confident I could help the team quickly.
+    <BLANKLINE>
+    Please let me know if I can share anything else.
+    <BLANKLINE>
+    Kind regards,
+    Avery Quinn
+    <BLANKLINE>
+    """
+    table = _with_sender(df, sender)
+    names = _choose_templates(table, template)
+    templates = {name: load_template(name) for name in names.unique()}
+    context = _context(table)
+    for chosen in templates.values():
+        _check_variables(chosen, context.columns)
+    subjects = pd.Series("", index=table.index, dtype="str")
+    bodies = pd.Series("", index=table.index, dtype="str")
+    for name, chosen in templates.items():
+        rows = names == name
+        needed = sorted(chosen.variables)
+        records = context.loc[rows, needed].to_dict("records")
+        subjects[rows] = [_render(chosen, chosen.subject, r) for r in records]
+        bodies[rows] = [_render(chosen, chosen.body, r) for r in records]
+    due_at = table["due_at"] if "due_at" in table else table["interview_end"] + pd.Timedelta(hours=24)
+    return table.assign(
+        draft_id=_draft_ids(table),
+        due_at=due_at,
+        subject=subjects.str.replace(r"\s+", " ", regex=True).str.strip(),
+        body=_tidy(bodies),
+        template=names.astype("str"),
+        variant=context["variant"],
+    )
+
+
+def _render(template: Template, compiled: jinja2.Template, record: dict[str, Any]) -> str:
+    try:
+        return compiled.render(record)
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"{template.where(exc)}: {exc.message}.") from None
+    except jinja2.sandbox.SecurityError as exc:
+        raise TemplateError(f"{template.where(exc)}: not allowed: {exc}.") from None
+
+
+def _check_variables(template: Template, available: pd.Index) -> None:
+    missing = sorted(template.variables - set(available))
+    if not missing:
+        return
+    label = template.body.filename or template.name
+    lines = template.source.splitlines()
+    where = next(
+        (i + 1 for i, line in enumerate(lines) if re.search(rf"\b{re.escape(missing[0])}\b", line)),
+        None,
+    )
+    at = f", line {where}" if where else ""
+    raise TemplateError(
+        f"{label}{at}: unknown variable `{missing[0]}`"
+        + (f" (also {', '.join(missing[1:])})" if missing[1:] else "")
+        + f"; available: {', '.join(sorted(available))}."
+    )
+
+
+def _with_sender(df: pd.DataFrame, sender: str | None) -> pd.DataFrame:
+    table = df
+    if sender is not None:
+        name, address = parseaddr(sender)
+        if not name or "@" not in address:
+            raise FollowupError(f"sender {sender!r} is not of the form 'Your Name <you@example.com>'.")
+        table = df.assign(
+            candidate_name=df["candidate_name"].fillna(name).replace("", name),
+            candidate_email=df["candidate_email"].fillna(address).replace("", address),
+        )
+    unsigned = table["candidate_name"].isna() | (table["candidate_name"] == "")
+    if unsigned.any():
+        raise FollowupError(
+            f"{int(unsigned.sum())} draft(s) have no sender to sign them; pass "
+            "sender='Your Name <you@example.com>' (--sender) or add a 'Candidate' column."
+        )
+    return table
+
+
+def _choose_templates(table: pd.DataFrame, template: str | Path) -> pd.Series:
+    if str(template) != "thank-you":
+        return pd.Series(str(template), index=table.index, dtype="str")
+    minutes = (table["interview_end"] - table["interview_start"]).dt.total_seconds() / 60
+    names = np.select(
+        [~table["interested"].astype(bool), minutes <= SHORT_CALL_MINUTES],
+        ["gracious", "short"],
+        default="thank-you",
+    )
+    return pd.Series(names, index=table.index, dtype="str")
+
+
+def _context(table: pd.DataFrame) -> pd.DataFrame:
+    """What a template sees: every column (missing text as ""), plus derived values."""
+    context = table.copy()
+    text = context.select_dtypes(include=["str", "object"]).columns
+    context[text] = context[text].fillna("")
+    local = _local_times(table)
+    context["interviewer_first"] = _first_names(context["interviewer_name"])
+    context["candidate_first"] = _first_names(context["candidate_name"])
+    context["interview_day"] = local.dt.day_name()
+    context["interview_date"] = local.dt.month_name() + " " + local.dt.day.astype("str")
+    position = table.groupby("interview_id", sort=False).cumcount().to_numpy()
+    hashes = pd.util.hash_pandas_object(table["interview_id"], index=False).to_numpy()
+    offset = (hashes % PHRASINGS).astype("int64")
+    context["variant"] = (offset + position).astype("int64")
+    context["pick"] = _picks(position, offset)
+    return context
+
+
+def _picks(position: np.ndarray, offset: np.ndarray) -> list[tuple[int, int, int]]:
+    """Which phrasing each of three paragraphs uses, per interviewer of a panel.
+
+    The first :data:`PHRASINGS` interviewers of a panel get pairwise different
+    phrasings in every paragraph; after that, paragraphs repeat, but the
+    combination stays unique for up to ``PHRASINGS**2`` interviewers.
+
+    >>> _picks(np.arange(6), np.zeros(6, dtype=int))
+    [(0, 0, 0), (1, 1, 1), (2, 2, 2), (3, 3, 3), (0, 1, 2), (1, 2, 3)]
+    """
+    lap = position // PHRASINGS
+    a = (offset + position) % PHRASINGS
+    b = (offset + position + lap) % PHRASINGS
+    c = (offset + position + 2 * lap) % PHRASINGS
+    return list(zip(a.tolist(), b.tolist(), c.tolist(), strict=True))
+
+
+def _local_times(table: pd.DataFrame) -> pd.Series:
+    """Interview start as wall-clock time in each row's own zone."""
+    start = table["interview_start"]
+    out = pd.Series(pd.NaT, index=table.index, dtype="datetime64[us]")
+    for zone, index in start.groupby(table["timezone"]).groups.items():
+        out[index] = start[index].dt.tz_convert(zone).dt.tz_localize(None)
+    return out
+
+
+def _first_names(names: pd.Series) -> pd.Series:
+    """``"Dana Whitfield"`` → ``"Dana"``; ``"Ortega, Luis"`` → ``"Luis"``; ``"Dr. Priya
+    Raman"`` → ``"Dr. Raman"`` (a title keeps the formal form)."""
+    names = names.fillna("").str.strip()
+    comma = names.str.extract(r"^[^,]+,\s*(?P<first>\S+)")["first"]
+    titled = names.str.extract(rf"^(?P<title>{_HONORIFIC})\s+.*?(?P<last>\S+)$")
+    formal = titled["title"].str.rstrip(".") + ". " + titled["last"]
+    formal = formal.str.replace("Professor.", "Professor", regex=False)
+    plain = names.str.split(n=1).str[0].fillna("")
+    return formal.fillna(comma).fillna(plain).astype("str")
+
+
+def _draft_ids(table: pd.DataFrame) -> pd.Series:
+    key = table["interview_id"] + "|" + table["interviewer_email"].str.lower()
+    hashes = pd.util.hash_pandas_object(key, index=False).to_numpy()
+    return pd.Series([f"d-{h:016x}"[:14] for h in hashes], index=table.index, dtype="str")
+
+
+def _tidy(bodies: pd.Series) -> pd.Series:
+    """Trailing spaces off, at most one blank line between paragraphs, one final newline."""
+    return (
+        bodies.str.replace(r"[ \t]+\n", "\n", regex=True)
+        .str.replace(r"\n{3,}", "\n\n", regex=True)
+        .str.strip()
+        + "\n"
+    )
