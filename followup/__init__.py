@@ -14,6 +14,7 @@ from followup.errors import (
     TemplateError,
 )
 from followup.drafts import load_template, render_drafts
+from followup.rules import check_drafts
 from followup.schedule import add_deadlines, due
 from followup.io import read_interviews
 from followup.validate import Interviews
@@ -29,6 +30,7 @@ __all__ = [
     "SourceError",
     "TemplateError",
     "add_deadlines",
+    "check_drafts",
     "due",
     "load_template",
     "render_drafts",

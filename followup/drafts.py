@@ -163,15 +163,15 @@ def render_drafts(
     >>> recipients, _ = followup.read_interviews("data/interviews.csv")
     >>> drafts = render_drafts(recipients, sender="Avery Quinn <avery@example.com>")
     >>> print(drafts["body"].iloc[1])
-    Hello Luis,
+    Dear Luis,
     <BLANKLINE>
-    I appreciated the time you set aside on Tuesday to talk about the Data Analyst role at Northwind Analytics. Hearing about our shared frustration with slow, flaky nightly loads was a highlight of the day for me.
+    Thank you for a thoughtful conversation on Tuesday about the Data Analyst opening at Northwind Analytics. I keep coming back to what you said about our shared frustration with slow, flaky nightly loads.
     <BLANKLINE>
-    I left the interview more excited about this opportunity than when I arrived. With four years of SQL reporting and a dbt migration I led, I am confident I could help the team quickly.
+    This role is exactly the kind of work I hope to do next. I am confident that four years of SQL reporting and a dbt migration I led will help me make a difference here.
     <BLANKLINE>
-    Please let me know if I can share anything else.
+    I hope to continue the conversation soon.
     <BLANKLINE>
-    Kind regards,
+    With thanks,
     Avery Quinn
     <BLANKLINE>
     """
