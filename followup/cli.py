@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from followup import __version__
 from followup.errors import FollowupError
-from followup.io import read_interviews, write_csv
+from followup.io import read_interviews
+from followup.writers import write_csv
 from followup.validate import Interviews
 
 _SHOWN_REJECTS = 10

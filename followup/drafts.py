@@ -323,7 +323,8 @@ def _draft_ids(table: pd.DataFrame) -> pd.Series:
 def _tidy(bodies: pd.Series) -> pd.Series:
     """Trailing spaces off, at most one blank line between paragraphs, one final newline."""
     return (
-        bodies.str.replace(r"[ \t]+\n", "\n", regex=True)
+        bodies.str.replace(r"\r\n?", "\n", regex=True)
+        .str.replace(r"[ \t]+\n", "\n", regex=True)
         .str.replace(r"\n{3,}", "\n\n", regex=True)
         .str.strip()
         + "\n"

@@ -323,38 +323,6 @@ def _is_missing(value: Any) -> bool:
         return False
 
 
-# --- writing --------------------------------------------------------------------------------
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """Prefix text cells a spreadsheet would run as formulas with an apostrophe.
-
-    >>> neutralize_formulas(pd.DataFrame({"v": ["=HYPERLINK(1)", "ok", "-3"]}))["v"].tolist()
-    ["'=HYPERLINK(1)", 'ok', "'-3"]
-    """
-    out = frame.copy()
-    for column in out.columns:
-        if pd.api.types.is_string_dtype(out[column].dtype):
-            text = out[column]
-            risky = text.str.startswith(_FORMULA_START).fillna(False).astype(bool)
-            out[column] = text.where(~risky, "'" + text)
-    return out
-
-
-def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
-    """Write a table as UTF-8 CSV, atomically, with formulas neutralised."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        neutralize_formulas(frame).to_csv(tmp, index=False, lineterminator="\n")
-        tmp.replace(target)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return target
-
-
 # --- shared -----------------------------------------------------------------------------------
 
 

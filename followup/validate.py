@@ -390,14 +390,17 @@ def _check_text(long: pd.DataFrame, issues: _Issues, *, extras: list[str]) -> pd
         )
     for column in (c.name for c in BY_NAME.values() if c.header):
         if column in long.columns:
-            injected = long[column].str.contains("\r|\n", regex=True)
+            text = long[column]
+            injected = text.str.contains(r"[\r\n\x00-\x08\x0b-\x1f\x7f]", regex=True)
             issues.add(
                 injected,
                 column,
-                "line break in a field that goes into a mail header",
+                "line break or control character in a field that goes into a mail header",
                 "put the value on one line; line breaks here could forge mail headers",
-                value=long[column].str.replace("\r", "\\r").str.replace("\n", "\\n"),
+                value=text.str.replace("\r", "\\r").str.replace("\n", "\\n"),
             )
+            # Tabs and runs of spaces in names mean nothing to a mail client: one space.
+            long[column] = text.where(injected, text.str.replace(r"\s+", " ", regex=True))
     required = {
         "company": "add the employer's name",
         "role": "add the position you interviewed for",

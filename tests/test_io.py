@@ -11,7 +11,6 @@ from conftest import HEADER, ROW, problems, read, sheet, ts
 from openpyxl import Workbook
 
 import followup
-from followup.io import neutralize_formulas, write_csv
 
 ZOE = "Northwind,Data Analyst,2026-11-24 14:30,America/Chicago,Zoë Müller,zoe@nw.example,café"
 
@@ -248,21 +247,6 @@ def test_unreadable_path(write):
     inside_a_file = write(sheet(ROW)) / "inner.csv"
     with pytest.raises(followup.SourceError, match=r"inner\.csv cannot be read: Not a directory"):
         read(inside_a_file)
-
-
-def test_neutralize_formulas_only_touches_text_that_a_spreadsheet_would_run():
-    frame = pd.DataFrame({"v": ["=1+1", "+x", "-y", "@z", "ok", "a=b"], "n": [1, 2, 3, 4, 5, 6]})
-    out = neutralize_formulas(frame)
-    assert out["v"].tolist() == ["'=1+1", "'+x", "'-y", "'@z", "ok", "a=b"]
-    assert out["n"].tolist() == [1, 2, 3, 4, 5, 6]
-    assert frame["v"].iloc[0] == "=1+1"
-
-
-def test_write_csv_is_atomic_and_round_trips(tmp_path):
-    frame = pd.DataFrame({"row": [2], "value": ["=cmd()"]})
-    path = write_csv(frame, tmp_path / "out.csv")
-    assert path.read_text() == "row,value\n2,'=cmd()\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
 
 
 def test_xlsx_zip_error_is_wrapped(tmp_path):

@@ -1,0 +1,199 @@
+"""Writing drafts and tables: ``.eml`` files, one mbox, or a review sheet (CSV/xlsx).
+
+Every write is atomic (a temporary file, then a rename), and the same drafts
+with the same ``now`` give byte-identical files. Text a spreadsheet would run
+as a formula is neutralised in CSV and xlsx output.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from followup.errors import FollowupError
+from followup.mime import message_bytes
+from followup.schedule import resolve_now
+
+Format = Literal["eml", "mbox", "csv", "xlsx"]
+FORMATS: tuple[str, ...] = ("eml", "mbox", "csv", "xlsx")
+REVIEW_COLUMNS = (
+    "draft_id", "due_at", "status", "from", "to", "subject", "body", "template", "variant",
+    "company", "role", "interviewer_name", "interview_start", "row",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Prefix text cells a spreadsheet would run as formulas with an apostrophe.
+
+    >>> neutralize_formulas(pd.DataFrame({"v": ["=HYPERLINK(1)", "ok", "-3"]}))["v"].tolist()
+    ["'=HYPERLINK(1)", 'ok', "'-3"]
+    """
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_string_dtype(out[column].dtype):
+            text = out[column]
+            risky = text.str.startswith(_FORMULA_START).fillna(False).astype(bool)
+            out[column] = text.where(~risky, "'" + text)
+    return out
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
+    """Run ``write`` on a temporary name beside ``path``, then rename it into place."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+    """Write a table as UTF-8 CSV, atomically, with formulas neutralised."""
+    table = neutralize_formulas(frame)
+    return atomic_write(Path(path), lambda tmp: table.to_csv(tmp, index=False, lineterminator="\n"))
+
+
+def slug(text: object, limit: int = 32) -> str:
+    """A safe, readable file-name piece: ASCII letters, digits and dashes only.
+
+    >>> slug("Zoë Müller / ../etc"), slug("   ")
+    ('zoe-muller-etc', 'x')
+    """
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return cleaned[:limit].rstrip("-") or "x"
+
+
+def draft_messages(drafts: pd.DataFrame, *, now: pd.Timestamp | str | None = None) -> Iterator[bytes]:
+    """The RFC 5322 bytes of each draft, in order."""
+    missing = drafts["candidate_email"].isna() | (drafts["candidate_email"] == "")
+    if missing.any():
+        raise FollowupError(
+            f"{int(missing.sum())} draft(s) have no sender address; pass "
+            "sender='Your Name <you@example.com>' (--sender) or add a 'Candidate Email' column."
+        )
+    date = format_datetime(resolve_now(now).to_pydatetime())
+    columns = ["candidate_name", "candidate_email", "interviewer_name", "interviewer_email",
+               "subject", "body", "draft_id"]
+    values = drafts[columns].fillna("").astype("str")
+    for sender, sender_email, name, email, subject, body, draft_id in zip(
+        *(values[c].tolist() for c in columns), strict=True
+    ):
+        yield message_bytes(
+            sender=(sender, sender_email), to=(name, email), subject=subject, body=body,
+            date=date, message_id=f"<{draft_id}@{sender_email.rpartition('@')[2]}>",
+        )
+
+
+def draft_file_names(drafts: pd.DataFrame) -> pd.Series:
+    """``2026-11-25-northwind-analytics-dana-whitfield-3f2a9c.eml``: due date, company,
+    interviewer, and part of the draft id, so names are readable, sortable and unique."""
+    due = drafts["due_at"].dt.strftime("%Y-%m-%d").fillna("undated")
+    company = drafts["company"].map(slug)
+    person = drafts["interviewer_name"].map(slug)
+    tail = drafts["draft_id"].str.replace(r"[^0-9a-zA-Z]", "", regex=True).str[-8:]
+    return due + "-" + company + "-" + person + "-" + tail + ".eml"
+
+
+def write_drafts(
+    drafts: pd.DataFrame,
+    dest: str | os.PathLike[str],
+    *,
+    format: Format = "eml",
+    now: pd.Timestamp | str | None = None,
+) -> pd.Series:
+    """Write drafts as ``.eml`` files in a folder, one mbox file, or a review sheet.
+
+    Parameters
+    ----------
+    drafts
+        From :func:`~followup.render_drafts`.
+    dest
+        A folder for ``eml`` (created if needed); a file path otherwise.
+    format
+        ``eml`` (one editable draft per file, opens in Outlook, Thunderbird
+        and Apple Mail), ``mbox`` (one file to import), ``csv`` or ``xlsx``
+        (one row per draft, to review).
+    now
+        The ``Date`` header of the messages (default: the clock); pass it for
+        byte-identical reruns.
+
+    Returns
+    -------
+    Series
+        The file each draft went to, indexed like ``drafts``.
+    """
+    if format not in FORMATS:
+        raise FollowupError(f"Unknown format {format!r}; use one of: {', '.join(FORMATS)}.")
+    target = Path(dest)
+    if format == "eml":
+        target.mkdir(parents=True, exist_ok=True)
+        names = draft_file_names(drafts)
+        for name, data in zip(names, draft_messages(drafts, now=now), strict=True):
+            atomic_write(target / name, lambda tmp, data=data: tmp.write_bytes(data))
+        return (str(target) + os.sep + names).rename("file")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if format == "mbox":
+        stamp = resolve_now(now).strftime("%a %b %d %H:%M:%S %Y")
+        separator = f"From MAILER-DAEMON {stamp}\n".encode("ascii")
+
+        def write_mbox(tmp: Path) -> None:
+            with open(tmp, "wb") as handle:
+                for data in draft_messages(drafts, now=now):
+                    handle.write(separator + data + (b"" if data.endswith(b"\n") else b"\n") + b"\n")
+
+        atomic_write(target, write_mbox)
+    else:
+        sheet = review_sheet(drafts)
+        if format == "csv":
+            write_csv(sheet, target)
+        else:
+            atomic_write(target, lambda tmp: _write_xlsx(sheet, tmp))
+    return pd.Series(str(target), index=drafts.index, name="file")
+
+
+def review_sheet(drafts: pd.DataFrame) -> pd.DataFrame:
+    """One row per draft, for reading and editing in a spreadsheet."""
+    from followup.mime import mailbox
+
+    sheet = drafts.assign(
+        **{
+            "from": [mailbox(n, e) for n, e in zip(
+                drafts["candidate_name"].fillna(""), drafts["candidate_email"].fillna(""),
+                strict=True)],
+            "to": [mailbox(n, e) for n, e in zip(
+                drafts["interviewer_name"].fillna(""), drafts["interviewer_email"].fillna(""),
+                strict=True)],
+        }
+    )
+    columns = [c for c in REVIEW_COLUMNS if c in sheet.columns]
+    sheet = sheet[columns].copy()
+    for column in sheet.columns:
+        if isinstance(sheet[column].dtype, pd.DatetimeTZDtype):
+            sheet[column] = sheet[column].map(lambda t: t.isoformat() if pd.notna(t) else "")
+        elif isinstance(sheet[column].dtype, pd.CategoricalDtype):
+            sheet[column] = sheet[column].astype("str")
+    return sheet
+
+
+def _write_xlsx(sheet: pd.DataFrame, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    book = Workbook(write_only=True)
+    ws = book.create_sheet("Drafts")
+    ws.append(list(sheet.columns))
+    safe = neutralize_formulas(sheet)
+    for row in safe.to_numpy(dtype=object).tolist():
+        ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+    book.save(path)
+
