@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from followup.errors import FollowupError, TemplateError
+from followup.schedule import wall_clock
 
 BUILT_IN = ("thank-you", "gracious", "short")
 PHRASINGS = 4
@@ -263,7 +264,7 @@ def _context(table: pd.DataFrame) -> pd.DataFrame:
     context = table.copy()
     text = context.select_dtypes(include=["str", "object"]).columns
     context[text] = context[text].fillna("")
-    local = _local_times(table)
+    local = wall_clock(table["interview_start"], table["timezone"])
     context["interviewer_first"] = _first_names(context["interviewer_name"])
     context["candidate_first"] = _first_names(context["candidate_name"])
     context["interview_day"] = local.dt.day_name()
@@ -291,15 +292,6 @@ def _picks(position: np.ndarray, offset: np.ndarray) -> list[tuple[int, int, int
     b = (offset + position + lap) % PHRASINGS
     c = (offset + position + 2 * lap) % PHRASINGS
     return list(zip(a.tolist(), b.tolist(), c.tolist(), strict=True))
-
-
-def _local_times(table: pd.DataFrame) -> pd.Series:
-    """Interview start as wall-clock time in each row's own zone."""
-    start = table["interview_start"]
-    out = pd.Series(pd.NaT, index=table.index, dtype="datetime64[us]")
-    for zone, index in start.groupby(table["timezone"]).groups.items():
-        out[index] = start[index].dt.tz_convert(zone).dt.tz_localize(None)
-    return out
 
 
 def _first_names(names: pd.Series) -> pd.Series:

@@ -24,6 +24,28 @@ def resolve_now(now: pd.Timestamp | str | None) -> pd.Timestamp:
     return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
 
 
+def wall_clock(stamps: pd.Series, zones: pd.Series) -> pd.Series:
+    """Instants as naive wall-clock times, each in its own row's zone.
+
+    >>> stamps = pd.Series(pd.to_datetime(["2026-11-24 20:30", "2026-11-24 20:30"], utc=True))
+    >>> wall_clock(stamps, pd.Series(["America/Chicago", "Europe/Berlin"])).tolist()
+    [Timestamp('2026-11-24 14:30:00'), Timestamp('2026-11-24 21:30:00')]
+    """
+    out = pd.Series(pd.NaT, index=stamps.index, dtype="datetime64[us]")
+    for zone, index in stamps.groupby(zones).groups.items():
+        out[index] = stamps[index].dt.tz_convert(zone).dt.tz_localize(None)
+    return out
+
+
+def local_iso(stamps: pd.Series, zones: pd.Series) -> pd.Series:
+    """Instants as ISO 8601 text with the offset of each row's own zone."""
+    out = pd.Series("", index=stamps.index, dtype="str")
+    for zone, index in stamps.groupby(zones).groups.items():
+        local = stamps[index].dt.tz_convert(zone)
+        out[index] = local.map(lambda t: t.isoformat() if pd.notna(t) else "")
+    return out
+
+
 def add_deadlines(
     df: pd.DataFrame, *, hours: float = 24, now: pd.Timestamp | str | None = None
 ) -> pd.DataFrame:

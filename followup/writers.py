@@ -19,7 +19,7 @@ import pandas as pd
 
 from followup.errors import FollowupError
 from followup.mime import message_bytes
-from followup.schedule import resolve_now
+from followup.schedule import local_iso, resolve_now, wall_clock
 
 Format = Literal["eml", "mbox", "csv", "xlsx"]
 FORMATS: tuple[str, ...] = ("eml", "mbox", "csv", "xlsx")
@@ -97,7 +97,7 @@ def draft_messages(drafts: pd.DataFrame, *, now: pd.Timestamp | str | None = Non
 def draft_file_names(drafts: pd.DataFrame) -> pd.Series:
     """``2026-11-25-northwind-analytics-dana-whitfield-3f2a9c.eml``: due date, company,
     interviewer, and part of the draft id, so names are readable, sortable and unique."""
-    due = drafts["due_at"].dt.strftime("%Y-%m-%d").fillna("undated")
+    due = wall_clock(drafts["due_at"], drafts["timezone"]).dt.strftime("%Y-%m-%d").fillna("undated")
     company = drafts["company"].map(slug)
     person = drafts["interviewer_name"].map(slug)
     tail = drafts["draft_id"].str.replace(r"[^0-9a-zA-Z]", "", regex=True).str[-8:]
@@ -179,7 +179,7 @@ def review_sheet(drafts: pd.DataFrame) -> pd.DataFrame:
     sheet = sheet[columns].copy()
     for column in sheet.columns:
         if isinstance(sheet[column].dtype, pd.DatetimeTZDtype):
-            sheet[column] = sheet[column].map(lambda t: t.isoformat() if pd.notna(t) else "")
+            sheet[column] = local_iso(sheet[column], drafts["timezone"])
         elif isinstance(sheet[column].dtype, pd.CategoricalDtype):
             sheet[column] = sheet[column].astype("str")
     return sheet

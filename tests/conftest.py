@@ -42,3 +42,14 @@ def problems(result: followup.Interviews) -> list[tuple[int, str, str]]:
 
 def ts(text: str, zone: str = "America/Chicago") -> pd.Timestamp:
     return pd.Timestamp(text, tz=zone)
+
+
+SENDER = "Avery Quinn <avery@example.com>"
+NOW = "2026-11-24 18:00"
+
+
+@pytest.fixture(scope="session")
+def sample_drafts() -> pd.DataFrame:
+    """Drafts of the bundled sample, rendered once per test session."""
+    recipients, _ = followup.read_interviews("data/interviews.csv")
+    return followup.render_drafts(recipients, sender=SENDER)
