@@ -129,7 +129,7 @@ def load_template(template: str | Path) -> Template:
         subject = env.from_string(subject_source)
         parsed = [env.parse(body_source), env.parse(subject_source)]
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{label}, line {exc.lineno}: {exc.message}.") from None
+        raise TemplateError(f"{label}, line {exc.lineno}: {(exc.message or '').rstrip('.')}.") from None
     variables = frozenset().union(*(jinja2.meta.find_undeclared_variables(p) for p in parsed))
     return Template(name, subject, body, variables, body_source)
 
@@ -205,7 +205,7 @@ def _render(template: Template, compiled: jinja2.Template, record: dict[str, Any
     try:
         return compiled.render(record)
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"{template.where(exc)}: {exc.message}.") from None
+        raise TemplateError(f"{template.where(exc)}: {(exc.message or '').rstrip('.')}.") from None
     except jinja2.sandbox.SecurityError as exc:
         raise TemplateError(f"{template.where(exc)}: not allowed: {exc}.") from None
 

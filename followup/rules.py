@@ -45,7 +45,7 @@ _PLACEHOLDER = (
 )
 _DOUBLED = r"\b(\w+)\s+\1\b"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_SPLIT_SENTENCES = r"(?<=[.!?])\s+"
+_SPLIT_SENTENCES = r"[.!?]\s+"
 #: Columns whose values are typed by people and inserted into bodies.
 _FREE_TEXT = ("talking_point", "question", "fit")
 #: Columns whose words count as known: names of people, places and things.
@@ -92,20 +92,22 @@ def check_drafts(
     text = {c: drafts[c].fillna("").astype("str") for c in ("talking_point", "question")}
     found: list[pd.DataFrame] = []
 
-    def add(mask: pd.Series | np.ndarray, rule: str, severity: str, message: pd.Series) -> None:
+    def add(
+        mask: pd.Series | np.ndarray | list[bool], rule: str, severity: str,
+        message: pd.Series | np.ndarray | str,
+    ) -> None:
         mask = np.asarray(mask, dtype=bool)
         if mask.any():
+            messages = np.broadcast_to(np.asarray(message, dtype=object), mask.shape)
             found.append(pd.DataFrame({
-                "draft_id": drafts["draft_id"].to_numpy()[mask], "rule": rule,
-                "severity": severity, "message": np.asarray(message, dtype=object)[mask],
+                "_at": np.flatnonzero(mask), "draft_id": drafts["draft_id"].to_numpy()[mask],
+                "rule": rule, "severity": severity, "message": messages[mask],
             }))
 
     late = (moment - drafts["due_at"]).dt.total_seconds() / 3600
-    lateness = np.where(
-        late < 48,
-        late.round(0).astype("int64").astype("str") + " hours",
-        (late / 24).round(0).astype("int64").astype("str") + " days",
-    )
+    amount = np.where(late < 48, late, late / 24).round(0).clip(min=1).astype("int64")
+    unit = np.where(late < 48, " hour", " day") + np.where(amount == 1, "", "s")
+    lateness = amount.astype("str") + unit
     add(late > 0, "R1", "warning", "overdue by " + lateness + "; send it today (late beats never)")
 
     recipients = drafts["interviewer_email"].fillna("").astype("str")
@@ -153,14 +155,8 @@ def check_drafts(
 
     if not found:
         return pd.DataFrame({c: pd.Series(dtype="str") for c in FINDING_COLUMNS})
-    findings = pd.concat(found, ignore_index=True).astype("str")
-    order = pd.Series(np.arange(len(drafts)), index=drafts["draft_id"].to_numpy())
-    findings["_at"] = findings["draft_id"].map(order)
-    return (
-        findings.sort_values(["_at", "rule"], kind="stable")
-        .drop(columns="_at")
-        .reset_index(drop=True)
-    )
+    findings = pd.concat(found, ignore_index=True).sort_values(["_at", "rule"], kind="stable")
+    return findings.drop(columns="_at").reset_index(drop=True).astype("str")
 
 
 def _paragraphs_and_words(body: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -193,9 +189,10 @@ def _shared_wording(
         "interview_id": drafts["interview_id"][panel].reindex(sentences.index),
         "sentence": sentences,
     }).dropna()
-    pairs = pairs[pairs["sentence"].str.len() > 20].drop_duplicates()
+    pairs = pairs[pairs["sentence"].str.len() > 20].rename_axis("at").reset_index()
+    pairs = pairs.drop_duplicates(["at", "sentence"])
     shared = pairs.duplicated(["interview_id", "sentence"], keep=False)
-    counts = shared.groupby(level=0).sum().reindex(drafts.index, fill_value=0)
+    counts = shared.groupby(pairs["at"]).sum().reindex(drafts.index, fill_value=0)
     message = (
         "shares " + counts.astype("str") + " sentence(s) with another draft to this panel; "
         "the panel is larger than the " + "phrasings available, so vary the wording for " + who
@@ -229,9 +226,10 @@ def _spellchecker() -> SpellChecker:
 
 
 def _words(texts: pd.Series | list[str]) -> set[str]:
+    """Lower-cased words; ALL-CAPS words (SQL, TODO) are acronyms or markers, not checked."""
     out: set[str] = set()
     for text in texts:
-        out.update(w.lower().replace("’", "'") for w in _WORD.findall(text))
+        out.update(w.lower().replace("’", "'") for w in _WORD.findall(text) if not w.isupper())
     return out
 
 
