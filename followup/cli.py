@@ -1,28 +1,38 @@
 """The ``followup`` command line: a thin layer over the library.
 
-Exit status: 0 all good; 1 some rows were rejected (everything valid was
-still processed); 2 the run could not start (one line on stderr).
+Exit status: 0 all good; 1 some rows were rejected or drafts break a rule
+(everything valid was still written); 2 the run could not start (one line on
+stderr, no traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
+import shutil
 import sys
 from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
 
 from followup import __version__
+from followup.drafts import render_drafts
 from followup.errors import FollowupError
 from followup.io import read_interviews
-from followup.writers import write_csv
-from followup.validate import Interviews
+from followup.rules import check_drafts
+from followup.schedule import add_deadlines, due, local_iso
+from followup.validate import Interviews, default_zone
+from followup.writers import FORMATS, write_csv, write_drafts
 
-_SHOWN_REJECTS = 10
+_SHOWN = 10
+_OUTPUT_NAMES = {"mbox": "drafts.mbox", "csv": "drafts.csv", "xlsx": "drafts.xlsx"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     try:
         return int(args.run(args))
     except FollowupError as exc:
@@ -42,53 +52,111 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
     validate = commands.add_parser(
-        "validate",
-        help="check a sheet and write its rejects",
+        "validate", help="check a sheet and write its rejects",
         description="Read SHEET, print what it holds, and write every problem to a CSV.",
     )
     _add_reading_options(validate)
-    validate.add_argument(
-        "--rejects",
-        default="rejects.csv",
-        metavar="PATH",
-        help="where to write the rejects (default: %(default)s)",
-    )
+    validate.add_argument("--rejects", default="rejects.csv", metavar="PATH",
+                          help="where to write the rejects (default: %(default)s)")
     validate.set_defaults(run=_validate)
+
+    draft = commands.add_parser(
+        "draft", help="one thank-you draft per interviewer",
+        description="Render, check and write a draft per interviewer, plus rejects.csv, "
+        "findings.csv and recipients.csv, into DIR.",
+    )
+    _add_reading_options(draft)
+    draft.add_argument("--out", required=True, metavar="DIR", help="folder for the drafts")
+    draft.add_argument("--format", choices=FORMATS, default="eml",
+                       help="eml files (default), one mbox, or a csv/xlsx review sheet")
+    draft.add_argument("--template", default="thank-you", metavar="NAME|PATH",
+                       help="built-in thank-you (default), gracious or short, or a .j2 file")
+    _add_clock_options(draft)
+    draft.set_defaults(run=_draft)
+
+    due_parser = commands.add_parser(
+        "due", help="what to send next, soonest first",
+        description="List the follow-ups not yet sent, soonest deadline first.",
+    )
+    _add_reading_options(due_parser)
+    due_parser.add_argument("--within", type=_hours, metavar="HOURS",
+                            help="only deadlines within this time, e.g. 12h or 2d "
+                            "(overdue ones always show)")
+    _add_clock_options(due_parser)
+    due_parser.set_defaults(run=_due)
+
+    check = commands.add_parser(
+        "check", help="the rules report for drafts",
+        description="Check drafts against the follow-up rules R1-R8: those of SHEET, or the "
+        "(possibly edited) .eml files in a folder written by `followup draft`.",
+    )
+    _add_reading_options(check, source="SHEET|DIR")
+    check.add_argument("--template", default="thank-you", metavar="NAME|PATH")
+    _add_clock_options(check)
+    check.set_defaults(run=_check)
+
+    sample = commands.add_parser(
+        "sample", help="write a sample sheet and template to start from",
+        description="Write interviews.csv and my-template.j2 into DIR; never overwrites.",
+    )
+    sample.add_argument("dir", metavar="DIR")
+    sample.set_defaults(run=_sample)
     return parser
 
 
-def _add_reading_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("sheet", metavar="SHEET", help=".csv, .tsv or .xlsx file")
-    parser.add_argument(
-        "--sheet-name",
-        dest="sheet_name",
-        metavar="NAME",
-        help="workbook sheet to read (default: the first)",
-    )
-    parser.add_argument(
-        "--tz", metavar="ZONE", help="IANA time zone for rows without one (default: this machine's)"
-    )
+def _add_reading_options(parser: argparse.ArgumentParser, source: str = "SHEET") -> None:
+    parser.add_argument("sheet", metavar=source, help=".csv, .tsv or .xlsx file")
+    parser.add_argument("--sheet-name", dest="sheet_name", metavar="NAME",
+                        help="workbook sheet to read (default: the first)")
+    parser.add_argument("--tz", metavar="ZONE",
+                        help="IANA time zone for rows without one (default: this machine's)")
     order = parser.add_mutually_exclusive_group()
-    order.add_argument(
-        "--dayfirst", action="store_true", default=None, help="read numeric dates as day/month/year"
-    )
-    order.add_argument(
-        "--monthfirst",
-        dest="dayfirst",
-        action="store_false",
-        help="read numeric dates as month/day/year",
-    )
-    parser.add_argument(
-        "--sender",
-        metavar='"NAME <EMAIL>"',
-        help="the candidate, for a personal sheet without candidate columns",
-    )
+    order.add_argument("--dayfirst", action="store_true", default=None,
+                       help="read numeric dates as day/month/year")
+    order.add_argument("--monthfirst", dest="dayfirst", action="store_false",
+                       help="read numeric dates as month/day/year")
+    parser.add_argument("--sender", metavar='"NAME <EMAIL>"',
+                        help="the candidate, for a personal sheet without candidate columns")
+
+
+def _add_clock_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--now", metavar="TIME",
+                        help="fixed clock, e.g. 2026-11-26T09:00 (in --tz), for reproducible runs")
+    parser.add_argument("--hours", type=float, default=24,
+                        help="hours after the interview to send within (default: 24)")
+    parser.add_argument("--known-words", dest="known_words", default="", metavar="WORDS",
+                        help="comma-separated words the spell check should accept")
+
+
+def _hours(text: str) -> float:
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(h|d|m)?\s*", text.lower())
+    if not match:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time span; write e.g. 12h or 2d")
+    value, unit = float(match[1]), match[2] or "h"
+    return value * {"h": 1.0, "d": 24.0, "m": 1 / 60}[unit]
+
+
+def _now(args: argparse.Namespace) -> pd.Timestamp:
+    if not args.now:
+        return pd.Timestamp.now(tz="UTC")
+    try:
+        stamp = pd.Timestamp(args.now)
+    except ValueError:
+        raise FollowupError(f"--now {args.now!r} is not a time; write e.g. 2026-11-26T09:00.") from None
+    return stamp.tz_localize(default_zone(args.tz)) if stamp.tzinfo is None else stamp
 
 
 def _read(args: argparse.Namespace) -> Interviews:
     return read_interviews(
         args.sheet, sheet=args.sheet_name, tz=args.tz, dayfirst=args.dayfirst, sender=args.sender
     )
+
+
+def _known(args: argparse.Namespace) -> list[str]:
+    return [w.strip() for w in args.known_words.split(",") if w.strip()]
+
+
+# --- commands ---------------------------------------------------------------------------------
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -99,16 +167,146 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if result.rows_rejected or (result.rejects["severity"] == "error").any() else 0
 
 
+def _draft(args: argparse.Namespace) -> int:
+    result = _read(args)
+    now = _now(args)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    drafts = render_drafts(
+        add_deadlines(result.recipients, hours=args.hours, now=now),
+        template=args.template, sender=args.sender,
+    )
+    findings = check_drafts(drafts, now=now, known_words=_known(args))
+    target = out if args.format == "eml" else out / _OUTPUT_NAMES[args.format]
+    files = write_drafts(drafts, target, format=args.format, now=now)
+    write_csv(result.rejects, out / "rejects.csv")
+    write_csv(findings, out / "findings.csv")
+    write_csv(_recipients_sheet(drafts, files, findings), out / "recipients.csv")
+
+    print(result.summary())
+    status = drafts["status"].value_counts()
+    soon = int(((drafts["status"] == "due") & (drafts["hours_left"] <= 12)).sum())
+    where = target if args.format != "eml" else f"{out}{'/'}"
+    print(f"\n{len(drafts)} draft(s) written to {where} ({args.format})")
+    print(f"  due within 12 h: {soon}    due later: {int(status.get('due', 0)) - soon}    "
+          f"upcoming: {int(status.get('upcoming', 0))}    overdue: {int(status.get('overdue', 0))}")
+    _print_findings(findings)
+    _print_rejects(result, out / "rejects.csv")
+    broken = (findings["severity"] == "error").any()
+    return 1 if result.rows_rejected or broken else 0
+
+
+def _recipients_sheet(drafts: pd.DataFrame, files: pd.Series, findings: pd.DataFrame) -> pd.DataFrame:
+    """The tidy recipients with where each draft went and whether it passed the rules."""
+    errors = set(findings.loc[findings["severity"] == "error", "draft_id"])
+    sheet = drafts.drop(columns=["body", "subject"]).assign(
+        draft_file=files,
+        draft_status=drafts["draft_id"].map(lambda d: "needs fixes" if d in errors else "ready"),
+    )
+    for column in ("interview_start", "interview_end", "due_at"):
+        sheet[column] = local_iso(sheet[column], sheet["timezone"])
+    sheet["status"] = sheet["status"].astype("str")
+    return sheet
+
+
+def _due(args: argparse.Namespace) -> int:
+    result = _read(args)
+    table = due(add_deadlines(result.recipients, hours=args.hours, now=_now(args)),
+                within=args.within)
+    if table.empty:
+        print("Nothing to send.")
+        return 0
+    shown = pd.DataFrame({
+        "due": local_iso(table["due_at"], table["timezone"]).str[:16].str.replace("T", " "),
+        "status": table["status"].astype("str"),
+        "hours left": table["hours_left"].round(1),
+        "interviewer": table["interviewer_name"],
+        "company": table["company"],
+        "role": table["role"],
+    })
+    print(shown.to_string(index=False))
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    source = Path(args.sheet)
+    now = _now(args)
+    if source.is_dir():
+        drafts = _drafts_from_folder(source, args)
+    else:
+        result = _read(args)
+        drafts = render_drafts(add_deadlines(result.recipients, hours=args.hours, now=now),
+                               template=args.template, sender=args.sender)
+    findings = check_drafts(drafts, now=now, known_words=_known(args))
+    print(f"{len(drafts)} draft(s) checked.")
+    _print_findings(findings, limit=None)
+    return 1 if (findings["severity"] == "error").any() else 0
+
+
+def _drafts_from_folder(folder: Path, args: argparse.Namespace) -> pd.DataFrame:
+    """Drafts as `followup draft` wrote them, with the bodies as they are now on disk."""
+    from email import message_from_bytes, policy
+
+    sheet = folder / "recipients.csv"
+    if not sheet.is_file():
+        raise FollowupError(f"{folder} has no recipients.csv; run `followup draft` into it first.")
+    recipients = read_interviews(sheet, tz=args.tz, dayfirst=args.dayfirst).recipients
+    drafts = recipients.assign(
+        variant=recipients["variant"].astype(int),
+        due_at=recipients["interview_end"] + pd.Timedelta(hours=args.hours),
+    )
+    files = drafts["draft_file"].tolist()
+    if not all(str(f).endswith(".eml") for f in files):
+        raise FollowupError(f"{folder} holds no .eml drafts; `check DIR` reads .eml folders.")
+    subjects, bodies = [], []
+    for name in files:
+        message = message_from_bytes(Path(name).read_bytes(), policy=policy.default)
+        subjects.append(str(message["Subject"]))
+        bodies.append(message.get_content())
+    return drafts.assign(subject=subjects, body=bodies)
+
+
+def _sample(args: argparse.Namespace) -> int:
+    folder = Path(args.dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    samples = resources.files("followup") / "samples"
+    names = ("interviews.csv", "my-template.j2")
+    clashes = [n for n in names if (folder / n).exists()]
+    if clashes:
+        raise FollowupError(f"{folder / clashes[0]} already exists; choose an empty folder.")
+    for name in names:
+        with resources.as_file(samples / name) as source:
+            shutil.copyfile(source, folder / name)
+    print(f"Wrote {folder / names[0]} and {folder / names[1]}. Next:\n"
+          f"  followup draft {folder / names[0]} --sender \"Your Name <you@example.com>\" "
+          f"--template {folder / names[1]} --out {folder / 'drafts'}")
+    return 0
+
+
+# --- printing ---------------------------------------------------------------------------------
+
+
+def _print_findings(findings: pd.DataFrame, limit: int | None = _SHOWN) -> None:
+    if findings.empty:
+        print("Every draft follows the rules.")
+        return
+    counts = findings.groupby(["rule", "severity"]).size()
+    print("Findings: " + ", ".join(f"{r} {s} {n}" for (r, s), n in counts.items()))
+    shown = findings if limit is None else findings.head(limit)
+    for item in shown.to_dict("records"):
+        print(f"  {item['draft_id']} {item['rule']} {item['severity']}: {item['message']}")
+    if limit is not None and len(findings) > limit:
+        print(f"  ... and {len(findings) - limit} more in findings.csv")
+
+
 def _print_rejects(result: Interviews, path: object) -> None:
     rejects = result.rejects
     if rejects.empty:
-        print("No problems found.")
+        print("No problems found in the sheet.")
         return
-    print(f"\n{len(rejects)} problem(s), written to {path}:")
-    for item in rejects.head(_SHOWN_REJECTS).itertuples(index=False):
-        print(
-            f"  {result.source}:{item.row}: {item.column} = {item.value!r}: "
-            f"{item.problem} ({item.severity}). Fix: {item.hint}."
-        )
-    if len(rejects) > _SHOWN_REJECTS:
-        print(f"  ... and {len(rejects) - _SHOWN_REJECTS} more in {path}")
+    print(f"\n{len(rejects)} problem(s) in the sheet, written to {path}:")
+    for item in rejects.head(_SHOWN).to_dict("records"):
+        print(f"  {result.source}:{item['row']}: {item['column']} = {item['value']!r}: "
+              f"{item['problem']} ({item['severity']}). Fix: {item['hint']}.")
+    if len(rejects) > _SHOWN:
+        print(f"  ... and {len(rejects) - _SHOWN} more in {path}")

@@ -138,7 +138,7 @@ def to_recipients(
     sender: str | None = None,
 ) -> Interviews:
     """Validate a :class:`~followup.io.RawSheet` into :class:`Interviews`."""
-    zone = _default_zone(tz)
+    zone = default_zone(tz)
     sender_name, sender_email = _parse_sender(sender)
     names, headers = _map_headers(raw)
     frame = raw.cells.set_axis(names, axis=1)
@@ -202,7 +202,7 @@ def _map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str]]:
             name = ALIASES[key]
         else:
             name = snake_case(header) if key else f"column_{position + 1}"
-            while name in headers or name in BY_NAME:
+            while name in headers or name in BY_NAME or name in RECIPIENT_COLUMNS:
                 name += "_"
         if name in headers:
             raise ColumnsError(
@@ -445,7 +445,8 @@ def _parse_interested(long: pd.DataFrame, issues: _Issues) -> pd.Series:
     return value
 
 
-def _default_zone(tz: str | None) -> str:
+def default_zone(tz: str | None) -> str:
+    """The IANA zone ``tz`` names (US abbreviations allowed), or this machine's zone."""
     if tz is None:
         import tzlocal
 

@@ -28,6 +28,11 @@ REVIEW_COLUMNS = (
     "company", "role", "interviewer_name", "interview_start", "row",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Letters that Unicode decomposition does not reduce to ASCII.
+_TRANSLITERATE = str.maketrans({
+    "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d",
+})
 
 
 def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -65,10 +70,11 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
 def slug(text: object, limit: int = 32) -> str:
     """A safe, readable file-name piece: ASCII letters, digits and dashes only.
 
-    >>> slug("Zoë Müller / ../etc"), slug("   ")
-    ('zoe-muller-etc', 'x')
+    >>> slug("Zoë Müller / ../etc"), slug("Łukasz Yılmaz"), slug("   ")
+    ('zoe-muller-etc', 'lukasz-yilmaz', 'x')
     """
-    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    spelled = str(text).translate(_TRANSLITERATE)
+    ascii_text = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode()
     cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return cleaned[:limit].rstrip("-") or "x"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from email import message_from_bytes, policy
 from pathlib import Path
 
 import pandas as pd
@@ -46,7 +47,7 @@ def test_validate_bundled_sample_is_clean(tmp_path):
         "  interviews:    12",
         "  interviewers:  22",
     ]
-    assert "No problems found." in done.stdout
+    assert "No problems found in the sheet." in done.stdout
     assert pd.read_csv(rejects).empty
     assert done.stderr == ""
 
@@ -110,3 +111,101 @@ def test_usage_error_exits_2(tmp_path):
     done = run("validate", cwd=tmp_path)
     assert done.returncode == 2
     assert "the following arguments are required: SHEET" in done.stderr
+
+
+# --- drafting ---------------------------------------------------------------------------------
+
+SENDER = "Avery Quinn <avery@example.com>"
+CLOCK = ["--now", "2026-11-25T09:00", "--tz", "America/Chicago"]
+
+
+def test_draft_writes_eml_rejects_findings_and_recipients(tmp_path):
+    out = tmp_path / "out"
+    done = run("draft", "data/interviews.csv", "--sender", SENDER, "--out", str(out), *CLOCK)
+    assert done.returncode == 0, done.stderr
+    assert f"22 draft(s) written to {out}/ (eml)" in done.stdout
+    assert "due within 12 h: 3    due later: 0    upcoming: 3    overdue: 16" in done.stdout
+    assert "Findings: R1 warning 16, R8 warning 3" in done.stdout
+    assert len(list(out.glob("*.eml"))) == 22
+    sheet = pd.read_csv(out / "recipients.csv")
+    assert sheet["draft_status"].eq("ready").all()
+    assert pd.read_csv(out / "findings.csv")["rule"].value_counts().to_dict() == {"R1": 16, "R8": 3}
+    assert pd.read_csv(out / "rejects.csv").empty
+
+
+def test_draft_rerun_is_byte_identical_and_mbox_format(tmp_path):
+    for name in ("a", "b"):
+        run("draft", "data/interviews.csv", "--sender", SENDER, "--out", str(tmp_path / name),
+            "--format", "mbox", *CLOCK)
+    a, b = (tmp_path / n / "drafts.mbox" for n in ("a", "b"))
+    assert a.read_bytes() == b.read_bytes()
+    assert a.read_bytes().count(b"\nFrom MAILER-DAEMON ") == 21
+
+
+def test_draft_with_bad_rows_and_broken_rules_exits_1(tmp_path):
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(sheet_text := (
+        "Company,Role,Start,Interviewer,Interviewer Email,Question\n"
+        "Northwind,Analyst,2026-11-24 14:30,Dana,dana@nw.example,\n"
+        "Northwind,Analyst,2026-11-24 14:30,Luis,not-an-email,\n"
+    ))
+    assert sheet_text
+    done = run("draft", str(sheet), "--sender", SENDER, "--out", str(tmp_path / "o"), *CLOCK)
+    assert done.returncode == 1
+    assert "rejected rows: 1" in done.stdout
+    assert f"{sheet}:3: Interviewer Email = 'not-an-email': not a valid email address" in done.stdout
+    assert len(list((tmp_path / "o").glob("*.eml"))) == 1
+
+
+def test_draft_with_a_broken_template_exits_2(tmp_path):
+    template = tmp_path / "t.j2"
+    template.write_text("---\nsubject: Hi\n---\n{{ nope }}\n")
+    done = run("draft", "data/interviews.csv", "--sender", SENDER, "--out", str(tmp_path / "o"),
+               "--template", str(template), *CLOCK)
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"followup: {template}, line 4: unknown variable `nope`")
+    assert len(done.stderr.splitlines()) == 1
+
+
+def test_check_reads_edited_eml_back(tmp_path):
+    out = tmp_path / "out"
+    run("draft", "data/interviews.csv", "--sender", SENDER, "--out", str(out), *CLOCK)
+    edited = sorted(out.glob("*northwind*dana*.eml"))[0]
+    message = message_from_bytes(edited.read_bytes(), policy=policy.default)
+    message.set_content("Hi Dana,\n\nSee you.\n\nBest,\nAvery Quinn\n")
+    edited.write_bytes(message.as_bytes())
+    done = run("check", str(out), "--known-words", "dbt", *CLOCK)
+    assert done.returncode == 1
+    assert "Findings: R1 warning 16, R3 error 1, R4 error 1, R5 error 1, R7 error 1" in done.stdout
+    assert "22 draft(s) checked." in done.stdout
+
+
+def test_check_a_sheet(tmp_path):
+    done = run("check", "data/interviews.csv", "--sender", SENDER, "--known-words", "dbt", *CLOCK)
+    assert done.returncode == 0
+    assert "Findings: R1 warning 16" in done.stdout
+
+
+def test_due_lists_soonest_first(tmp_path):
+    done = run("due", "data/interviews.csv", "--within", "12h", *CLOCK)
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    assert lines[0].split() == ["due", "status", "hours", "left", "interviewer", "company", "role"]
+    assert lines[1].split()[:3] == ["2026-11-13", "15:00", "overdue"]
+    assert "Zoë Müller" in lines[-1] and " due " in lines[-1]
+    assert len(lines) == 1 + 16 + 3
+    assert run("due", "data/interviews.csv", "--within", "soon").returncode == 2
+
+
+def test_sample_writes_a_sheet_and_template_and_refuses_to_overwrite(tmp_path):
+    done = run("sample", str(tmp_path / "start"))
+    assert done.returncode == 0
+    assert (tmp_path / "start" / "interviews.csv").read_bytes() == (
+        REPO / "data" / "interviews.csv").read_bytes()
+    drafted = run("draft", str(tmp_path / "start" / "interviews.csv"), "--sender", SENDER,
+                  "--template", str(tmp_path / "start" / "my-template.j2"),
+                  "--out", str(tmp_path / "o"), "--known-words", "dbt", *CLOCK)
+    assert drafted.returncode == 0, drafted.stdout + drafted.stderr
+    again = run("sample", str(tmp_path / "start"))
+    assert again.returncode == 2
+    assert "already exists; choose an empty folder" in again.stderr
