@@ -5,6 +5,8 @@
 True
 """
 
+from followup.display import preview
+from followup.drafts import load_template, render_drafts
 from followup.errors import (
     AmbiguousDatesError,
     ColumnsError,
@@ -13,11 +15,11 @@ from followup.errors import (
     SourceError,
     TemplateError,
 )
-from followup.drafts import load_template, render_drafts
+from followup.io import read_interviews
 from followup.rules import check_drafts
 from followup.schedule import add_deadlines, due
-from followup.io import read_interviews
 from followup.validate import Interviews
+from followup.writers import write_drafts
 
 __version__ = "0.1.0"
 
@@ -29,11 +31,13 @@ __all__ = [
     "SheetNotFoundError",
     "SourceError",
     "TemplateError",
+    "__version__",
     "add_deadlines",
     "check_drafts",
     "due",
     "load_template",
-    "render_drafts",
-    "__version__",
+    "preview",
     "read_interviews",
+    "render_drafts",
+    "write_drafts",
 ]

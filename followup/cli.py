@@ -52,41 +52,60 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
     validate = commands.add_parser(
-        "validate", help="check a sheet and write its rejects",
+        "validate",
+        help="check a sheet and write its rejects",
         description="Read SHEET, print what it holds, and write every problem to a CSV.",
     )
     _add_reading_options(validate)
-    validate.add_argument("--rejects", default="rejects.csv", metavar="PATH",
-                          help="where to write the rejects (default: %(default)s)")
+    validate.add_argument(
+        "--rejects",
+        default="rejects.csv",
+        metavar="PATH",
+        help="where to write the rejects (default: %(default)s)",
+    )
     validate.set_defaults(run=_validate)
 
     draft = commands.add_parser(
-        "draft", help="one thank-you draft per interviewer",
+        "draft",
+        help="one thank-you draft per interviewer",
         description="Render, check and write a draft per interviewer, plus rejects.csv, "
         "findings.csv and recipients.csv, into DIR.",
     )
     _add_reading_options(draft)
     draft.add_argument("--out", required=True, metavar="DIR", help="folder for the drafts")
-    draft.add_argument("--format", choices=FORMATS, default="eml",
-                       help="eml files (default), one mbox, or a csv/xlsx review sheet")
-    draft.add_argument("--template", default="thank-you", metavar="NAME|PATH",
-                       help="built-in thank-you (default), gracious or short, or a .j2 file")
+    draft.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="eml",
+        help="eml files (default), one mbox, or a csv/xlsx review sheet",
+    )
+    draft.add_argument(
+        "--template",
+        default="thank-you",
+        metavar="NAME|PATH",
+        help="built-in thank-you (default), gracious or short, or a .j2 file",
+    )
     _add_clock_options(draft)
     draft.set_defaults(run=_draft)
 
     due_parser = commands.add_parser(
-        "due", help="what to send next, soonest first",
+        "due",
+        help="what to send next, soonest first",
         description="List the follow-ups not yet sent, soonest deadline first.",
     )
     _add_reading_options(due_parser)
-    due_parser.add_argument("--within", type=_hours, metavar="HOURS",
-                            help="only deadlines within this time, e.g. 12h or 2d "
-                            "(overdue ones always show)")
+    due_parser.add_argument(
+        "--within",
+        type=_hours,
+        metavar="HOURS",
+        help="only deadlines within this time, e.g. 12h or 2d (overdue ones always show)",
+    )
     _add_clock_options(due_parser)
     due_parser.set_defaults(run=_due)
 
     check = commands.add_parser(
-        "check", help="the rules report for drafts",
+        "check",
+        help="the rules report for drafts",
         description="Check drafts against the follow-up rules R1-R8: those of SHEET, or the "
         "(possibly edited) .eml files in a folder written by `followup draft`.",
     )
@@ -96,7 +115,8 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
 
     sample = commands.add_parser(
-        "sample", help="write a sample sheet and template to start from",
+        "sample",
+        help="write a sample sheet and template to start from",
         description="Write interviews.csv and my-template.j2 into DIR; never overwrites.",
     )
     sample.add_argument("dir", metavar="DIR")
@@ -106,26 +126,51 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_reading_options(parser: argparse.ArgumentParser, source: str = "SHEET") -> None:
     parser.add_argument("sheet", metavar=source, help=".csv, .tsv or .xlsx file")
-    parser.add_argument("--sheet-name", dest="sheet_name", metavar="NAME",
-                        help="workbook sheet to read (default: the first)")
-    parser.add_argument("--tz", metavar="ZONE",
-                        help="IANA time zone for rows without one (default: this machine's)")
+    parser.add_argument(
+        "--sheet-name",
+        dest="sheet_name",
+        metavar="NAME",
+        help="workbook sheet to read (default: the first)",
+    )
+    parser.add_argument(
+        "--tz", metavar="ZONE", help="IANA time zone for rows without one (default: this machine's)"
+    )
     order = parser.add_mutually_exclusive_group()
-    order.add_argument("--dayfirst", action="store_true", default=None,
-                       help="read numeric dates as day/month/year")
-    order.add_argument("--monthfirst", dest="dayfirst", action="store_false",
-                       help="read numeric dates as month/day/year")
-    parser.add_argument("--sender", metavar='"NAME <EMAIL>"',
-                        help="the candidate, for a personal sheet without candidate columns")
+    order.add_argument(
+        "--dayfirst", action="store_true", default=None, help="read numeric dates as day/month/year"
+    )
+    order.add_argument(
+        "--monthfirst",
+        dest="dayfirst",
+        action="store_false",
+        help="read numeric dates as month/day/year",
+    )
+    parser.add_argument(
+        "--sender",
+        metavar='"NAME <EMAIL>"',
+        help="the candidate, for a personal sheet without candidate columns",
+    )
 
 
 def _add_clock_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--now", metavar="TIME",
-                        help="fixed clock, e.g. 2026-11-26T09:00 (in --tz), for reproducible runs")
-    parser.add_argument("--hours", type=float, default=24,
-                        help="hours after the interview to send within (default: 24)")
-    parser.add_argument("--known-words", dest="known_words", default="", metavar="WORDS",
-                        help="comma-separated words the spell check should accept")
+    parser.add_argument(
+        "--now",
+        metavar="TIME",
+        help="fixed clock, e.g. 2026-11-26T09:00 (in --tz), for reproducible runs",
+    )
+    parser.add_argument(
+        "--hours",
+        type=float,
+        default=24,
+        help="hours after the interview to send within (default: 24)",
+    )
+    parser.add_argument(
+        "--known-words",
+        dest="known_words",
+        default="",
+        metavar="WORDS",
+        help="comma-separated words the spell check should accept",
+    )
 
 
 def _hours(text: str) -> float:
@@ -142,7 +187,9 @@ def _now(args: argparse.Namespace) -> pd.Timestamp:
     try:
         stamp = pd.Timestamp(args.now)
     except ValueError:
-        raise FollowupError(f"--now {args.now!r} is not a time; write e.g. 2026-11-26T09:00.") from None
+        raise FollowupError(
+            f"--now {args.now!r} is not a time; write e.g. 2026-11-26T09:00."
+        ) from None
     return stamp.tz_localize(default_zone(args.tz)) if stamp.tzinfo is None else stamp
 
 
@@ -174,7 +221,8 @@ def _draft(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     drafts = render_drafts(
         add_deadlines(result.recipients, hours=args.hours, now=now),
-        template=args.template, sender=args.sender,
+        template=args.template,
+        sender=args.sender,
     )
     findings = check_drafts(drafts, now=now, known_words=_known(args))
     target = out if args.format == "eml" else out / _OUTPUT_NAMES[args.format]
@@ -188,15 +236,19 @@ def _draft(args: argparse.Namespace) -> int:
     soon = int(((drafts["status"] == "due") & (drafts["hours_left"] <= 12)).sum())
     where = target if args.format != "eml" else f"{out}{'/'}"
     print(f"\n{len(drafts)} draft(s) written to {where} ({args.format})")
-    print(f"  due within 12 h: {soon}    due later: {int(status.get('due', 0)) - soon}    "
-          f"upcoming: {int(status.get('upcoming', 0))}    overdue: {int(status.get('overdue', 0))}")
+    print(
+        f"  due within 12 h: {soon}    due later: {int(status.get('due', 0)) - soon}    "
+        f"upcoming: {int(status.get('upcoming', 0))}    overdue: {int(status.get('overdue', 0))}"
+    )
     _print_findings(findings)
     _print_rejects(result, out / "rejects.csv")
     broken = (findings["severity"] == "error").any()
     return 1 if result.rows_rejected or broken else 0
 
 
-def _recipients_sheet(drafts: pd.DataFrame, files: pd.Series, findings: pd.DataFrame) -> pd.DataFrame:
+def _recipients_sheet(
+    drafts: pd.DataFrame, files: pd.Series, findings: pd.DataFrame
+) -> pd.DataFrame:
     """The tidy recipients with where each draft went and whether it passed the rules."""
     errors = set(findings.loc[findings["severity"] == "error", "draft_id"])
     sheet = drafts.drop(columns=["body", "subject"]).assign(
@@ -211,19 +263,22 @@ def _recipients_sheet(drafts: pd.DataFrame, files: pd.Series, findings: pd.DataF
 
 def _due(args: argparse.Namespace) -> int:
     result = _read(args)
-    table = due(add_deadlines(result.recipients, hours=args.hours, now=_now(args)),
-                within=args.within)
+    table = due(
+        add_deadlines(result.recipients, hours=args.hours, now=_now(args)), within=args.within
+    )
     if table.empty:
         print("Nothing to send.")
         return 0
-    shown = pd.DataFrame({
-        "due": local_iso(table["due_at"], table["timezone"]).str[:16].str.replace("T", " "),
-        "status": table["status"].astype("str"),
-        "hours left": table["hours_left"].round(1),
-        "interviewer": table["interviewer_name"],
-        "company": table["company"],
-        "role": table["role"],
-    })
+    shown = pd.DataFrame(
+        {
+            "due": local_iso(table["due_at"], table["timezone"]).str[:16].str.replace("T", " "),
+            "status": table["status"].astype("str"),
+            "hours left": table["hours_left"].round(1),
+            "interviewer": table["interviewer_name"],
+            "company": table["company"],
+            "role": table["role"],
+        }
+    )
     print(shown.to_string(index=False))
     return 0
 
@@ -235,8 +290,11 @@ def _check(args: argparse.Namespace) -> int:
         drafts = _drafts_from_folder(source, args)
     else:
         result = _read(args)
-        drafts = render_drafts(add_deadlines(result.recipients, hours=args.hours, now=now),
-                               template=args.template, sender=args.sender)
+        drafts = render_drafts(
+            add_deadlines(result.recipients, hours=args.hours, now=now),
+            template=args.template,
+            sender=args.sender,
+        )
     findings = check_drafts(drafts, now=now, known_words=_known(args))
     print(f"{len(drafts)} draft(s) checked.")
     _print_findings(findings, limit=None)
@@ -277,9 +335,11 @@ def _sample(args: argparse.Namespace) -> int:
     for name in names:
         with resources.as_file(samples / name) as source:
             shutil.copyfile(source, folder / name)
-    print(f"Wrote {folder / names[0]} and {folder / names[1]}. Next:\n"
-          f"  followup draft {folder / names[0]} --sender \"Your Name <you@example.com>\" "
-          f"--template {folder / names[1]} --out {folder / 'drafts'}")
+    print(
+        f"Wrote {folder / names[0]} and {folder / names[1]}. Next:\n"
+        f'  followup draft {folder / names[0]} --sender "Your Name <you@example.com>" '
+        f"--template {folder / names[1]} --out {folder / 'drafts'}"
+    )
     return 0
 
 
@@ -290,8 +350,8 @@ def _print_findings(findings: pd.DataFrame, limit: int | None = _SHOWN) -> None:
     if findings.empty:
         print("Every draft follows the rules.")
         return
-    counts = findings.groupby(["rule", "severity"]).size()
-    print("Findings: " + ", ".join(f"{r} {s} {n}" for (r, s), n in counts.items()))
+    counts = findings.groupby(["rule", "severity"]).size().reset_index(name="n")
+    print("Findings: " + ", ".join(f"{r} {s} {n}" for r, s, n in counts.to_numpy().tolist()))
     shown = findings if limit is None else findings.head(limit)
     for item in shown.to_dict("records"):
         print(f"  {item['draft_id']} {item['rule']} {item['severity']}: {item['message']}")
@@ -306,7 +366,9 @@ def _print_rejects(result: Interviews, path: object) -> None:
         return
     print(f"\n{len(rejects)} problem(s) in the sheet, written to {path}:")
     for item in rejects.head(_SHOWN).to_dict("records"):
-        print(f"  {result.source}:{item['row']}: {item['column']} = {item['value']!r}: "
-              f"{item['problem']} ({item['severity']}). Fix: {item['hint']}.")
+        print(
+            f"  {result.source}:{item['row']}: {item['column']} = {item['value']!r}: "
+            f"{item['problem']} ({item['severity']}). Fix: {item['hint']}."
+        )
     if len(rejects) > _SHOWN:
         print(f"  ... and {len(rejects) - _SHOWN} more in {path}")

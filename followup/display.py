@@ -57,8 +57,11 @@ class Preview:
         out = []
         for c in self.cards:
             meta = "<br>".join(html.escape(f"{k.title()}: {c[k]}") for k in ("from", "to", "due"))
-            out.append(_CARD.format(meta=meta, subject=html.escape(c["subject"]),
-                                    body=html.escape(c["body"])))
+            out.append(
+                _CARD.format(
+                    meta=meta, subject=html.escape(c["subject"]), body=html.escape(c["body"])
+                )
+            )
         return "".join(out)
 
 

@@ -30,6 +30,7 @@ import jinja2.meta
 import jinja2.sandbox
 import numpy as np
 import pandas as pd
+from jinja2.exceptions import SecurityError
 
 from followup.errors import FollowupError, TemplateError
 from followup.schedule import wall_clock
@@ -41,7 +42,12 @@ DRAFT_COLUMNS = ("draft_id", "due_at", "subject", "body", "template", "variant")
 
 #: Variables every template may use besides the recipients' own columns.
 DERIVED = (
-    "interviewer_first", "candidate_first", "interview_day", "interview_date", "variant", "pick",
+    "interviewer_first",
+    "candidate_first",
+    "interview_day",
+    "interview_date",
+    "variant",
+    "pick",
 )
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<meta>.*?)\n---[ \t]*\n", re.DOTALL)
@@ -82,8 +88,10 @@ def _environment(sandboxed: bool, source: str, name: str) -> jinja2.Environment:
         "keep_trailing_newline": False,
         "loader": jinja2.FunctionLoader(lambda _: (source, name, lambda: True)),
     }
-    env = jinja2.sandbox.SandboxedEnvironment(**options) if sandboxed else jinja2.Environment(
-        **options
+    env = (
+        jinja2.sandbox.SandboxedEnvironment(**options)
+        if sandboxed
+        else jinja2.Environment(**options)
     )
     env.filters["indefinite"] = _indefinite
     return env
@@ -129,7 +137,9 @@ def load_template(template: str | Path) -> Template:
         subject = env.from_string(subject_source)
         parsed = [env.parse(body_source), env.parse(subject_source)]
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{label}, line {exc.lineno}: {(exc.message or '').rstrip('.')}.") from None
+        raise TemplateError(
+            f"{label}, line {exc.lineno}: {(exc.message or '').rstrip('.')}."
+        ) from None
     variables = frozenset().union(*(jinja2.meta.find_undeclared_variables(p) for p in parsed))
     return Template(name, subject, body, variables, body_source)
 
@@ -182,20 +192,23 @@ def render_drafts(
     context = _context(table)
     for chosen in templates.values():
         _check_variables(chosen, context.columns)
-    subjects = pd.Series("", index=table.index, dtype="str")
-    bodies = pd.Series("", index=table.index, dtype="str")
+    subjects = np.empty(len(table), dtype=object)
+    bodies = np.empty(len(table), dtype=object)
     for name, chosen in templates.items():
-        rows = names == name
-        needed = sorted(chosen.variables)
-        records = context.loc[rows, needed].to_dict("records")
+        rows = (names == name).to_numpy()
+        records = context.loc[rows, sorted(chosen.variables)].to_dict("records")
         subjects[rows] = [_render(chosen, chosen.subject, r) for r in records]
         bodies[rows] = [_render(chosen, chosen.body, r) for r in records]
-    due_at = table["due_at"] if "due_at" in table else table["interview_end"] + pd.Timedelta(hours=24)
+    due_at = (
+        table["due_at"] if "due_at" in table else table["interview_end"] + pd.Timedelta(hours=24)
+    )
     return table.assign(
         draft_id=_draft_ids(table),
         due_at=due_at,
-        subject=subjects.str.replace(r"\s+", " ", regex=True).str.strip(),
-        body=_tidy(bodies),
+        subject=pd.Series(subjects, index=table.index, dtype="str")
+        .str.replace(r"\s+", " ", regex=True)
+        .str.strip(),
+        body=_tidy(pd.Series(bodies, index=table.index, dtype="str")),
         template=names.astype("str"),
         variant=context["variant"],
     )
@@ -206,7 +219,7 @@ def _render(template: Template, compiled: jinja2.Template, record: dict[str, Any
         return compiled.render(record)
     except jinja2.UndefinedError as exc:
         raise TemplateError(f"{template.where(exc)}: {(exc.message or '').rstrip('.')}.") from None
-    except jinja2.sandbox.SecurityError as exc:
+    except SecurityError as exc:
         raise TemplateError(f"{template.where(exc)}: not allowed: {exc}.") from None
 
 
@@ -233,7 +246,9 @@ def _with_sender(df: pd.DataFrame, sender: str | None) -> pd.DataFrame:
     if sender is not None:
         name, address = parseaddr(sender)
         if not name or "@" not in address:
-            raise FollowupError(f"sender {sender!r} is not of the form 'Your Name <you@example.com>'.")
+            raise FollowupError(
+                f"sender {sender!r} is not of the form 'Your Name <you@example.com>'."
+            )
         table = df.assign(
             candidate_name=df["candidate_name"].fillna(name).replace("", name),
             candidate_email=df["candidate_email"].fillna(address).replace("", address),

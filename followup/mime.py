@@ -11,8 +11,8 @@ this module writes the same standards-correct bytes directly:
 
 >>> raw = message_bytes(
 ...     sender=("Zoë Ortega", "zoe@example.com"), to=("Dana Whitfield", "dana@example.com"),
-...     subject="Thank you", body="Hi Dana,\\n\\nThanks!\\n", date="Thu, 26 Nov 2026 12:00:00 +0000",
-...     message_id="<d-1@example.com>")
+...     subject="Thank you", body="Hi Dana,\\n\\nThanks!\\n",
+...     date="Thu, 26 Nov 2026 12:00:00 +0000", message_id="<d-1@example.com>")
 >>> print(raw.decode())
 From: =?utf-8?b?Wm/DqyBPcnRlZ2E=?= <zoe@example.com>
 To: Dana Whitfield <dana@example.com>
@@ -133,15 +133,17 @@ def message_bytes(
     Lines end in LF, as in mbox files and ``.eml`` files written by Python's own
     ``email`` package; SMTP clients turn them into CRLF on the wire.
     """
-    head = "\n".join([
-        fold("From", mailbox(*sender)),
-        fold("To", mailbox(*to)),
-        fold("Subject", unstructured(subject)),
-        f"Date: {date}",
-        f"Message-ID: {message_id}",
-        "X-Unsent: 1",
-        "MIME-Version: 1.0",
-        'Content-Type: text/plain; charset="utf-8"',
-        "Content-Transfer-Encoding: quoted-printable",
-    ])
+    head = "\n".join(
+        [
+            fold("From", mailbox(*sender)),
+            fold("To", mailbox(*to)),
+            fold("Subject", unstructured(subject)),
+            f"Date: {date}",
+            f"Message-ID: {message_id}",
+            "X-Unsent: 1",
+            "MIME-Version: 1.0",
+            'Content-Type: text/plain; charset="utf-8"',
+            "Content-Transfer-Encoding: quoted-printable",
+        ]
+    )
     return head.encode("ascii") + b"\n\n" + quoted_printable(body)

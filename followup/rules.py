@@ -27,8 +27,14 @@ if TYPE_CHECKING:
 
 FINDING_COLUMNS = ("draft_id", "rule", "severity", "message")
 RULES = {
-    "R1": "timely", "R2": "individual", "R3": "personal", "R4": "grateful",
-    "R5": "interested", "R6": "short", "R7": "curious", "R8": "proofread",
+    "R1": "timely",
+    "R2": "individual",
+    "R3": "personal",
+    "R4": "grateful",
+    "R5": "interested",
+    "R6": "short",
+    "R7": "curious",
+    "R8": "proofread",
 }
 MAX_PARAGRAPHS = 3
 MAX_WORDS = 150
@@ -93,16 +99,25 @@ def check_drafts(
     found: list[pd.DataFrame] = []
 
     def add(
-        mask: pd.Series | np.ndarray | list[bool], rule: str, severity: str,
+        mask: pd.Series | np.ndarray | list[bool],
+        rule: str,
+        severity: str,
         message: pd.Series | np.ndarray | str,
     ) -> None:
         mask = np.asarray(mask, dtype=bool)
         if mask.any():
             messages = np.broadcast_to(np.asarray(message, dtype=object), mask.shape)
-            found.append(pd.DataFrame({
-                "_at": np.flatnonzero(mask), "draft_id": drafts["draft_id"].to_numpy()[mask],
-                "rule": rule, "severity": severity, "message": messages[mask],
-            }))
+            found.append(
+                pd.DataFrame(
+                    {
+                        "_at": np.flatnonzero(mask),
+                        "draft_id": drafts["draft_id"].to_numpy()[mask],
+                        "rule": rule,
+                        "severity": severity,
+                        "message": messages[mask],
+                    }
+                )
+            )
 
     late = (moment - drafts["due_at"]).dt.total_seconds() / 3600
     amount = np.where(late < 48, late, late / 24).round(0).clip(min=1).astype("int64")
@@ -111,42 +126,79 @@ def check_drafts(
     add(late > 0, "R1", "warning", "overdue by " + lateness + "; send it today (late beats never)")
 
     recipients = drafts["interviewer_email"].fillna("").astype("str")
-    add(recipients.str.contains(r"[,;]|\s", regex=True) | (recipients == ""), "R2", "error",
-        "the To field must hold exactly one address: " + recipients)
+    add(
+        recipients.str.contains(r"[,;]|\s", regex=True) | (recipients == ""),
+        "R2",
+        "error",
+        "the To field must hold exactly one address: " + recipients,
+    )
     repeated = drafts.duplicated(["interview_id", "interviewer_email"], keep="first")
     add(repeated, "R2", "error", "a second draft to " + who + " for the same interview")
 
-    add(text["talking_point"] == "", "R3", "warning",
-        "no talking point for " + who + ": add what you discussed with them")
+    add(
+        text["talking_point"] == "",
+        "R3",
+        "warning",
+        "no talking point for " + who + ": add what you discussed with them",
+    )
     absent = [bool(t) and t not in b for t, b in zip(text["talking_point"], body, strict=True)]
     add(absent, "R3", "error", "the talking point for " + who + " is not in the body")
     add(*_shared_wording(drafts, body, who))
 
-    add(~body.str.contains(_GRATITUDE, regex=True), "R4", "error",
-        "no thanks to " + who + ": thank them for their time")
+    add(
+        ~body.str.contains(_GRATITUDE, regex=True),
+        "R4",
+        "error",
+        "no thanks to " + who + ": thank them for their time",
+    )
 
     interested = drafts["interested"].astype(bool)
     lower = body.str.lower()
-    names_role = np.array([
-        r.lower() in b and c.lower() in b
-        for r, c, b in zip(drafts["role"].astype("str"), drafts["company"].astype("str"), lower,
-                           strict=True)
-    ])
-    add(interested & ~(names_role & body.str.contains(_INTEREST, regex=True)), "R5", "error",
-        "does not restate interest in the " + drafts["role"].astype("str") + " role at "
-        + drafts["company"].astype("str"))
-    add(~interested & body.str.contains(_ENTHUSIASM, regex=True), "R5", "error",
-        "sounds eager although you are no longer interested; keep it to gratitude")
+    names_role = np.array(
+        [
+            r.lower() in b and c.lower() in b
+            for r, c, b in zip(
+                drafts["role"].astype("str"), drafts["company"].astype("str"), lower, strict=True
+            )
+        ]
+    )
+    add(
+        interested & ~(names_role & body.str.contains(_INTEREST, regex=True)),
+        "R5",
+        "error",
+        "does not restate interest in the "
+        + drafts["role"].astype("str")
+        + " role at "
+        + drafts["company"].astype("str"),
+    )
+    add(
+        ~interested & body.str.contains(_ENTHUSIASM, regex=True),
+        "R5",
+        "error",
+        "sounds eager although you are no longer interested; keep it to gratitude",
+    )
 
     paragraphs, words = _paragraphs_and_words(body)
-    add(paragraphs > MAX_PARAGRAPHS, "R6", "error",
-        paragraphs.astype("str") + f" paragraphs; keep it to {MAX_PARAGRAPHS} short ones")
-    add(words > MAX_WORDS, "R6", "warning",
-        words.astype("str") + f" words; aim for {MAX_WORDS} at most")
+    add(
+        paragraphs > MAX_PARAGRAPHS,
+        "R6",
+        "error",
+        paragraphs.astype("str") + f" paragraphs; keep it to {MAX_PARAGRAPHS} short ones",
+    )
+    add(
+        words > MAX_WORDS,
+        "R6",
+        "warning",
+        words.astype("str") + f" words; aim for {MAX_WORDS} at most",
+    )
 
     asked = [not q or q in b for q, b in zip(text["question"], body, strict=True)]
-    add(~np.array(asked, dtype=bool), "R7", "error",
-        "the question for " + who + " is not asked: " + text["question"])
+    add(
+        ~np.array(asked, dtype=bool),
+        "R7",
+        "error",
+        "the question for " + who + " is not asked: " + text["question"],
+    )
 
     placeholder = body.str.extract(f"({_PLACEHOLDER})", expand=False)
     add(placeholder.notna(), "R8", "error", "leftover placeholder " + placeholder.fillna(""))
@@ -162,15 +214,14 @@ def check_drafts(
 def _paragraphs_and_words(body: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Body paragraphs (greeting and sign-off not counted) and their words."""
     blocks = body.str.strip().str.split(r"\n\s*\n", regex=True)
-    count = blocks.str.len()
+    count = blocks.map(len)
     greeting = blocks.str[0].str.fullmatch(r"[^\n]{1,80}[,:!]")
     signoff = blocks.str[-1].str.contains(r"\A[^\n]{1,40},\n", regex=True)
     paragraphs = count - greeting.astype(int) - signoff.astype(int)
     total_words = body.str.count(r"\S+")
-    edges = (
-        blocks.str[0].str.count(r"\S+").where(greeting, 0)
-        + blocks.str[-1].str.count(r"\S+").where(signoff, 0)
-    )
+    edges = blocks.str[0].str.count(r"\S+").where(greeting, 0) + blocks.str[-1].str.count(
+        r"\S+"
+    ).where(signoff, 0)
     return paragraphs.astype("int64"), (total_words - edges).astype("int64")
 
 
@@ -180,15 +231,20 @@ def _shared_wording(
     """R3: sentences one draft shares with another draft of the same panel."""
     panel = drafts.groupby("interview_id", sort=False)["draft_id"].transform("size") > 1
     sentences = (
-        body[panel].str.split("\n\n", n=1).str[1]  # past the greeting
-        .str.rsplit("\n\n", n=1).str[0]  # before the sign-off
+        body[panel]
+        .str.split("\n\n", n=1)
+        .str[1]  # past the greeting
+        .str.rsplit("\n\n", n=1)
+        .str[0]  # before the sign-off
         .str.split(_SPLIT_SENTENCES, regex=True)
         .explode()
     )
-    pairs = pd.DataFrame({
-        "interview_id": drafts["interview_id"][panel].reindex(sentences.index),
-        "sentence": sentences,
-    }).dropna()
+    pairs = pd.DataFrame(
+        {
+            "interview_id": drafts["interview_id"][panel].reindex(sentences.index),
+            "sentence": sentences,
+        }
+    ).dropna()
     pairs = pairs[pairs["sentence"].str.len() > 20].rename_axis("at").reset_index()
     pairs = pairs.drop_duplicates(["at", "sentence"])
     shared = pairs.duplicated(["interview_id", "sentence"], keep=False)
@@ -245,13 +301,9 @@ def _misspellings(
     shape = [drafts["template"], drafts["variant"]] + [
         drafts[c].isna() for c in _FREE_TEXT if c in drafts
     ]
-    representatives = body.groupby(shape, sort=False).head(1)
-    sources: list[tuple[pd.Series, pd.Series]] = [(representatives, representatives.index)]
-    for column in _FREE_TEXT:
-        if column in drafts:
-            values = drafts[column].fillna("").astype("str")
-            sources.append((values, values.index))
-    unknown = _unknown(_words(pd.concat([s for s, _ in sources]).unique().tolist()) - known)
+    texts = [body.groupby(shape, sort=False).head(1)]
+    texts += [drafts[c].fillna("").astype("str") for c in _FREE_TEXT if c in drafts]
+    unknown = _unknown(_words(pd.concat(texts).unique().tolist()) - known)
     if not unknown:
         return pd.Series(False, index=drafts.index), "R8", "warning", pd.Series("")
     checker = _spellchecker()

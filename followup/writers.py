@@ -24,15 +24,42 @@ from followup.schedule import local_iso, resolve_now, wall_clock
 Format = Literal["eml", "mbox", "csv", "xlsx"]
 FORMATS: tuple[str, ...] = ("eml", "mbox", "csv", "xlsx")
 REVIEW_COLUMNS = (
-    "draft_id", "due_at", "status", "from", "to", "subject", "body", "template", "variant",
-    "company", "role", "interviewer_name", "interview_start", "row",
+    "draft_id",
+    "due_at",
+    "status",
+    "from",
+    "to",
+    "subject",
+    "body",
+    "template",
+    "variant",
+    "company",
+    "role",
+    "interviewer_name",
+    "interview_start",
+    "row",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: Letters that Unicode decomposition does not reduce to ASCII.
-_TRANSLITERATE = str.maketrans({
-    "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
-    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d",
-})
+_TRANSLITERATE = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+    }
+)
 
 
 def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -50,11 +77,15 @@ def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
-    """Run ``write`` on a temporary name beside ``path``, then rename it into place."""
+def atomic_write(path: Path, content: bytes | Callable[[Path], None]) -> Path:
+    """Write ``content`` (bytes, or a function that writes a file) to a temporary name
+    beside ``path``, then rename it into place: readers never see half a file."""
     tmp = path.with_name(f".{path.name}.tmp")
     try:
-        write(tmp)
+        if isinstance(content, bytes):
+            tmp.write_bytes(content)
+        else:
+            content(tmp)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -79,7 +110,9 @@ def slug(text: object, limit: int = 32) -> str:
     return cleaned[:limit].rstrip("-") or "x"
 
 
-def draft_messages(drafts: pd.DataFrame, *, now: pd.Timestamp | str | None = None) -> Iterator[bytes]:
+def draft_messages(
+    drafts: pd.DataFrame, *, now: pd.Timestamp | str | None = None
+) -> Iterator[bytes]:
     """The RFC 5322 bytes of each draft, in order."""
     missing = drafts["candidate_email"].isna() | (drafts["candidate_email"] == "")
     if missing.any():
@@ -88,15 +121,26 @@ def draft_messages(drafts: pd.DataFrame, *, now: pd.Timestamp | str | None = Non
             "sender='Your Name <you@example.com>' (--sender) or add a 'Candidate Email' column."
         )
     date = format_datetime(resolve_now(now).to_pydatetime())
-    columns = ["candidate_name", "candidate_email", "interviewer_name", "interviewer_email",
-               "subject", "body", "draft_id"]
+    columns = [
+        "candidate_name",
+        "candidate_email",
+        "interviewer_name",
+        "interviewer_email",
+        "subject",
+        "body",
+        "draft_id",
+    ]
     values = drafts[columns].fillna("").astype("str")
     for sender, sender_email, name, email, subject, body, draft_id in zip(
         *(values[c].tolist() for c in columns), strict=True
     ):
         yield message_bytes(
-            sender=(sender, sender_email), to=(name, email), subject=subject, body=body,
-            date=date, message_id=f"<{draft_id}@{sender_email.rpartition('@')[2]}>",
+            sender=(sender, sender_email),
+            to=(name, email),
+            subject=subject,
+            body=body,
+            date=date,
+            message_id=f"<{draft_id}@{sender_email.rpartition('@')[2]}>",
         )
 
 
@@ -107,7 +151,8 @@ def draft_file_names(drafts: pd.DataFrame) -> pd.Series:
     company = drafts["company"].map(slug)
     person = drafts["interviewer_name"].map(slug)
     tail = drafts["draft_id"].str.replace(r"[^0-9a-zA-Z]", "", regex=True).str[-8:]
-    return due + "-" + company + "-" + person + "-" + tail + ".eml"
+    names: pd.Series = due + "-" + company + "-" + person + "-" + tail + ".eml"
+    return names
 
 
 def write_drafts(
@@ -145,8 +190,8 @@ def write_drafts(
         target.mkdir(parents=True, exist_ok=True)
         names = draft_file_names(drafts)
         for name, data in zip(names, draft_messages(drafts, now=now), strict=True):
-            atomic_write(target / name, lambda tmp, data=data: tmp.write_bytes(data))
-        return (str(target) + os.sep + names).rename("file")
+            atomic_write(target / name, data)
+        return pd.Series(str(target) + os.sep + names, index=drafts.index, name="file")
     target.parent.mkdir(parents=True, exist_ok=True)
     if format == "mbox":
         stamp = resolve_now(now).strftime("%a %b %d %H:%M:%S %Y")
@@ -155,7 +200,9 @@ def write_drafts(
         def write_mbox(tmp: Path) -> None:
             with open(tmp, "wb") as handle:
                 for data in draft_messages(drafts, now=now):
-                    handle.write(separator + data + (b"" if data.endswith(b"\n") else b"\n") + b"\n")
+                    handle.write(
+                        separator + data + (b"" if data.endswith(b"\n") else b"\n") + b"\n"
+                    )
 
         atomic_write(target, write_mbox)
     else:
@@ -173,12 +220,22 @@ def review_sheet(drafts: pd.DataFrame) -> pd.DataFrame:
 
     sheet = drafts.assign(
         **{
-            "from": [mailbox(n, e) for n, e in zip(
-                drafts["candidate_name"].fillna(""), drafts["candidate_email"].fillna(""),
-                strict=True)],
-            "to": [mailbox(n, e) for n, e in zip(
-                drafts["interviewer_name"].fillna(""), drafts["interviewer_email"].fillna(""),
-                strict=True)],
+            "from": [
+                mailbox(n, e)
+                for n, e in zip(
+                    drafts["candidate_name"].fillna(""),
+                    drafts["candidate_email"].fillna(""),
+                    strict=True,
+                )
+            ],
+            "to": [
+                mailbox(n, e)
+                for n, e in zip(
+                    drafts["interviewer_name"].fillna(""),
+                    drafts["interviewer_email"].fillna(""),
+                    strict=True,
+                )
+            ],
         }
     )
     columns = [c for c in REVIEW_COLUMNS if c in sheet.columns]
@@ -202,4 +259,3 @@ def _write_xlsx(sheet: pd.DataFrame, path: Path) -> None:
     for row in safe.to_numpy(dtype=object).tolist():
         ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
     book.save(path)
-

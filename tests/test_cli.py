@@ -135,8 +135,17 @@ def test_draft_writes_eml_rejects_findings_and_recipients(tmp_path):
 
 def test_draft_rerun_is_byte_identical_and_mbox_format(tmp_path):
     for name in ("a", "b"):
-        run("draft", "data/interviews.csv", "--sender", SENDER, "--out", str(tmp_path / name),
-            "--format", "mbox", *CLOCK)
+        run(
+            "draft",
+            "data/interviews.csv",
+            "--sender",
+            SENDER,
+            "--out",
+            str(tmp_path / name),
+            "--format",
+            "mbox",
+            *CLOCK,
+        )
     a, b = (tmp_path / n / "drafts.mbox" for n in ("a", "b"))
     assert a.read_bytes() == b.read_bytes()
     assert a.read_bytes().count(b"\nFrom MAILER-DAEMON ") == 21
@@ -144,24 +153,37 @@ def test_draft_rerun_is_byte_identical_and_mbox_format(tmp_path):
 
 def test_draft_with_bad_rows_and_broken_rules_exits_1(tmp_path):
     sheet = tmp_path / "s.csv"
-    sheet.write_text(sheet_text := (
-        "Company,Role,Start,Interviewer,Interviewer Email,Question\n"
-        "Northwind,Analyst,2026-11-24 14:30,Dana,dana@nw.example,\n"
-        "Northwind,Analyst,2026-11-24 14:30,Luis,not-an-email,\n"
-    ))
+    sheet.write_text(
+        sheet_text := (
+            "Company,Role,Start,Interviewer,Interviewer Email,Question\n"
+            "Northwind,Analyst,2026-11-24 14:30,Dana,dana@nw.example,\n"
+            "Northwind,Analyst,2026-11-24 14:30,Luis,not-an-email,\n"
+        )
+    )
     assert sheet_text
     done = run("draft", str(sheet), "--sender", SENDER, "--out", str(tmp_path / "o"), *CLOCK)
     assert done.returncode == 1
     assert "rejected rows: 1" in done.stdout
-    assert f"{sheet}:3: Interviewer Email = 'not-an-email': not a valid email address" in done.stdout
+    assert (
+        f"{sheet}:3: Interviewer Email = 'not-an-email': not a valid email address" in done.stdout
+    )
     assert len(list((tmp_path / "o").glob("*.eml"))) == 1
 
 
 def test_draft_with_a_broken_template_exits_2(tmp_path):
     template = tmp_path / "t.j2"
     template.write_text("---\nsubject: Hi\n---\n{{ nope }}\n")
-    done = run("draft", "data/interviews.csv", "--sender", SENDER, "--out", str(tmp_path / "o"),
-               "--template", str(template), *CLOCK)
+    done = run(
+        "draft",
+        "data/interviews.csv",
+        "--sender",
+        SENDER,
+        "--out",
+        str(tmp_path / "o"),
+        "--template",
+        str(template),
+        *CLOCK,
+    )
     assert done.returncode == 2
     assert done.stderr.startswith(f"followup: {template}, line 4: unknown variable `nope`")
     assert len(done.stderr.splitlines()) == 1
@@ -192,7 +214,8 @@ def test_due_lists_soonest_first(tmp_path):
     lines = done.stdout.splitlines()
     assert lines[0].split() == ["due", "status", "hours", "left", "interviewer", "company", "role"]
     assert lines[1].split()[:3] == ["2026-11-13", "15:00", "overdue"]
-    assert "Zoë Müller" in lines[-1] and " due " in lines[-1]
+    assert "Zoë Müller" in lines[-1]
+    assert " due " in lines[-1]
     assert len(lines) == 1 + 16 + 3
     assert run("due", "data/interviews.csv", "--within", "soon").returncode == 2
 
@@ -201,10 +224,21 @@ def test_sample_writes_a_sheet_and_template_and_refuses_to_overwrite(tmp_path):
     done = run("sample", str(tmp_path / "start"))
     assert done.returncode == 0
     assert (tmp_path / "start" / "interviews.csv").read_bytes() == (
-        REPO / "data" / "interviews.csv").read_bytes()
-    drafted = run("draft", str(tmp_path / "start" / "interviews.csv"), "--sender", SENDER,
-                  "--template", str(tmp_path / "start" / "my-template.j2"),
-                  "--out", str(tmp_path / "o"), "--known-words", "dbt", *CLOCK)
+        REPO / "data" / "interviews.csv"
+    ).read_bytes()
+    drafted = run(
+        "draft",
+        str(tmp_path / "start" / "interviews.csv"),
+        "--sender",
+        SENDER,
+        "--template",
+        str(tmp_path / "start" / "my-template.j2"),
+        "--out",
+        str(tmp_path / "o"),
+        "--known-words",
+        "dbt",
+        *CLOCK,
+    )
     assert drafted.returncode == 0, drafted.stdout + drafted.stderr
     again = run("sample", str(tmp_path / "start"))
     assert again.returncode == 2

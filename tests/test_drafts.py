@@ -13,13 +13,17 @@ from followup.rules import check_drafts
 
 def panel(n: int, **extra) -> pd.DataFrame:
     """Recipients of one interview with ``n`` interviewers."""
-    frame = pd.DataFrame({
-        "Company": "Northwind", "Role": "Data Analyst", "Start": "2026-11-24 14:30",
-        "Interviewer": [f"Person{chr(65 + i)} Example" for i in range(n)],
-        "Interviewer Email": [f"p{i}@nw.example" for i in range(n)],
-        "Talking Point": [f"the {i}th project on the roadmap" for i in range(n)],
-        **extra,
-    })
+    frame = pd.DataFrame(
+        {
+            "Company": "Northwind",
+            "Role": "Data Analyst",
+            "Start": "2026-11-24 14:30",
+            "Interviewer": [f"Person{chr(65 + i)} Example" for i in range(n)],
+            "Interviewer Email": [f"p{i}@nw.example" for i in range(n)],
+            "Talking Point": [f"the {i}th project on the roadmap" for i in range(n)],
+            **extra,
+        }
+    )
     recipients, rejects = read(frame)
     assert rejects.empty
     return recipients
@@ -45,7 +49,9 @@ def test_drafts_add_columns_and_leave_input_alone():
         assert column in drafts.columns
     assert drafts["draft_id"].is_unique
     assert (drafts["due_at"] == drafts["interview_end"] + pd.Timedelta(hours=24)).all()
-    assert drafts["subject"].tolist() == ["Thank you for the Data Analyst interview at Northwind"] * 3
+    assert (
+        drafts["subject"].tolist() == ["Thank you for the Data Analyst interview at Northwind"] * 3
+    )
 
 
 def test_draft_ids_are_stable_across_runs_and_row_order():
@@ -94,11 +100,15 @@ def test_one_template_for_all_rows_when_named():
 
 
 def test_names_with_commas_quotes_titles_and_accents_greet_correctly():
-    frame = pd.DataFrame({
-        "Company": "Northwind", "Role": "Data Analyst", "Start": "2026-11-24 14:30",
-        "Interviewer": ["Ortega, Luis", 'Dana "DJ" Whitfield', "Dr. Priya Raman", "Zoë Müller"],
-        "Interviewer Email": ["l@nw.example", "d@nw.example", "p@nw.example", "z@nw.example"],
-    })
+    frame = pd.DataFrame(
+        {
+            "Company": "Northwind",
+            "Role": "Data Analyst",
+            "Start": "2026-11-24 14:30",
+            "Interviewer": ["Ortega, Luis", 'Dana "DJ" Whitfield', "Dr. Priya Raman", "Zoë Müller"],
+            "Interviewer Email": ["l@nw.example", "d@nw.example", "p@nw.example", "z@nw.example"],
+        }
+    )
     recipients, _ = read(frame)
     drafts = render_drafts(recipients, sender="Ana Díaz <ana@example.com>")
     greetings = drafts["body"].str.split("\n").str[0].str.split(" ", n=1).str[1].tolist()
@@ -116,7 +126,7 @@ def test_question_and_fit_appear_when_given():
 
 
 def test_missing_sender_is_a_clear_error():
-    with pytest.raises(followup.FollowupError, match="2 draft.s. have no sender to sign them"):
+    with pytest.raises(followup.FollowupError, match=r"2 draft\(s\) have no sender to sign them"):
         render_drafts(panel(2))
     with pytest.raises(followup.FollowupError, match="not of the form"):
         render_drafts(panel(2), sender="nobody")
@@ -132,12 +142,15 @@ def write_template(tmp_path, text: str):
 
 
 def test_user_template_with_front_matter_and_an_extra_column(tmp_path):
-    path = write_template(tmp_path, (
-        "---\nsubject: Thanks, {{ interviewer_first }}!\n---\n"
-        "Hi {{ interviewer_first }},\n\nThank you for talking about {{ talking_point }} "
-        "for the {{ role }} job at {{ company }}. I am keen to join.\n\n"
-        "Cheers,\n{{ candidate_first }} ({{ desk }})\n"
-    ))
+    path = write_template(
+        tmp_path,
+        (
+            "---\nsubject: Thanks, {{ interviewer_first }}!\n---\n"
+            "Hi {{ interviewer_first }},\n\nThank you for talking about {{ talking_point }} "
+            "for the {{ role }} job at {{ company }}. I am keen to join.\n\n"
+            "Cheers,\n{{ candidate_first }} ({{ desk }})\n"
+        ),
+    )
     drafts = render_drafts(panel(1, Desk="B-12"), template=path, sender=SENDER)
     assert drafts["subject"].iloc[0] == "Thanks, PersonA!"
     assert drafts["body"].iloc[0].endswith("Cheers,\nAvery (B-12)\n")
@@ -150,19 +163,22 @@ def test_unknown_variable_names_file_line_and_available_columns(tmp_path):
         render_drafts(panel(1), template=path, sender=SENDER)
     message = str(info.value)
     assert message.startswith(f"{path}, line 6: unknown variable `interviewr_name`; available: ")
-    assert "interviewer_name" in message and "talking_point" in message
+    assert "interviewer_name" in message
+    assert "talking_point" in message
 
 
 def test_syntax_error_names_file_and_line(tmp_path):
     path = write_template(tmp_path, "---\nsubject: Hi\n---\nHello,\n{% if role %}\nno end\n")
-    with pytest.raises(followup.TemplateError, match=rf"{path}, line 5: Unexpected end of template"):
+    with pytest.raises(
+        followup.TemplateError, match=rf"{path}, line 5: Unexpected end of template"
+    ):
         load_template(path)
 
 
 def test_missing_subject_and_missing_file(tmp_path):
     with pytest.raises(followup.TemplateError, match="line 1: no subject"):
         load_template(write_template(tmp_path, "Hello {{ interviewer_first }}\n"))
-    with pytest.raises(followup.TemplateError, match="neither a built-in .* nor an existing"):
+    with pytest.raises(followup.TemplateError, match=r"neither a built-in .* nor an existing"):
         load_template(tmp_path / "nope.j2")
 
 

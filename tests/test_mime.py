@@ -17,7 +17,8 @@ header_text = st.text(
     alphabet=st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=120
 ).filter(lambda s: " ".join(s.split()) == s and s)
 body_text = st.text(
-    alphabet=st.characters(exclude_categories=("Cs",), exclude_characters="\r"), max_size=3000,
+    alphabet=st.characters(exclude_categories=("Cs",), exclude_characters="\r"),
+    max_size=3000,
 ).map(lambda s: s + "\n")
 local = st.from_regex(r"[a-z0-9][a-z0-9._+-]{0,20}", fullmatch=True).filter(
     lambda s: ".." not in s and not s.endswith(".")
@@ -32,8 +33,12 @@ def parse(raw: bytes):
 @given(sender=header_text, name=header_text, subject=header_text, body=body_text, user=local)
 def test_round_trip_exact(sender, name, subject, body, user):
     raw = message_bytes(
-        sender=(sender, "me@example.com"), to=(name, f"{user}@example.org"), subject=subject,
-        body=body, date=DATE, message_id="<d-1@example.com>",
+        sender=(sender, "me@example.com"),
+        to=(name, f"{user}@example.org"),
+        subject=subject,
+        body=body,
+        date=DATE,
+        message_id="<d-1@example.com>",
     )
     assert all(len(line) <= 998 for line in raw.split(b"\n"))
     message = parse(raw)
@@ -52,12 +57,25 @@ def test_round_trip_exact(sender, name, subject, body, user):
 
 @pytest.mark.parametrize(
     "name",
-    ['Ortega, Luis', 'Dana "DJ" Whitfield', "O'Connor (HR)", "=?utf-8?q?sneaky?=",
-     "Nguyễn Thị Lan", "Bcc: x@y.example", "x" * 200],
+    [
+        "Ortega, Luis",
+        'Dana "DJ" Whitfield',
+        "O'Connor (HR)",
+        "=?utf-8?q?sneaky?=",
+        "Nguyễn Thị Lan",
+        "Bcc: x@y.example",
+        "x" * 200,
+    ],
 )
 def test_names_with_specials(name):
-    raw = message_bytes(sender=("Me", "me@example.com"), to=(name, "you@example.org"),
-                        subject=name, body="Hi\n", date=DATE, message_id="<d@x>")
+    raw = message_bytes(
+        sender=("Me", "me@example.com"),
+        to=(name, "you@example.org"),
+        subject=name,
+        body="Hi\n",
+        date=DATE,
+        message_id="<d@x>",
+    )
     message = parse(raw)
     assert message["To"].addresses[0].display_name == name
     assert message["Subject"] == name
@@ -66,8 +84,14 @@ def test_names_with_specials(name):
 
 def test_body_lines_that_would_confuse_mbox_or_smtp_are_encoded():
     body = "From the start\n.\n..x\n" + "y" * 2000 + "\n"
-    raw = message_bytes(sender=("Me", "me@example.com"), to=("You", "you@example.org"),
-                        subject="s", body=body, date=DATE, message_id="<d@x>")
+    raw = message_bytes(
+        sender=("Me", "me@example.com"),
+        to=("You", "you@example.org"),
+        subject="s",
+        body=body,
+        date=DATE,
+        message_id="<d@x>",
+    )
     lines = raw.split(b"\n")
     assert not any(line.startswith(b"From ") for line in lines)
     assert not any(line.startswith(b".") for line in lines)

@@ -105,7 +105,11 @@ def test_header_injection_is_rejected_in_header_fields_only(write):
     assert result.recipients["row"].tolist() == [3]
     assert result.recipients["talking_point"].iloc[0] == "line one\nline two"
     assert problems(result) == [
-        (2, "Interviewer", "line break or control character in a field that goes into a mail header"),
+        (
+            2,
+            "Interviewer",
+            "line break or control character in a field that goes into a mail header",
+        ),
         (4, "Role", "line break or control character in a field that goes into a mail header"),
     ]
     assert result.rejects["value"].iloc[0] == "Dana\\r\\nBcc: everyone@evil.example"
@@ -119,7 +123,11 @@ def test_control_characters_in_names_are_rejected_and_tabs_become_spaces(write):
     result = read(write(text))
     assert result.recipients["interviewer_name"].tolist() == ["Dana Whitfield"]
     assert problems(result) == [
-        (3, "Interviewer", "line break or control character in a field that goes into a mail header")
+        (
+            3,
+            "Interviewer",
+            "line break or control character in a field that goes into a mail header",
+        )
     ]
 
 

@@ -31,7 +31,8 @@ def test_eml_files_parse_back_to_the_drafts(sample_drafts, tmp_path):
         assert message["Date"] == "Tue, 24 Nov 2026 18:00:00 +0000"
         assert message["Message-ID"] == f"<{draft.draft_id}@example.com>"
         assert message["X-Unsent"] == "1"
-        assert message.get_all("Cc") is None and message.get_all("Bcc") is None
+        assert message.get_all("Cc") is None
+        assert message.get_all("Bcc") is None
         assert message.get_content() == draft.body
 
 
@@ -49,7 +50,8 @@ def test_hostile_names_cannot_escape_the_folder(sample_drafts, tmp_path):
     )
     (file,) = write_drafts(hostile, tmp_path / "out", now=NOW)
     assert file.startswith(str(tmp_path / "out") + "/")
-    assert "etc-passwd" in file and "windows" in file
+    assert "etc-passwd" in file
+    assert "windows" in file
     assert slug("../..") == "x"
 
 
@@ -77,17 +79,17 @@ def test_mbox_holds_every_draft_and_python_reads_it(sample_drafts, tmp_path):
 
 
 def test_review_csv_and_xlsx_neutralise_formulas(sample_drafts, tmp_path):
-    sneaky = sample_drafts.head(2).assign(subject=["=HYPERLINK(\"http://x\")", "fine"])
+    sneaky = sample_drafts.head(2).assign(subject=['=HYPERLINK("http://x")', "fine"])
     write_drafts(sneaky, tmp_path / "drafts.csv", format="csv", now=NOW)
     sheet = pd.read_csv(tmp_path / "drafts.csv")
-    assert sheet["subject"].tolist() == ["'=HYPERLINK(\"http://x\")", "fine"]
+    assert sheet["subject"].tolist() == ['\'=HYPERLINK("http://x")', "fine"]
     assert sheet["to"].iloc[0] == "Dana Whitfield <dana.whitfield@northwind.example>"
     assert sheet["body"].iloc[1] == sneaky["body"].iloc[1]
 
     write_drafts(sneaky, tmp_path / "drafts.xlsx", format="xlsx", now=NOW)
     rows = list(load_workbook(tmp_path / "drafts.xlsx").active.values)
     header = rows[0]
-    assert rows[1][header.index("subject")] == "'=HYPERLINK(\"http://x\")"
+    assert rows[1][header.index("subject")] == '\'=HYPERLINK("http://x")'
     assert rows[2][header.index("body")] == sneaky["body"].iloc[1]
     assert rows[1][header.index("due_at")] == "2026-11-25T15:30:00-06:00"
 
@@ -113,5 +115,3 @@ def test_write_csv_is_atomic_and_round_trips(tmp_path):
     path = write_csv(frame, tmp_path / "out.csv")
     assert path.read_text() == "row,value\n2,'=cmd()\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
-
-
