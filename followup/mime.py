@@ -35,10 +35,14 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from functools import lru_cache
 
 _PLAIN = re.compile(r"[ -~]*")  # printable ASCII
 _ATOM_SPECIALS = re.compile(r'[()<>\[\]:;@\\,."]')
 _ENCODED_WORD_LOOKALIKE = re.compile(r"=\?.*\?=")
+_BEFORE_SPACE = re.compile(r"(?= )")
+_FROM_AT_LINE_START = re.compile(rb"(?m)^From ")
+_DOT_AT_LINE_START = re.compile(rb"(?m)^\.")
 _MAX_LINE = 78
 _ENCODED_WORD_BYTES = 45  # base64 of 45 bytes is 60 chars: one word fits a folded line
 _LONGEST_NAME_WORD = 600  # keeps a header line under SMTP's 998 characters
@@ -50,6 +54,9 @@ def encoded_words(text: str, *, chunk_bytes: int = _ENCODED_WORD_BYTES) -> str:
     >>> encoded_words("Zoë")
     '=?utf-8?b?Wm/Dqw==?='
     """
+    data = text.encode("utf-8")
+    if len(data) <= chunk_bytes:
+        return f"=?utf-8?b?{base64.b64encode(data).decode('ascii')}?="
     words, chunk = [], b""
     for char in text:
         data = char.encode("utf-8")
@@ -70,6 +77,7 @@ def _needs_encoding(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def unstructured(text: str) -> str:
     """A header value of free text (Subject): plain if possible, else encoded words."""
     return encoded_words(text) if _needs_encoding(text) else text
@@ -81,17 +89,19 @@ def mailbox(name: str, address: str) -> str:
     >>> mailbox("Ortega, Luis", "luis@example.com")
     '"Ortega, Luis" <luis@example.com>'
     """
-    if not name:
-        return address
+    return f"{display_name(name)} <{address}>" if name else address
+
+
+@lru_cache(maxsize=1 << 16)
+def display_name(name: str) -> str:
+    """A display name as a header shows it: plain, quoted, or one encoded word."""
     if _needs_encoding(name):
         # One word, longer than RFC 2047's 75 characters if need be: Python's address
         # parser keeps the space between two encoded words of a display name.
-        shown = encoded_words(name, chunk_bytes=_LONGEST_NAME_WORD)
-    elif _ATOM_SPECIALS.search(name):
-        shown = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    else:
-        shown = name
-    return f"{shown} <{address}>"
+        return encoded_words(name, chunk_bytes=_LONGEST_NAME_WORD)
+    if _ATOM_SPECIALS.search(name):
+        return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return name
 
 
 def fold(field: str, value: str) -> str:
@@ -101,7 +111,9 @@ def fold(field: str, value: str) -> str:
     Subject: word word word word word word word word word word word word word word
      word word word word word end
     """
-    pieces = re.split(r"(?= )", value)
+    if len(field) + 2 + len(value) <= _MAX_LINE:
+        return f"{field}: {value}"
+    pieces = _BEFORE_SPACE.split(value)
     lines, current = [], f"{field}: {pieces[0]}"
     for piece in pieces[1:]:
         if len(current) + len(piece) > _MAX_LINE and current.strip():
@@ -115,8 +127,10 @@ def fold(field: str, value: str) -> str:
 def quoted_printable(body: str) -> bytes:
     """UTF-8 quoted-printable; ``From `` or ``.`` at a line start is encoded too."""
     data = binascii.b2a_qp(body.encode("utf-8"), istext=True)
-    data = re.sub(rb"(?m)^From ", b"=46rom ", data)  # mbox readers split on "From "
-    return re.sub(rb"(?m)^\.", b"=2E", data)  # a lone "." ends an SMTP DATA block
+    if data.startswith((b"From ", b".")) or b"\nFrom " in data or b"\n." in data:
+        data = _FROM_AT_LINE_START.sub(b"=46rom ", data)  # mbox readers split on "From "
+        data = _DOT_AT_LINE_START.sub(b"=2E", data)  # a lone "." ends an SMTP DATA block
+    return data
 
 
 def message_bytes(

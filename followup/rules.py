@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from followup.schedule import resolve_now
 
@@ -50,8 +52,37 @@ _PLACEHOLDER = (
     r"<(?:insert|name|company)[^>]*>|(?i:lorem ipsum)"
 )
 _DOUBLED = r"\b(\w+)\s+\1\b"
+_SMALL_WORDS = (
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "is",
+    "it",
+    "i",
+    "you",
+    "your",
+    "my",
+    "me",
+    "we",
+    "our",
+    "that",
+    "this",
+    "be",
+)
+_DOUBLED_SMALL_WORDS = r"(?i)\b(?:" + "|".join(f"{w}\\s+{w}" for w in _SMALL_WORDS) + r")\b"
+_GREETING = r"\A[^\n]{1,80}[,:!][ \t]*\n"
+_SIGN_OFF = r"\n[ \t]*\n[^\n]{1,40},[ \t]*\n[^\n]*\s*\z"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_SPLIT_SENTENCES = r"[.!?]\s+"
+_SPLIT_SENTENCES = r"[.!?][ \t\n]+"
 #: Columns whose values are typed by people and inserted into bodies.
 _FREE_TEXT = ("talking_point", "question", "fit")
 #: Columns whose words count as known: names of people, places and things.
@@ -94,6 +125,8 @@ def check_drafts(
     """
     moment = resolve_now(now)
     body = drafts["body"].astype("str")
+    arrow = pa.array(body.array)  # searched with RE2 directly: see _matches
+    core = _core(arrow)
     who = drafts["interviewer_name"].fillna(drafts["interviewer_email"]).astype("str")
     text = {c: drafts[c].fillna("").astype("str") for c in ("talking_point", "question")}
     found: list[pd.DataFrame] = []
@@ -127,7 +160,7 @@ def check_drafts(
 
     recipients = drafts["interviewer_email"].fillna("").astype("str")
     add(
-        recipients.str.contains(r"[,;]|\s", regex=True) | (recipients == ""),
+        recipients.str.contains(r"[,; \t]", regex=True) | (recipients == ""),
         "R2",
         "error",
         "the To field must hold exactly one address: " + recipients,
@@ -141,29 +174,26 @@ def check_drafts(
         "warning",
         "no talking point for " + who + ": add what you discussed with them",
     )
-    absent = [bool(t) and t not in b for t, b in zip(text["talking_point"], body, strict=True)]
+    bodies = body.to_numpy(dtype=object)  # plain str objects: fast to loop over
+    absent = [
+        bool(t) and t not in b for t, b in zip(_objects(text["talking_point"]), bodies, strict=True)
+    ]
     add(absent, "R3", "error", "the talking point for " + who + " is not in the body")
-    add(*_shared_wording(drafts, body, who))
+    add(*_shared_wording(drafts, core, who))
 
     add(
-        ~body.str.contains(_GRATITUDE, regex=True),
+        ~_matches(arrow, _GRATITUDE),
         "R4",
         "error",
         "no thanks to " + who + ": thank them for their time",
     )
 
     interested = drafts["interested"].astype(bool)
-    lower = body.str.lower()
-    names_role = np.array(
-        [
-            r.lower() in b and c.lower() in b
-            for r, c, b in zip(
-                drafts["role"].astype("str"), drafts["company"].astype("str"), lower, strict=True
-            )
-        ]
-    )
+    lower = _objects(body.str.lower())
+    role, company = (_objects(drafts[c].astype("str").str.lower()) for c in ("role", "company"))
+    names_role = np.array([r in b and c in b for r, c, b in zip(role, company, lower, strict=True)])
     add(
-        interested & ~(names_role & body.str.contains(_INTEREST, regex=True)),
+        interested & ~(names_role & _matches(arrow, _INTEREST)),
         "R5",
         "error",
         "does not restate interest in the "
@@ -172,13 +202,13 @@ def check_drafts(
         + drafts["company"].astype("str"),
     )
     add(
-        ~interested & body.str.contains(_ENTHUSIASM, regex=True),
+        ~interested & _matches(arrow, _ENTHUSIASM),
         "R5",
         "error",
         "sounds eager although you are no longer interested; keep it to gratitude",
     )
 
-    paragraphs, words = _paragraphs_and_words(body)
+    paragraphs, words = _paragraphs_and_words(core, body.index)
     add(
         paragraphs > MAX_PARAGRAPHS,
         "R6",
@@ -192,7 +222,7 @@ def check_drafts(
         words.astype("str") + f" words; aim for {MAX_WORDS} at most",
     )
 
-    asked = [not q or q in b for q, b in zip(text["question"], body, strict=True)]
+    asked = [not q or q in b for q, b in zip(_objects(text["question"]), bodies, strict=True)]
     add(
         ~np.array(asked, dtype=bool),
         "R7",
@@ -200,10 +230,16 @@ def check_drafts(
         "the question for " + who + " is not asked: " + text["question"],
     )
 
-    placeholder = body.str.extract(f"({_PLACEHOLDER})", expand=False)
-    add(placeholder.notna(), "R8", "error", "leftover placeholder " + placeholder.fillna(""))
-    add(*_doubled_words(drafts, body))
-    add(*_misspellings(drafts, body, known_words))
+    suspects = _matches(arrow, _PLACEHOLDER)
+    placeholder = body[suspects].str.extract(f"({_PLACEHOLDER})", expand=False)
+    add(
+        suspects,
+        "R8",
+        "error",
+        "leftover placeholder " + placeholder.reindex(body.index).fillna(""),
+    )
+    add(*_doubled_words(drafts, body, arrow))
+    add(*_misspellings(drafts, body, arrow, known_words))
 
     if not found:
         return pd.DataFrame({c: pd.Series(dtype="str") for c in FINDING_COLUMNS})
@@ -211,60 +247,109 @@ def check_drafts(
     return findings.drop(columns="_at").reset_index(drop=True).astype("str")
 
 
-def _paragraphs_and_words(body: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Body paragraphs (greeting and sign-off not counted) and their words."""
-    blocks = body.str.strip().str.split(r"\n\s*\n", regex=True)
-    count = blocks.map(len)
-    greeting = blocks.str[0].str.fullmatch(r"[^\n]{1,80}[,:!]")
-    signoff = blocks.str[-1].str.contains(r"\A[^\n]{1,40},\n", regex=True)
-    paragraphs = count - greeting.astype(int) - signoff.astype(int)
-    total_words = body.str.count(r"\S+")
-    edges = blocks.str[0].str.count(r"\S+").where(greeting, 0) + blocks.str[-1].str.count(
-        r"\S+"
-    ).where(signoff, 0)
-    return paragraphs.astype("int64"), (total_words - edges).astype("int64")
+def _objects(values: pd.Series) -> list[str]:
+    """Plain Python strings: much faster to loop over than an Arrow-backed Series."""
+    out: list[str] = values.to_numpy(dtype=object).tolist()
+    return out
+
+
+def _matches(text: pa.Array, pattern: str) -> np.ndarray:
+    """Which texts contain ``pattern``, searched with RE2 in Arrow.
+
+    pandas hands any pattern with ``\\b`` or ``\\s`` to Python's ``re`` once the
+    text holds non-ASCII letters (RE2's classes are ASCII-only), one body at a time.
+    Our patterns look for ASCII words, where RE2 answers the same, much faster.
+    """
+    found = pc.match_substring_regex(text, pattern).to_numpy(zero_copy_only=False)
+    return np.asarray(found, dtype=bool)
+
+
+def _core(text: pa.Array) -> pa.Array:
+    """Bodies without the greeting line and the sign-off block."""
+    core = pc.replace_substring_regex(text, _GREETING, "")
+    core = pc.replace_substring_regex(core, _SIGN_OFF, "")
+    return pc.utf8_trim_whitespace(core)
+
+
+def _paragraphs_and_words(core: pa.Array, index: pd.Index) -> tuple[pd.Series, pd.Series]:
+    """Paragraph and word counts of the bodies' cores."""
+    breaks = pc.count_substring_regex(core, r"\n[ \t]*\n[ \t\n]*").to_numpy()
+    empty = pc.equal(core, "").to_numpy(zero_copy_only=False)
+    paragraphs = np.where(empty, 0, breaks + 1)
+    words = pc.list_value_length(pc.utf8_split_whitespace(core)).to_numpy()
+    return (
+        pd.Series(paragraphs, index=index, dtype="int64"),
+        pd.Series(words, index=index, dtype="int64"),
+    )
 
 
 def _shared_wording(
-    drafts: pd.DataFrame, body: pd.Series, who: pd.Series
+    drafts: pd.DataFrame, core: pa.Array, who: pd.Series
 ) -> tuple[pd.Series, str, str, pd.Series]:
     """R3: sentences one draft shares with another draft of the same panel."""
     panel = drafts.groupby("interview_id", sort=False)["draft_id"].transform("size") > 1
-    sentences = (
-        body[panel]
-        .str.split("\n\n", n=1)
-        .str[1]  # past the greeting
-        .str.rsplit("\n\n", n=1)
-        .str[0]  # before the sign-off
-        .str.split(_SPLIT_SENTENCES, regex=True)
-        .explode()
-    )
-    pairs = pd.DataFrame(
-        {
-            "interview_id": drafts["interview_id"][panel].reindex(sentences.index),
-            "sentence": sentences,
-        }
-    ).dropna()
-    pairs = pairs[pairs["sentence"].str.len() > 20].rename_axis("at").reset_index()
-    pairs = pairs.drop_duplicates(["at", "sentence"])
-    shared = pairs.duplicated(["interview_id", "sentence"], keep=False)
-    counts = shared.groupby(pairs["at"]).sum().reindex(drafts.index, fill_value=0)
+    at = np.flatnonzero(panel.to_numpy())
+    counts = pd.Series(0, index=drafts.index)
+    if len(at):
+        sentences = pc.split_pattern_regex(core.take(pa.array(at)), _SPLIT_SENTENCES)
+        pairs = pd.DataFrame(
+            {
+                "at": at[pc.list_parent_indices(sentences).to_numpy()],
+                "sentence": pd.array(pc.list_flatten(sentences), dtype="str"),
+            }
+        )
+        pairs["interview"] = drafts["interview_id"].to_numpy()[pairs["at"].to_numpy()]
+        pairs = pairs[pairs["sentence"].str.len() > 20].drop_duplicates(["at", "sentence"])
+        shared = pairs.duplicated(["interview", "sentence"], keep=False)
+        by_draft = shared.groupby(pairs["at"]).sum()
+        counts = pd.Series(
+            np.bincount(by_draft.index.to_numpy(), by_draft.to_numpy(), len(drafts)).astype(int),
+            index=drafts.index,
+        )
     message = (
         "shares " + counts.astype("str") + " sentence(s) with another draft to this panel; "
-        "the panel is larger than the " + "phrasings available, so vary the wording for " + who
+        "the panel is larger than the phrasings available, so vary the wording for " + who
     )
     return counts > 0, "R3", "warning", message
 
 
-def _doubled_words(drafts: pd.DataFrame, body: pd.Series) -> tuple[pd.Series, str, str, pd.Series]:
-    """R8: the same word twice in a row ("the the")."""
+def _doubled_words(
+    drafts: pd.DataFrame, body: pd.Series, arrow: pa.Array
+) -> tuple[pd.Series, str, str, pd.Series]:
+    """R8: the same word twice in a row ("the the").
+
+    A back-reference regex is slow over 100,000 bodies, so it runs on the distinct
+    texts bodies are made of (one sample body per template shape, each distinct
+    sheet value); joins of template and sheet text are searched for the small
+    words that get doubled there ("about the" + "the roadmap").
+    """
     pattern = re.compile(_DOUBLED, re.IGNORECASE)
-    hits = [pattern.search(b) for b in body]
-    mask = pd.Series([h is not None for h in hits], index=drafts.index)
-    message = pd.Series(
-        [f"repeated word: {h.group(0)!r}" if h else "" for h in hits], index=drafts.index
-    )
-    return mask, "R8", "error", message
+    samples, values = _distinct_texts(drafts, body)
+    doubled = {t for t in samples + values if pattern.search(t)}
+    suspects = _matches(arrow, _DOUBLED_SMALL_WORDS) | body.isin(doubled).to_numpy()
+    for column in _free_text(drafts).values():
+        suspects |= column.isin(doubled).to_numpy()
+    bodies = _objects(body)
+    messages = [""] * len(bodies)
+    for i in np.flatnonzero(suspects).tolist():
+        match = pattern.search(bodies[i])
+        messages[i] = f"repeated word: {match.group(0)!r}" if match else ""
+    found = pd.Series(messages, index=drafts.index, dtype="str")
+    return found != "", "R8", "error", found
+
+
+def _free_text(drafts: pd.DataFrame) -> dict[str, pd.Series]:
+    return {c: drafts[c].fillna("").astype("str") for c in _FREE_TEXT if c in drafts}
+
+
+def _distinct_texts(drafts: pd.DataFrame, body: pd.Series) -> tuple[list[str], list[str]]:
+    """One sample body per template shape, and every distinct sheet value put into bodies."""
+    shape = [drafts["template"], drafts["variant"]] + [
+        drafts[c].isna() for c in _FREE_TEXT if c in drafts
+    ]
+    samples = body.groupby(shape, sort=False).head(1).unique().tolist()
+    values = pd.concat(list(_free_text(drafts).values()) or [pd.Series(dtype="str")])
+    return samples, [v for v in values.unique().tolist() if v]
 
 
 @cache
@@ -290,36 +375,50 @@ def _words(texts: pd.Series | list[str]) -> set[str]:
 
 
 def _misspellings(
-    drafts: pd.DataFrame, body: pd.Series, known_words: tuple[str, ...] | list[str]
+    drafts: pd.DataFrame,
+    body: pd.Series,
+    arrow: pa.Array,
+    known_words: tuple[str, ...] | list[str],
 ) -> tuple[pd.Series, str, str, pd.Series]:
-    """R8: unknown words, checked once per distinct text, with a suggestion."""
+    """R8: unknown words, looked up once per distinct text, with a suggestion."""
     known = _words([str(w) for w in known_words]) | _workplace_words()
     for column in _PROPER:
         if column in drafts:
             known |= _words(drafts[column].dropna().astype("str").unique().tolist())
-    # Template text: one representative draft per shape (template, variant, optional parts).
-    shape = [drafts["template"], drafts["variant"]] + [
-        drafts[c].isna() for c in _FREE_TEXT if c in drafts
-    ]
-    texts = [body.groupby(shape, sort=False).head(1)]
-    texts += [drafts[c].fillna("").astype("str") for c in _FREE_TEXT if c in drafts]
-    unknown = _unknown(_words(pd.concat(texts).unique().tolist()) - known)
-    if not unknown:
-        return pd.Series(False, index=drafts.index), "R8", "warning", pd.Series("")
-    checker = _spellchecker()
-    described = {}
-    for word in unknown:
-        suggestion = checker.correction(word)
-        hint = f" (did you mean {suggestion!r}?)" if suggestion and suggestion != word else ""
-        described[word] = f"{word!r}{hint}"
-    alternatives = "|".join(map(re.escape, sorted(unknown, key=len, reverse=True)))
-    pattern = re.compile(rf"(?i)(?<![\w'’])(?:{alternatives})(?![\w'’])")
-    bad = body.str.contains(pattern.pattern, regex=True)
-    messages = pd.Series("", index=drafts.index, dtype="str")
-    for at in bad[bad].index:
-        words = sorted({m.lower() for m in pattern.findall(body[at])})
-        messages[at] = "unknown word(s): " + ", ".join(described[w] for w in words)
-    return bad, "R8", "warning", messages
+    samples, values = _distinct_texts(drafts, body)
+    unknown = _unknown(_words(samples + values) - known)
+    per_draft: list[set[str]] = [set() for _ in range(len(drafts))]
+    # Sheet values: each draft gets the unknown words of its own values.
+    in_value = {v: found for v in values if (found := _words([v]) & unknown)}
+    for sheet_values in _free_text(drafts).values():
+        cells = _objects(sheet_values)
+        for i in np.flatnonzero(sheet_values.isin(in_value).to_numpy()).tolist():
+            per_draft[i] |= in_value[cells[i]]
+    # Template text: its unknown words are searched for in every body, in one fast pass.
+    in_template = unknown - set().union(*in_value.values())
+    if in_template:
+        alternatives = "|".join(map(re.escape, sorted(in_template, key=len, reverse=True)))
+        pattern = rf"(?i)(?:^|[^\p{{L}}'’])(?:{alternatives})(?:$|[^\p{{L}}'’])"
+        bodies = _objects(body)
+        for i in np.flatnonzero(_matches(arrow, pattern)).tolist():
+            per_draft[i] |= _words([bodies[i]]) & in_template
+    described = {w: _describe(w) for w in unknown}
+    messages = pd.Series(
+        [
+            "unknown word(s): " + ", ".join(described[w] for w in sorted(found)) if found else ""
+            for found in per_draft
+        ],
+        index=drafts.index,
+        dtype="str",
+    )
+    return messages != "", "R8", "warning", messages
+
+
+def _describe(word: str) -> str:
+    suggestion = _spellchecker().correction(word)
+    return f"{word!r}" + (
+        f" (did you mean {suggestion!r}?)" if suggestion not in (None, word) else ""
+    )
 
 
 def _unknown(words: set[str]) -> set[str]:

@@ -1,0 +1,164 @@
+"""Drafting speed and memory: 100,000 interviewers from CSV to checked drafts on disk.
+
+Run from the repository root::
+
+    python benchmarks/bench_drafts.py [--rows 100000] [--million]
+
+Prints, per stage, drafts/s and the process's peak memory so far, next to two
+floors measured in the same run: a bare compiled Jinja2 template (the built-in
+``thank-you`` body) rendered once per row from ready-made dicts, and writing the
+same message bytes with plain file writes. ``--million`` also runs
+``followup draft --format mbox`` on 1,000,000 interviewers in a child process
+and reports its wall time and peak memory. Compare ratios, not seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import bench_read
+
+NOW = "2026-11-29 12:00"
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(label: str, n: int, results: dict[str, float], work: Callable[[], Any]) -> Any:
+    start = time.perf_counter()
+    out = work()
+    seconds = time.perf_counter() - start
+    results[label] = seconds
+    print(f"{label:<44}{seconds:>8.2f}{n / seconds:>12,.0f}{peak_mb():>10.0f}")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--million", action="store_true")
+    args = parser.parse_args()
+
+    import jinja2
+
+    import followup
+    from followup.drafts import _context, load_template
+    from followup.writers import draft_messages
+
+    with tempfile.TemporaryDirectory() as folder:
+        sheet = Path(folder) / "sheet.csv"
+        bench_read.write_csv(bench_read.generate(args.rows), sheet)
+        n = args.rows
+        results: dict[str, float] = {}
+        print(f"{n:,} interviewers")
+        print(f"{'stage':<44}{'seconds':>8}{'drafts/s':>12}{'peak MB':>10}")
+        recipients = timed(
+            "read_interviews", n, results, lambda: followup.read_interviews(sheet).recipients
+        )
+        with_due = timed(
+            "add_deadlines", n, results, lambda: followup.add_deadlines(recipients, now=NOW)
+        )
+        drafts = timed("render_drafts", n, results, lambda: followup.render_drafts(with_due))
+        findings = timed("check_drafts", n, results, lambda: followup.check_drafts(drafts, now=NOW))
+        timed(
+            "write_drafts mbox",
+            n,
+            results,
+            lambda: followup.write_drafts(drafts, Path(folder) / "d.mbox", format="mbox", now=NOW),
+        )
+        timed(
+            "write_drafts eml",
+            n,
+            results,
+            lambda: followup.write_drafts(drafts, Path(folder) / "eml", now=NOW),
+        )
+
+        # Floors, in the same run.
+        template = load_template("thank-you")
+        records = _context(with_due.assign(candidate_name="Student"))[
+            sorted(template.variables)
+        ].to_dict("records")
+        bare = jinja2.Environment(undefined=jinja2.StrictUndefined)
+        bare.filters["indefinite"] = lambda s: f"a {s}"
+        compiled = bare.from_string(template.source)
+        timed(
+            "floor: bare Jinja2 render per row",
+            n,
+            results,
+            lambda: [compiled.render(r) for r in records],
+        )
+        messages = list(draft_messages(drafts, now=NOW))
+        plain = Path(folder) / "plain"
+        plain.mkdir()
+
+        def write_plain_files() -> None:
+            for i, data in enumerate(messages):
+                with open(plain / f"{i}.eml", "wb") as handle:
+                    handle.write(data)
+
+        timed("floor: plain file writes, one per draft", n, results, write_plain_files)
+
+        def write_one_file() -> None:
+            with open(Path(folder) / "plain.mbox", "wb") as handle:
+                for data in messages:
+                    handle.write(data)
+
+        timed("floor: plain writes into one file", n, results, write_one_file)
+
+        render_check = results["render_drafts"] + results["check_drafts"]
+        floor = results["floor: bare Jinja2 render per row"]
+        to_mbox = (
+            results["read_interviews"]
+            + results["add_deadlines"]
+            + render_check
+            + results["write_drafts mbox"]
+        )
+        to_eml = to_mbox - results["write_drafts mbox"] + results["write_drafts eml"]
+        print(f"\nrender + check / Jinja2 floor:          {render_check / floor:.1f}x")
+        print(f"CSV in -> checked -> one mbox:           {to_mbox:.2f} s")
+        print(f"CSV in -> checked -> {n:,} .eml files: {to_eml:.2f} s")
+        print(f"findings: {len(findings):,}")
+
+        if args.million:
+            big = Path(folder) / "million.csv"
+            bench_read.write_csv(bench_read.generate(1_000_000), big)
+            start = time.perf_counter()
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "followup",
+                    "draft",
+                    str(big),
+                    "--out",
+                    str(Path(folder) / "million"),
+                    "--format",
+                    "mbox",
+                    "--now",
+                    NOW,
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            seconds = time.perf_counter() - start
+            child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            print(
+                f"\n1,000,000 interviewers, followup draft --format mbox: {seconds:.1f} s, "
+                f"peak {child:,.0f} MB, exit {done.returncode}"
+            )
+
+
+if __name__ == "__main__":
+    main()
