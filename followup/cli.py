@@ -23,8 +23,9 @@ from followup.errors import FollowupError
 from followup.io import read_interviews
 from followup.rules import check_drafts
 from followup.schedule import add_deadlines, due, local_iso
+from followup.stream import draft_sheet
 from followup.validate import Interviews, default_zone
-from followup.writers import FORMATS, write_csv, write_drafts
+from followup.writers import FORMATS, write_csv
 
 _SHOWN = 10
 _OUTPUT_NAMES = {"mbox": "drafts.mbox", "csv": "drafts.csv", "xlsx": "drafts.xlsx"}
@@ -210,55 +211,43 @@ def _validate(args: argparse.Namespace) -> int:
     result = _read(args)
     print(result.summary())
     path = write_csv(result.rejects, args.rejects)
-    _print_rejects(result, path)
+    _print_rejects(result.source, result.rejects, path)
     return 1 if result.rows_rejected or (result.rejects["severity"] == "error").any() else 0
 
 
 def _draft(args: argparse.Namespace) -> int:
-    result = _read(args)
-    now = _now(args)
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    drafts = render_drafts(
-        add_deadlines(result.recipients, hours=args.hours, now=now),
+    run = draft_sheet(
+        args.sheet,
+        out,
+        format=args.format,
         template=args.template,
         sender=args.sender,
+        sheet=args.sheet_name,
+        tz=args.tz,
+        dayfirst=args.dayfirst,
+        hours=args.hours,
+        now=_now(args),
+        known_words=_known(args),
+        progress=_progress if sys.stderr.isatty() else None,
     )
-    findings = check_drafts(drafts, now=now, known_words=_known(args))
-    target = out if args.format == "eml" else out / _OUTPUT_NAMES[args.format]
-    files = write_drafts(drafts, target, format=args.format, now=now)
-    write_csv(result.rejects, out / "rejects.csv")
-    write_csv(findings, out / "findings.csv")
-    write_csv(_recipients_sheet(drafts, files, findings), out / "recipients.csv")
-
-    print(result.summary())
-    status = drafts["status"].value_counts()
-    soon = int(((drafts["status"] == "due") & (drafts["hours_left"] <= 12)).sum())
-    where = target if args.format != "eml" else f"{out}{'/'}"
-    print(f"\n{len(drafts)} draft(s) written to {where} ({args.format})")
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(run.summary())
+    where = f"{out}/" if args.format == "eml" else out / f"drafts.{args.format}"
+    status = run.statuses
+    print(f"\n{run.drafts} draft(s) written to {where} ({args.format})")
     print(
-        f"  due within 12 h: {soon}    due later: {int(status.get('due', 0)) - soon}    "
-        f"upcoming: {int(status.get('upcoming', 0))}    overdue: {int(status.get('overdue', 0))}"
+        f"  due within 12 h: {run.due_soon}    due later: {status.get('due', 0) - run.due_soon}"
+        f"    upcoming: {status.get('upcoming', 0)}    overdue: {status.get('overdue', 0)}"
     )
-    _print_findings(findings)
-    _print_rejects(result, out / "rejects.csv")
-    broken = (findings["severity"] == "error").any()
-    return 1 if result.rows_rejected or broken else 0
+    _print_findings(run.finding_counts, run.shown_findings, total=sum(run.finding_counts.values()))
+    _print_rejects(run.source, run.rejects_table, out / "rejects.csv")
+    return 1 if run.rows_rejected or run.errors else 0
 
 
-def _recipients_sheet(
-    drafts: pd.DataFrame, files: pd.Series, findings: pd.DataFrame
-) -> pd.DataFrame:
-    """The tidy recipients with where each draft went and whether it passed the rules."""
-    errors = set(findings.loc[findings["severity"] == "error", "draft_id"])
-    sheet = drafts.drop(columns=["body", "subject"]).assign(
-        draft_file=files,
-        draft_status=drafts["draft_id"].map(lambda d: "needs fixes" if d in errors else "ready"),
-    )
-    for column in ("interview_start", "interview_end", "due_at"):
-        sheet[column] = local_iso(sheet[column], sheet["timezone"])
-    sheet["status"] = sheet["status"].astype("str")
-    return sheet
+def _progress(rows: int) -> None:
+    print(f"\rdrafting: {rows:,} rows done", end="", file=sys.stderr, flush=True)
 
 
 def _due(args: argparse.Namespace) -> int:
@@ -297,7 +286,7 @@ def _check(args: argparse.Namespace) -> int:
         )
     findings = check_drafts(drafts, now=now, known_words=_known(args))
     print(f"{len(drafts)} draft(s) checked.")
-    _print_findings(findings, limit=None)
+    _print_findings(_finding_counts(findings), findings, total=len(findings))
     return 1 if (findings["severity"] == "error").any() else 0
 
 
@@ -313,12 +302,12 @@ def _drafts_from_folder(folder: Path, args: argparse.Namespace) -> pd.DataFrame:
         variant=recipients["variant"].astype(int),
         due_at=recipients["interview_end"] + pd.Timedelta(hours=args.hours),
     )
-    files = drafts["draft_file"].tolist()
-    if not all(str(f).endswith(".eml") for f in files):
+    files = [folder / name for name in drafts["draft_file"].tolist()]
+    if not all(f.suffix == ".eml" for f in files):
         raise FollowupError(f"{folder} holds no .eml drafts; `check DIR` reads .eml folders.")
     subjects, bodies = [], []
     for name in files:
-        message = message_from_bytes(Path(name).read_bytes(), policy=policy.default)
+        message = message_from_bytes(name.read_bytes(), policy=policy.default)
         subjects.append(str(message["Subject"]))
         bodies.append(message.get_content())
     return drafts.assign(subject=subjects, body=bodies)
@@ -346,28 +335,30 @@ def _sample(args: argparse.Namespace) -> int:
 # --- printing ---------------------------------------------------------------------------------
 
 
-def _print_findings(findings: pd.DataFrame, limit: int | None = _SHOWN) -> None:
-    if findings.empty:
+def _finding_counts(findings: pd.DataFrame) -> dict[tuple[str, str], int]:
+    counts = findings.groupby(["rule", "severity"]).size().reset_index(name="n")
+    return {(str(r), str(s)): int(n) for r, s, n in counts.to_numpy().tolist()}
+
+
+def _print_findings(counts: dict[tuple[str, str], int], shown: pd.DataFrame, *, total: int) -> None:
+    if not total:
         print("Every draft follows the rules.")
         return
-    counts = findings.groupby(["rule", "severity"]).size().reset_index(name="n")
-    print("Findings: " + ", ".join(f"{r} {s} {n}" for r, s, n in counts.to_numpy().tolist()))
-    shown = findings if limit is None else findings.head(limit)
+    print("Findings: " + ", ".join(f"{r} {s} {n}" for (r, s), n in sorted(counts.items())))
     for item in shown.to_dict("records"):
         print(f"  {item['draft_id']} {item['rule']} {item['severity']}: {item['message']}")
-    if limit is not None and len(findings) > limit:
-        print(f"  ... and {len(findings) - limit} more in findings.csv")
+    if total > len(shown):
+        print(f"  ... and {total - len(shown)} more in findings.csv")
 
 
-def _print_rejects(result: Interviews, path: object) -> None:
-    rejects = result.rejects
+def _print_rejects(source: str, rejects: pd.DataFrame, path: object) -> None:
     if rejects.empty:
         print("No problems found in the sheet.")
         return
     print(f"\n{len(rejects)} problem(s) in the sheet, written to {path}:")
     for item in rejects.head(_SHOWN).to_dict("records"):
         print(
-            f"  {result.source}:{item['row']}: {item['column']} = {item['value']!r}: "
+            f"  {source}:{item['row']}: {item['column']} = {item['value']!r}: "
             f"{item['problem']} ({item['severity']}). Fix: {item['hint']}."
         )
     if len(rejects) > _SHOWN:

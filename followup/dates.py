@@ -22,7 +22,6 @@ Accepted forms:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -121,7 +120,8 @@ def parse_moments(values: pd.Series, *, column: str, dayfirst: bool | None = Non
     numeric = text.str.extract(_NUMERIC)
     hit = todo & numeric["y"].notna()
     if hit.any():
-        dayfirst = _infer_dayfirst(numeric[hit], column, dayfirst)
+        if dayfirst is None:
+            dayfirst = _order_of(numeric[hit]).decide(column)
         first, second = numeric["a"][hit].astype(int), numeric["b"][hit].astype(int)
         day, month = (first, second) if dayfirst else (second, first)
         year = numeric["y"][hit].astype(int)
@@ -178,34 +178,63 @@ def _set_date(
     out.loc[bad[bad].index, "problem"] = "impossible date (no such day)"
 
 
-def _infer_dayfirst(parts: pd.DataFrame, column: str, dayfirst: bool | None) -> bool:
-    if dayfirst is not None:
-        return dayfirst
+@dataclass(frozen=True)
+class DateOrder:
+    """What a column's numeric dates say about day/month order, with an example of each.
+
+    A value like ``24/11/2026`` can only be day-first; ``11/24/2026`` only
+    month-first; ``03/04/2026`` could be either. Evidence from several chunks of
+    a long sheet adds up with ``|``.
+    """
+
+    dayfirst: str | None = None
+    monthfirst: str | None = None
+    either: str | None = None
+
+    def __or__(self, other: DateOrder) -> DateOrder:
+        return DateOrder(
+            self.dayfirst or other.dayfirst,
+            self.monthfirst or other.monthfirst,
+            self.either or other.either,
+        )
+
+    def decide(self, column: str) -> bool:
+        """True for day-first; raises when the evidence conflicts or is missing."""
+        if self.dayfirst and self.monthfirst:
+            raise AmbiguousDatesError(
+                f"Column {column!r} mixes day-first and month-first dates "
+                f"('{self.dayfirst}' and '{self.monthfirst}'); make them consistent, "
+                "or pass dayfirst=True/False (--dayfirst/--monthfirst)."
+            )
+        if self.dayfirst or self.monthfirst:
+            return bool(self.dayfirst)
+        if self.either:
+            raise AmbiguousDatesError(
+                f"Column {column!r} has dates such as '{self.either}' that read "
+                "either day-first or month-first; pass dayfirst=True or False "
+                "(--dayfirst or --monthfirst on the command line)."
+            )
+        return False
+
+
+def date_order(values: pd.Series) -> DateOrder:
+    """The day/month evidence in a text column's numeric dates.
+
+    >>> date_order(pd.Series(["03/04/2026", "24/11/2026 10:00", ""]))
+    DateOrder(dayfirst='24/11/2026', monthfirst=None, either='03/04/2026')
+    """
+    text = pd.Series(values.unique(), dtype="str")
+    return _order_of(text.str.extract(_NUMERIC).dropna(subset=["y"]))
+
+
+def _order_of(parts: pd.DataFrame) -> DateOrder:
     first, second = parts["a"].astype(int), parts["b"].astype(int)
-    says_dayfirst, says_monthfirst = (first > 12).any(), (second > 12).any()
-    if says_dayfirst and says_monthfirst:
-        d_example = parts.index[(first > 12).to_numpy()][0]
-        m_example = parts.index[(second > 12).to_numpy()][0]
-        raise AmbiguousDatesError(
-            f"Column {column!r} mixes day-first and month-first dates "
-            f"({_sample(parts, d_example)} and {_sample(parts, m_example)}); "
-            "make them consistent, or pass dayfirst=True/False (--dayfirst/--monthfirst)."
-        )
-    if says_dayfirst or says_monthfirst:
-        return bool(says_dayfirst)
-    if (first != second).any():
-        example = parts.index[(first != second).to_numpy()][0]
-        raise AmbiguousDatesError(
-            f"Column {column!r} has dates such as {_sample(parts, example)} that read "
-            "either day-first or month-first; pass dayfirst=True or False "
-            "(--dayfirst or --monthfirst on the command line)."
-        )
-    return False
+    shown = parts["a"] + parts["sep"] + parts["b"] + parts["sep"] + parts["y"]
 
+    def example(mask: pd.Series) -> str | None:
+        return str(shown[mask].iloc[0]) if mask.any() else None
 
-def _sample(parts: pd.DataFrame, at: Any) -> str:
-    row = parts.loc[at]
-    return f"'{row['a']}{row['sep']}{row['b']}{row['sep']}{row['y']}'"
+    return DateOrder(example(first > 12), example(second > 12), example(first != second))
 
 
 def _parse_times(out: pd.DataFrame, time_text: pd.Series) -> None:

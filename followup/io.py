@@ -15,7 +15,7 @@ import io
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,13 +34,7 @@ _DELIMITERS = (",", ";", "\t", "|")
 _HEADER_SEARCH_ROWS = 10
 _SNIFF_CHARS = 1 << 16
 _SPARE_COLUMNS = 16
-_PANDAS_CODEC = {
-    "utf-8-sig": "utf-8-sig",
-    "utf-16": "utf-16",
-    "utf-8": "utf-8",
-    "cp1252": "cp1252",
-    "latin-1": "latin-1",
-}
+_PANDAS_CODEC = {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16", "utf-8": "utf-8", "cp1252": "cp1252"}
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -152,6 +146,115 @@ def read_raw(source: Source, *, sheet: str | int | None = None) -> RawSheet:
     return _read_text(data, name, tab=path.suffix.lower() == ".tsv")
 
 
+def iter_raw(
+    source: Source,
+    *,
+    sheet: str | int | None = None,
+    chunk_rows: int = 50_000,
+    columns: Sequence[int] | None = None,
+) -> Generator[RawSheet, None, None]:
+    """A sheet as consecutive chunks of rows, so memory does not grow with its length.
+
+    Delimited text streams through pandas' C parser ``chunk_rows`` records at a
+    time; workbooks and DataFrames come whole, as one chunk. ``columns`` keeps
+    only those column positions (text only). Row numbers continue across chunks.
+    """
+    if not streams(source):
+        yield read_raw(source, sheet=sheet)
+        return
+    path = Path(source)  # type: ignore[arg-type]
+    name = str(source)
+    encoding = _encoding_of(path, name)
+    with open(path, "rb") as handle:
+        prefix = handle.read(_SNIFF_CHARS).decode(_PANDAS_CODEC[encoding], errors="ignore")
+    if not prefix.strip():
+        raise SourceError(f"{name} is empty; add a header row and one row per interview.")
+    head = _first_records(prefix, _DELIMITERS, _HEADER_SEARCH_ROWS)
+    delimiter = (
+        "\t"
+        if path.suffix.lower() == ".tsv"
+        else max(_DELIMITERS, key=lambda d: _delimiter_score(head[d]))
+    )
+    header_at, headers = _find_header(_clean(_grid(head[delimiter])), name)
+    width = max(len(r) for r in head[delimiter]) + _SPARE_COLUMNS
+    # Spare names catch rows longer than the header; a column subset needs no names.
+    names = range(width) if columns is None else None
+    with pd.read_csv(
+        path,
+        sep=delimiter,
+        header=None,
+        names=names,
+        usecols=list(columns) if columns is not None else None,
+        dtype="str",
+        na_filter=False,
+        skip_blank_lines=False,
+        encoding=_PANDAS_CODEC[encoding],
+        encoding_errors="replace",
+        quoting=csv.QUOTE_MINIMAL,
+        engine="c",
+        chunksize=chunk_rows,
+    ) as reader:
+        seen = 0  # records read before this chunk
+        yielded = False
+        try:
+            for grid in reader:
+                skip = min(len(grid), max(0, header_at + 1 - seen))  # the header and rows above it
+                body = _clean(grid.iloc[skip:].reset_index(drop=True))
+                first_row = seen + skip + 1  # a record's row number is its position + 1
+                seen += len(grid)
+                if body.empty:
+                    continue
+                yielded = True
+                if columns is None:
+                    yield _body(body, headers, first_row, name, encoding)
+                else:
+                    rows = np.arange(first_row, first_row + len(body))
+                    yield RawSheet(name, headers, body, rows, encoding=encoding)
+        except pd.errors.ParserError as exc:
+            raise SourceError(
+                f"{name} has a row with more than {width} cells ({exc}); quote values that "
+                "contain the delimiter."
+            ) from None
+    if not yielded:  # a header and no rows: still a sheet, with columns to check
+        empty = pd.DataFrame({i: pd.Series(dtype="str") for i in range(len(headers))})
+        yield RawSheet(name, headers, empty, np.arange(0), encoding=encoding)
+
+
+def streams(source: Source) -> bool:
+    """Whether :func:`iter_raw` reads ``source`` in chunks: delimited text files do."""
+    if isinstance(source, pd.DataFrame) or not Path(source).is_file():
+        return False
+    with open(source, "rb") as handle:
+        head = handle.read(8)
+    return not (
+        head.startswith((_XLSX_MAGIC, _OLE2_MAGIC))
+        or Path(source).suffix.lower() in {".xlsx", ".xlsm"}
+    )
+
+
+def _encoding_of(path: Path, name: str) -> str:
+    """The file's encoding, checked over the whole file without holding it in memory."""
+    with open(path, "rb") as handle:
+        first = handle.read(4096)
+        if first.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16"
+        if b"\x00" in first:
+            raise SourceError(
+                f"{name} is a binary file, not a spreadsheet; export it as CSV or .xlsx."
+            )
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        handle.seek(0)
+        try:
+            while block := handle.read(1 << 20):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "cp1252"
+    return "utf-8"
+
+
 # --- text -------------------------------------------------------------------------------------
 
 
@@ -166,12 +269,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        # The five bytes cp1252 leaves undefined: Latin-1 maps every byte.
-        return data.decode("latin-1"), "latin-1"
+        return data.decode("cp1252", errors="replace"), "cp1252"
 
 
 def _read_text(data: bytes, name: str, *, tab: bool) -> RawSheet:
@@ -340,6 +438,13 @@ def _grid(records: list[list[str]]) -> pd.DataFrame:
 def _from_grid(grid: pd.DataFrame, name: str, *, encoding: str | None = None) -> RawSheet:
     """Find the header among the first filled rows; the rows below are the data."""
     grid = _clean(grid)
+    header_at, headers = _find_header(grid, name)
+    body = grid.iloc[header_at + 1 :].reset_index(drop=True)
+    return _body(body, headers, header_at + 2, name, encoding)
+
+
+def _find_header(grid: pd.DataFrame, name: str) -> tuple[int, list[str]]:
+    """The header row's position (the best-scoring of the first filled rows) and names."""
     filled = np.flatnonzero((grid != "").any(axis=1).to_numpy())
     if not len(filled):
         raise SourceError(f"{name} is empty; add a header row and one row per interview.")
@@ -349,9 +454,15 @@ def _from_grid(grid: pd.DataFrame, name: str, *, encoding: str | None = None) ->
     headers = grid.iloc[header_at].tolist()
     while headers and not headers[-1]:
         headers.pop()
+    return header_at, headers
+
+
+def _body(
+    body: pd.DataFrame, headers: list[str], first_row: int, name: str, encoding: str | None
+) -> RawSheet:
+    """Data rows (cleaned) under ``headers``; cells past the header's width are ragged."""
     width = len(headers)
-    body = grid.iloc[header_at + 1 :].reset_index(drop=True)
-    rows = np.arange(header_at + 2, header_at + 2 + len(body))
+    rows = np.arange(first_row, first_row + len(body))
     extra = body.iloc[:, width:]
     ragged_at = np.flatnonzero((extra != "").any(axis=1).to_numpy())
     ragged = [(int(rows[i]), [c for c in extra.iloc[i].tolist() if c]) for i in ragged_at]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import html
 import zoneinfo
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from email.utils import parseaddr
 from typing import TYPE_CHECKING
@@ -37,6 +37,9 @@ from followup.schema import (
 
 if TYPE_CHECKING:
     from followup.io import RawSheet
+
+#: Day/month order: for every date column, per column, or None to infer it.
+DayFirst = bool | None | Mapping[str, bool]
 
 EMAIL_PATTERN = (
     r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
@@ -102,19 +105,46 @@ class Interviews:
 
     def summary(self) -> str:
         """A few lines for people: what was read, kept, rejected and assumed."""
-        errors = self.rejects[self.rejects["severity"] == "error"]
-        warnings = self.rejects[self.rejects["severity"] == "warning"]
-        lines = [
-            f"{self.source}: {self.rows_read} rows ({self.layout} layout)",
-            f"  interviews:    {self.n_interviews}",
-            f"  interviewers:  {len(self.recipients)}",
-            f"  rejected rows: {self.rows_rejected}"
-            + (f" ({len(errors)} problems)" if len(errors) else ""),
-            f"  warnings:      {len(warnings)}",
-            f"  blank rows:    {self.rows_blank} (skipped)",
-            f"  time zone:     {self.timezone} (for rows without one)",
-        ]
-        return "\n".join(lines)
+        severity = self.rejects["severity"]
+        return self.describe(
+            source=self.source,
+            rows=self.rows_read,
+            layout=self.layout,
+            interviews=self.n_interviews,
+            interviewers=len(self.recipients),
+            rows_rejected=self.rows_rejected,
+            errors=int((severity == "error").sum()),
+            warnings=int((severity == "warning").sum()),
+            blank=self.rows_blank,
+            timezone=self.timezone,
+        )
+
+    @staticmethod
+    def describe(
+        *,
+        source: str,
+        rows: int,
+        layout: str,
+        interviews: int,
+        interviewers: int,
+        rows_rejected: int,
+        errors: int,
+        warnings: int,
+        blank: int,
+        timezone: str,
+    ) -> str:
+        """The summary's lines, also used for a sheet read in chunks."""
+        return "\n".join(
+            [
+                f"{source}: {rows} rows ({layout} layout)",
+                f"  interviews:    {interviews}",
+                f"  interviewers:  {interviewers}",
+                f"  rejected rows: {rows_rejected}" + (f" ({errors} problems)" if errors else ""),
+                f"  warnings:      {warnings}",
+                f"  blank rows:    {blank} (skipped)",
+                f"  time zone:     {timezone} (for rows without one)",
+            ]
+        )
 
     def __repr__(self) -> str:
         return f"<Interviews\n{self.summary()}\n>"
@@ -134,13 +164,17 @@ def to_recipients(
     raw: RawSheet,
     *,
     tz: str | None = None,
-    dayfirst: bool | None = None,
+    dayfirst: DayFirst = None,
     sender: str | None = None,
 ) -> Interviews:
-    """Validate a :class:`~followup.io.RawSheet` into :class:`Interviews`."""
+    """Validate a :class:`~followup.io.RawSheet` into :class:`Interviews`.
+
+    ``dayfirst`` may also map date columns (``interview_start``, ``interview_date``,
+    ``interview_end``) to their order, as decided over a whole sheet read in chunks.
+    """
     zone = default_zone(tz)
     sender_name, sender_email = _parse_sender(sender)
-    names, headers = _map_headers(raw)
+    names, headers = map_headers(raw)
     frame = raw.cells.set_axis(names, axis=1)
     blank = ~(frame != "").any(axis=1)
     frame = frame.assign(row=raw.rows)[~blank.to_numpy()].reset_index(drop=True)
@@ -168,7 +202,10 @@ def to_recipients(
     recipients = recipients[~issues.bad].copy()
     recipients["interview_id"] = _interview_ids(recipients)
     accepted_rows = recipients["row"].unique()
-    recipients = _merge_duplicates(recipients, issues)
+    recipients, repeated = merge_repeated_interviewers(
+        recipients, column=recipients["source_interviewer_email"]
+    )
+    issues.parts.append(repeated)
     recipients = _finish(recipients, names)
 
     all_rows = frame["row"].unique()
@@ -189,7 +226,7 @@ def to_recipients(
 # --- headers ----------------------------------------------------------------------------------
 
 
-def _map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str]]:
+def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str]]:
     """Canonical name per column position, and canonical name → sheet header."""
     names: list[str] = []
     headers: dict[str, str] = {}
@@ -329,7 +366,7 @@ class _Issues:
 
     def table(self) -> pd.DataFrame:
         if not self.parts:
-            return _empty_rejects()
+            return empty_rejects()
         table = pd.concat(self.parts, ignore_index=True)
         table = table.drop_duplicates(["row", "column", "value", "problem"])
         table = table.sort_values(["row", "column"], kind="stable", ignore_index=True)
@@ -345,7 +382,7 @@ class _Issues:
         )[list(REJECT_COLUMNS)]
 
 
-def _empty_rejects() -> pd.DataFrame:
+def empty_rejects() -> pd.DataFrame:
     return pd.DataFrame(
         {c: pd.Series(dtype="int64" if c == "row" else "str") for c in REJECT_COLUMNS}
     )
@@ -486,16 +523,20 @@ def _parse_zones(long: pd.DataFrame, issues: _Issues, default: str) -> pd.Series
 
 
 def _parse_times(
-    long: pd.DataFrame, issues: _Issues, zones: pd.Series, dayfirst: bool | None
+    long: pd.DataFrame, issues: _Issues, zones: pd.Series, dayfirst: DayFirst
 ) -> tuple[pd.Series, pd.Series]:
     """Start and end as UTC instants (NaT where a problem was reported)."""
     has_start = "interview_start" in long.columns
     start_text = long["interview_start"] if has_start else pd.Series("", index=long.index)
     start = parse_moments(
-        start_text, column=issues.headers.get("interview_start", ""), dayfirst=dayfirst
+        start_text,
+        column=issues.headers.get("interview_start", ""),
+        dayfirst=_order(dayfirst, "interview_start"),
     ).frame
     day = parse_moments(
-        long["interview_date"], column=issues.headers.get("interview_date", ""), dayfirst=dayfirst
+        long["interview_date"],
+        column=issues.headers.get("interview_date", ""),
+        dayfirst=_order(dayfirst, "interview_date"),
     ).frame
     when = "interview_start" if has_start else "interview_date"
     hint = "write e.g. 2026-11-24 14:30, 11/24/2026 2:30 PM or 24.11.2026 14:30"
@@ -538,7 +579,9 @@ def _parse_times(
 
     end_text = long["interview_end"]
     end = parse_moments(
-        end_text, column=issues.headers.get("interview_end", ""), dayfirst=dayfirst
+        end_text,
+        column=issues.headers.get("interview_end", ""),
+        dayfirst=_order(dayfirst, "interview_end"),
     ).frame
     issues.add(end["problem"].notna(), "interview_end", end["problem"], hint)
     issues.add(
@@ -578,6 +621,11 @@ def _parse_times(
         "check the end time (and its date, for interviews past midnight)",
     )
     return begin, finish
+
+
+def _order(dayfirst: DayFirst, column: str) -> bool | None:
+    """The day/month order for one date column: given for all, per column, or inferred."""
+    return dayfirst.get(column) if isinstance(dayfirst, Mapping) else dayfirst
 
 
 def _localize(naive: pd.Series, offset: pd.Series, zones: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -636,31 +684,41 @@ def _interview_ids(recipients: pd.DataFrame) -> pd.Series:
     return given.where(given != "", pd.Series(derived, index=recipients.index, dtype="str"))
 
 
-def _merge_duplicates(recipients: pd.DataFrame, issues: _Issues) -> pd.DataFrame:
-    """Keep one row per interviewer per interview, joining their notes."""
+def merge_repeated_interviewers(
+    recipients: pd.DataFrame, *, column: str | pd.Series = "interviewer_email"
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One row per interviewer per interview: repeats are merged, their notes joined.
+
+    Returns the merged recipients and one warning reject per repeated row;
+    ``column`` is the sheet header to name in them (per row, or one for all).
+    """
     key = recipients["interview_id"] + "|" + recipients["interviewer_email"].str.lower()
     dup = key.duplicated(keep=False)
     if not dup.any():
-        return recipients
+        return recipients, empty_rejects()
     first_row = recipients["row"].groupby(key).transform("first")
     later = key.duplicated(keep="first")
-    issues.long = recipients
-    issues.add(
-        later,
-        "interviewer_email",
-        "same interviewer twice in one interview (merged into row " + first_row.astype("str") + ")",
-        "delete the repeated row, or give each interviewer once per interview",
-        severity="warning",
+    warnings = pd.DataFrame(
+        {
+            "row": recipients["row"][later],
+            "column": column[later] if isinstance(column, pd.Series) else column,
+            "value": recipients["interviewer_email"][later],
+            "problem": "same interviewer twice in one interview (merged into row "
+            + first_row[later].astype("str")
+            + ")",
+            "hint": "delete the repeated row, or give each interviewer once per interview",
+            "severity": "warning",
+        }
     )
     merged = recipients.copy()
-    for column in ("talking_point", "question", "interviewer_title"):
-        joined = (
-            recipients[column][dup]
-            .groupby(key[dup])
-            .transform(lambda s: "; ".join(dict.fromkeys(v for v in s if v)))
-        )
-        merged.loc[dup, column] = joined
-    return merged[~later]
+    for name in ("talking_point", "question", "interviewer_title"):
+        joined = recipients[name][dup].groupby(key[dup]).transform(_join_distinct)
+        merged.loc[dup, name] = joined.replace("", pd.NA)
+    return merged[~later], warnings
+
+
+def _join_distinct(values: pd.Series) -> str:
+    return "; ".join(dict.fromkeys(v for v in values.dropna() if v))
 
 
 def _finish(recipients: pd.DataFrame, names: list[str]) -> pd.DataFrame:

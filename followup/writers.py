@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from email.utils import format_datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, BinaryIO, Literal
 
 import pandas as pd
 
@@ -183,35 +183,87 @@ def write_drafts(
     Series
         The file each draft went to, indexed like ``drafts``.
     """
-    if format not in FORMATS:
-        raise FollowupError(f"Unknown format {format!r}; use one of: {', '.join(FORMATS)}.")
-    target = Path(dest)
-    if format == "eml":
-        target.mkdir(parents=True, exist_ok=True)
-        names = draft_file_names(drafts)
-        for name, data in zip(names, draft_messages(drafts, now=now), strict=True):
-            atomic_write(target / name, data)
-        return pd.Series(str(target) + os.sep + names, index=drafts.index, name="file")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if format == "mbox":
-        stamp = resolve_now(now).strftime("%a %b %d %H:%M:%S %Y")
-        separator = f"From MAILER-DAEMON {stamp}\n".encode("ascii")
+    with DraftSink(dest, format=format, now=now) as sink:
+        return sink.write(drafts)
 
-        def write_mbox(tmp: Path) -> None:
-            with open(tmp, "wb") as handle:
-                for data in draft_messages(drafts, now=now):
-                    handle.write(
-                        separator + data + (b"" if data.endswith(b"\n") else b"\n") + b"\n"
-                    )
 
-        atomic_write(target, write_mbox)
-    else:
-        sheet = review_sheet(drafts)
-        if format == "csv":
-            write_csv(sheet, target)
+class DraftSink:
+    """Writes drafts chunk after chunk into one destination.
+
+    ``.eml`` files appear one by one, each atomically; an mbox or review sheet
+    is built under a temporary name and renamed into place by :meth:`close`,
+    so an interrupted run never leaves half a file behind.
+    """
+
+    def __init__(
+        self,
+        dest: str | os.PathLike[str],
+        *,
+        format: Format = "eml",
+        now: pd.Timestamp | str | None = None,
+    ) -> None:
+        if format not in FORMATS:
+            raise FollowupError(f"Unknown format {format!r}; use one of: {', '.join(FORMATS)}.")
+        self.target, self.format, self.now = Path(dest), format, resolve_now(now)
+        self._tmp = self.target.with_name(f".{self.target.name}.tmp")
+        self._handle: BinaryIO | None = None
+        self._book: Any = None
+        self._header_written = False
+        if format == "eml":
+            self.target.mkdir(parents=True, exist_ok=True)
+            return
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        if format == "xlsx":
+            from openpyxl import Workbook
+
+            self._book = Workbook(write_only=True)
+            self._sheet = self._book.create_sheet("Drafts")
         else:
-            atomic_write(target, lambda tmp: _write_xlsx(sheet, tmp))
-    return pd.Series(str(target), index=drafts.index, name="file")
+            self._handle = open(self._tmp, "wb")  # noqa: SIM115 (closed in close())
+
+    def write(self, drafts: pd.DataFrame) -> pd.Series:
+        """Write one chunk of drafts; return the file each went to."""
+        if self.format == "eml":
+            names = draft_file_names(drafts)
+            for name, data in zip(names, draft_messages(drafts, now=self.now), strict=True):
+                atomic_write(self.target / name, data)
+            return pd.Series(str(self.target) + os.sep + names, index=drafts.index, name="file")
+        if self.format == "mbox":
+            assert self._handle is not None
+            separator = f"From MAILER-DAEMON {self.now:%a %b %d %H:%M:%S %Y}\n".encode("ascii")
+            for data in draft_messages(drafts, now=self.now):
+                ending = b"\n" if data.endswith(b"\n") else b"\n\n"
+                self._handle.write(separator + data + ending)
+        elif self.format == "csv":
+            assert self._handle is not None
+            sheet = neutralize_formulas(review_sheet(drafts))
+            sheet.to_csv(
+                self._handle, index=False, header=not self._header_written, lineterminator="\n"
+            )
+        else:
+            _append_xlsx(self._sheet, review_sheet(drafts), header=not self._header_written)
+        self._header_written = True
+        return pd.Series(str(self.target), index=drafts.index, name="file")
+
+    def close(self) -> None:
+        """Finish the file and move it into place."""
+        try:
+            if self._handle is not None:
+                self._handle.close()
+                os.replace(self._tmp, self.target)
+            elif self._book is not None:
+                if not self._header_written:  # no drafts: still a valid, empty sheet
+                    self._sheet.append(list(REVIEW_COLUMNS))
+                self._book.save(self._tmp)
+                os.replace(self._tmp, self.target)
+        finally:
+            self._tmp.unlink(missing_ok=True)
+
+    def __enter__(self) -> DraftSink:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def review_sheet(drafts: pd.DataFrame) -> pd.DataFrame:
@@ -248,14 +300,10 @@ def review_sheet(drafts: pd.DataFrame) -> pd.DataFrame:
     return sheet
 
 
-def _write_xlsx(sheet: pd.DataFrame, path: Path) -> None:
-    from openpyxl import Workbook
+def _append_xlsx(ws: Any, sheet: pd.DataFrame, *, header: bool) -> None:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    book = Workbook(write_only=True)
-    ws = book.create_sheet("Drafts")
-    ws.append(list(sheet.columns))
-    safe = neutralize_formulas(sheet)
-    for row in safe.to_numpy(dtype=object).tolist():
+    if header:
+        ws.append(list(sheet.columns))
+    for row in neutralize_formulas(sheet).to_numpy(dtype=object).tolist():
         ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
-    book.save(path)
