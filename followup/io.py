@@ -34,6 +34,16 @@ _DELIMITERS = (",", ";", "\t", "|")
 _HEADER_SEARCH_ROWS = 10
 _SNIFF_CHARS = 1 << 16
 _SPARE_COLUMNS = 16
+#: pandas' C parser as followup reads text: every cell as text, one record per sheet row.
+_CSV_OPTIONS: dict[str, Any] = {
+    "header": None,
+    "dtype": "str",
+    "na_filter": False,
+    "skip_blank_lines": False,
+    "encoding_errors": "replace",
+    "quoting": csv.QUOTE_MINIMAL,
+    "engine": "c",
+}
 _PANDAS_CODEC = {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16", "utf-8": "utf-8", "cp1252": "cp1252"}
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -182,17 +192,11 @@ def iter_raw(
     with pd.read_csv(
         path,
         sep=delimiter,
-        header=None,
         names=names,
         usecols=list(columns) if columns is not None else None,
-        dtype="str",
-        na_filter=False,
-        skip_blank_lines=False,
         encoding=_PANDAS_CODEC[encoding],
-        encoding_errors="replace",
-        quoting=csv.QUOTE_MINIMAL,
-        engine="c",
         chunksize=chunk_rows,
+        **_CSV_OPTIONS,
     ) as reader:
         seen = 0  # records read before this chunk
         yielded = False
@@ -286,15 +290,9 @@ def _read_text(data: bytes, name: str, *, tab: bool) -> RawSheet:
         grid = pd.read_csv(
             io.BytesIO(data),
             sep=delimiter,
-            header=None,
             names=range(width),
-            dtype="str",
-            na_filter=False,
-            skip_blank_lines=False,
             encoding=_PANDAS_CODEC[encoding],
-            encoding_errors="replace",
-            quoting=csv.QUOTE_MINIMAL,
-            engine="c",
+            **_CSV_OPTIONS,
         )
     except (pd.errors.ParserError, ValueError):
         grid = _grid(_python_records(text, delimiter, name))

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO, Literal
 import pandas as pd
 
 from followup.errors import FollowupError
-from followup.mime import message_bytes
+from followup.mime import mailbox, message_bytes
 from followup.schedule import local_iso, resolve_now, wall_clock
 
 Format = Literal["eml", "mbox", "csv", "xlsx"]
@@ -268,26 +268,10 @@ class DraftSink:
 
 def review_sheet(drafts: pd.DataFrame) -> pd.DataFrame:
     """One row per draft, for reading and editing in a spreadsheet."""
-    from followup.mime import mailbox
-
     sheet = drafts.assign(
         **{
-            "from": [
-                mailbox(n, e)
-                for n, e in zip(
-                    drafts["candidate_name"].fillna(""),
-                    drafts["candidate_email"].fillna(""),
-                    strict=True,
-                )
-            ],
-            "to": [
-                mailbox(n, e)
-                for n, e in zip(
-                    drafts["interviewer_name"].fillna(""),
-                    drafts["interviewer_email"].fillna(""),
-                    strict=True,
-                )
-            ],
+            "from": _addresses(drafts["candidate_name"], drafts["candidate_email"]),
+            "to": _addresses(drafts["interviewer_name"], drafts["interviewer_email"]),
         }
     )
     columns = [c for c in REVIEW_COLUMNS if c in sheet.columns]
@@ -298,6 +282,11 @@ def review_sheet(drafts: pd.DataFrame) -> pd.DataFrame:
         elif isinstance(sheet[column].dtype, pd.CategoricalDtype):
             sheet[column] = sheet[column].astype("str")
     return sheet
+
+
+def _addresses(names: pd.Series, emails: pd.Series) -> list[str]:
+    pairs = zip(names.fillna("").tolist(), emails.fillna("").tolist(), strict=True)
+    return [mailbox(name, email) for name, email in pairs]
 
 
 def _append_xlsx(ws: Any, sheet: pd.DataFrame, *, header: bool) -> None:
