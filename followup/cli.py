@@ -23,6 +23,7 @@ from followup.errors import FollowupError
 from followup.io import read_interviews
 from followup.rules import check_drafts
 from followup.schedule import add_deadlines, due, local_iso
+from followup.schema import describe_columns
 from followup.stream import draft_sheet
 from followup.validate import Interviews, default_zone
 from followup.writers import FORMATS, write_csv
@@ -56,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
         "validate",
         help="check a sheet and write its rejects",
         description="Read SHEET, print what it holds, and write every problem to a CSV.",
+        epilog="Columns followup reads (any case, spacing and punctuation):\n" + describe_columns(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_reading_options(validate)
     validate.add_argument(

@@ -38,17 +38,7 @@ from followup.schedule import wall_clock
 BUILT_IN = ("thank-you", "gracious", "short")
 PHRASINGS = 4
 SHORT_CALL_MINUTES = 30
-DRAFT_COLUMNS = ("draft_id", "due_at", "subject", "body", "template", "variant")
 
-#: Variables every template may use besides the recipients' own columns.
-DERIVED = (
-    "interviewer_first",
-    "candidate_first",
-    "interview_day",
-    "interview_date",
-    "variant",
-    "pick",
-)
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<meta>.*?)\n---[ \t]*\n", re.DOTALL)
 _HONORIFIC = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?"

@@ -28,16 +28,6 @@ if TYPE_CHECKING:
     from spellchecker import SpellChecker
 
 FINDING_COLUMNS = ("draft_id", "rule", "severity", "message")
-RULES = {
-    "R1": "timely",
-    "R2": "individual",
-    "R3": "personal",
-    "R4": "grateful",
-    "R5": "interested",
-    "R6": "short",
-    "R7": "curious",
-    "R8": "proofread",
-}
 MAX_PARAGRAPHS = 3
 MAX_WORDS = 150
 

@@ -1,4 +1,4 @@
-"""The recipients schema: canonical columns, header aliases, value kinds.
+"""The recipients schema: canonical columns and the header aliases that name them.
 
 This module is the one source of truth for column names. Readers,
 validators, the CLI and the docs all read :data:`COLUMNS`.
@@ -20,9 +20,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
-
-Kind = Literal["text", "email", "datetime", "date", "duration", "bool", "zone"]
 
 
 @dataclass(frozen=True)
@@ -34,17 +31,15 @@ class Column:
     """
 
     name: str
-    kind: Kind
     aliases: tuple[str, ...] = ()
     header: bool = False
     doc: str = ""
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("interview_id", "text", ("interview id", "id", "interview"), doc="stable interview id"),
+    Column("interview_id", ("interview id", "id", "interview"), doc="stable interview id"),
     Column(
         "candidate_name",
-        "text",
         (
             "candidate",
             "candidate name",
@@ -60,14 +55,12 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "candidate_email",
-        "email",
         ("candidate email", "student email", "your email", "sender email", "from", "from email"),
         header=True,
         doc="the sender's address",
     ),
     Column(
         "company",
-        "text",
         (
             "company",
             "employer",
@@ -82,7 +75,6 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "role",
-        "text",
         (
             "role",
             "position",
@@ -98,7 +90,6 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "interview_start",
-        "datetime",
         (
             "interview start",
             "start",
@@ -119,18 +110,15 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "interview_date",
-        "date",
         ("interview date", "date", "day"),
         doc="the day, when the time of day is a separate column",
     ),
     Column(
         "interview_end",
-        "datetime",
         ("interview end", "end", "end time", "ends", "finish", "finish time", "until"),
         doc="when the interview ended",
     ),
     Column(
-        "duration",
         "duration",
         (
             "duration",
@@ -143,22 +131,19 @@ COLUMNS: tuple[Column, ...] = (
         ),
         doc="minutes, used when there is no end column",
     ),
-    Column("timezone", "zone", ("timezone", "time zone", "tz", "zone"), doc="IANA zone name"),
+    Column("timezone", ("timezone", "time zone", "tz", "zone"), doc="IANA zone name"),
     Column(
         "interested",
-        "bool",
         ("interested", "still interested", "interest", "want the job", "want it"),
         doc="does the candidate still want the job",
     ),
     Column(
         "fit",
-        "text",
         ("fit", "why me", "why i fit", "qualifications", "strengths", "my fit", "why qualified"),
         doc="why the candidate fits",
     ),
     Column(
         "interviewer_name",
-        "text",
         (
             "interviewer",
             "interviewer name",
@@ -175,7 +160,6 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "interviewer_email",
-        "email",
         (
             "interviewer email",
             "panelist email",
@@ -191,7 +175,6 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "interviewer_title",
-        "text",
         (
             "interviewer title",
             "panelist title",
@@ -203,7 +186,6 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "talking_point",
-        "text",
         (
             "talking point",
             "talking points",
@@ -220,7 +202,6 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "question",
-        "text",
         (
             "question",
             "questions",
@@ -233,25 +214,21 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "program",
-        "text",
         ("program", "programme", "major", "department"),
         doc="career-center program",
     ),
     Column(
         "cohort",
-        "text",
         ("cohort", "term", "class", "semester", "year group"),
         doc="career-center cohort",
     ),
     Column(
         "student_id",
-        "text",
         ("student id", "student number", "candidate id"),
         doc="career-center student id",
     ),
     Column(
         "interviewers",
-        "text",
         ("interviewers", "panel", "panelists", "interview panel", "recipients"),
         header=True,
         doc="packed layout: several 'Name <email>' in one cell",
@@ -347,6 +324,20 @@ ALIASES: dict[str, str] = _build_alias_table()
 def canonical_name(header: object) -> str | None:
     """Return the canonical column a header means, or None if unknown."""
     return ALIASES.get(normalize_header(header))
+
+
+def describe_columns() -> str:
+    """One line per column followup reads, with the headers it accepts.
+
+    >>> describe_columns().splitlines()[3]
+    'company: the employer (Company, Employer, Organization, ...)'
+    """
+    lines = []
+    for column in COLUMNS:
+        shown = ", ".join(a.title() for a in column.aliases[:3])
+        more = ", ..." if len(column.aliases) > 3 else ""
+        lines.append(f"{column.name}: {column.doc} ({shown}{more})")
+    return "\n".join(lines)
 
 
 def snake_case(header: object) -> str:
