@@ -228,6 +228,35 @@ COLUMNS: tuple[Column, ...] = (
         doc="career-center student id",
     ),
     Column(
+        "sent_at",
+        ("sent at", "sent", "follow up sent", "followup sent", "thank you sent", "note sent"),
+        doc="when the follow-up was sent (tracking)",
+    ),
+    Column(
+        "replied_at",
+        (
+            "replied at",
+            "replied",
+            "reply",
+            "first reply",
+            "employer reply",
+            "response",
+            "heard back",
+            "response date",
+        ),
+        doc="the employer's first reply after the interview (tracking)",
+    ),
+    Column(
+        "outcome",
+        ("outcome", "result", "decision", "status of application", "application status"),
+        doc="offer, next_round, rejected or withdrew; empty while pending (tracking)",
+    ),
+    Column(
+        "decided_at",
+        ("decided at", "decided", "decision date", "outcome date", "decided on"),
+        doc="when the outcome was known (tracking)",
+    ),
+    Column(
         "interviewers",
         ("interviewers", "panel", "panelists", "interview panel", "recipients"),
         header=True,
@@ -287,7 +316,36 @@ RECIPIENT_COLUMNS: tuple[str, ...] = (
     "program",
     "cohort",
     "student_id",
+    "sent_at",
+    "replied_at",
+    "outcome",
+    "decided_at",
 )
+
+#: Tracking columns for the analyses, and the outcome labels (with the words that mean them).
+TRACKING = ("sent_at", "replied_at", "outcome", "decided_at")
+OUTCOMES: dict[str, str] = {
+    "offer": "offer",
+    "offered": "offer",
+    "hired": "offer",
+    "accepted": "offer",
+    "nextround": "next_round",
+    "secondround": "next_round",
+    "advanced": "next_round",
+    "moveforward": "next_round",
+    "movedforward": "next_round",
+    "rejected": "rejected",
+    "reject": "rejected",
+    "rejection": "rejected",
+    "declined": "rejected",
+    "notselected": "rejected",
+    "withdrew": "withdrew",
+    "withdrawn": "withdrew",
+    "withdraw": "withdrew",
+    "pending": "",
+    "waiting": "",
+    "": "",
+}
 
 #: The rejects table, in order.
 REJECT_COLUMNS: tuple[str, ...] = ("row", "column", "value", "problem", "hint", "severity")

@@ -39,7 +39,15 @@ from followup.writers import DraftSink, Format, neutralize_formulas, write_csv
 
 CHUNK_ROWS = 10_000  # about 130 MB of working memory over the ~190 MB of imports
 _SHOWN_FINDINGS = 10
-_DATE_COLUMNS = ("interview_start", "interview_date", "interview_end")
+_DATE_COLUMNS = (
+    "interview_start",
+    "interview_date",
+    "interview_end",
+    "sent_at",
+    "replied_at",
+    "decided_at",
+)
+_MOMENTS = ("interview_start", "interview_end", "sent_at", "replied_at", "decided_at")
 
 
 @dataclass
@@ -173,7 +181,7 @@ def recipients_sheet(
         draft_file=files.map(lambda f: Path(f).name),  # relative to the output folder
         draft_status=np.where(drafts["draft_id"].isin(errors), "needs fixes", "ready"),
     )
-    for column in ("interview_start", "interview_end", "due_at"):
+    for column in (*_MOMENTS, "due_at"):
         sheet[column] = local_iso(sheet[column], sheet["timezone"])
     sheet["status"] = sheet["status"].astype("str")
     return sheet
@@ -198,9 +206,7 @@ def _date_orders(source: Source, sheet: str | int | None, chunk_rows: int) -> di
 
 def _in_utc(recipients: pd.DataFrame) -> pd.DataFrame:
     """Chunks with one zone come back in it; UTC lets any two chunks be joined."""
-    return recipients.assign(
-        **{c: recipients[c].dt.tz_convert("UTC") for c in ("interview_start", "interview_end")}
-    )
+    return recipients.assign(**{c: recipients[c].dt.tz_convert("UTC") for c in _MOMENTS})
 
 
 def _skip_drafted(ready: pd.DataFrame, drafted: _HashSet, run: DraftRun) -> pd.DataFrame:

@@ -29,8 +29,10 @@ from followup.schema import (
     BY_NAME,
     MAX_CELL_CHARS,
     PER_INTERVIEWER,
+    OUTCOMES,
     RECIPIENT_COLUMNS,
     REJECT_COLUMNS,
+    TRACKING,
     normalize_header,
     snake_case,
 )
@@ -195,9 +197,14 @@ def to_recipients(
     interested = _parse_interested(long, issues)
     zones = _parse_zones(long, issues, zone)
     start, end = _parse_times(long, issues, zones, dayfirst)
+    tracking = _parse_tracking(long, issues, zones, dayfirst, start, end)
 
     recipients = long.assign(
-        interested=interested, interview_start=start, interview_end=end, timezone=zones
+        interested=interested,
+        interview_start=start,
+        interview_end=end,
+        timezone=zones,
+        **tracking,
     )
     recipients = recipients[~issues.bad].copy()
     recipients["interview_id"] = _interview_ids(recipients)
@@ -413,6 +420,7 @@ def _check_text(long: pd.DataFrame, issues: _Issues, *, extras: list[str]) -> pd
         "interview_end",
         "duration",
         "interview_date",
+        *TRACKING,
     ):
         if name not in long.columns:
             long[name] = ""
@@ -623,6 +631,64 @@ def _parse_times(
     return begin, finish
 
 
+def _parse_tracking(
+    long: pd.DataFrame,
+    issues: _Issues,
+    zones: pd.Series,
+    dayfirst: DayFirst,
+    start: pd.Series,
+    end: pd.Series,
+) -> dict[str, pd.Series]:
+    """Follow-up sent, first reply, outcome and its date, checked against the interview."""
+    hint = "write e.g. 2026-11-25 09:10; leave it empty if it has not happened"
+    out: dict[str, pd.Series] = {}
+    for column in ("sent_at", "replied_at", "decided_at"):
+        text = long[column]
+        moment = parse_moments(
+            text, column=issues.headers.get(column, column), dayfirst=_order(dayfirst, column)
+        ).frame
+        issues.add(moment["problem"].notna(), column, moment["problem"], hint)
+        # A date alone (a reply "on the 3rd") counts from that day's midnight.
+        naive = moment["date"] + moment["time"].fillna(pd.Timedelta(0))
+        instant, problem = _localize(naive, moment["offset"], zones)
+        issues.add(problem.notna(), column, problem, hint)
+        out[column] = instant
+    issues.add(
+        out["sent_at"] < end,
+        "sent_at",
+        "follow-up sent before the interview ended",
+        "check the date and time it was sent",
+    )
+    issues.add(
+        out["replied_at"] < start,
+        "replied_at",
+        "reply before the interview",
+        "the first reply after the interview goes here; check the date",
+    )
+    issues.add(
+        out["decided_at"] < start,
+        "decided_at",
+        "decision before the interview",
+        "check the decision date",
+    )
+    label = long["outcome"].map(normalize_header)
+    outcome = label.map(OUTCOMES)
+    issues.add(
+        outcome.isna(),
+        "outcome",
+        "unknown outcome",
+        "write offer, next round, rejected or withdrew; leave it empty while pending",
+    )
+    issues.add(
+        outcome.notna() & (outcome != "") & out["decided_at"].isna(),
+        "outcome",
+        "outcome without a date",
+        "add when you heard it in a 'Decided At' column",
+    )
+    out["outcome"] = outcome.fillna("")
+    return out
+
+
 def _order(dayfirst: DayFirst, column: str) -> bool | None:
     """The day/month order for one date column: given for all, per column, or inferred."""
     return dayfirst.get(column) if isinstance(dayfirst, Mapping) else dayfirst
@@ -725,12 +791,11 @@ def _finish(recipients: pd.DataFrame, names: list[str]) -> pd.DataFrame:
     """Canonical columns in order, then the sheet's own extra columns."""
     extras = [n for n in names if n not in BY_NAME and "#" not in n and n in recipients]
     out = recipients[list(RECIPIENT_COLUMNS) + extras].reset_index(drop=True)
-    text = [
-        c for c in out.columns if c not in ("row", "interview_start", "interview_end", "interested")
-    ]
+    moments = ("interview_start", "interview_end", "sent_at", "replied_at", "decided_at")
+    text = [c for c in out.columns if c not in ("row", "interested", *moments)]
     out[text] = out[text].replace("", pd.NA).astype("str")
     zones = out["timezone"].unique()
     if len(zones) == 1:
-        for column in ("interview_start", "interview_end"):
+        for column in moments:
             out[column] = out[column].dt.tz_convert(zones[0])
     return out.astype({"row": "int64", "interested": "bool"})

@@ -70,10 +70,14 @@ def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """
     out = frame.copy()
     for column in out.columns:
-        if pd.api.types.is_string_dtype(out[column].dtype):
-            text = out[column]
-            risky = text.str.startswith(_FORMULA_START).fillna(False).astype(bool)
-            out[column] = text.where(~risky, "'" + text)
+        values = out[column]
+        if isinstance(values.dtype, pd.StringDtype):
+            risky = values.str.startswith(_FORMULA_START).fillna(False).astype(bool)
+        elif values.dtype == object:
+            risky = values.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START))
+        else:
+            continue
+        out[column] = values.where(~risky.astype(bool), "'" + values.astype("str"))
     return out
 
 
