@@ -5,6 +5,13 @@
 True
 """
 
+from followup.analysis import (
+    advance_effect,
+    followup_delays,
+    outcome_rates,
+    response_times,
+    timeliness,
+)
 from followup.display import preview
 from followup.drafts import load_template, render_drafts
 from followup.errors import (
@@ -33,11 +40,16 @@ __all__ = [
     "TemplateError",
     "__version__",
     "add_deadlines",
+    "advance_effect",
     "check_drafts",
     "due",
+    "followup_delays",
     "load_template",
+    "outcome_rates",
     "preview",
     "read_interviews",
     "render_drafts",
+    "response_times",
+    "timeliness",
     "write_drafts",
 ]
