@@ -7,6 +7,7 @@ True
 
 from followup.analysis import (
     advance_effect,
+    cohort_summary,
     followup_delays,
     outcome_rates,
     response_times,
@@ -42,6 +43,7 @@ __all__ = [
     "add_deadlines",
     "advance_effect",
     "check_drafts",
+    "cohort_summary",
     "due",
     "followup_delays",
     "load_template",

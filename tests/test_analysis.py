@@ -10,6 +10,7 @@ import pytest
 
 from followup.analysis import (
     advance_effect,
+    cohort_summary,
     followup_delays,
     outcome_rates,
     response_times,
@@ -17,6 +18,7 @@ from followup.analysis import (
     wilson,
 )
 from followup.datasets import PROGRAMS, TIMELY_EFFECT, make_career_center
+from followup.errors import FollowupError
 
 END = pd.Timestamp("2026-11-02 11:00", tz="UTC")
 
@@ -138,3 +140,30 @@ def test_the_stratified_estimate_recovers_the_known_effect_and_the_naive_one_doe
     assert effect.loc["naive", "ci_low"] > TIMELY_EFFECT  # confounded by program
     assert set(data["program"]) == set(PROGRAMS)
     assert np.isfinite(within["difference"])
+
+
+def test_cohort_summary_suppresses_small_groups_and_what_would_reveal_them():
+    data = make_career_center(400, seed=5, as_of="2026-11-26")
+    arts_rows = data.index[data["program"] == "Arts"]
+    small = data.drop(index=arts_rows[3:])  # Arts keeps three interviews
+    arts = int((small["program"] == "Arts").sum())
+    assert 0 < arts < 5
+    table = cohort_summary(small, by=["program"], min_cell=5).set_index("program")
+    assert table.loc["Arts", "suppressed"]
+    assert table.loc["Arts"].drop("suppressed").isna().all()
+    hidden = table.index[table["suppressed"]].tolist()
+    assert len(hidden) == 2  # a second group hides with it: the All row cannot reveal Arts
+    shown = table.drop(index=[*hidden, "All"])
+    assert table.loc["All", "interviews"] - shown["interviews"].sum() >= 5
+    assert table.loc["All", "interviews"] == len(small)
+    rates = table["advance_rate"].drop("All")
+    assert rates.isna().sum() != 1
+
+
+def test_cohort_summary_never_groups_by_people():
+    data = make_career_center(50, seed=5, as_of="2026-11-26")
+    with pytest.raises(FollowupError, match="identifies people"):
+        cohort_summary(data, by=["student_id"])
+    table = cohort_summary(data)
+    assert not set(table.columns) & {"candidate_name", "candidate_email", "student_id"}
+    assert not table.astype("str").apply(lambda c: c.str.contains("@")).any().any()
