@@ -118,6 +118,17 @@ def _parser() -> argparse.ArgumentParser:
     _add_clock_options(check)
     check.set_defaults(run=_check)
 
+    synthetic = commands.add_parser(
+        "synthetic",
+        help="write a seeded synthetic career-center sheet",
+        description="Write a synthetic career-center tracking sheet (followup.datasets) as CSV.",
+    )
+    synthetic.add_argument("out", metavar="FILE.csv")
+    synthetic.add_argument("--interviews", type=int, default=3_000)
+    synthetic.add_argument("--seed", type=int, default=2026)
+    synthetic.add_argument("--as-of", dest="as_of", default="2026-11-26")
+    synthetic.set_defaults(run=_synthetic)
+
     sample = commands.add_parser(
         "sample",
         help="write a sample sheet and template to start from",
@@ -314,6 +325,17 @@ def _drafts_from_folder(folder: Path, args: argparse.Namespace) -> pd.DataFrame:
         subjects.append(str(message["Subject"]))
         bodies.append(message.get_content())
     return drafts.assign(subject=subjects, body=bodies)
+
+
+def _synthetic(args: argparse.Namespace) -> int:
+    from followup.datasets import make_career_center
+
+    data = make_career_center(args.interviews, seed=args.seed, as_of=args.as_of)
+    moments = data.select_dtypes("datetimetz").columns
+    sheet = data.assign(**{c: local_iso(data[c], data["timezone"]) for c in moments})
+    path = write_csv(sheet, args.out)
+    print(f"Wrote {len(data):,} synthetic interviews to {path}.")
+    return 0
 
 
 def _sample(args: argparse.Namespace) -> int:

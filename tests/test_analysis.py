@@ -167,3 +167,14 @@ def test_cohort_summary_never_groups_by_people():
     table = cohort_summary(data)
     assert not set(table.columns) & {"candidate_name", "candidate_email", "student_id"}
     assert not table.astype("str").apply(lambda c: c.str.contains("@")).any().any()
+
+
+def test_the_committed_sample_reads_back_to_the_generated_data():
+    import followup
+
+    result = followup.read_interviews("data/career_center.csv")
+    assert result.rejects.empty
+    generated = make_career_center(3_000, seed=2026, as_of="2026-11-26")
+    pd.testing.assert_frame_equal(
+        timeliness(result.recipients, by="program"), timeliness(generated, by="program")
+    )

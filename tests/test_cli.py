@@ -243,3 +243,10 @@ def test_sample_writes_a_sheet_and_template_and_refuses_to_overwrite(tmp_path):
     again = run("sample", str(tmp_path / "start"))
     assert again.returncode == 2
     assert "already exists; choose an empty folder" in again.stderr
+
+
+def test_synthetic_regenerates_the_committed_career_center_sample(tmp_path):
+    done = run("synthetic", str(tmp_path / "cc.csv"))
+    assert done.returncode == 0
+    assert done.stdout == f"Wrote 3,000 synthetic interviews to {tmp_path / 'cc.csv'}.\n"
+    assert (tmp_path / "cc.csv").read_bytes() == (REPO / "data" / "career_center.csv").read_bytes()
