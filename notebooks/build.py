@@ -17,13 +17,17 @@ import nbformat
 from nbclient import NotebookClient
 
 HERE = Path(__file__).parent
-SETUP = """\
-import matplotlib.pyplot as plt
-import pandas as pd
-import followup
 
-pd.set_option("display.width", 120)
-plt.rcParams.update({"figure.figsize": (7, 4), "figure.dpi": 80})"""
+
+def setup(standard_imports: str = "") -> str:
+    """The first cell: imports (standard library first), display settings."""
+    return (
+        standard_imports
+        + "import matplotlib.pyplot as plt\nimport pandas as pd\n\nimport followup\n\n"
+        + 'pd.set_option("display.width", 120)\n'
+        + 'plt.rcParams.update({"figure.figsize": (7, 4), "figure.dpi": 80})\n'
+    )
+
 
 NOTEBOOKS: dict[str, list[tuple[str, str]]] = {
     "01-draft-followups.ipynb": [
@@ -39,11 +43,8 @@ fixed clock so the results do not change from run to run.""",
         ),
         (
             "code",
-            SETUP
+            setup("import tempfile\nfrom pathlib import Path\n\n")
             + """
-import tempfile
-from pathlib import Path
-
 AS_OF = pd.Timestamp("2026-11-25 09:00", tz="America/Chicago")
 SENDER = "Avery Quinn <avery@example.com>\"""",
         ),
@@ -139,7 +140,7 @@ replied, and the outcome. This notebook uses the seeded synthetic sample `data/c
         ),
         (
             "code",
-            SETUP
+            setup()
             + """
 
 AS_OF = pd.Timestamp("2026-11-26", tz="America/New_York")
@@ -199,10 +200,11 @@ replies.summary""",
             """\
 curves = replies.curves
 at = [1, 3, 7, 14, 30]
-pd.DataFrame({
+columns = {
     f"on_time={key}": [group.loc[group["days"] <= d, "no_reply_yet"].iloc[-1] for d in at]
     for key, group in curves.groupby("on_time")
-}, index=pd.Index(at, name="days")).round(3)""",
+}
+pd.DataFrame(columns, index=pd.Index(at, name="days")).round(3)""",
         ),
         (
             "code",
