@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 
 HERE = Path(__file__).parent
 
@@ -223,6 +222,8 @@ are easy to follow up with. The outcomes notebook looks at that question more ca
 
 
 def build(name: str, cells: list[tuple[str, str]]) -> None:
+    from nbclient import NotebookClient  # the notebooks extra; pytest collects this file too
+
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {
         "name": "python3",
