@@ -21,7 +21,8 @@ HERE = Path(__file__).parent
 def setup(standard_imports: str = "") -> str:
     """The first cell: imports (standard library first), display settings."""
     return (
-        standard_imports
+        "%matplotlib inline\n"
+        + standard_imports
         + "import matplotlib.pyplot as plt\nimport pandas as pd\n\nimport followup\n\n"
         + 'pd.set_option("display.width", 120)\n'
         + 'plt.rcParams.update({"figure.figsize": (7, 4), "figure.dpi": 80})\n'
