@@ -258,7 +258,7 @@ def _per_interview(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _groups(data: pd.DataFrame, by: By) -> list[tuple[dict[str, object], pd.DataFrame]]:
-    if by is None:
+    if by is None or (not isinstance(by, str) and not list(by)):
         return [({}, data)]
     keys = [by] if isinstance(by, str) else list(by)
     return [

@@ -118,6 +118,35 @@ def _parser() -> argparse.ArgumentParser:
     _add_clock_options(check)
     check.set_defaults(run=_check)
 
+    report = commands.add_parser(
+        "report",
+        help="the career-center HTML report",
+        description="Write one self-contained HTML report of follow-up habits, replies and "
+        "outcomes from a tracking sheet; small groups are suppressed.",
+    )
+    _add_reading_options(report, source="DATA")
+    report.add_argument("--out", required=True, metavar="FILE.html")
+    report.add_argument(
+        "--by",
+        default="program,cohort",
+        help="grouping columns, comma-separated (default: %(default)s)",
+    )
+    report.add_argument(
+        "--min-cell",
+        dest="min_cell",
+        type=int,
+        default=5,
+        help="smallest group shown (default: %(default)s)",
+    )
+    report.add_argument(
+        "--as-of",
+        dest="as_of",
+        required=True,
+        metavar="DATE",
+        help="the date the data describes; later replies are not seen yet",
+    )
+    report.set_defaults(run=_report)
+
     synthetic = commands.add_parser(
         "synthetic",
         help="write a seeded synthetic career-center sheet",
@@ -325,6 +354,23 @@ def _drafts_from_folder(folder: Path, args: argparse.Namespace) -> pd.DataFrame:
         subjects.append(str(message["Subject"]))
         bodies.append(message.get_content())
     return drafts.assign(subject=subjects, body=bodies)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from followup.report import write_report
+
+    result = _read(args)
+    by = [c.strip() for c in args.by.split(",") if c.strip()]
+    missing = [c for c in by if c not in result.recipients.columns]
+    if missing:
+        raise FollowupError(f"--by {args.by!r}: no column {missing[0]!r} in {args.sheet}.")
+    path = write_report(
+        result.recipients, args.out, by=by, min_cell=args.min_cell, as_of=args.as_of
+    )
+    print(result.summary())
+    print(f"\nReport written to {path}")
+    _print_rejects(result.source, result.rejects, "the report (rows left out)")
+    return 1 if result.rows_rejected else 0
 
 
 def _synthetic(args: argparse.Namespace) -> int:

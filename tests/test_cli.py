@@ -250,3 +250,23 @@ def test_synthetic_regenerates_the_committed_career_center_sample(tmp_path):
     assert done.returncode == 0
     assert done.stdout == f"Wrote 3,000 synthetic interviews to {tmp_path / 'cc.csv'}.\n"
     assert (tmp_path / "cc.csv").read_bytes() == (REPO / "data" / "career_center.csv").read_bytes()
+
+
+def test_report_writes_one_html_file(tmp_path):
+    out = tmp_path / "report.html"
+    done = run("report", "data/career_center.csv", "--out", str(out), "--as-of", "2026-11-26")
+    assert done.returncode == 0, done.stderr
+    assert f"Report written to {out}" in done.stdout
+    assert out.read_text().startswith("<!DOCTYPE html>")
+    bad = run(
+        "report",
+        "data/career_center.csv",
+        "--out",
+        str(out),
+        "--as-of",
+        "2026-11-26",
+        "--by",
+        "programme_x",
+    )
+    assert bad.returncode == 2
+    assert "no column 'programme_x'" in bad.stderr
