@@ -141,9 +141,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--as-of",
         dest="as_of",
-        required=True,
         metavar="DATE",
-        help="the date the data describes; later replies are not seen yet",
+        help="the date the data describes (default: now); pass it for a reproducible report",
     )
     report.set_defaults(run=_report)
 
@@ -364,9 +363,8 @@ def _report(args: argparse.Namespace) -> int:
     missing = [c for c in by if c not in result.recipients.columns]
     if missing:
         raise FollowupError(f"--by {args.by!r}: no column {missing[0]!r} in {args.sheet}.")
-    path = write_report(
-        result.recipients, args.out, by=by, min_cell=args.min_cell, as_of=args.as_of
-    )
+    as_of = args.as_of or pd.Timestamp.now(tz="UTC").strftime("%Y-%m-%d %H:%M")
+    path = write_report(result.recipients, args.out, by=by, min_cell=args.min_cell, as_of=as_of)
     print(result.summary())
     print(f"\nReport written to {path}")
     _print_rejects(result.source, result.rejects, "the report (rows left out)")
