@@ -1,6 +1,6 @@
 """Plots of the analyses: each takes its table (and an optional ``ax``) and returns the Axes.
 
-Nothing here calls ``plt.show()``; notebooks display the figure, the report
+Nothing here displays a figure itself: notebooks show it inline, the report
 embeds it. Pair every plot with the table it draws: the table is the record.
 
 >>> import matplotlib
