@@ -21,7 +21,7 @@ from followup import __version__
 from followup.drafts import render_drafts
 from followup.errors import FollowupError
 from followup.io import read_interviews
-from followup.rules import check_drafts
+from followup.rules import check_drafts, finding_counts
 from followup.schedule import add_deadlines, due, local_iso
 from followup.schema import describe_columns
 from followup.stream import draft_sheet
@@ -328,7 +328,7 @@ def _check(args: argparse.Namespace) -> int:
         )
     findings = check_drafts(drafts, now=now, known_words=_known(args))
     print(f"{len(drafts)} draft(s) checked.")
-    _print_findings(_finding_counts(findings), findings, total=len(findings))
+    _print_findings(finding_counts(findings), findings, total=len(findings))
     return 1 if (findings["severity"] == "error").any() else 0
 
 
@@ -402,11 +402,6 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 # --- printing ---------------------------------------------------------------------------------
-
-
-def _finding_counts(findings: pd.DataFrame) -> dict[tuple[str, str], int]:
-    counts = findings.groupby(["rule", "severity"]).size().reset_index(name="n")
-    return {(str(r), str(s)): int(n) for r, s, n in counts.to_numpy().tolist()}
 
 
 def _print_findings(counts: dict[tuple[str, str], int], shown: pd.DataFrame, *, total: int) -> None:

@@ -239,15 +239,9 @@ def streams(source: Source) -> bool:
 def _encoding_of(path: Path, name: str) -> str:
     """The file's encoding, checked over the whole file without holding it in memory."""
     with open(path, "rb") as handle:
-        first = handle.read(4096)
-        if first.startswith(codecs.BOM_UTF8):
-            return "utf-8-sig"
-        if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return "utf-16"
-        if b"\x00" in first:
-            raise SourceError(
-                f"{name} is a binary file, not a spreadsheet; export it as CSV or .xlsx."
-            )
+        marked = _marked_encoding(handle.read(4096), name)
+        if marked:
+            return marked
         decoder = codecs.getincrementaldecoder("utf-8")()
         handle.seek(0)
         try:
@@ -262,14 +256,22 @@ def _encoding_of(path: Path, name: str) -> str:
 # --- text -------------------------------------------------------------------------------------
 
 
+def _marked_encoding(first: bytes, name: str) -> str | None:
+    """The encoding a byte-order mark announces; binary files are refused here."""
+    if first.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in first[:4096]:
+        raise SourceError(f"{name} is a binary file, not a spreadsheet; export it as CSV or .xlsx.")
+    return None
+
+
 def _decode(data: bytes, name: str) -> tuple[str, str]:
     """Decode bytes as UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data[:4096]:
-        raise SourceError(f"{name} is a binary file, not a spreadsheet; export it as CSV or .xlsx.")
+    marked = _marked_encoding(data, name)
+    if marked:
+        return data.decode(marked, errors="replace"), marked
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import base64
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import jinja2
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from followup import plots
@@ -85,16 +86,23 @@ def career_center_report(
     )
 
 
-def write_report(df: pd.DataFrame, path: str | os.PathLike[str], **options: object) -> Path:
+def write_report(
+    df: pd.DataFrame,
+    path: str | os.PathLike[str],
+    *,
+    by: Sequence[str] = ("program", "cohort"),
+    min_cell: int = 5,
+    as_of: str | pd.Timestamp,
+) -> Path:
     """Write :func:`career_center_report` to ``path``, atomically."""
-    page = career_center_report(df, **options)  # type: ignore[arg-type]
+    page = career_center_report(df, by=by, min_cell=min_cell, as_of=as_of)
     return atomic_write(Path(path), page.encode("utf-8"))
 
 
-def _png(draw: object) -> str:
+def _png(draw: Callable[[Axes], object]) -> str:
     """A figure drawn by ``draw(ax)`` as base64 PNG text, without machine-specific metadata."""
     figure = Figure(figsize=(7, 3.6), dpi=90)
-    draw(figure.add_subplot())  # type: ignore[operator]
+    draw(figure.add_subplot())
     figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", metadata={"Software": None})

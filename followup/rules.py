@@ -237,6 +237,17 @@ def check_drafts(
     return findings.drop(columns="_at").reset_index(drop=True).astype("str")
 
 
+def finding_counts(findings: pd.DataFrame) -> dict[tuple[str, str], int]:
+    """How many findings per (rule, severity).
+
+    >>> finding_counts(pd.DataFrame({"rule": ["R1", "R1", "R8"],
+    ...                              "severity": ["warning", "warning", "error"]}))
+    {('R1', 'warning'): 2, ('R8', 'error'): 1}
+    """
+    counts = findings.groupby(["rule", "severity"]).size().reset_index(name="n")
+    return {(str(r), str(s)): int(n) for r, s, n in counts.to_numpy().tolist()}
+
+
 def _objects(values: pd.Series) -> list[str]:
     """Plain Python strings: much faster to loop over than an Arrow-backed Series."""
     out: list[str] = values.to_numpy(dtype=object).tolist()

@@ -25,7 +25,7 @@ import pandas as pd
 from followup.dates import DateOrder, date_order
 from followup.drafts import render_drafts
 from followup.io import Source, iter_raw, streams
-from followup.rules import FINDING_COLUMNS, check_drafts
+from followup.rules import FINDING_COLUMNS, check_drafts, finding_counts
 from followup.schedule import add_deadlines, local_iso, resolve_now
 from followup.validate import (
     DayFirst,
@@ -246,10 +246,8 @@ def _count(run: DraftRun, drafts: pd.DataFrame, findings: pd.DataFrame, seen: _H
     for status, n in drafts["status"].value_counts().items():
         run.statuses[str(status)] = run.statuses.get(str(status), 0) + int(n)
     run.due_soon += int(((drafts["status"] == "due") & (drafts["hours_left"] <= 12)).sum())
-    counts = findings.groupby(["rule", "severity"]).size().reset_index(name="n")
-    for rule, severity, n in counts.to_numpy().tolist():
-        key = (str(rule), str(severity))
-        run.finding_counts[key] = run.finding_counts.get(key, 0) + int(n)
+    for key, n in finding_counts(findings).items():
+        run.finding_counts[key] = run.finding_counts.get(key, 0) + n
     run.errors += int((findings["severity"] == "error").sum())
     if sum(len(f) for f in run.first_findings) < _SHOWN_FINDINGS:
         run.first_findings.append(findings.head(_SHOWN_FINDINGS))
