@@ -18,6 +18,7 @@ from followup.drafts import load_template, render_drafts
 from followup.errors import (
     AmbiguousDatesError,
     ColumnsError,
+    DeliveryError,
     FollowupError,
     SheetNotFoundError,
     SourceError,
@@ -34,6 +35,7 @@ __version__ = "0.1.0"
 __all__ = [
     "AmbiguousDatesError",
     "ColumnsError",
+    "DeliveryError",
     "FollowupError",
     "Interviews",
     "SheetNotFoundError",

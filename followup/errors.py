@@ -7,7 +7,9 @@
     │   └── SheetNotFoundError    the workbook has no sheet of that name
     ├── ColumnsError              required columns are missing
     ├── AmbiguousDatesError       day and month order cannot be told apart
-    └── TemplateError             a template is missing, broken, or needs an unknown column
+    ├── TemplateError             a template is missing, broken, or needs an unknown column
+    └── DeliveryError             a mail server is unreachable, refuses the login or TLS,
+                                  has no such folder, or another run holds the ledger
 
 Library code raises these; only :mod:`followup.cli` turns them into a
 message and an exit status. Problems with single rows are not exceptions:
@@ -39,3 +41,11 @@ class AmbiguousDatesError(FollowupError):
 
 class TemplateError(FollowupError):
     """A template cannot be loaded or rendered; the message names file and line."""
+
+
+class DeliveryError(FollowupError):
+    """Delivery cannot start or go on: the message names the server and a fix.
+
+    Problems with single drafts (a refused recipient, a malformed file) are
+    not exceptions: they are failures in the delivery report.
+    """

@@ -9,6 +9,8 @@ import pytest
 
 import followup
 
+pytest_plugins = ["mailservers"]  # the loopback SMTP and IMAP servers, as fixtures
+
 HEADER = "Company,Role,Start,Time Zone,Interviewer,Interviewer Email,Talking Point"
 ROW = "Northwind,Data Analyst,2026-11-24 14:30,America/Chicago,Dana Whitfield,dana@nw.example,dbt"
 
