@@ -446,8 +446,9 @@ def deliver(
             outcome, detail = "would send", draft.subject
             started += 1
         if outcome is None:
-            time.sleep(max(0.0, next_start - time.monotonic()))
-            next_start = time.monotonic() + interval
+            if interval:
+                time.sleep(max(0.0, next_start - time.monotonic()))
+                next_start = time.monotonic() + interval
             outcome, detail = run.deliver(draft)
             started += 1
         rows.append(
