@@ -8,6 +8,7 @@ stderr, no traceback).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import os
 import re
@@ -542,7 +543,12 @@ def _deliver(
         raise FollowupError(f"--limit {args.limit}: give a number of drafts, 1 or more.")
     drafts = read_outbox(args.source)
     path = ledger_path(args.source)
-    with exclusive(path), Ledger(path) as ledger:
+    with contextlib.ExitStack() as stack:
+        if not dry_run:
+            stack.enter_context(exclusive(path))
+        ledger = None
+        if not dry_run or path.exists():  # a dry run reads the ledger if any, writes nothing
+            ledger = stack.enter_context(Ledger(path))
         report = deliver(
             drafts,
             transport,

@@ -363,12 +363,16 @@ class DeliveryReport:
 
     @property
     def ok(self) -> bool:
-        """True when nothing failed and nothing is uncertain."""
-        counts = self.counts
-        stopped = self.outcomes["detail"].str.startswith("connection lost").any()
-        return not (counts["failed"] or counts["uncertain"] or stopped)
+        """True when nothing failed, nothing is uncertain, and the connection held."""
+        counts, outcomes = self.counts, self.outcomes
+        stopped = (outcomes["outcome"] == "not attempted") & outcomes["detail"].str.startswith(
+            "connection lost"
+        )
+        return not (counts["failed"] or counts["uncertain"] or stopped.any())
 
-    def summary(self) -> str:
+    def summary(self, shown: int = 20) -> str:
+        """Counts, then each failed and uncertain draft with its reason (the first
+        ``shown`` of each), and why the rest were not attempted."""
         counts = self.counts
         done = "would send" if counts["would send"] else "delivered"
         lines = [
@@ -377,15 +381,24 @@ class DeliveryReport:
             f"{counts['failed']} failed, {counts['uncertain']} uncertain, "
             f"{counts['not attempted']} not attempted."
         ]
-        for outcome in ("failed", "uncertain", "not attempted"):
+        for outcome in ("failed", "uncertain"):
             rows = self.outcomes[self.outcomes["outcome"] == outcome]
-            for draft, to, detail in rows[["draft", "to", "detail"]].itertuples(index=False):
+            for draft, to, detail in (
+                rows[["draft", "to", "detail"]].head(shown).itertuples(index=False)
+            ):
                 lines.append(f"  {outcome}: {draft} to {to}: {detail}")
-        if counts["uncertain"]:
+            if len(rows) > shown:
+                lines.append(f"  ... and {len(rows) - shown} more {outcome} (followup status)")
+        skipped = self.outcomes.loc[self.outcomes["outcome"] == "not attempted", "detail"]
+        for detail, number in skipped.value_counts(sort=False).items():
+            lines.append(f"  not attempted: {number} draft(s): {detail}")
+        if counts["uncertain"] and self.action == "send":
             lines.append(
                 "Uncertain drafts may have reached the server before the run stopped: look in "
                 "your Sent folder, then send the missing ones with --resend-uncertain."
             )
+        elif counts["uncertain"]:
+            lines.append("The next run looks the uncertain drafts up in the folder first.")
         return "\n".join(lines)
 
 
@@ -433,31 +446,34 @@ def deliver(
     run = _Run(transport, ledger, retries=retries, backoff=backoff)
     if not dry_run:
         transport.connect()
-    latest = run.resolve_interrupted(drafts, dry_run=dry_run)
-    rows, started, next_start = [], 0, time.monotonic()
-    for done, draft in enumerate(drafts, start=1):
-        earlier = latest.get(draft.message_id)
-        outcome, detail = _decided(draft, earlier, resend_uncertain)
-        if outcome is None and limit is not None and started >= limit:
-            outcome, detail = "not attempted", f"--limit {limit} reached; run again for the rest"
-        if outcome is None and run.lost:
-            outcome, detail = "not attempted", f"connection lost: {run.lost}"
-        if outcome is None and dry_run:
-            outcome, detail = "would send", draft.subject
-            started += 1
-        if outcome is None:
-            if interval:
-                time.sleep(max(0.0, next_start - time.monotonic()))
-                next_start = time.monotonic() + interval
-            outcome, detail = run.deliver(draft)
-            started += 1
-        rows.append(
-            (draft.source, draft.recipient, draft.subject, draft.message_id, outcome, detail)
-        )
-        if progress is not None:
-            progress(done)
-    if not dry_run:
-        transport.close()
+    try:
+        latest = run.resolve_interrupted(drafts, dry_run=dry_run)
+        rows, started, next_start = [], 0, time.monotonic()
+        for done, draft in enumerate(drafts, start=1):
+            outcome, detail = _decided(draft, latest.get(draft.message_id), resend_uncertain)
+            if outcome is None and limit is not None and started >= limit:
+                outcome, detail = (
+                    "not attempted",
+                    f"--limit {limit} reached; run again for the rest",
+                )
+            if outcome is None and run.lost:
+                outcome, detail = "not attempted", f"connection lost: {run.lost}"
+            if outcome is None and dry_run:
+                outcome, detail = "would send", draft.subject
+                started += 1
+            if outcome is None:
+                if interval:
+                    time.sleep(max(0.0, next_start - time.monotonic()))
+                    next_start = time.monotonic() + interval
+                outcome, detail = run.deliver(draft)
+                started += 1
+            row = (draft.source, draft.recipient, draft.subject, draft.message_id, outcome, detail)
+            rows.append(row)
+            if progress is not None:
+                progress(done)
+    finally:
+        if not dry_run:
+            transport.close()
     columns = ["draft", "to", "subject", "message_id", "outcome", "detail"]
     table = pd.DataFrame(rows, columns=columns, dtype="str")
     return DeliveryReport(transport.action, transport.target, table)
@@ -507,7 +523,13 @@ class _Run:
             if not d.problem
             and (d.message_id not in latest or latest[d.message_id].result != "delivered")
         ]
-        found = transport.present([d.message_id for d in open_drafts])
+        try:
+            found = transport.present([d.message_id for d in open_drafts])
+        except Dropped as exc:
+            raise DeliveryError(
+                f"{transport.server.address}: the connection dropped while looking up the "
+                f"drafts already there ({exc}); run again."
+            ) from None
         for draft in open_drafts:
             earlier = latest.get(draft.message_id)
             unsettled = earlier is not None and earlier.result in (None, "uncertain")
@@ -562,7 +584,12 @@ class _Run:
                         "uncertain",
                         f"connection dropped after the message was handed over ({exc})",
                     )
-                if transport.present([draft.message_id]):
+                try:
+                    arrived = bool(transport.present([draft.message_id]))
+                except Dropped as again:  # the next run looks it up
+                    self.lost = f"dropped again while looking the draft up ({again})"
+                    return self._record(attempt, "uncertain", f"connection lost: {again}")
+                if arrived:
                     return self._record(attempt, "delivered", "found in the folder after a drop")
                 self._record(attempt, "failed", f"connection dropped ({exc}); tried again")
                 continue

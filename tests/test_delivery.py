@@ -13,6 +13,7 @@ from mailservers import Dovecot, SmtpServer
 
 import followup
 from followup.delivery import (
+    Dropped,
     ImapUploader,
     SmtpSender,
     deliver,
@@ -240,7 +241,10 @@ def test_dry_run_connects_to_nothing(drafts_dir, smtp):
 
 
 def test_limit_then_rerun_sends_the_rest(drafts_dir, smtp):
-    assert send(drafts_dir, smtp, limit=5).counts["delivered"] == 5
+    first = send(drafts_dir, smtp, limit=5)
+    assert first.counts["delivered"] == 5
+    assert first.ok  # stopping at the limit is not a failure
+    assert "  not attempted: 17 draft(s): --limit 5 reached; run again" in first.summary()
     rest = send(drafts_dir, smtp)
     assert rest.counts["delivered"] == 17
     assert rest.counts["already delivered"] == 5
@@ -377,3 +381,39 @@ def test_upload_problems_are_one_clear_error(drafts_dir, dovecot):
     for message, (server, name) in cases.items():
         with pytest.raises(DeliveryError, match=re.escape(message)):
             upload(drafts_dir, server, name=name)
+
+
+class FlakyUploader(ImapUploader):
+    """A real uploader whose connection breaks at chosen drafts: before the append reaches
+    the server (``cut_before``) or after it did, with the answer lost (``cut_after``)."""
+
+    def __init__(self, server, *, cut_before=(), cut_after=()):
+        super().__init__(server)
+        self.cut_before, self.cut_after, self.calls = set(cut_before), set(cut_after), 0
+
+    def deliver(self, draft):
+        self.calls += 1
+        if self.calls in self.cut_before:
+            self._client.shutdown()
+        reply = super().deliver(draft)
+        if self.calls in self.cut_after:
+            self._client.shutdown()
+            raise Dropped("socket closed before the answer was read", maybe_delivered=True)
+        return reply
+
+
+def test_upload_recovers_from_drops_before_and_after_the_server_stored_a_draft(drafts_dir, dovecot):
+    server = dovecot.server()
+    uploader = FlakyUploader(server, cut_before={4}, cut_after={9})
+    with ledger_of(drafts_dir) as ledger:
+        report = deliver(read_outbox(drafts_dir), uploader, ledger, backoff=0.01)
+        attempts = ledger.table().set_index("draft")["attempts"]
+    assert report.counts["delivered"] == 22
+    assert report.ok
+    drafts = read_outbox(drafts_dir)
+    assert message_ids(dovecot.folder(server)) == sorted(d.message_id for d in drafts)
+    assert attempts[drafts[3].source] == 2  # cut before the append: appended again
+    # call 9 is the 8th draft (call 5 was the 4th draft's second append)
+    assert attempts[drafts[7].source] == 1  # stored, then found in the folder: not again
+    detail = report.outcomes.set_index("draft").loc[drafts[7].source, "detail"]
+    assert detail == "found in the folder after a drop"

@@ -78,6 +78,7 @@ def test_send_is_a_dry_run_until_asked(drafted, smtp):
     assert "Dry run: nothing was sent. Add --send to send these 22 draft(s)." in done.stdout
     assert "dana.whitfield@northwind.example" in done.stdout
     assert smtp.inbox.connections == 0
+    assert sorted(p.name for p in drafted.iterdir() if "delivery" in p.name) == []
 
     sent = cli(*smtp_args(drafted, smtp, "--send"), password=PASSWORD)
     assert sent.returncode == 0, sent.stderr
