@@ -570,7 +570,8 @@ def _deliver(
         )
         print(f"\nDry run: nothing was sent. Add --send to send these {len(going)} draft(s).")
     print(report.summary())
-    print(f"Ledger: {path} (`followup status {args.source}` shows it)")
+    if path.exists():
+        print(f"Ledger: {path} (`followup status {args.source}` shows it)")
     return 0 if report.ok else 1
 
 
@@ -587,6 +588,9 @@ def _status(args: argparse.Namespace) -> int:
         raise FollowupError(f"{path} does not exist: nothing was sent or uploaded from here yet.")
     with Ledger(path) as ledger:
         table = ledger.table()
+    if table.empty:
+        print(f"{path}: no attempts recorded yet.")
+        return 0
     shown = table.assign(at=table["started_at"].str[:19].str.replace("T", " "))[
         ["action", "draft", "recipient", "result", "attempts", "at", "reply"]
     ]

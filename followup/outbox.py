@@ -17,6 +17,7 @@ import mailbox
 import os
 import re
 from dataclasses import dataclass, replace
+from email.header import decode_header, make_header
 from email.parser import BytesHeaderParser
 from email.utils import getaddresses
 from pathlib import Path
@@ -79,7 +80,7 @@ def parse_draft(raw: bytes, *, source: str) -> Draft:
     recipients = _addresses([*headers.get_all("To", []), *headers.get_all("Cc", [])])
     blind = _addresses(headers.get_all("Bcc", []))
     message_id = str(headers.get("Message-ID", "")).strip()
-    subject = str(headers.get("Subject", ""))
+    subject = _readable(str(headers.get("Subject", "")))
     problem = ""
     if not headers.keys():
         problem = "not an email message (no headers); redraft it with `followup draft`"
@@ -105,6 +106,19 @@ def parse_draft(raw: bytes, *, source: str) -> Draft:
         raw=raw,
         problem=problem,
     )
+
+
+def _readable(value: str) -> str:
+    """A header as a person reads it: unfolded, encoded words decoded.
+
+    >>> _readable("=?utf-8?b?Wm/Dqw==?= says\\n thanks")
+    'Zoë says thanks'
+    """
+    unfolded = re.sub(r"\r?\n(?=[ \t])", "", value)
+    try:
+        return str(make_header(decode_header(unfolded)))
+    except (ValueError, LookupError):  # a malformed encoded word: show it as written
+        return unfolded
 
 
 def _addresses(values: list[str]) -> list[str]:

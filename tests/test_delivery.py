@@ -67,6 +67,7 @@ def test_outbox_reads_eml_folder_and_mbox_alike(tmp_path, drafts_dir, sample_dra
     assert {d.message_id for d in from_eml} == {d.message_id for d in from_mbox}
     assert len(from_eml) == len(sample_drafts) == 22
     assert not any(d.problem for d in from_eml + from_mbox)
+    assert {d.subject for d in from_eml} == set(sample_drafts["subject"])  # unfolded, decoded
     first = from_eml[0]
     assert first.sender == "avery@example.com"
     assert first.recipient in set(sample_drafts["interviewer_email"])
