@@ -296,7 +296,7 @@ class ImapUploader:
             return marked[0] if marked else "Drafts"
         if self.folder not in folders:
             raise DeliveryError(
-                f"IMAP server {server_name(self.server)} has no folder {self.folder!r}; "
+                f"IMAP server {self.server.address} has no folder {self.folder!r}; "
                 f"it has: {', '.join(sorted(folders)) or 'none'}. Pass one of them as --folder."
             )
         return self.folder
@@ -602,19 +602,17 @@ class _Run:
         return result, reply
 
     def _reconnect(self) -> bool:
+        """Reopen the connection, waiting longer after each failure; False once given up."""
+        why = "no retries allowed"
         for tries in range(self.retries):
             time.sleep(min(60.0, self.backoff * 2**tries))
             try:
                 self.transport.connect()
                 return True
             except DeliveryError as exc:
-                self.lost = str(exc)
-        self.lost = self.lost or "the server could not be reached again"
+                why = str(exc)
+        self.lost = why
         return False
-
-
-def server_name(server: Server) -> str:
-    return f"{server.host}:{server.port}"
 
 
 @contextmanager
@@ -623,7 +621,7 @@ def _connecting(
 ) -> Iterator[None]:
     """Turn what can go wrong while connecting and logging in into one clear error,
     after ``on_error`` has closed what was opened."""
-    where = f"{kind} server {server_name(server)}"
+    where = f"{kind} server {server.address}"
     try:
         try:
             yield

@@ -418,3 +418,41 @@ def test_upload_recovers_from_drops_before_and_after_the_server_stored_a_draft(d
     assert attempts[drafts[7].source] == 1  # stored, then found in the folder: not again
     detail = report.outcomes.set_index("draft").loc[drafts[7].source, "detail"]
     assert detail == "found in the folder after a drop"
+
+
+class SlowToReconnect(SmtpSender):
+    """A real sender whose chosen connection attempts fail, as a server that is briefly away."""
+
+    def __init__(self, server, *, failing):
+        super().__init__(server)
+        self.failing, self.calls = set(failing), 0
+
+    def connect(self):
+        self.calls += 1
+        if self.calls in self.failing:
+            raise DeliveryError("cannot reach SMTP server: Connection refused")
+        super().connect()
+
+
+def test_reconnect_keeps_trying_with_backoff_then_goes_on(drafts_dir, smtp):
+    smtp.inbox.drop_at_rcpt.add(3)
+    sender = SlowToReconnect(smtp.server(), failing={2, 3})  # the first two retries fail
+    with ledger_of(drafts_dir) as ledger:
+        report = deliver(read_outbox(drafts_dir), sender, ledger, backoff=0.01)
+    assert report.counts["delivered"] == 22
+    assert report.ok
+    assert sender.calls == 4
+
+
+def test_when_reconnecting_fails_the_rest_wait_for_the_next_run(drafts_dir, smtp):
+    smtp.inbox.drop_at_rcpt.add(3)
+    sender = SlowToReconnect(smtp.server(), failing={2, 3, 4})
+    with ledger_of(drafts_dir) as ledger:
+        report = deliver(read_outbox(drafts_dir), sender, ledger, retries=3, backoff=0.01)
+    assert report.counts["delivered"] == 2
+    assert report.counts["failed"] == 1  # dropped at RCPT: certainly not sent, retried next run
+    assert report.counts["not attempted"] == 19
+    assert not report.ok
+    assert "not attempted: 19 draft(s): connection lost: cannot reach SMTP" in report.summary()
+    assert send(drafts_dir, smtp).counts["delivered"] == 20
+    assert len(smtp.inbox.messages) == 22
