@@ -69,11 +69,9 @@ class Ledger:
     manager, or call :meth:`close`."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = path
         try:
-            self._db = sqlite3.connect(
-                path, isolation_level=None
-            )  # autocommit: one write, one commit
+            # autocommit: every write is its own transaction, committed at once
+            self._db = sqlite3.connect(path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.executescript(_SCHEMA)
         except sqlite3.Error as exc:

@@ -49,7 +49,7 @@ def send(folder: Path, server: SmtpServer, **options: object) -> followup.delive
 
 def as_sent(raw: bytes, received: bytes) -> bytes:
     """The draft file as it should arrive: CRLF, no X-Unsent, and the Date it was sent with."""
-    date = re.search(rb"^Date: .*$", received.decode().replace("\r\n", "\n").encode(), re.M)
+    date = re.search(rb"^Date: [^\r\n]*", received, re.M)
     assert date is not None
     lines = [line for line in raw.split(b"\n") if line != b"X-Unsent: 1"]
     lines = [date[0] if line.startswith(b"Date: ") else line for line in lines]
