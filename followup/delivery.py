@@ -263,6 +263,11 @@ class ImapUploader:
     def target(self) -> str:
         return f"imap://{self.server.user}@{self.server.address}/{self.folder or 'Drafts'}"
 
+    @property
+    def _mailbox(self) -> str:
+        """The folder as IMAP commands name it: quoted."""
+        return _quoted(self.folder or "Drafts")
+
     def connect(self) -> None:
         self.close()
         server = self.server
@@ -309,7 +314,7 @@ class ImapUploader:
         if not wanted:
             return set()
         try:
-            status, data = client.select(_quoted(self.folder or "Drafts"), readonly=True)
+            status, data = client.select(self._mailbox, readonly=True)
             if status != "OK" or data[0] in (b"0", None):
                 return set()
             _, fetched = client.uid("FETCH", "1:*", "(BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])")
@@ -325,9 +330,7 @@ class ImapUploader:
         client = self._client
         assert client is not None, "connect() first"
         try:
-            status, data = client.append(
-                _quoted(self.folder or "Drafts"), r"(\Draft)", None, draft.raw
-            )
+            status, data = client.append(self._mailbox, r"(\Draft)", None, draft.raw)
         except imaplib.IMAP4.abort as exc:
             raise Dropped(str(exc), maybe_delivered=True) from None
         except imaplib.IMAP4.error as exc:

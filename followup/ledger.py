@@ -124,17 +124,13 @@ class Ledger:
 
     def table(self) -> pd.DataFrame:
         """One row per message and target: its latest attempt, and how many there were."""
-        frame = pd.read_sql_query(
-            "SELECT action, target, draft, recipient, message_id, count(*) OVER w AS attempts, "
-            "started_at, finished_at, coalesce(result, 'in flight') AS result, reply, id "
-            "FROM attempts WINDOW w AS (PARTITION BY action, target, message_id) "
-            "ORDER BY id",
+        return pd.read_sql_query(
+            "SELECT action, target, draft, recipient, message_id, attempts, started_at, "
+            "finished_at, coalesce(result, 'in flight') AS result, reply FROM attempts "
+            "JOIN (SELECT max(id) AS id, count(*) AS attempts FROM attempts "
+            "GROUP BY action, target, message_id) USING (id) ORDER BY id",
             self._db,
         )
-        latest = frame.groupby(["action", "target", "message_id"], sort=False)["id"].transform(
-            "max"
-        )
-        return frame[frame["id"] == latest].drop(columns="id").reset_index(drop=True)
 
     def close(self) -> None:
         self._db.close()

@@ -166,10 +166,10 @@ def test_send_killed_before_the_server_took_a_message(drafted, smtp):
     assert [smtp.inbox.count(d.message_id) for d in read_outbox(drafted)] == [1] * 22
 
 
-def many_drafts(folder: Path, count: int) -> list[str]:
-    """``count`` distinct drafts cloned from the sample's first one."""
+def many_drafts(folder: Path, count: int, drafts: pd.DataFrame) -> list[str]:
+    """``count`` distinct drafts cloned from the first of ``drafts``."""
     folder.mkdir()
-    raw = _sample_message()
+    raw = next(followup.writers.draft_messages(drafts.head(1), now="2026-11-24 18:00"))
     ids = [f"<bulk-{n:04d}@example.com>" for n in range(count)]
     for n, message_id in enumerate(ids):
         (folder / f"{n:04d}.eml").write_bytes(
@@ -178,9 +178,11 @@ def many_drafts(folder: Path, count: int) -> list[str]:
     return ids
 
 
-def test_upload_killed_mid_batch_twice_then_each_draft_is_there_once(tmp_path, dovecot):
+def test_upload_killed_mid_batch_twice_then_each_draft_is_there_once(
+    tmp_path, dovecot, sample_drafts
+):
     folder = tmp_path / "bulk"
-    ids = many_drafts(folder, 300)
+    ids = many_drafts(folder, 300, sample_drafts)
     server = dovecot.server()
     args = imap_args(folder, dovecot, server.user or "")
     for stop_after in (40, 150):
@@ -235,10 +237,3 @@ def wait_for_ledger(path: Path, delivered: int, process: subprocess.Popen[bytes]
                 return
         time.sleep(0.002)
     raise AssertionError(f"the upload ended or stalled before {delivered} drafts were delivered")
-
-
-def _sample_message() -> bytes:
-    drafts = followup.render_drafts(
-        followup.read_interviews(REPO / "data" / "interviews.csv").recipients, sender=SENDER
-    )
-    return next(followup.writers.draft_messages(drafts.head(1), now="2026-11-24 18:00"))
