@@ -24,6 +24,23 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 NOW = ["--now", "2026-11-25T09:00", "--tz", "America/Chicago"]
 SENDER = ["--sender", "Avery Quinn <avery@example.com>"]
+#: A sheet with a problem in most rows, so the rejects are compared too.
+BAD_SHEET = """\
+Company,Role,Date,Start,End,Duration,Time Zone,Interviewer,Interviewer Email,Interested,\
+Sent At,Outcome
+Northwind,Analyst,11/24/2026,2:30 PM,3:30 PM,,America/Chicago,Dana Whitfield,dana@nw.example,yes,,
+Northwind,Analyst,11/24/2026,2:30 PM,3:30 PM,,America/Chicago,Dana Whitfield,dana@nw.example,yes,,
+,Analyst,11/24/2026,2:30 PM,,45,America/Chicago,Luis Ortega,luis@nw.example,yes,,
+Bluefin,,11/31/2026,10:00 AM,,,America/New_York,Priya,priya@bf.example,maybe,,
+Bluefin,Coordinator,11/23/2026,25:00,,,America/New_York,José,jose@bf,yes,,
+Bluefin,Coordinator,11/23/2026,10:00 AM,9:00 AM,,Mars/Base,,ana@bf.example,yes,,
+Harbor,Designer,03/08/2026,2:30 AM,,,America/Chicago,Siobhán,siobhan@hp.example,no,,
+Harbor,Designer,11/01/2026,1:30 AM,,,America/Chicago,Marcus,marcus@hp.example,no,,
+Quill,Editor,,,,,America/New_York,Hannah,hannah@q.example,yes,,
+Quill,Editor,11/25/2026,,,soon,America/New_York,Hannah,,yes,11/20/2026 09:00,hired-ish
+Quill,Editor,11/25/2026,4:00 PM,,2000,America/New_York,"Lee, Hannah",hl@q.example,yes,,offer
+Tide,Analyst,11/19/2026,1:00 PM,,,America/Chicago,Tom,tom@t.example,yes,,,extra,cells
+"""
 
 
 OUT = Path()
@@ -59,7 +76,9 @@ def main() -> None:
     OUT = args.out.resolve()
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
-    sheets = ["data/interviews.csv", "data/interviews.xlsx"]
+    bad = OUT / "bad.csv"
+    bad.write_text(BAD_SHEET)
+    sheets = ["data/interviews.csv", "data/interviews.xlsx", str(bad)]
     if args.rows:
         sys.path.insert(0, str(REPO / "benchmarks"))
         import bench_read
@@ -76,11 +95,16 @@ def main() -> None:
         followup("check", sheet, *NOW, *SENDER)
     followup("check", str(OUT / "sheet0-eml"), *NOW)
     followup(
-        "report", "data/career_center.csv", "--out", str(OUT / "report.html"),
-        "--as-of", "2026-11-26",
+        "report",
+        "data/career_center.csv",
+        "--out",
+        str(OUT / "report.html"),
+        "--as-of",
+        "2026-11-26",
     )
     followup("synthetic", str(OUT / "synthetic.csv"), "--interviews", "500")
     unzip_workbooks(OUT)
+    bad.unlink()
     if args.rows:
         generated.unlink()
 

@@ -27,8 +27,8 @@ def main() -> None:
     args = parser.parse_args()
 
     import followup
-    from followup.datasets import make_career_center
-    from followup.report import write_report
+    from followup.analyze import write_report
+    from followup.analyze.datasets import make_career_center
 
     def timed(label: str, work: Callable[[], Any]) -> float:
         start = time.perf_counter()

@@ -84,10 +84,16 @@ def main() -> None:
     import trustme
 
     import followup
-    from followup.delivery import Server, SmtpSender, deliver, tls_context
-    from followup.ledger import LEDGER_NAME, Ledger
-    from followup.outbox import read_outbox
-    from followup.writers import draft_messages
+    from followup.deliver import (
+        LEDGER_NAME,
+        Ledger,
+        Server,
+        SmtpSender,
+        deliver,
+        read_outbox,
+        tls_context,
+    )
+    from followup.draft import draft_messages
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -53,8 +53,7 @@ def main() -> None:
     import jinja2
 
     import followup
-    from followup.drafts import _context, load_template
-    from followup.writers import draft_messages
+    from followup.draft import draft_messages, load_template, template_context
 
     with tempfile.TemporaryDirectory() as folder:
         sheet = Path(folder) / "sheet.csv"
@@ -86,7 +85,7 @@ def main() -> None:
 
         # Floors, in the same run.
         template = load_template("thank-you")
-        records = _context(with_due.assign(candidate_name="Student"))[
+        records = template_context(with_due.assign(candidate_name="Student"))[
             sorted(template.variables)
         ].to_dict("records")
         bare = jinja2.Environment(undefined=jinja2.StrictUndefined)

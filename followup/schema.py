@@ -13,6 +13,8 @@ and "INTERVIEWER EMAIL" are the same header:
 'company'
 >>> canonical_name("Job title")
 'role'
+>>> BY_CODE["dst_gap"].meaning
+'a local time skipped when clocks spring forward'
 """
 
 from __future__ import annotations
@@ -348,7 +350,83 @@ OUTCOMES: dict[str, str] = {
 }
 
 #: The rejects table, in order.
-REJECT_COLUMNS: tuple[str, ...] = ("row", "column", "value", "problem", "hint", "severity")
+REJECT_COLUMNS: tuple[str, ...] = (
+    "row",
+    "column",
+    "value",
+    "code",
+    "problem",
+    "hint",
+    "severity",
+)
+#: The findings table, in order.
+FINDING_COLUMNS: tuple[str, ...] = ("draft_id", "rule", "code", "severity", "message")
+
+
+@dataclass(frozen=True)
+class Code:
+    """A stable code for one kind of problem: a reject (a sheet cell) or a finding (a draft).
+
+    Codes never change once published, so tests and users can filter on them;
+    the messages beside them may improve.
+    """
+
+    code: str
+    kind: str  # "reject" or "finding"
+    rule: str  # R1-R8 for a finding; "" for a reject
+    meaning: str
+
+
+CODES: tuple[Code, ...] = (
+    # Rejects: problems in the sheet, one row per problem.
+    Code("extra_cells", "reject", "", "a row has more filled cells than the header has names"),
+    Code("cell_too_long", "reject", "", "a cell is longer than the limit"),
+    Code("header_injection", "reject", "", "a line break or control character in a header field"),
+    Code("no_interviewer", "reject", "", "a row names no interviewer at all"),
+    Code("missing_company", "reject", "", "no employer"),
+    Code("missing_role", "reject", "", "no position"),
+    Code("missing_name", "reject", "", "an interviewer's email without a name"),
+    Code("missing_email", "reject", "", "an interviewer's name without an email"),
+    Code("bad_email", "reject", "", "an address that is not name@domain"),
+    Code("bad_yes_no", "reject", "", "a yes/no cell that reads as neither"),
+    Code("unknown_zone", "reject", "", "a time zone cell that names no zone"),
+    Code("missing_start", "reject", "", "no interview date and time"),
+    Code("bad_date", "reject", "", "a date or time followup cannot read"),
+    Code("impossible_date", "reject", "", "a date that does not exist (31 November)"),
+    Code("impossible_time", "reject", "", "a time of day that does not exist (25:00)"),
+    Code("time_without_date", "reject", "", "a time of day with no date"),
+    Code("date_without_time", "reject", "", "a date with no time of day"),
+    Code("dst_gap", "reject", "", "a local time skipped when clocks spring forward"),
+    Code("dst_overlap", "reject", "", "a local time that happens twice when clocks fall back"),
+    Code("end_without_time", "reject", "", "an end date with no time of day"),
+    Code("ends_before_start", "reject", "", "an interview that ends before it starts"),
+    Code("bad_duration", "reject", "", "a duration followup cannot read"),
+    Code("duration_out_of_range", "reject", "", "a duration under a minute or over a day"),
+    Code("sent_before_end", "reject", "", "a follow-up sent before the interview ended"),
+    Code("reply_before_interview", "reject", "", "a first reply before the interview"),
+    Code("decision_before_interview", "reject", "", "a decision before the interview"),
+    Code("unknown_outcome", "reject", "", "an outcome that is not offer, next round, ..."),
+    Code("outcome_without_date", "reject", "", "an outcome with no date"),
+    Code("repeated_interviewer", "reject", "", "the same interviewer twice in one interview"),
+    # Findings: rules a draft breaks, one row per rule.
+    Code("overdue", "finding", "R1", "past the 24-hour deadline (still worth sending)"),
+    Code("not_one_recipient", "finding", "R2", "the To field holds no address or several"),
+    Code("second_draft", "finding", "R2", "a second draft to the same person for one interview"),
+    Code("no_talking_point", "finding", "R3", "nothing specific to this interviewer"),
+    Code("talking_point_missing", "finding", "R3", "the talking point is not in the body"),
+    Code("shared_wording", "finding", "R3", "a sentence shared with another draft to the panel"),
+    Code("no_thanks", "finding", "R4", "no gratitude"),
+    Code("no_interest", "finding", "R5", "no restated interest in the role and company"),
+    Code("feigned_enthusiasm", "finding", "R5", "eager words although no longer interested"),
+    Code("too_many_paragraphs", "finding", "R6", "more than three paragraphs"),
+    Code("too_long", "finding", "R6", "more than about 150 words"),
+    Code("question_not_asked", "finding", "R7", "the follow-up question is not in the body"),
+    Code("placeholder", "finding", "R8", "a leftover placeholder ({{ }}, [Name], TODO)"),
+    Code("repeated_word", "finding", "R8", "the same word twice in a row"),
+    Code("unknown_word", "finding", "R8", "a word the dictionary does not know"),
+)
+
+BY_CODE: dict[str, Code] = {c.code: c for c in CODES}
 
 MAX_CELL_CHARS = 10_000
 

@@ -30,7 +30,7 @@ import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
-from followup.delivery import Server, tls_context
+from followup.deliver import Server, tls_context
 
 USER, PASSWORD = "avery", "correct-horse-battery"
 

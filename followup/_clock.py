@@ -1,0 +1,85 @@
+"""Time helpers every stage shares: the clock, time zones, and instants shown in a row's zone.
+
+>>> resolve_now("2026-11-25 09:00")
+Timestamp('2026-11-25 09:00:00+0000', tz='UTC')
+>>> default_zone("PT")
+'America/Los_Angeles'
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+
+import pandas as pd
+
+from followup.errors import OptionError
+
+#: Zone abbreviations accepted wherever an IANA name is (``--tz PT``, a ``Time Zone`` cell).
+ZONE_ABBREVIATIONS = {
+    "et": "America/New_York",
+    "est": "America/New_York",
+    "edt": "America/New_York",
+    "ct": "America/Chicago",
+    "cst": "America/Chicago",
+    "cdt": "America/Chicago",
+    "mt": "America/Denver",
+    "mst": "America/Denver",
+    "mdt": "America/Denver",
+    "pt": "America/Los_Angeles",
+    "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles",
+    "utc": "UTC",
+    "gmt": "UTC",
+    "z": "UTC",
+}
+
+
+def resolve_now(now: pd.Timestamp | str | None) -> pd.Timestamp:
+    """``now`` as a UTC timestamp; the clock if None (pass one for reproducible runs)."""
+    stamp = pd.Timestamp.now(tz="UTC") if now is None else pd.Timestamp(now)
+    return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+
+
+def default_zone(tz: str | None) -> str:
+    """The IANA zone ``tz`` names (US abbreviations allowed), or this machine's zone.
+
+    Raises
+    ------
+    OptionError
+        ``tz`` names no zone.
+    """
+    if tz is None:
+        import tzlocal
+
+        return str(tzlocal.get_localzone_name() or "UTC")
+    zone = ZONE_ABBREVIATIONS.get(tz.lower(), tz)
+    try:
+        zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise OptionError(
+            f"Unknown time zone {tz!r}; use an IANA name such as 'Europe/Berlin' "
+            "or 'America/New_York'."
+        ) from None
+    return zone
+
+
+def wall_clock(stamps: pd.Series, zones: pd.Series) -> pd.Series:
+    """Instants as naive wall-clock times, each in its own row's zone.
+
+    >>> stamps = pd.Series(pd.to_datetime(["2026-11-24 20:30", "2026-11-24 20:30"], utc=True))
+    >>> wall_clock(stamps, pd.Series(["America/Chicago", "Europe/Berlin"])).tolist()
+    [Timestamp('2026-11-24 14:30:00'), Timestamp('2026-11-24 21:30:00')]
+    """
+    out = pd.Series(pd.NaT, index=stamps.index, dtype="datetime64[us]")
+    for zone, index in stamps.groupby(zones).groups.items():
+        out[index] = stamps[index].dt.tz_convert(zone).dt.tz_localize(None)
+    return out
+
+
+def local_iso(stamps: pd.Series, zones: pd.Series) -> pd.Series:
+    """Instants as ISO 8601 text with the offset of each row's own zone."""
+    out = pd.Series("", index=stamps.index, dtype="str")
+    for zone, index in stamps.groupby(zones).groups.items():
+        local = stamps[index].dt.tz_convert(zone)
+        out[index] = local.map(lambda t: t.isoformat() if pd.notna(t) else "")
+    return out

@@ -1,0 +1,71 @@
+"""The ``followup`` command line: a thin layer over the library.
+
+One module per command group registers its commands; each command imports
+what it needs when it runs, so ``followup --version`` and the commands that
+do not analyze never load scipy or matplotlib (nor pandas, for ``--version``).
+
+Exit status: 0 all good; 1 some rows were rejected or drafts break a rule
+(everything valid was still written); 2 the run could not start (one line on
+stderr, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib.metadata import version
+
+from followup.cli import _analysis, _delivery, _drafting, _sheet
+from followup.errors import FollowupError
+
+#: How the command line spells the library's keyword arguments, for error hints.
+FLAGS = {
+    "dayfirst": "--dayfirst or --monthfirst",
+    "sender": "--sender",
+    "format": "--format",
+    "tz": "--tz",
+    "cafile": "--cafile FILE",
+    "insecure": "--insecure-skip-verify",
+    "security": "--ssl or --starttls",
+    "user": "--user",
+    "folder": "--folder",
+    "rate": "--rate",
+    "host": "--smtp or --imap",
+    "by": "--by",
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except FollowupError as exc:
+        print(f"followup: {_with_flags(exc, getattr(args, 'flags', {}))}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"followup: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        return 2
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser, every command group registered."""
+    root = argparse.ArgumentParser(
+        prog="followup",
+        description="Personal thank-you drafts for every interviewer, from a spreadsheet.",
+    )
+    root.add_argument("--version", action="version", version=f"followup {version('followup')}")
+    commands = root.add_subparsers(title="commands", required=True, metavar="COMMAND")
+    for group in (_sheet, _drafting, _analysis, _delivery):
+        group.register(commands)
+    return root
+
+
+def _with_flags(error: FollowupError, overrides: dict[str, str]) -> str:
+    """The library's message, with the flags that set the options it names."""
+    flags = [overrides.get(o) or FLAGS.get(o) for o in error.options]
+    shown = [f for f in flags if f]
+    if not shown:
+        return str(error)
+    return f"{str(error).rstrip('.')} (on the command line: {', '.join(shown)})."

@@ -1,0 +1,118 @@
+"""What the command groups share: the sheet-reading and clock options, and the printing."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from followup.errors import OptionError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from followup.read import Interviews
+
+SHOWN = 10
+
+
+def add_reading_options(parser: argparse.ArgumentParser, source: str = "SHEET") -> None:
+    parser.add_argument("sheet", metavar=source, help=".csv, .tsv or .xlsx file")
+    parser.add_argument(
+        "--sheet-name",
+        dest="sheet_name",
+        metavar="NAME",
+        help="workbook sheet to read (default: the first)",
+    )
+    parser.add_argument(
+        "--tz", metavar="ZONE", help="IANA time zone for rows without one (default: this machine's)"
+    )
+    order = parser.add_mutually_exclusive_group()
+    order.add_argument(
+        "--dayfirst", action="store_true", default=None, help="read numeric dates as day/month/year"
+    )
+    order.add_argument(
+        "--monthfirst",
+        dest="dayfirst",
+        action="store_false",
+        help="read numeric dates as month/day/year",
+    )
+    parser.add_argument(
+        "--sender",
+        metavar='"NAME <EMAIL>"',
+        help="the candidate, for a personal sheet without candidate columns",
+    )
+
+
+def add_clock_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--now",
+        metavar="TIME",
+        help="fixed clock, e.g. 2026-11-26T09:00 (in --tz), for reproducible runs",
+    )
+    parser.add_argument(
+        "--hours",
+        type=float,
+        default=24,
+        help="hours after the interview to send within (default: 24)",
+    )
+    parser.add_argument(
+        "--known-words",
+        dest="known_words",
+        default="",
+        metavar="WORDS",
+        help="comma-separated words the spell check should accept",
+    )
+
+
+def now(args: argparse.Namespace) -> pd.Timestamp:
+    """``--now`` in ``--tz``, or the clock."""
+    import pandas as pd
+
+    from followup._clock import default_zone
+
+    if not args.now:
+        return pd.Timestamp.now(tz="UTC")
+    try:
+        stamp = pd.Timestamp(args.now)
+    except ValueError:
+        raise OptionError(
+            f"--now {args.now!r} is not a time; write e.g. 2026-11-26T09:00."
+        ) from None
+    return stamp.tz_localize(default_zone(args.tz)) if stamp.tzinfo is None else stamp
+
+
+def read(args: argparse.Namespace) -> Interviews:
+    from followup.read import read_interviews
+
+    return read_interviews(
+        args.sheet, sheet=args.sheet_name, tz=args.tz, dayfirst=args.dayfirst, sender=args.sender
+    )
+
+
+def known_words(args: argparse.Namespace) -> list[str]:
+    return [w.strip() for w in args.known_words.split(",") if w.strip()]
+
+
+def print_findings(counts: dict[tuple[str, str], int], shown: pd.DataFrame, *, total: int) -> None:
+    if not total:
+        print("Every draft follows the rules.")
+        return
+    print("Findings: " + ", ".join(f"{r} {s} {n}" for (r, s), n in sorted(counts.items())))
+    for item in shown.to_dict("records"):
+        print(f"  {item['draft_id']} {item['rule']} {item['severity']}: {item['message']}")
+    if total > len(shown):
+        print(f"  ... and {total - len(shown)} more in findings.csv")
+
+
+def print_rejects(source: str, rejects: pd.DataFrame, path: object) -> None:
+    if rejects.empty:
+        print("No problems found in the sheet.")
+        return
+    print(f"\n{len(rejects)} problem(s) in the sheet, written to {path}:")
+    for item in rejects.head(SHOWN).to_dict("records"):
+        print(
+            f"  {source}:{item['row']}: {item['column']} = {item['value']!r}: "
+            f"{item['problem']} ({item['severity']}). Fix: {item['hint']}."
+        )
+    if len(rejects) > SHOWN:
+        print(f"  ... and {len(rejects) - SHOWN} more in {path}")

@@ -1,0 +1,48 @@
+"""Stage 3, deliver: drafts into a Drafts folder (IMAP) or out over SMTP, each exactly once.
+
+:func:`read_outbox` reads the drafts back from disk and checks each one;
+:func:`deliver` runs the batch through :class:`SmtpSender` or
+:class:`ImapUploader`, keeping every attempt in the :class:`Ledger` beside the
+drafts so that a rerun, a crash or a lost connection never sends one twice.
+"""
+
+from followup.deliver._imap import ImapUploader
+from followup.deliver._ledger import LEDGER_NAME, Ledger, exclusive, ledger_path
+from followup.deliver._outbox import Draft, parse_draft, read_outbox
+from followup.deliver._run import OUTCOMES, DeliveryReport, deliver, parse_rate
+from followup.deliver._sheet import update_review_sheet
+from followup.deliver._smtp import SmtpSender, for_sending
+from followup.deliver._transport import (
+    Dropped,
+    Refused,
+    Security,
+    Server,
+    Transport,
+    parse_host,
+    tls_context,
+)
+
+__all__ = [
+    "LEDGER_NAME",
+    "OUTCOMES",
+    "DeliveryReport",
+    "Draft",
+    "Dropped",
+    "ImapUploader",
+    "Ledger",
+    "Refused",
+    "Security",
+    "Server",
+    "SmtpSender",
+    "Transport",
+    "deliver",
+    "exclusive",
+    "for_sending",
+    "ledger_path",
+    "parse_draft",
+    "parse_host",
+    "parse_rate",
+    "read_outbox",
+    "tls_context",
+    "update_review_sheet",
+]

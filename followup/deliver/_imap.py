@@ -1,0 +1,121 @@
+"""Uploading drafts over IMAP into a mailbox folder, flagged ``\\Draft``."""
+
+from __future__ import annotations
+
+import imaplib
+import re
+from collections.abc import Sequence
+from contextlib import suppress
+
+from followup.deliver._outbox import Draft
+from followup.deliver._transport import Dropped, Refused, Server, connecting
+from followup.errors import DeliveryError
+
+_LIST_LINE = re.compile(r'\((?P<flags>[^)]*)\) (?:"(?:[^"\\]|\\.)*"|NIL) (?P<name>.+)')
+_MESSAGE_IDS = re.compile(rb"<[^<>\s]+>")
+
+
+class ImapUploader:
+    """Appends drafts to a mailbox folder with the ``\\Draft`` flag, to review and send
+    from any mail client. Without a folder name, the one the server marks ``\\Drafts``."""
+
+    action = "upload"
+    can_look_up = True
+
+    def __init__(self, server: Server, folder: str | None = None) -> None:
+        self.server, self.folder = server, folder
+        self._client: imaplib.IMAP4 | None = None
+
+    @property
+    def target(self) -> str:
+        return f"imap://{self.server.user}@{self.server.address}/{self.folder or 'Drafts'}"
+
+    @property
+    def _mailbox(self) -> str:
+        """The folder as IMAP commands name it: quoted."""
+        return _quoted(self.folder or "Drafts")
+
+    def connect(self) -> None:
+        self.close()
+        server = self.server
+        with connecting("IMAP", server, on_error=self.close):
+            if server.security == "ssl":
+                self._client = imaplib.IMAP4_SSL(
+                    server.host, server.port, ssl_context=server.tls, timeout=server.timeout
+                )
+            else:
+                self._client = imaplib.IMAP4(server.host, server.port, timeout=server.timeout)
+                self._client.starttls(ssl_context=server.tls)
+            self._client.login(server.user or "", server.password or "")
+            self.folder = self._choose_folder(self._client)
+
+    def _choose_folder(self, client: imaplib.IMAP4) -> str:
+        _, lines = client.list()
+        folders: dict[str, str] = {}
+        for line in lines:
+            match = (
+                _LIST_LINE.fullmatch(line.decode("utf-8", "replace"))
+                if isinstance(line, bytes)
+                else None
+            )
+            if match:
+                name = match["name"]
+                if name.startswith('"'):
+                    name = name[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+                folders[name] = match["flags"]
+        if self.folder is None:
+            marked = [name for name, flags in folders.items() if "\\drafts" in flags.lower()]
+            return marked[0] if marked else "Drafts"
+        if self.folder not in folders:
+            raise DeliveryError(
+                f"IMAP server {self.server.address} has no folder {self.folder!r}; "
+                f"it has: {', '.join(sorted(folders)) or 'none'}. Choose one of them.",
+                options=("folder",),
+            )
+        return self.folder
+
+    def present(self, message_ids: Sequence[str]) -> set[str]:
+        """Which of these Message-IDs are in the folder already (one round trip)."""
+        client = self._client
+        assert client is not None, "connect() first"
+        wanted = set(message_ids)
+        if not wanted:
+            return set()
+        try:
+            status, data = client.select(self._mailbox, readonly=True)
+            if status != "OK" or data[0] in (b"0", None):
+                return set()
+            _, fetched = client.uid("FETCH", "1:*", "(BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])")
+        except (imaplib.IMAP4.abort, OSError) as exc:
+            raise Dropped(str(exc), maybe_delivered=False) from None
+        found: set[str] = set()
+        for item in fetched:
+            if isinstance(item, tuple):
+                found.update(m.decode("ascii", "replace") for m in _MESSAGE_IDS.findall(item[1]))
+        return found & wanted
+
+    def deliver(self, draft: Draft) -> str:
+        client = self._client
+        assert client is not None, "connect() first"
+        try:
+            status, data = client.append(self._mailbox, r"(\Draft)", None, draft.raw)
+        except imaplib.IMAP4.abort as exc:
+            raise Dropped(str(exc), maybe_delivered=True) from None
+        except imaplib.IMAP4.error as exc:
+            raise Refused(str(exc)) from None
+        except OSError as exc:
+            raise Dropped(str(exc) or type(exc).__name__, maybe_delivered=True) from None
+        reply = " ".join(d.decode("utf-8", "replace") for d in data if isinstance(d, bytes))
+        if status != "OK":
+            raise Refused(f"{status} {reply}")
+        return f"{status} {reply}"
+
+    def close(self) -> None:
+        if self._client is not None:
+            with suppress(imaplib.IMAP4.error, OSError):
+                self._client.logout()
+            self._client = None
+
+
+def _quoted(folder: str) -> str:
+    return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'

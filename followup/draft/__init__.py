@@ -1,0 +1,35 @@
+"""Stage 2, draft: deadlines, one personal draft per interviewer, the rules, and the files.
+
+Deadlines (R1) come from the interview's end; each draft is rendered from a
+Jinja2 template, checked against the follow-up rules R1–R8, and written as
+``.eml`` files, one mbox, or a review sheet. :func:`draft_sheet` runs it all
+over a sheet of any length, chunk by chunk.
+"""
+
+from followup.draft._display import preview
+from followup.draft._mime import message_bytes
+from followup.draft._render import load_template, render_drafts, template_context
+from followup.draft._rules import check_drafts, finding_counts
+from followup.draft._schedule import add_deadlines, due
+from followup.draft._stream import DraftRun, draft_sheet
+from followup.draft._writers import FORMATS, draft_messages, slug, write_drafts
+from followup.schema import FINDING_COLUMNS
+
+__all__ = [
+    "FINDING_COLUMNS",
+    "FORMATS",
+    "DraftRun",
+    "add_deadlines",
+    "check_drafts",
+    "draft_messages",
+    "draft_sheet",
+    "due",
+    "finding_counts",
+    "load_template",
+    "message_bytes",
+    "preview",
+    "render_drafts",
+    "slug",
+    "template_context",
+    "write_drafts",
+]

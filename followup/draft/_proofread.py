@@ -1,0 +1,200 @@
+"""Proofreading (rule R8) on unique text, not draft by draft.
+
+The spelling of each distinct sheet value (talking points, questions, roles,
+...) is checked once, and so is the template text of each distinct draft
+shape. That keeps 100,000 drafts fast while still catching a typo wherever it
+came from.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+if TYPE_CHECKING:
+    from spellchecker import SpellChecker
+
+
+_SMALL_WORDS = (
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "is",
+    "it",
+    "i",
+    "you",
+    "your",
+    "my",
+    "me",
+    "we",
+    "our",
+    "that",
+    "this",
+    "be",
+)
+
+
+_DOUBLED = r"\b(\w+)\s+\1\b"
+
+
+_DOUBLED_SMALL_WORDS = r"(?i)\b(?:" + "|".join(f"{w}\\s+{w}" for w in _SMALL_WORDS) + r")\b"
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+#: Columns whose values are typed by people and inserted into bodies.
+_FREE_TEXT = ("talking_point", "question", "fit")
+
+
+#: Columns whose words count as known: names of people, places and things.
+_PROPER = ("candidate_name", "interviewer_name", "company", "role", "interviewer_title")
+
+
+def objects(values: pd.Series) -> list[str]:
+    """Plain Python strings: much faster to loop over than an Arrow-backed Series."""
+    out: list[str] = values.to_numpy(dtype=object).tolist()
+    return out
+
+
+def matches(text: pa.Array, pattern: str) -> np.ndarray:
+    """Which texts contain ``pattern``, searched with RE2 in Arrow.
+
+    pandas hands any pattern with ``\\b`` or ``\\s`` to Python's ``re`` once the
+    text holds non-ASCII letters (RE2's classes are ASCII-only), one body at a time.
+    Our patterns look for ASCII words, where RE2 answers the same, much faster.
+    """
+    found = pc.match_substring_regex(text, pattern).to_numpy(zero_copy_only=False)
+    return np.asarray(found, dtype=bool)
+
+
+def doubled_words(
+    drafts: pd.DataFrame, body: pd.Series, arrow: pa.Array
+) -> tuple[pd.Series, str, str, pd.Series]:
+    """R8: the same word twice in a row ("the the").
+
+    A back-reference regex is slow over 100,000 bodies, so it runs on the distinct
+    texts bodies are made of (one sample body per template shape, each distinct
+    sheet value); joins of template and sheet text are searched for the small
+    words that get doubled there ("about the" + "the roadmap").
+    """
+    pattern = re.compile(_DOUBLED, re.IGNORECASE)
+    samples, values = _distinct_texts(drafts, body)
+    doubled = {t for t in samples + values if pattern.search(t)}
+    suspects = matches(arrow, _DOUBLED_SMALL_WORDS) | body.isin(doubled).to_numpy()
+    for column in _free_text(drafts).values():
+        suspects |= column.isin(doubled).to_numpy()
+    bodies = objects(body)
+    messages = [""] * len(bodies)
+    for i in np.flatnonzero(suspects).tolist():
+        match = pattern.search(bodies[i])
+        messages[i] = f"repeated word: {match.group(0)!r}" if match else ""
+    found = pd.Series(messages, index=drafts.index, dtype="str")
+    return found != "", "repeated_word", "error", found
+
+
+def _free_text(drafts: pd.DataFrame) -> dict[str, pd.Series]:
+    return {c: drafts[c].fillna("").astype("str") for c in _FREE_TEXT if c in drafts}
+
+
+def _distinct_texts(drafts: pd.DataFrame, body: pd.Series) -> tuple[list[str], list[str]]:
+    """One sample body per template shape, and every distinct sheet value put into bodies."""
+    shape = [drafts["template"], drafts["variant"]] + [
+        drafts[c].isna() for c in _FREE_TEXT if c in drafts
+    ]
+    samples = body.groupby(shape, sort=False).head(1).unique().tolist()
+    values = pd.concat(list(_free_text(drafts).values()) or [pd.Series(dtype="str")])
+    return samples, [v for v in values.unique().tolist() if v]
+
+
+@cache
+def _workplace_words() -> frozenset[str]:
+    """Common workplace and technology words the dictionary lacks (``known_words.txt``)."""
+    text = (resources.files("followup.draft") / "known_words.txt").read_text("utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#") and w.isalpha())
+
+
+@cache
+def _spellchecker() -> SpellChecker:
+    from spellchecker import SpellChecker
+
+    return SpellChecker(distance=1)
+
+
+def _words(texts: pd.Series | list[str]) -> set[str]:
+    """Lower-cased words; ALL-CAPS words (SQL, TODO) are acronyms or markers, not checked."""
+    out: set[str] = set()
+    for text in texts:
+        out.update(w.lower().replace("’", "'") for w in _WORD.findall(text) if not w.isupper())
+    return out
+
+
+def misspellings(
+    drafts: pd.DataFrame,
+    body: pd.Series,
+    arrow: pa.Array,
+    known_words: tuple[str, ...] | list[str],
+) -> tuple[pd.Series, str, str, pd.Series]:
+    """R8: unknown words, looked up once per distinct text, with a suggestion."""
+    known = _words([str(w) for w in known_words]) | _workplace_words()
+    for column in _PROPER:
+        if column in drafts:
+            known |= _words(drafts[column].dropna().astype("str").unique().tolist())
+    samples, values = _distinct_texts(drafts, body)
+    unknown = _unknown(_words(samples + values) - known)
+    per_draft: list[set[str]] = [set() for _ in range(len(drafts))]
+    # Sheet values: each draft gets the unknown words of its own values.
+    in_value = {v: found for v in values if (found := _words([v]) & unknown)}
+    for sheet_values in _free_text(drafts).values():
+        cells = objects(sheet_values)
+        for i in np.flatnonzero(sheet_values.isin(in_value).to_numpy()).tolist():
+            per_draft[i] |= in_value[cells[i]]
+    # Template text: its unknown words are searched for in every body, in one fast pass.
+    in_template = unknown - set().union(*in_value.values())
+    if in_template:
+        alternatives = "|".join(map(re.escape, sorted(in_template, key=len, reverse=True)))
+        pattern = rf"(?i)(?:^|[^\p{{L}}'’])(?:{alternatives})(?:$|[^\p{{L}}'’])"
+        bodies = objects(body)
+        for i in np.flatnonzero(matches(arrow, pattern)).tolist():
+            per_draft[i] |= _words([bodies[i]]) & in_template
+    described = {w: _describe(w) for w in unknown}
+    messages = pd.Series(
+        [
+            "unknown word(s): " + ", ".join(described[w] for w in sorted(found)) if found else ""
+            for found in per_draft
+        ],
+        index=drafts.index,
+        dtype="str",
+    )
+    return messages != "", "unknown_word", "warning", messages
+
+
+def _describe(word: str) -> str:
+    suggestion = _spellchecker().correction(word)
+    return f"{word!r}" + (
+        f" (did you mean {suggestion!r}?)" if suggestion not in (None, word) else ""
+    )
+
+
+def _unknown(words: set[str]) -> set[str]:
+    """Words the dictionary does not know; possessives and contractions are judged by stem."""
+    checker = _spellchecker()
+    stems = {w: re.sub(r"'(?:s|t|re|ve|ll|d|m)$", "", w) for w in words}
+    missing = checker.unknown({s for s in stems.values() if len(s) > 1})
+    return {w for w, s in stems.items() if s in missing}

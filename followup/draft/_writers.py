@@ -1,0 +1,266 @@
+"""Writing drafts and tables: ``.eml`` files, one mbox, or a review sheet (CSV/xlsx).
+
+Every write is atomic (a temporary file, then a rename), and the same drafts
+with the same ``now`` give byte-identical files. Text a spreadsheet would run
+as a formula is neutralised in CSV and xlsx output.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Any, BinaryIO, Literal
+
+import pandas as pd
+
+from followup._clock import local_iso, resolve_now, wall_clock
+from followup._files import atomic_write, neutralize_formulas
+from followup.draft._mime import mailbox, message_bytes
+from followup.errors import OptionError
+
+Format = Literal["eml", "mbox", "csv", "xlsx"]
+FORMATS: tuple[str, ...] = ("eml", "mbox", "csv", "xlsx")
+REVIEW_COLUMNS = (
+    "draft_id",
+    "due_at",
+    "status",
+    "from",
+    "to",
+    "subject",
+    "body",
+    "template",
+    "variant",
+    "company",
+    "role",
+    "interviewer_name",
+    "interview_start",
+    "row",
+)
+#: Letters that Unicode decomposition does not reduce to ASCII.
+_TRANSLITERATE = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+    }
+)
+
+
+def slug(text: object, limit: int = 32) -> str:
+    """A safe, readable file-name piece: ASCII letters, digits and dashes only.
+
+    >>> slug("Zoë Müller / ../etc"), slug("Łukasz Yılmaz"), slug("   ")
+    ('zoe-muller-etc', 'lukasz-yilmaz', 'x')
+    """
+    spelled = str(text).translate(_TRANSLITERATE)
+    ascii_text = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode()
+    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return cleaned[:limit].rstrip("-") or "x"
+
+
+def draft_messages(
+    drafts: pd.DataFrame, *, now: pd.Timestamp | str | None = None
+) -> Iterator[bytes]:
+    """The RFC 5322 bytes of each draft, in order."""
+    missing = drafts["candidate_email"].isna() | (drafts["candidate_email"] == "")
+    if missing.any():
+        raise OptionError(
+            f"{int(missing.sum())} draft(s) have no sender address; pass "
+            "sender='Your Name <you@example.com>' to render_drafts, or add a 'Candidate Email' "
+            "column.",
+            options=("sender",),
+        )
+    date = format_datetime(resolve_now(now).to_pydatetime())
+    columns = [
+        "candidate_name",
+        "candidate_email",
+        "interviewer_name",
+        "interviewer_email",
+        "subject",
+        "body",
+        "draft_id",
+    ]
+    values = drafts[columns].fillna("").astype("str")
+    for sender, sender_email, name, email, subject, body, draft_id in zip(
+        *(values[c].tolist() for c in columns), strict=True
+    ):
+        yield message_bytes(
+            sender=(sender, sender_email),
+            to=(name, email),
+            subject=subject,
+            body=body,
+            date=date,
+            message_id=f"<{draft_id}@{sender_email.rpartition('@')[2]}>",
+        )
+
+
+def draft_file_names(drafts: pd.DataFrame) -> pd.Series:
+    """``2026-11-25-northwind-analytics-dana-whitfield-3f2a9c.eml``: due date, company,
+    interviewer, and part of the draft id, so names are readable, sortable and unique."""
+    due = wall_clock(drafts["due_at"], drafts["timezone"]).dt.strftime("%Y-%m-%d").fillna("undated")
+    company = drafts["company"].map(slug)
+    person = drafts["interviewer_name"].map(slug)
+    tail = drafts["draft_id"].str.replace(r"[^0-9a-zA-Z]", "", regex=True).str[-8:]
+    names: pd.Series = due + "-" + company + "-" + person + "-" + tail + ".eml"
+    return names
+
+
+def write_drafts(
+    drafts: pd.DataFrame,
+    dest: str | os.PathLike[str],
+    *,
+    format: Format = "eml",
+    now: pd.Timestamp | str | None = None,
+) -> pd.Series:
+    """Write drafts as ``.eml`` files in a folder, one mbox file, or a review sheet.
+
+    Parameters
+    ----------
+    drafts
+        From :func:`~followup.render_drafts`.
+    dest
+        A folder for ``eml`` (created if needed); a file path otherwise.
+    format
+        ``eml`` (one editable draft per file, opens in Outlook, Thunderbird
+        and Apple Mail), ``mbox`` (one file to import), ``csv`` or ``xlsx``
+        (one row per draft, to review).
+    now
+        The ``Date`` header of the messages (default: the clock); pass it for
+        byte-identical reruns.
+
+    Returns
+    -------
+    Series
+        The file each draft went to, indexed like ``drafts``.
+    """
+    with DraftSink(dest, format=format, now=now) as sink:
+        return sink.write(drafts)
+
+
+class DraftSink:
+    """Writes drafts chunk after chunk into one destination.
+
+    ``.eml`` files appear one by one, each atomically; an mbox or review sheet
+    is built under a temporary name and renamed into place by :meth:`close`,
+    so an interrupted run never leaves half a file behind.
+    """
+
+    def __init__(
+        self,
+        dest: str | os.PathLike[str],
+        *,
+        format: Format = "eml",
+        now: pd.Timestamp | str | None = None,
+    ) -> None:
+        if format not in FORMATS:
+            raise OptionError(
+                f"Unknown format {format!r}; use one of: {', '.join(FORMATS)}.", options=("format",)
+            )
+        self.target, self.format, self.now = Path(dest), format, resolve_now(now)
+        self._tmp = self.target.with_name(f".{self.target.name}.tmp")
+        self._handle: BinaryIO | None = None
+        self._book: Any = None
+        self._header_written = False
+        if format == "eml":
+            self.target.mkdir(parents=True, exist_ok=True)
+            return
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        if format == "xlsx":
+            from openpyxl import Workbook
+
+            self._book = Workbook(write_only=True)
+            self._sheet = self._book.create_sheet("Drafts")
+        else:
+            self._handle = open(self._tmp, "wb")  # noqa: SIM115 (closed in close())
+
+    def write(self, drafts: pd.DataFrame) -> pd.Series:
+        """Write one chunk of drafts; return the file each went to."""
+        if self.format == "eml":
+            names = draft_file_names(drafts)
+            for name, data in zip(names, draft_messages(drafts, now=self.now), strict=True):
+                atomic_write(self.target / name, data)
+            return pd.Series(str(self.target) + os.sep + names, index=drafts.index, name="file")
+        if self.format == "mbox":
+            assert self._handle is not None
+            separator = f"From MAILER-DAEMON {self.now:%a %b %d %H:%M:%S %Y}\n".encode("ascii")
+            for data in draft_messages(drafts, now=self.now):
+                ending = b"\n" if data.endswith(b"\n") else b"\n\n"
+                self._handle.write(separator + data + ending)
+        elif self.format == "csv":
+            assert self._handle is not None
+            sheet = neutralize_formulas(review_sheet(drafts))
+            sheet.to_csv(
+                self._handle, index=False, header=not self._header_written, lineterminator="\n"
+            )
+        else:
+            _append_xlsx(self._sheet, review_sheet(drafts), header=not self._header_written)
+        self._header_written = True
+        return pd.Series(str(self.target), index=drafts.index, name="file")
+
+    def close(self) -> None:
+        """Finish the file and move it into place."""
+        try:
+            if self._handle is not None:
+                self._handle.close()
+                os.replace(self._tmp, self.target)
+            elif self._book is not None:
+                if not self._header_written:  # no drafts: still a valid, empty sheet
+                    self._sheet.append(list(REVIEW_COLUMNS))
+                self._book.save(self._tmp)
+                os.replace(self._tmp, self.target)
+        finally:
+            self._tmp.unlink(missing_ok=True)
+
+    def __enter__(self) -> DraftSink:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def review_sheet(drafts: pd.DataFrame) -> pd.DataFrame:
+    """One row per draft, for reading and editing in a spreadsheet."""
+    sheet = drafts.assign(
+        **{
+            "from": _addresses(drafts["candidate_name"], drafts["candidate_email"]),
+            "to": _addresses(drafts["interviewer_name"], drafts["interviewer_email"]),
+        }
+    )
+    columns = [c for c in REVIEW_COLUMNS if c in sheet.columns]
+    sheet = sheet[columns].copy()
+    for column in sheet.columns:
+        if isinstance(sheet[column].dtype, pd.DatetimeTZDtype):
+            sheet[column] = local_iso(sheet[column], drafts["timezone"])
+        elif isinstance(sheet[column].dtype, pd.CategoricalDtype):
+            sheet[column] = sheet[column].astype("str")
+    return sheet
+
+
+def _addresses(names: pd.Series, emails: pd.Series) -> list[str]:
+    pairs = zip(names.fillna("").tolist(), emails.fillna("").tolist(), strict=True)
+    return [mailbox(name, email) for name, email in pairs]
+
+
+def _append_xlsx(ws: Any, sheet: pd.DataFrame, *, header: bool) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if header:
+        ws.append(list(sheet.columns))
+    for row in neutralize_formulas(sheet).to_numpy(dtype=object).tolist():
+        ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])

@@ -1,0 +1,60 @@
+"""Reading a long sheet in chunks of rows, so memory stays flat however long it is.
+
+Day/month order is the one thing a chunk cannot decide alone: it is decided
+from every row of the sheet in a first, light pass over the date columns, so
+every chunk reads dates the way a whole-sheet read would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from followup.read._dates import DateOrder, DayFirst, date_order
+from followup.read._headers import map_headers
+from followup.read._interviews import Interviews
+from followup.read._recipients import to_recipients
+from followup.read._sources import Source, iter_raw, streams
+
+_DATE_COLUMNS = (
+    "interview_start",
+    "interview_date",
+    "interview_end",
+    "sent_at",
+    "replied_at",
+    "decided_at",
+)
+
+
+def iter_interviews(
+    source: Source,
+    *,
+    sheet: str | int | None = None,
+    tz: str | None = None,
+    dayfirst: bool | None = None,
+    sender: str | None = None,
+    chunk_rows: int = 10_000,
+) -> Iterator[Interviews]:
+    """:func:`~followup.read_interviews`, one chunk of about ``chunk_rows`` sheet rows at a
+    time. Delimited text streams; workbooks and DataFrames come as one chunk."""
+    orders: DayFirst = dayfirst
+    if dayfirst is None and streams(source):
+        orders = _date_orders(source, sheet, chunk_rows)
+    for raw in iter_raw(source, sheet=sheet, chunk_rows=chunk_rows):
+        yield to_recipients(raw, tz=tz, dayfirst=orders, sender=sender)
+
+
+def _date_orders(source: Source, sheet: str | int | None, chunk_rows: int) -> dict[str, bool]:
+    """Day/month order per date column, decided from every row (a first, light pass)."""
+    chunks = iter_raw(source, sheet=sheet, chunk_rows=1)
+    names, headers = map_headers(next(chunks))
+    chunks.close()
+    positions = {n: i for i, n in enumerate(names) if n in _DATE_COLUMNS}
+    if not positions:
+        return {}
+    evidence = dict.fromkeys(positions, DateOrder())
+    for raw in iter_raw(
+        source, sheet=sheet, chunk_rows=chunk_rows, columns=sorted(positions.values())
+    ):
+        for name, at in positions.items():
+            evidence[name] = evidence[name] | date_order(raw.cells[at])
+    return {name: order.decide(headers[name]) for name, order in evidence.items()}

@@ -1,0 +1,338 @@
+"""Parsing the dates, times and durations people type into spreadsheets.
+
+Every parser works on the *unique* values of a text column with vectorised
+regular expressions, then maps the results back, so a 100,000-row sheet with
+a few thousand distinct times costs a few thousand parses.
+
+Accepted forms:
+
+- ISO: ``2026-11-24``, ``2026-11-24 14:30``, ``2026-11-24T14:30:00-05:00``;
+- numeric: ``11/24/2026 2:30 PM``, ``24.11.2026 14:30``, ``24-11-26``; the
+  day/month order is inferred per column from values that read only one way;
+- month names: ``Nov 24, 2026 2:30 PM``, ``Tuesday 24 November 2026 14:30``;
+- Excel serial numbers: ``46350.6041667`` (days since 1899-12-30);
+- a time of day alone (``2:30 PM``, ``14:30``), to combine with a date column.
+
+>>> parse_moments(pd.Series(["24.11.2026 14:30", "2:30 PM"]), column="Start").frame
+        date            time  offset problem
+0 2026-11-24 0 days 14:30:00    <NA>     NaN
+1        NaT 0 days 14:30:00    <NA>     NaN
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from followup.errors import AmbiguousDatesError
+
+_TIME = (
+    r"(?P<h>\d{1,2})(?:[:.h](?P<mi>\d{2}))?(?::(?P<s>\d{2})(?:[.,]\d+)?)?"
+    r"\s*(?P<ampm>[aApP]\.?\s?[mM]\.?)?"
+    r"\s*(?P<off>Z|UTC|GMT|[+-]\d{2}:?\d{2})?"
+)
+_ISO = r"^(?P<y>\d{4})-(?P<b>\d{1,2})-(?P<a>\d{1,2})(?:[T ]\s*(?P<time>.+))?$"
+_NUMERIC = (
+    r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+    r"(?:[ ,T]+(?P<time>.+))?$"
+)
+_MONTH_NAMES = (
+    r"^(?:[A-Za-z]+\.?,?\s+)?"
+    r"(?:(?P<mon1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<mon2>[A-Za-z]{3,9})\.?,?\s+(?P<y2>\d{4}))"
+    r"(?:,?\s+(?:at\s+)?(?P<time>.+))?$"
+)
+_SERIAL = r"^\d{5}(?:\.\d+)?$"
+_DURATION = (
+    r"^(?:(?P<hm_h>\d{1,2}):(?P<hm_m>\d{2})"
+    r"|(?:(?P<h>\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hour|hours)\b\.?)?\s*"
+    r"(?:(?P<m>\d+(?:[.,]\d+)?)\s*(?:m|min|mins|minute|minutes)?\.?)?)$"
+)
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+_UNREADABLE = "not a date or time followup can read"
+_NO_SUCH_DAY = "impossible date (no such day)"
+_NO_SUCH_TIME = "impossible time of day"
+#: The reject code of each problem :func:`parse_moments` reports.
+PROBLEM_CODES = {
+    _UNREADABLE: "bad_date",
+    _NO_SUCH_DAY: "impossible_date",
+    _NO_SUCH_TIME: "impossible_time",
+}
+
+#: Day/month order: for every date column, per column, or None to infer it.
+DayFirst = bool | None | Mapping[str, bool]
+
+
+@dataclass(frozen=True)
+class Moments:
+    """Parsed values of one column, aligned with its rows.
+
+    ``frame`` has ``date`` (midnight, naive; NaT if the value had no date),
+    ``time`` (since midnight; NaT if none), ``offset`` (minutes east of UTC
+    when the value carried one) and ``problem`` (text, NA when fine).
+    """
+
+    frame: pd.DataFrame
+    dayfirst: bool | None
+
+
+def parse_moments(values: pd.Series, *, column: str, dayfirst: bool | None = None) -> Moments:
+    """Parse a text column of dates, datetimes or times of day.
+
+    Empty cells give NaT and no problem; the caller decides if they are
+    required. ``dayfirst=None`` infers the order from the column's values.
+
+    Raises
+    ------
+    AmbiguousDatesError
+        ``dayfirst`` is None and the numeric dates read both ways.
+    """
+    codes, uniques = pd.factorize(values)
+    text = pd.Series(uniques, dtype="str")
+    out = pd.DataFrame(
+        {
+            "date": pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]"),
+            "time": pd.Series(pd.NaT, index=text.index, dtype="timedelta64[us]"),
+            "offset": pd.Series(pd.NA, index=text.index, dtype="Int64"),
+            "problem": pd.Series(pd.NA, index=text.index, dtype="str"),
+        }
+    )
+    todo = text != ""
+    if todo.any():  # a column of empty cells (no replies yet) needs no parsing
+        dayfirst = _parse_forms(out, text, todo, column=column, dayfirst=dayfirst)
+    frame = out.take(codes).reset_index(drop=True)
+    frame.index = values.index
+    return Moments(frame, dayfirst)
+
+
+def _parse_forms(
+    out: pd.DataFrame, text: pd.Series, todo: pd.Series, *, column: str, dayfirst: bool | None
+) -> bool | None:
+    """Fill ``out`` from the first form each value matches; return the day/month order used."""
+    time_text = pd.Series(pd.NA, index=text.index, dtype="str")
+
+    iso = text.str.extract(_ISO)
+    hit = todo & iso["y"].notna()
+    _set_date(out, hit, iso["y"], iso["b"], iso["a"])
+    time_text[hit] = iso["time"][hit]
+    todo &= ~hit
+
+    numeric = text.str.extract(_NUMERIC)
+    hit = todo & numeric["y"].notna()
+    if hit.any():
+        if dayfirst is None:
+            dayfirst = _order_of(numeric[hit]).decide(column)
+        first, second = numeric["a"][hit].astype(int), numeric["b"][hit].astype(int)
+        day, month = (first, second) if dayfirst else (second, first)
+        year = numeric["y"][hit].astype(int)
+        year = year.where(year >= 100, year + 2000)
+        _set_date(out, hit, year, month, day)
+        time_text[hit] = numeric["time"][hit]
+    todo &= ~hit
+
+    named = text.str.extract(_MONTH_NAMES)
+    month_name = named["mon1"].fillna(named["mon2"]).str.lower()
+    month = month_name.map(_MONTHS)
+    hit = todo & month.notna()
+    _set_date(out, hit, named["y1"].fillna(named["y2"]), month, named["d1"].fillna(named["d2"]))
+    time_text[hit] = named["time"][hit]
+    todo &= ~hit
+
+    serial = todo & text.str.fullmatch(_SERIAL)
+    if serial.any():
+        moment = _EXCEL_EPOCH + pd.to_timedelta(
+            text[serial].astype(float).mul(86_400).round(), unit="s"
+        )
+        out.loc[serial, "date"] = moment.dt.normalize()
+        with_time = serial & ~text.str.fullmatch(r"\d+")
+        out.loc[with_time, "time"] = (moment - moment.dt.normalize())[with_time]
+    todo &= ~serial
+
+    time_only = todo & text.str.fullmatch(_TIME) & text.str.contains(r"[:.h]|[aApP]\.?\s?[mM]")
+    time_text[time_only] = text[time_only]
+    todo &= ~time_only
+
+    out.loc[todo, "problem"] = _UNREADABLE
+    _parse_times(out, time_text)
+    return dayfirst
+
+
+def _set_date(
+    out: pd.DataFrame, hit: pd.Series, year: pd.Series, month: pd.Series, day: pd.Series
+) -> None:
+    """Write dates for rows in ``hit``; impossible ones become problems."""
+    if not hit.any():
+        return
+    parts = pd.DataFrame(
+        {
+            "year": year[hit].astype(int),
+            "month": month[hit].astype(int),
+            "day": day[hit].astype(int),
+        }
+    )
+    date = pd.to_datetime(parts, errors="coerce")
+    out.loc[hit, "date"] = date
+    bad = date.isna()
+    out.loc[bad[bad].index, "problem"] = _NO_SUCH_DAY
+
+
+@dataclass(frozen=True)
+class DateOrder:
+    """What a column's numeric dates say about day/month order, with an example of each.
+
+    A value like ``24/11/2026`` can only be day-first; ``11/24/2026`` only
+    month-first; ``03/04/2026`` could be either. Evidence from several chunks of
+    a long sheet adds up with ``|``.
+    """
+
+    dayfirst: str | None = None
+    monthfirst: str | None = None
+    either: str | None = None
+
+    def __or__(self, other: DateOrder) -> DateOrder:
+        return DateOrder(
+            self.dayfirst or other.dayfirst,
+            self.monthfirst or other.monthfirst,
+            self.either or other.either,
+        )
+
+    def decide(self, column: str) -> bool:
+        """True for day-first; raises when the evidence conflicts or is missing."""
+        if self.dayfirst and self.monthfirst:
+            raise AmbiguousDatesError(
+                f"Column {column!r} mixes day-first and month-first dates "
+                f"('{self.dayfirst}' and '{self.monthfirst}'); make them consistent, "
+                "or pass dayfirst=True or False.",
+                options=("dayfirst",),
+            )
+        if self.dayfirst or self.monthfirst:
+            return bool(self.dayfirst)
+        if self.either:
+            raise AmbiguousDatesError(
+                f"Column {column!r} has dates such as '{self.either}' that read "
+                "either day-first or month-first; pass dayfirst=True or False.",
+                options=("dayfirst",),
+            )
+        return False
+
+
+def date_order(values: pd.Series) -> DateOrder:
+    """The day/month evidence in a text column's numeric dates.
+
+    >>> date_order(pd.Series(["03/04/2026", "24/11/2026 10:00", ""]))
+    DateOrder(dayfirst='24/11/2026', monthfirst=None, either='03/04/2026')
+    """
+    text = pd.Series(values.unique(), dtype="str")
+    return _order_of(text.str.extract(_NUMERIC).dropna(subset=["y"]))
+
+
+def _order_of(parts: pd.DataFrame) -> DateOrder:
+    first, second = parts["a"].astype(int), parts["b"].astype(int)
+    shown = parts["a"] + parts["sep"] + parts["b"] + parts["sep"] + parts["y"]
+
+    def example(mask: pd.Series) -> str | None:
+        return str(shown[mask].iloc[0]) if mask.any() else None
+
+    return DateOrder(example(first > 12), example(second > 12), example(first != second))
+
+
+def _parse_times(out: pd.DataFrame, time_text: pd.Series) -> None:
+    """Fill ``time`` and ``offset`` from the time part of each value."""
+    has = time_text.notna() & (time_text != "")
+    if not has.any():
+        return
+    parts = time_text[has].str.strip().str.extract(f"^{_TIME}$")
+    unread = parts["h"].isna()
+    hour = parts["h"].astype(float)
+    minute = parts["mi"].astype(float).fillna(0)
+    second = parts["s"].astype(float).fillna(0)
+    ampm = parts["ampm"].str.lower().str[0]
+    unread |= parts["mi"].isna() & ampm.isna()  # "14" alone is not a time
+    bad = unread.copy()
+    bad |= (minute > 59) | (second > 59)
+    with_ampm = ampm.notna()
+    bad |= with_ampm & ((hour < 1) | (hour > 12))
+    bad |= ~with_ampm & (hour > 23)
+    hour = hour.where(~with_ampm, hour % 12 + np.where(ampm == "p", 12, 0))
+    good = has.copy()
+    good[has] = ~bad.to_numpy()
+    seconds = (hour * 3600 + minute * 60 + second)[~bad]
+    out.loc[good, "time"] = pd.to_timedelta(seconds, unit="s").to_numpy()
+    out.loc[good, "offset"] = _offset_minutes(parts["off"][~bad]).to_numpy()
+    out.loc[unread[unread].index, "problem"] = _UNREADABLE
+    impossible = bad & ~unread
+    out.loc[impossible[impossible].index, "problem"] = _NO_SUCH_TIME
+
+
+def _offset_minutes(text: pd.Series) -> pd.Series:
+    """``Z``/``UTC`` → 0, ``+05:30`` → 330, missing → NA."""
+    t = text.str.replace(":", "", regex=False)
+    utc = t.isin(["Z", "UTC", "GMT"])
+    sign = np.where(t.str[0] == "-", -1, 1)
+    numeric = t.str.fullmatch(r"[+-]\d{4}").fillna(False).astype(bool)
+    minutes = pd.Series(pd.NA, index=t.index, dtype="Int64")
+    hh = t[numeric].str[1:3].astype(int)
+    mm = t[numeric].str[3:5].astype(int)
+    minutes[numeric] = (sign[numeric.to_numpy()] * (hh * 60 + mm)).astype("Int64")
+    minutes[utc.fillna(False).astype(bool)] = 0
+    return minutes
+
+
+def parse_minutes(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Parse durations (``45``, ``45 min``, ``1h``, ``1 h 30``, ``1:30``) to minutes.
+
+    Returns the minutes (float, NaN where empty or unreadable) and a mask of
+    unreadable values.
+
+    >>> minutes, bad = parse_minutes(pd.Series(["45", "1h 30", "1:15", "", "soon"]))
+    >>> minutes.tolist(), bad.tolist()
+    ([45.0, 90.0, 75.0, nan, nan], [False, False, False, False, True])
+    """
+    codes, uniques = pd.factorize(values)
+    text = pd.Series(uniques, dtype="str").str.lower().str.strip()
+    parts = text.str.extract(_DURATION)
+    as_float = {k: parts[k].str.replace(",", ".").astype(float) for k in ("h", "m")}
+    minutes = (parts["hm_h"].astype(float) * 60 + parts["hm_m"].astype(float)).fillna(
+        as_float["h"].fillna(0) * 60 + as_float["m"].fillna(0)
+    )
+    readable = parts[["hm_h", "h", "m"]].notna().any(axis=1)
+    empty = text == ""
+    minutes = minutes.where(readable & ~empty)
+    unreadable = ~readable & ~empty
+    return (
+        pd.Series(minutes.to_numpy()[codes], index=values.index),
+        pd.Series(unreadable.to_numpy()[codes], index=values.index),
+    )
+
+
+def column_order(dayfirst: DayFirst, column: str) -> bool | None:
+    """The day/month order for one date column: given for all, per column, or inferred.
+
+    >>> column_order({"interview_date": True}, "interview_date"), column_order(None, "sent_at")
+    (True, None)
+    """
+    return dayfirst.get(column) if isinstance(dayfirst, Mapping) else dayfirst

@@ -1,0 +1,126 @@
+"""A sheet as text: :class:`RawSheet`, and finding the header row among the first rows.
+
+Every reader (text, Excel, DataFrame) ends here: every cell as stripped,
+NFC-normalised text, each data row tagged with the row number a spreadsheet
+shows (the header is row 1). Making sense of the cells is the validators' job.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from followup.errors import SourceError
+from followup.read._layouts import WIDE_HEADER
+from followup.schema import ALIASES, normalize_header
+
+DELIMITERS = (",", ";", "\t", "|")
+HEADER_SEARCH_ROWS = 10
+
+
+@dataclass(frozen=True)
+class RawSheet:
+    """A sheet as text: headers, cells, and the sheet row of each data row.
+
+    ``cells`` has one ``str`` column per header, labelled by position
+    (0, 1, ...) so repeated headers survive. ``ragged`` lists data rows that
+    have more filled cells than the header has names, as (row, extra cells).
+    """
+
+    source: str
+    headers: list[str]
+    cells: pd.DataFrame
+    rows: np.ndarray
+    ragged: list[tuple[int, list[str]]] = field(default_factory=list)
+    encoding: str | None = None
+
+
+def grid_of(records: list[list[str]]) -> pd.DataFrame:
+    """Records of any lengths as a text grid with positional columns."""
+    width = max((len(r) for r in records), default=0)
+    padded = [r + [""] * (width - len(r)) for r in records]
+    columns = list(zip(*padded, strict=True)) if padded else [() for _ in range(width)]
+    return pd.DataFrame(
+        {i: pd.array(c, dtype="str") for i, c in enumerate(columns)},
+        index=pd.RangeIndex(len(records)),
+    )
+
+
+def from_grid(grid: pd.DataFrame, name: str, *, encoding: str | None = None) -> RawSheet:
+    """Find the header among the first filled rows; the rows below are the data."""
+    grid = clean(grid)
+    header_at, headers = find_header(grid, name)
+    body = grid.iloc[header_at + 1 :].reset_index(drop=True)
+    return body_of(body, headers, header_at + 2, name, encoding)
+
+
+def find_header(grid: pd.DataFrame, name: str) -> tuple[int, list[str]]:
+    """The header row's position (the best-scoring of the first filled rows) and names."""
+    filled = np.flatnonzero((grid != "").any(axis=1).to_numpy())
+    if not len(filled):
+        raise SourceError(f"{name} is empty; add a header row and one row per interview.")
+    candidates = filled[:HEADER_SEARCH_ROWS]
+    scores = [_header_score(grid.iloc[i].tolist()) for i in candidates]
+    header_at = int(candidates[int(np.argmax(scores))]) if max(scores) >= 2 else int(filled[0])
+    headers = grid.iloc[header_at].tolist()
+    while headers and not headers[-1]:
+        headers.pop()
+    return header_at, headers
+
+
+def body_of(
+    body: pd.DataFrame, headers: list[str], first_row: int, name: str, encoding: str | None
+) -> RawSheet:
+    """Data rows (cleaned) under ``headers``; cells past the header's width are ragged."""
+    width = len(headers)
+    rows = np.arange(first_row, first_row + len(body))
+    extra = body.iloc[:, width:]
+    ragged_at = np.flatnonzero((extra != "").any(axis=1).to_numpy())
+    ragged = [(int(rows[i]), [c for c in extra.iloc[i].tolist() if c]) for i in ragged_at]
+    cells = body.iloc[:, :width].set_axis(range(width), axis=1)
+    return RawSheet(name, headers, cells, rows, ragged, encoding)
+
+
+def clean(cells: pd.DataFrame) -> pd.DataFrame:
+    """Strip every cell and bring non-ASCII text to Unicode NFC."""
+    out = {}
+    for key, column in cells.items():
+        text = column.fillna("").astype("str").str.strip()
+        wide = ~text.str.isascii()
+        if wide.any():
+            text = text.where(~wide, text[wide].str.normalize("NFC"))
+        out[key] = text
+    return pd.DataFrame(out, index=cells.index)
+
+
+def _header_score(record: Sequence[object]) -> int:
+    """How many cells of a record look like headers followup knows."""
+    names = [normalize_header(c) for c in record]
+    return sum(1 for n in names if n and (n in ALIASES or WIDE_HEADER.match(n)))
+
+
+def delimiter_score(records: list[list[str]]) -> tuple[int, int]:
+    """A delimiter is as good as the header it makes: known names, then field count."""
+    best = max(records, key=_header_score, default=[])
+    return _header_score(best), len(best)
+
+
+def first_records(text: str, delimiters: Sequence[str], n: int) -> dict[str, list[list[str]]]:
+    """The first ``n`` records of ``text`` as each delimiter would split them."""
+    out = {}
+    for delimiter in delimiters:
+        records: list[list[str]] = []
+        try:
+            for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+                records.append(record)
+                if len(records) >= n:
+                    break
+        except csv.Error:
+            pass
+        out[delimiter] = records
+    return out

@@ -1,0 +1,116 @@
+"""The rejects table: one row per input problem, with the sheet row, column, value and a fix.
+
+:class:`Problems` collects them while a sheet is validated, and knows which
+interviewer rows each problem knocks out; only the affected interviewer is
+dropped, never the whole sheet.
+
+>>> empty_rejects().columns.tolist()
+['row', 'column', 'value', 'code', 'problem', 'hint', 'severity']
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from followup.schema import BY_CODE, REJECT_COLUMNS
+
+
+class Problems:
+    """Collects reject rows and which interviewer rows they knock out."""
+
+    def __init__(self, long: pd.DataFrame, headers: dict[str, str]) -> None:
+        self.long = long
+        self.headers = headers
+        self.bad = pd.Series(False, index=long.index)
+        self.parts: list[pd.DataFrame] = []
+
+    def header(self, column: str) -> pd.Series | str:
+        if f"source_{column}" in self.long.columns:
+            return self.long[f"source_{column}"]
+        return self.headers.get(column, column)
+
+    def add(
+        self,
+        mask: pd.Series,
+        column: str,
+        problem: str | pd.Series,
+        hint: str,
+        *,
+        code: str | pd.Series,
+        value: pd.Series | None = None,
+        severity: str = "error",
+    ) -> None:
+        """Report ``problem`` for the rows in ``mask``; errors knock those rows out.
+
+        ``code`` is one of :data:`~followup.schema.CODES` (or a Series of them).
+        """
+        mask = mask.fillna(False).astype(bool)
+        if not mask.any():
+            return
+        values = self.long[column] if value is None else value
+        header = self.header(column)
+        part = pd.DataFrame(
+            {
+                "row": self.long["row"][mask],
+                "column": header[mask] if isinstance(header, pd.Series) else header,
+                "value": values[mask].astype("str").map(_shorten),
+                "code": code[mask] if isinstance(code, pd.Series) else code,
+                "problem": problem[mask] if isinstance(problem, pd.Series) else problem,
+                "hint": hint,
+                "severity": severity,
+            }
+        )
+        self.parts.append(part)
+        if severity == "error":
+            self.bad |= mask
+
+    def add_ragged(self, ragged: list[tuple[int, list[str]]]) -> None:
+        for row, extra in ragged:
+            mask = self.long["row"] == row
+            self.parts.append(
+                pd.DataFrame(
+                    {
+                        "row": [row],
+                        "column": ["(past the last column)"],
+                        "value": [_shorten(" | ".join(extra))],
+                        "code": ["extra_cells"],
+                        "problem": [f"row has {len(extra)} more filled cell(s) than the header"],
+                        "hint": [
+                            "a value probably holds an unquoted delimiter; quote it or "
+                            "remove the extra cells"
+                        ],
+                        "severity": ["error"],
+                    }
+                )
+            )
+            self.bad |= mask
+
+    def table(self) -> pd.DataFrame:
+        if not self.parts:
+            return empty_rejects()
+        table = pd.concat(self.parts, ignore_index=True)
+        unknown = set(table["code"]) - set(BY_CODE)
+        assert not unknown, f"reject codes missing from schema.CODES: {unknown}"
+        table = table.drop_duplicates(["row", "column", "value", "problem"])
+        table = table.sort_values(["row", "column"], kind="stable", ignore_index=True)
+        return table.astype(
+            {
+                "row": "int64",
+                "column": "str",
+                "value": "str",
+                "code": "str",
+                "problem": "str",
+                "hint": "str",
+                "severity": "str",
+            }
+        )[list(REJECT_COLUMNS)]
+
+
+def empty_rejects() -> pd.DataFrame:
+    return pd.DataFrame(
+        {c: pd.Series(dtype="int64" if c == "row" else "str") for c in REJECT_COLUMNS}
+    )
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text):,} characters)"

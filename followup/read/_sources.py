@@ -1,0 +1,74 @@
+"""Which reader a source needs: a DataFrame, an Excel workbook, or delimited text."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Generator, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from followup.errors import SourceError
+from followup.read._excel import read_xlsx
+from followup.read._frame import from_frame
+from followup.read._raw import RawSheet
+from followup.read._text import iter_text, read_text
+
+Source = str | os.PathLike[str] | pd.DataFrame
+
+_XLSX_MAGIC = b"PK\x03\x04"
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def read_raw(source: Source, *, sheet: str | int | None = None) -> RawSheet:
+    """Read any supported source into a :class:`RawSheet` of text cells."""
+    if isinstance(source, pd.DataFrame):
+        return from_frame(source)
+    path = Path(source)
+    name = str(source)
+    if path.is_dir():
+        raise SourceError(f"{name} is a folder, not a spreadsheet; pass a .csv or .xlsx file.")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(f"{name} does not exist; check the path.") from None
+    except OSError as exc:
+        raise SourceError(f"{name} cannot be read: {exc.strerror}.") from None
+    if data.startswith(_XLSX_MAGIC) or path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return read_xlsx(data, name, sheet)
+    if data.startswith(_OLE2_MAGIC):
+        raise SourceError(
+            f"{name} is an old binary Excel (.xls) file; save it as .xlsx or CSV and retry."
+        )
+    return read_text(data, name, tab=path.suffix.lower() == ".tsv")
+
+
+def iter_raw(
+    source: Source,
+    *,
+    sheet: str | int | None = None,
+    chunk_rows: int = 50_000,
+    columns: Sequence[int] | None = None,
+) -> Generator[RawSheet, None, None]:
+    """A sheet as consecutive chunks of rows, so memory does not grow with its length.
+
+    Delimited text streams through pandas' C parser ``chunk_rows`` records at a
+    time; workbooks and DataFrames come whole, as one chunk. ``columns`` keeps
+    only those column positions (text only). Row numbers continue across chunks.
+    """
+    if not streams(source):
+        yield read_raw(source, sheet=sheet)
+        return
+    yield from iter_text(Path(source), chunk_rows=chunk_rows, columns=columns)  # type: ignore[arg-type]
+
+
+def streams(source: Source) -> bool:
+    """Whether :func:`iter_raw` reads ``source`` in chunks: delimited text files do."""
+    if isinstance(source, pd.DataFrame) or not Path(source).is_file():
+        return False
+    with open(source, "rb") as handle:
+        head = handle.read(8)
+    return not (
+        head.startswith((_XLSX_MAGIC, _OLE2_MAGIC))
+        or Path(source).suffix.lower() in {".xlsx", ".xlsm"}
+    )

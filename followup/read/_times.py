@@ -1,0 +1,137 @@
+"""When each interview started and ended: a start cell or date and time columns, then an
+end cell or a duration."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from followup.read._dates import (
+    PROBLEM_CODES,
+    DayFirst,
+    column_order,
+    parse_minutes,
+    parse_moments,
+)
+from followup.read._rejects import Problems
+from followup.read._zones import localize
+
+
+def parse_times(
+    long: pd.DataFrame, problems: Problems, zones: pd.Series, dayfirst: DayFirst
+) -> tuple[pd.Series, pd.Series]:
+    """Start and end as UTC instants (NaT where a problem was reported)."""
+    has_start = "interview_start" in long.columns
+    start_text = long["interview_start"] if has_start else pd.Series("", index=long.index)
+    start = parse_moments(
+        start_text,
+        column=problems.headers.get("interview_start", ""),
+        dayfirst=column_order(dayfirst, "interview_start"),
+    ).frame
+    day = parse_moments(
+        long["interview_date"],
+        column=problems.headers.get("interview_date", ""),
+        dayfirst=column_order(dayfirst, "interview_date"),
+    ).frame
+    when = "interview_start" if has_start else "interview_date"
+    hint = "write e.g. 2026-11-24 14:30, 11/24/2026 2:30 PM or 24.11.2026 14:30"
+    for frame, column in ((start, "interview_start"), (day, "interview_date")):
+        problems.add(
+            frame["problem"].notna(),
+            column,
+            frame["problem"],
+            hint,
+            code=frame["problem"].map(PROBLEM_CODES),
+        )
+    # A start cell may hold just the time, and a date cell the whole moment.
+    date = start["date"].fillna(day["date"])
+    time = start["time"].fillna(day["time"])
+    offset = start["offset"].fillna(day["offset"])
+    unread = start["problem"].notna() | day["problem"].notna()
+    empty = (start_text == "") & (long["interview_date"] == "")
+    problems.add(
+        empty,
+        when,
+        "missing interview date and time",
+        "add when the interview started; the deadline counts from it",
+        code="missing_start",
+    )
+    no_date = ~unread & ~empty & date.isna()
+    problems.add(
+        no_date,
+        when,
+        "time of day without a date",
+        "add the interview date, in this cell or an 'Interview Date' column",
+        code="time_without_date",
+    )
+    no_time = ~unread & ~empty & date.notna() & time.isna()
+    problems.add(
+        no_time,
+        when,
+        "date without a time of day",
+        "add the start time, e.g. 14:30; the 24-hour deadline counts from the end",
+        code="date_without_time",
+    )
+    naive = date + time
+    begin, zone_problem, zone_code = localize(naive, offset, zones)
+    problems.add(
+        zone_problem.notna(),
+        when,
+        zone_problem,
+        "give the time with its UTC offset (e.g. 01:30-04:00), or check the date",
+        code=zone_code,
+    )
+
+    end_text = long["interview_end"]
+    end = parse_moments(
+        end_text,
+        column=problems.headers.get("interview_end", ""),
+        dayfirst=column_order(dayfirst, "interview_end"),
+    ).frame
+    problems.add(
+        end["problem"].notna(),
+        "interview_end",
+        end["problem"],
+        hint,
+        code=end["problem"].map(PROBLEM_CODES),
+    )
+    problems.add(
+        (end_text != "") & end["problem"].isna() & end["time"].isna(),
+        "interview_end",
+        "end date without a time of day",
+        "add the end time, e.g. 15:30",
+        code="end_without_time",
+    )
+    end_naive = end["date"].fillna(date) + end["time"]
+    finish = begin + (end_naive - naive)
+    with_offset = end["offset"].notna()
+    finish[with_offset] = (
+        end_naive[with_offset] - pd.to_timedelta(end["offset"][with_offset].astype(float), unit="m")
+    ).dt.tz_localize("UTC")
+
+    minutes, unreadable = parse_minutes(long["duration"])
+    problems.add(
+        unreadable,
+        "duration",
+        "not a duration",
+        "write minutes (45), hours (1h, 1h 30) or h:mm (1:30)",
+        code="bad_duration",
+    )
+    out_of_range = (minutes <= 0) | (minutes > 24 * 60)
+    problems.add(
+        out_of_range,
+        "duration",
+        "duration must be between 1 minute and 24 hours",
+        "write the interview's length in minutes",
+        code="duration_out_of_range",
+    )
+    by_duration = begin + pd.to_timedelta(minutes.fillna(60), unit="m")
+    finish = finish.where(end_text != "", by_duration)
+    backwards = (end_text != "") & begin.notna() & finish.notna() & (finish <= begin)
+    problems.add(
+        backwards,
+        "interview_end",
+        "interview ends before it starts",
+        "check the end time (and its date, for interviews past midnight)",
+        code="ends_before_start",
+    )
+    return begin, finish

@@ -1,0 +1,81 @@
+"""Tracking columns for the analyses: follow-up sent, first reply, outcome and its date."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from followup.read._dates import PROBLEM_CODES, DayFirst, column_order, parse_moments
+from followup.read._rejects import Problems
+from followup.read._zones import localize
+from followup.schema import OUTCOMES, normalize_header
+
+
+def parse_tracking(
+    long: pd.DataFrame,
+    problems: Problems,
+    zones: pd.Series,
+    dayfirst: DayFirst,
+    start: pd.Series,
+    end: pd.Series,
+) -> dict[str, pd.Series]:
+    """Follow-up sent, first reply, outcome and its date, checked against the interview."""
+    hint = "write e.g. 2026-11-25 09:10; leave it empty if it has not happened"
+    out: dict[str, pd.Series] = {}
+    for column in ("sent_at", "replied_at", "decided_at"):
+        text = long[column]
+        moment = parse_moments(
+            text,
+            column=problems.headers.get(column, column),
+            dayfirst=column_order(dayfirst, column),
+        ).frame
+        problems.add(
+            moment["problem"].notna(),
+            column,
+            moment["problem"],
+            hint,
+            code=moment["problem"].map(PROBLEM_CODES),
+        )
+        # A date alone (a reply "on the 3rd") counts from that day's midnight.
+        naive = moment["date"] + moment["time"].fillna(pd.Timedelta(0))
+        instant, problem, code = localize(naive, moment["offset"], zones)
+        problems.add(problem.notna(), column, problem, hint, code=code)
+        out[column] = instant
+    problems.add(
+        out["sent_at"] < end,
+        "sent_at",
+        "follow-up sent before the interview ended",
+        "check the date and time it was sent",
+        code="sent_before_end",
+    )
+    problems.add(
+        out["replied_at"] < start,
+        "replied_at",
+        "reply before the interview",
+        "the first reply after the interview goes here; check the date",
+        code="reply_before_interview",
+    )
+    problems.add(
+        out["decided_at"] < start,
+        "decided_at",
+        "decision before the interview",
+        "check the decision date",
+        code="decision_before_interview",
+    )
+    label = long["outcome"].map(normalize_header)
+    outcome = label.map(OUTCOMES)
+    problems.add(
+        outcome.isna(),
+        "outcome",
+        "unknown outcome",
+        "write offer, next round, rejected or withdrew; leave it empty while pending",
+        code="unknown_outcome",
+    )
+    problems.add(
+        outcome.notna() & (outcome != "") & out["decided_at"].isna(),
+        "outcome",
+        "outcome without a date",
+        "add when you heard it in a 'Decided At' column",
+        code="outcome_without_date",
+    )
+    out["outcome"] = outcome.fillna("")
+    return out

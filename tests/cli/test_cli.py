@@ -1,0 +1,266 @@
+"""The command line, run as a user runs it: a real process, real files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import REPO, ROW, Done, cli, process, sheet
+
+import followup
+
+
+def run(*args: str, cwd: Path = REPO) -> Done:
+    return cli(*args, cwd=cwd)
+
+
+def test_version_through_python_m():
+    done = process("--version")
+    assert done.returncode == 0
+    assert done.stdout == f"followup {followup.__version__}\n"
+
+
+def test_console_script_is_installed():
+    script = Path(sys.executable).parent / "followup"
+    done = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("followup ")
+
+
+def test_validate_bundled_sample_is_clean(tmp_path):
+    rejects = tmp_path / "rejects.csv"
+    done = run("validate", "data/interviews.csv", "--rejects", str(rejects))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[:3] == [
+        "data/interviews.csv: 22 rows (long layout)",
+        "  interviews:    12",
+        "  interviewers:  22",
+    ]
+    assert "No problems found in the sheet." in done.stdout
+    assert pd.read_csv(rejects).empty
+    assert done.stderr == ""
+
+
+def test_validate_with_rejects_exits_1_and_writes_them(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text(sheet(ROW, ROW.replace("dana@nw.example", '=HYPERLINK("x")')))
+    done = run("validate", str(path), "--tz", "America/Chicago", cwd=tmp_path)
+    assert done.returncode == 1
+    assert f"{path}:3: Interviewer Email = '=HYPERLINK(\"x\")': not a valid email address" in (
+        done.stdout
+    )
+    written = pd.read_csv(tmp_path / "rejects.csv")
+    assert written["row"].tolist() == [3]
+    assert written["value"].tolist() == ['\'=HYPERLINK("x")']  # formula neutralised
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["validate", "nope.csv"], "followup: nope.csv does not exist; check the path.\n"),
+        (
+            ["validate", "data/interviews.csv", "--tz", "Mars/Base"],
+            "followup: Unknown time zone 'Mars/Base'; use an IANA name such as 'Europe/Berlin' "
+            "or 'America/New_York'.\n",
+        ),
+        (
+            ["validate", "data/interviews.xlsx", "--sheet-name", "Nope"],
+            "followup: data/interviews.xlsx has no sheet named 'Nope'; sheets: 'Interviews'.\n",
+        ),
+    ],
+)
+def test_cannot_start_exits_2_with_one_line(args, message, tmp_path):
+    done = run(*[str(REPO / a) if a.startswith("data/") else a for a in args], cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == message.replace("data/", f"{REPO}/data/")
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "rejects.csv").exists()
+
+
+def test_ambiguous_dates_exit_2_and_dayfirst_fixes_it(tmp_path):
+    path = tmp_path / "eu.csv"
+    path.write_text(sheet(ROW.replace("2026-11-24 14:30", "03/04/2026 10:00")))
+    done = run("validate", str(path), cwd=tmp_path)
+    assert done.returncode == 2
+    assert "pass dayfirst=True or False (on the command line: --dayfirst or --monthfirst).\n" in (
+        done.stderr
+    )
+    assert run("validate", str(path), "--dayfirst", cwd=tmp_path).returncode == 0
+    assert run("validate", str(path), "--monthfirst", cwd=tmp_path).returncode == 0
+
+
+def test_missing_columns_exit_2(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("Compny,Role\nN,A\n")
+    done = run("validate", str(path), cwd=tmp_path)
+    assert done.returncode == 2
+    assert len(done.stderr.splitlines()) == 1
+    assert "Did you mean 'Compny' for `company`?" in done.stderr
+
+
+def test_usage_error_exits_2(tmp_path):
+    done = run("validate", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "the following arguments are required: SHEET" in done.stderr
+
+
+# --- drafting ---------------------------------------------------------------------------------
+
+SENDER = "Avery Quinn <avery@example.com>"
+CLOCK = ["--now", "2026-11-25T09:00", "--tz", "America/Chicago"]
+
+
+def test_draft_writes_eml_rejects_findings_and_recipients(tmp_path):
+    out = tmp_path / "out"
+    done = run("draft", "data/interviews.csv", "--sender", SENDER, "--out", str(out), *CLOCK)
+    assert done.returncode == 0, done.stderr
+    assert f"22 draft(s) written to {out}/ (eml)" in done.stdout
+    assert "due within 12 h: 3    due later: 0    upcoming: 3    overdue: 16" in done.stdout
+    assert "Findings: R1 warning 16, R8 warning 3" in done.stdout
+    assert len(list(out.glob("*.eml"))) == 22
+    sheet = pd.read_csv(out / "recipients.csv")
+    assert sheet["draft_status"].eq("ready").all()
+    assert pd.read_csv(out / "findings.csv")["rule"].value_counts().to_dict() == {"R1": 16, "R8": 3}
+    assert pd.read_csv(out / "rejects.csv").empty
+
+
+def test_draft_rerun_is_byte_identical_and_mbox_format(tmp_path):
+    for name in ("a", "b"):
+        run(
+            "draft",
+            "data/interviews.csv",
+            "--sender",
+            SENDER,
+            "--out",
+            str(tmp_path / name),
+            "--format",
+            "mbox",
+            *CLOCK,
+        )
+    a, b = (tmp_path / n / "drafts.mbox" for n in ("a", "b"))
+    assert a.read_bytes() == b.read_bytes()
+    assert a.read_bytes().count(b"\nFrom MAILER-DAEMON ") == 21
+
+
+def test_draft_with_bad_rows_and_broken_rules_exits_1(tmp_path):
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(
+        sheet_text := (
+            "Company,Role,Start,Interviewer,Interviewer Email,Question\n"
+            "Northwind,Analyst,2026-11-24 14:30,Dana,dana@nw.example,\n"
+            "Northwind,Analyst,2026-11-24 14:30,Luis,not-an-email,\n"
+        )
+    )
+    assert sheet_text
+    done = run("draft", str(sheet), "--sender", SENDER, "--out", str(tmp_path / "o"), *CLOCK)
+    assert done.returncode == 1
+    assert "rejected rows: 1" in done.stdout
+    assert (
+        f"{sheet}:3: Interviewer Email = 'not-an-email': not a valid email address" in done.stdout
+    )
+    assert len(list((tmp_path / "o").glob("*.eml"))) == 1
+
+
+def test_draft_with_a_broken_template_exits_2(tmp_path):
+    template = tmp_path / "t.j2"
+    template.write_text("---\nsubject: Hi\n---\n{{ nope }}\n")
+    done = run(
+        "draft",
+        "data/interviews.csv",
+        "--sender",
+        SENDER,
+        "--out",
+        str(tmp_path / "o"),
+        "--template",
+        str(template),
+        *CLOCK,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"followup: {template}, line 4: unknown variable `nope`")
+    assert len(done.stderr.splitlines()) == 1
+
+
+def test_check_reads_edited_eml_back(tmp_path):
+    out = tmp_path / "out"
+    run("draft", "data/interviews.csv", "--sender", SENDER, "--out", str(out), *CLOCK)
+    edited = sorted(out.glob("*northwind*dana*.eml"))[0]
+    message = message_from_bytes(edited.read_bytes(), policy=policy.default)
+    message.set_content("Hi Dana,\n\nSee you.\n\nBest,\nAvery Quinn\n")
+    edited.write_bytes(message.as_bytes())
+    done = run("check", str(out), "--known-words", "dbt", *CLOCK)
+    assert done.returncode == 1
+    assert "Findings: R1 warning 16, R3 error 1, R4 error 1, R5 error 1, R7 error 1" in done.stdout
+    assert "22 draft(s) checked." in done.stdout
+
+
+def test_check_a_sheet(tmp_path):
+    done = run("check", "data/interviews.csv", "--sender", SENDER, "--known-words", "dbt", *CLOCK)
+    assert done.returncode == 0
+    assert "Findings: R1 warning 16" in done.stdout
+
+
+def test_due_lists_soonest_first(tmp_path):
+    done = run("due", "data/interviews.csv", "--within", "12h", *CLOCK)
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    assert lines[0].split() == ["due", "status", "hours", "left", "interviewer", "company", "role"]
+    assert lines[1].split()[:3] == ["2026-11-13", "15:00", "overdue"]
+    assert "Zoë Müller" in lines[-1]
+    assert " due " in lines[-1]
+    assert len(lines) == 1 + 16 + 3
+    assert run("due", "data/interviews.csv", "--within", "soon").returncode == 2
+
+
+def test_sample_writes_a_sheet_and_template_and_refuses_to_overwrite(tmp_path):
+    done = run("sample", str(tmp_path / "start"))
+    assert done.returncode == 0
+    assert (tmp_path / "start" / "interviews.csv").read_bytes() == (
+        REPO / "data" / "interviews.csv"
+    ).read_bytes()
+    drafted = run(
+        "draft",
+        str(tmp_path / "start" / "interviews.csv"),
+        "--sender",
+        SENDER,
+        "--template",
+        str(tmp_path / "start" / "my-template.j2"),
+        "--out",
+        str(tmp_path / "o"),
+        "--known-words",
+        "dbt",
+        *CLOCK,
+    )
+    assert drafted.returncode == 0, drafted.stdout + drafted.stderr
+    again = run("sample", str(tmp_path / "start"))
+    assert again.returncode == 2
+    assert "already exists; choose an empty folder" in again.stderr
+
+
+def test_synthetic_regenerates_the_committed_career_center_sample(tmp_path):
+    done = run("synthetic", str(tmp_path / "cc.csv"))
+    assert done.returncode == 0
+    assert done.stdout == f"Wrote 3,000 synthetic interviews to {tmp_path / 'cc.csv'}.\n"
+    assert (tmp_path / "cc.csv").read_bytes() == (REPO / "data" / "career_center.csv").read_bytes()
+
+
+def test_report_writes_one_html_file(tmp_path):
+    out = tmp_path / "report.html"
+    done = run("report", "data/career_center.csv", "--out", str(out), "--as-of", "2026-11-26")
+    assert done.returncode == 0, done.stderr
+    assert f"Report written to {out}" in done.stdout
+    assert out.read_text().startswith("<!DOCTYPE html>")
+    bad = run(
+        "report",
+        "data/career_center.csv",
+        "--out",
+        str(out),
+        "--as-of",
+        "2026-11-26",
+        "--by",
+        "programme_x",
+    )
+    assert bad.returncode == 2
+    assert "no column 'programme_x'" in bad.stderr

@@ -1,0 +1,22 @@
+"""The README's library example runs as written."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_readme_library_example_runs(tmp_path, monkeypatch):
+    readme = (REPO / "README.md").read_text()
+    code = re.search(r"## The library\n\n```python\n(.*?)```", readme, re.DOTALL)
+    assert code is not None
+    (tmp_path / "data").symlink_to(REPO / "data")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    exec(compile(code.group(1), "README.md", "exec"), namespace)
+    written = sorted(os.listdir(tmp_path / "drafts"))
+    assert len(written) == 22
+    assert namespace["findings"].query("severity == 'error'").empty

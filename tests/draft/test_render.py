@@ -1,0 +1,195 @@
+"""Rendering drafts: built-in templates, panels, user templates and their errors."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import SENDER, read
+
+import followup
+from followup.draft import check_drafts, load_template, render_drafts
+
+
+def panel(n: int, **extra) -> pd.DataFrame:
+    """Recipients of one interview with ``n`` interviewers."""
+    frame = pd.DataFrame(
+        {
+            "Company": "Northwind",
+            "Role": "Data Analyst",
+            "Start": "2026-11-24 14:30",
+            "Interviewer": [f"Person{chr(65 + i)} Example" for i in range(n)],
+            "Interviewer Email": [f"p{i}@nw.example" for i in range(n)],
+            "Talking Point": [f"the {i}th project on the roadmap" for i in range(n)],
+            **extra,
+        }
+    )
+    recipients, rejects = read(frame)
+    assert rejects.empty
+    return recipients
+
+
+def sentences(body: str) -> set[str]:
+    core = body.split("\n\n", 1)[1].rsplit("\n\n", 1)[0]
+    return {s for s in core.replace("\n", " ").split(". ") if len(s) > 20}
+
+
+def test_sample_drafts_pass_every_rule_but_timing(sample_drafts):
+    findings = check_drafts(sample_drafts, now="2026-11-12 00:00", known_words=["dbt"])
+    assert findings.empty, findings
+
+
+def test_drafts_add_columns_and_leave_input_alone():
+    recipients = panel(3)
+    before = recipients.copy(deep=True)
+    drafts = render_drafts(recipients, sender=SENDER)
+    pd.testing.assert_frame_equal(recipients, before)
+    assert list(drafts.columns[: len(recipients.columns)]) == list(recipients.columns)
+    for column in ("draft_id", "due_at", "subject", "body", "template", "variant"):
+        assert column in drafts.columns
+    assert drafts["draft_id"].is_unique
+    assert (drafts["due_at"] == drafts["interview_end"] + pd.Timedelta(hours=24)).all()
+    assert (
+        drafts["subject"].tolist() == ["Thank you for the Data Analyst interview at Northwind"] * 3
+    )
+
+
+def test_draft_ids_are_stable_across_runs_and_row_order():
+    drafts = render_drafts(panel(3), sender=SENDER)
+    again = render_drafts(panel(3).iloc[::-1], sender=SENDER)
+    assert sorted(drafts["draft_id"]) == sorted(again["draft_id"])
+
+
+@pytest.mark.parametrize("size", [1, 2, 4])
+def test_panel_members_never_share_a_sentence(size):
+    drafts = render_drafts(panel(size), sender=SENDER)
+    bodies = drafts["body"].tolist()
+    for i in range(size):
+        for j in range(i + 1, size):
+            assert not sentences(bodies[i]) & sentences(bodies[j]), (bodies[i], bodies[j])
+    assert check_drafts(drafts, now="2026-11-24 00:00").empty
+
+
+def test_a_twelve_person_panel_minimises_overlap_and_says_so():
+    drafts = render_drafts(panel(12), sender=SENDER)
+    assert drafts["body"].is_unique
+    findings = check_drafts(drafts, now="2026-11-24 00:00")
+    assert set(findings["rule"]) == {"R3"}
+    assert (findings["severity"] == "warning").all()
+    assert findings["message"].str.contains("panel is larger than the phrasings").all()
+    # Every pair of drafts shares at most one paragraph's wording.
+    for i, a in enumerate(drafts["body"]):
+        for b in drafts["body"].iloc[i + 1 :]:
+            assert len(sentences(a) & sentences(b)) <= 2
+
+
+def test_templates_are_chosen_by_interest_and_length():
+    recipients = panel(3, Interested=["yes", "no", "yes"], Duration=["60", "60", "15"])
+    drafts = render_drafts(recipients, sender=SENDER)
+    assert drafts["template"].tolist() == ["thank-you", "gracious", "short"]
+    gracious = drafts["body"].iloc[1]
+    for eager in ("excited", "eager", "join your team"):
+        assert eager not in gracious
+    assert "thank" in gracious.lower()
+    assert check_drafts(drafts, now="2026-11-24 00:00").empty
+
+
+def test_one_template_for_all_rows_when_named():
+    drafts = render_drafts(panel(2, Interested=["yes", "no"]), template="short", sender=SENDER)
+    assert drafts["template"].tolist() == ["short", "short"]
+
+
+def test_names_with_commas_quotes_titles_and_accents_greet_correctly():
+    frame = pd.DataFrame(
+        {
+            "Company": "Northwind",
+            "Role": "Data Analyst",
+            "Start": "2026-11-24 14:30",
+            "Interviewer": ["Ortega, Luis", 'Dana "DJ" Whitfield', "Dr. Priya Raman", "Zoë Müller"],
+            "Interviewer Email": ["l@nw.example", "d@nw.example", "p@nw.example", "z@nw.example"],
+        }
+    )
+    recipients, _ = read(frame)
+    drafts = render_drafts(recipients, sender="Ana Díaz <ana@example.com>")
+    greetings = drafts["body"].str.split("\n").str[0].str.split(" ", n=1).str[1].tolist()
+    assert greetings == ["Luis,", "Dana,", "Dr. Raman,", "Zoë,"]
+    assert drafts["body"].str.endswith("\nAna Díaz\n").all()
+
+
+def test_question_and_fit_appear_when_given():
+    drafts = render_drafts(
+        panel(2, Question=["When do you decide?", ""], Fit="three years of SQL"), sender=SENDER
+    )
+    assert "When do you decide?" in drafts["body"].iloc[0]
+    assert "?" not in drafts["body"].iloc[1]
+    assert drafts["body"].str.contains("three years of SQL").all()
+
+
+def test_missing_sender_is_a_clear_error():
+    with pytest.raises(followup.FollowupError, match=r"2 draft\(s\) have no sender to sign them"):
+        render_drafts(panel(2))
+    with pytest.raises(followup.FollowupError, match="not of the form"):
+        render_drafts(panel(2), sender="nobody")
+
+
+# --- user templates -------------------------------------------------------------------------
+
+
+def write_template(tmp_path, text: str):
+    path = tmp_path / "mine.j2"
+    path.write_text(text)
+    return path
+
+
+def test_user_template_with_front_matter_and_an_extra_column(tmp_path):
+    path = write_template(
+        tmp_path,
+        (
+            "---\nsubject: Thanks, {{ interviewer_first }}!\n---\n"
+            "Hi {{ interviewer_first }},\n\nThank you for talking about {{ talking_point }} "
+            "for the {{ role }} job at {{ company }}. I am keen to join.\n\n"
+            "Cheers,\n{{ candidate_first }} ({{ desk }})\n"
+        ),
+    )
+    drafts = render_drafts(panel(1, Desk="B-12"), template=path, sender=SENDER)
+    assert drafts["subject"].iloc[0] == "Thanks, PersonA!"
+    assert drafts["body"].iloc[0].endswith("Cheers,\nAvery (B-12)\n")
+    assert drafts["template"].iloc[0] == str(path)
+
+
+def test_unknown_variable_names_file_line_and_available_columns(tmp_path):
+    path = write_template(tmp_path, "---\nsubject: Hi\n---\nHello,\n\n{{ interviewr_name }}\n")
+    with pytest.raises(followup.TemplateError) as info:
+        render_drafts(panel(1), template=path, sender=SENDER)
+    message = str(info.value)
+    assert message.startswith(f"{path}, line 6: unknown variable `interviewr_name`; available: ")
+    assert "interviewer_name" in message
+    assert "talking_point" in message
+
+
+def test_syntax_error_names_file_and_line(tmp_path):
+    path = write_template(tmp_path, "---\nsubject: Hi\n---\nHello,\n{% if role %}\nno end\n")
+    with pytest.raises(
+        followup.TemplateError, match=rf"{path}, line 5: Unexpected end of template"
+    ):
+        load_template(path)
+
+
+def test_missing_subject_and_missing_file(tmp_path):
+    with pytest.raises(followup.TemplateError, match="line 1: no subject"):
+        load_template(write_template(tmp_path, "Hello {{ interviewer_first }}\n"))
+    with pytest.raises(followup.TemplateError, match=r"neither a built-in .* nor an existing"):
+        load_template(tmp_path / "nope.j2")
+
+
+def test_user_templates_run_sandboxed(tmp_path):
+    path = write_template(
+        tmp_path, "---\nsubject: x\n---\n{{ company.__class__.__mro__[1].__subclasses__() }}\n"
+    )
+    with pytest.raises(followup.TemplateError, match=r"mine\.j2, line 4: .*"):
+        render_drafts(panel(1), template=path, sender=SENDER)
+
+
+def test_strict_undefined_attribute_error_names_the_line(tmp_path):
+    path = write_template(tmp_path, "---\nsubject: x\n---\nHi\n\n{{ company.missing_attr }}\n")
+    with pytest.raises(followup.TemplateError, match=r"mine\.j2, line 6: .*missing_attr"):
+        render_drafts(panel(1), template=path, sender=SENDER)

@@ -1,0 +1,124 @@
+"""Drafting in chunks gives what drafting the whole sheet at once gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import SENDER
+
+import followup
+from followup.draft import draft_sheet
+
+NOW = "2026-11-25 15:00"
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("format", ["eml", "mbox", "csv"])
+def test_small_chunks_write_the_same_files_as_one_chunk(tmp_path, format):
+    options = {"format": format, "sender": SENDER, "now": NOW, "known_words": ["dbt"]}
+    whole = draft_sheet("data/interviews.csv", tmp_path / "whole", **options)
+    chunked = draft_sheet("data/interviews.csv", tmp_path / "chunked", chunk_rows=2, **options)
+    assert files(tmp_path / "whole") == files(tmp_path / "chunked")
+    assert (whole.drafts, whole.interviews, whole.rows_read) == (22, 12, 22)
+    assert (chunked.drafts, chunked.interviews, chunked.rows_read) == (22, 12, 22)
+    assert chunked.finding_counts == whole.finding_counts
+
+
+def test_eml_drafts_match_the_library_pipeline(tmp_path):
+    draft_sheet("data/interviews.csv", tmp_path, sender=SENDER, now=NOW, chunk_rows=4)
+    recipients, _ = followup.read_interviews("data/interviews.csv", sender=SENDER)
+    drafts = followup.render_drafts(recipients, sender=SENDER)
+    expected = followup.write_drafts(drafts, tmp_path / "lib", now=NOW)
+    for path in expected:
+        assert (tmp_path / Path(path).name).read_bytes() == Path(path).read_bytes()
+
+
+def test_day_month_order_comes_from_the_whole_sheet(tmp_path):
+    rows = ["03/04/2026 10:00"] * 5 + ["24/11/2026 10:00"]
+    sheet = pd.DataFrame(
+        {
+            "Company": [f"C{i}" for i in range(6)],
+            "Role": "Analyst",
+            "Start": rows,
+            "Interviewer": "Dana",
+            "Interviewer Email": "dana@x.example",
+        }
+    )
+    path = tmp_path / "eu.csv"
+    sheet.to_csv(path, index=False)
+    run = draft_sheet(
+        path,
+        tmp_path / "out",
+        format="csv",
+        sender=SENDER,
+        now=NOW,
+        tz="Europe/Berlin",
+        chunk_rows=2,
+    )
+    written = pd.read_csv(tmp_path / "out" / "recipients.csv")
+    assert run.drafts == 6
+    assert written["interview_start"].iloc[0] == "2026-04-03T10:00:00+02:00"
+    # The first chunk alone reads both ways: only the whole sheet decides it.
+    with pytest.raises(followup.AmbiguousDatesError, match="either day-first or month-first"):
+        followup.read_interviews(sheet.head(2), tz="Europe/Berlin")
+
+
+def test_repeated_interviewers_across_chunks_are_drafted_once(tmp_path):
+    header = "Company,Role,Start,Interviewer,Interviewer Email,Talking Point\n"
+    row = "Northwind,Analyst,2026-11-24 14:30,{n},{e},{t}\n"
+    text = header + "".join(
+        [
+            row.format(n="Dana", e="dana@nw.example", t="dbt"),
+            row.format(n="Luis", e="luis@nw.example", t="loads"),
+            row.format(n="Dana", e="DANA@nw.example", t="churn"),  # next chunk, same interview
+            row.format(n="Zoë", e="zoe@nw.example", t="metrics"),
+            row.format(n="Other", e="o@other.example", t="x").replace("Northwind", "Bluefin"),
+            row.format(n="Luis", e="luis@nw.example", t="again"),  # far away: already drafted
+        ]
+    )
+    path = tmp_path / "s.csv"
+    path.write_text(text)
+    run = draft_sheet(
+        path,
+        tmp_path / "out",
+        format="csv",
+        sender=SENDER,
+        now=NOW,
+        tz="America/Chicago",
+        chunk_rows=2,
+    )
+    rejects = run.rejects_table
+    assert rejects["problem"].tolist() == [
+        "same interviewer twice in one interview (merged into row 2)",
+        "same interviewer twice in one interview (already drafted)",
+    ]
+    assert rejects["row"].tolist() == [4, 7]
+    drafts = pd.read_csv(tmp_path / "out" / "drafts.csv")
+    assert len(drafts) == 4
+    dana = pd.read_csv(tmp_path / "out" / "recipients.csv").query("interviewer_name == 'Dana'")
+    assert dana["talking_point"].tolist() == ["dbt; churn"]
+
+
+def test_rejected_rows_in_later_chunks_are_reported(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text(
+        "Company,Role,Start,Interviewer,Interviewer Email\n"
+        "N,A,2026-11-24 10:00,D,d@x.example\n"
+        "N,A,2026-11-24 10:00,E,e@x.example\n"
+        "N,A,2026-11-24 10:00,F,not-an-email\n"
+    )
+    run = draft_sheet(path, tmp_path / "out", sender=SENDER, now=NOW, tz="UTC", chunk_rows=1)
+    assert (run.rows_read, run.rows_rejected, run.drafts) == (3, 1, 2)
+    assert pd.read_csv(tmp_path / "out" / "rejects.csv")["row"].tolist() == [4]
+
+
+def test_header_only_sheet_still_checks_columns(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("Company,Role\n")
+    with pytest.raises(followup.ColumnsError, match="is missing required columns"):
+        draft_sheet(path, tmp_path / "out", sender=SENDER, now=NOW)

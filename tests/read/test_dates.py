@@ -1,0 +1,197 @@
+"""Dates, times, durations and time zones, through the public reader."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import problems, read, ts
+
+import followup
+from followup.read import parse_minutes, parse_moments
+
+
+def frame(starts, **extra) -> pd.DataFrame:
+    n = len(starts)
+    data = {
+        "Company": ["Northwind"] * n,
+        "Role": ["Analyst"] * n,
+        "Start": starts,
+        "Interviewer": [f"P{i}" for i in range(n)],
+        "Interviewer Email": [f"p{i}@nw.example" for i in range(n)],
+    }
+    data.update(extra)
+    return pd.DataFrame(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-24 14:30", "2026-11-24 14:30"),
+        ("2026-11-24T14:30:00", "2026-11-24 14:30"),
+        ("2026-11-24T14:30:00.000", "2026-11-24 14:30"),
+        ("11/24/2026 2:30 PM", "2026-11-24 14:30"),
+        ("11/24/2026 2:30 p.m.", "2026-11-24 14:30"),
+        ("11/24/26 2:30PM", "2026-11-24 14:30"),
+        ("24.11.2026 14:30", "2026-11-24 14:30"),
+        ("24.11.2026 14.30", "2026-11-24 14:30"),
+        ("Nov 24, 2026 2:30 PM", "2026-11-24 14:30"),
+        ("Tuesday, November 24, 2026 at 2:30 pm", "2026-11-24 14:30"),
+        ("24 November 2026 14:30", "2026-11-24 14:30"),
+        ("46350.604166666664", "2026-11-24 14:30"),
+        ("11/24/2026 12:05 AM", "2026-11-24 00:05"),
+        ("11/24/2026 12:05 PM", "2026-11-24 12:05"),
+    ],
+)
+def test_date_forms(text, expected):
+    result = read(frame([text]))
+    assert result.rejects.empty, result.rejects
+    assert result.recipients["interview_start"].iloc[0] == ts(expected)
+
+
+def test_explicit_offsets_are_instants_shown_in_the_row_zone():
+    result = read(frame(["2026-11-24T14:30:00-05:00", "2026-11-24 19:30Z"]))
+    assert result.recipients["interview_start"].tolist() == [ts("2026-11-24 13:30")] * 2
+
+
+def test_separate_date_and_time_columns_with_end_time():
+    result = read(
+        frame(
+            ["2:30 PM", "09:00"],
+            Date=["11/24/2026", "11/25/2026"],
+            End=["3:15 PM", "2026-11-25 10:30"],
+        )
+    )
+    assert result.rejects.empty, result.rejects
+    r = result.recipients
+    assert r["interview_start"].tolist() == [ts("2026-11-24 14:30"), ts("2026-11-25 09:00")]
+    assert r["interview_end"].tolist() == [ts("2026-11-24 15:15"), ts("2026-11-25 10:30")]
+
+
+def test_a_date_column_may_hold_the_whole_moment():
+    sheet = frame(["2026-11-24 14:30"]).drop(columns="Start").assign(Date=["11/24/2026 2:30 PM"])
+    result = read(sheet)
+    assert result.recipients["interview_start"].tolist() == [ts("2026-11-24 14:30")]
+
+
+def test_duration_forms_and_default():
+    result = read(frame(["2026-11-24 14:00"] * 5, Duration=["45", "1h 30", "1:15", "", "20 min"]))
+    ends = result.recipients["interview_end"] - result.recipients["interview_start"]
+    assert (ends.dt.total_seconds() / 60).tolist() == [45, 90, 75, 60, 20]
+
+
+@pytest.mark.parametrize(
+    ("dates", "order"),
+    [
+        (["11/24/2026 10:00", "12/01/2026 10:00"], "month"),
+        (["24/11/2026 10:00", "01/12/2026 10:00"], "day"),
+        (["05.05.2026 10:00", "05/05/2026 11:00"], "either"),
+    ],
+)
+def test_day_month_order_is_inferred_per_column(dates, order):
+    result = read(frame(dates))
+    second = result.recipients["interview_start"].iloc[1]
+    expected = {
+        "month": ts("2026-12-01 10:00"),
+        "day": ts("2026-12-01 10:00"),
+        "either": ts("2026-05-05 11:00"),
+    }[order]
+    assert second == expected
+
+
+def test_ambiguous_column_asks_for_dayfirst():
+    with pytest.raises(
+        followup.AmbiguousDatesError,
+        match=r"Column 'Start' has dates such as '03/04/2026'.*dayfirst",
+    ):
+        read(frame(["03/04/2026 10:00", "05/06/2026 10:00"]))
+    result = read(frame(["03/04/2026 10:00"]), dayfirst=True)
+    assert result.recipients["interview_start"].iloc[0] == ts("2026-04-03 10:00")
+    result = read(frame(["03/04/2026 10:00"]), dayfirst=False)
+    assert result.recipients["interview_start"].iloc[0] == ts("2026-03-04 10:00")
+
+
+def test_contradictory_column_is_an_error_then_rows_are_rejected_with_dayfirst():
+    with pytest.raises(followup.AmbiguousDatesError, match="mixes day-first and month-first"):
+        read(frame(["24/11/2026 10:00", "11/24/2026 10:00"]))
+    result = read(frame(["24/11/2026 10:00", "11/24/2026 10:00"]), dayfirst=True)
+    assert problems(result) == [(3, "Start", "impossible date (no such day)")]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("2026-02-30 10:00", "impossible date (no such day)"),
+        ("2026-11-24 25:00", "impossible time of day"),
+        ("2026-11-24 10:75", "impossible time of day"),
+        ("11/24/2026 13:00 PM", "impossible time of day"),
+        ("next tuesday", "not a date or time followup can read"),
+        ("2026-11-24", "date without a time of day"),
+        ("2:30 PM", "time of day without a date"),
+        ("", "missing interview date and time"),
+    ],
+)
+def test_bad_dates_are_rejected_and_the_rest_kept(text, problem):
+    result = read(frame(["2026-11-24 10:00", text]))
+    assert result.recipients["row"].tolist() == [2]
+    assert problems(result) == [(3, "Start", problem)]
+    assert result.rejects["value"].iloc[0] == text
+
+
+def test_bad_end_and_duration_are_rejected():
+    result = read(
+        frame(["2026-11-24 10:00"] * 3, End=["09:00", "later", ""], Duration=["", "", "0"])
+    )
+    assert problems(result) == [
+        (2, "End", "interview ends before it starts"),
+        (3, "End", "not a date or time followup can read"),
+        (4, "Duration", "duration must be between 1 minute and 24 hours"),
+    ]
+
+
+def test_timezone_column_overrides_tz_and_unknown_zone_is_rejected():
+    result = read(frame(["2026-11-24 10:00"] * 3, TZ=["Europe/Berlin", "PST", "Mars/Olympus"]))
+    r = result.recipients
+    assert r["timezone"].tolist() == ["Europe/Berlin", "America/Los_Angeles"]
+    assert r["interview_start"].tolist() == [
+        pd.Timestamp("2026-11-24 09:00", tz="UTC"),
+        pd.Timestamp("2026-11-24 18:00", tz="UTC"),
+    ]
+    assert problems(result) == [(4, "TZ", "unknown time zone")]
+
+
+def test_dst_gap_and_overlap_are_reported_not_guessed():
+    result = read(
+        frame(["2026-03-08 02:30", "2026-11-01 01:30", "2026-11-01 01:30-05:00"]),
+        tz="America/New_York",
+    )
+    assert problems(result) == [
+        (2, "Start", "this time does not exist in America/New_York (clocks spring forward)"),
+        (3, "Start", "this time happens twice in America/New_York (clocks fall back)"),
+    ]
+    assert result.recipients["interview_start"].tolist() == [
+        pd.Timestamp("2026-11-01 06:30", tz="UTC").tz_convert("America/New_York")
+    ]
+
+
+def test_tz_argument_must_be_a_zone():
+    with pytest.raises(followup.FollowupError, match="Unknown time zone 'Mars/Base'"):
+        read(frame(["2026-11-24 10:00"]), tz="Mars/Base")
+
+
+def test_local_zone_is_the_default():
+    result = followup.read_interviews(frame(["2026-11-24 10:00"]))
+    assert result.timezone
+    assert result.recipients["timezone"].iloc[0] == result.timezone
+
+
+def test_parse_moments_works_on_unique_values_and_keeps_the_index():
+    values = pd.Series(["2026-11-24 10:00"] * 3 + ["bad"], index=[10, 11, 12, 13])
+    out = parse_moments(values, column="x").frame
+    assert out.index.tolist() == [10, 11, 12, 13]
+    assert out["problem"].isna().tolist() == [True, True, True, False]
+
+
+def test_parse_minutes_rejects_words():
+    minutes, bad = parse_minutes(pd.Series(["1.5 h", "90 minutes", "an hour"]))
+    assert minutes.tolist()[:2] == [90.0, 90.0]
+    assert bad.tolist() == [False, False, True]

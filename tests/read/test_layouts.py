@@ -1,0 +1,157 @@
+"""Long, wide and packed sheets all become one row per interviewer."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import problems, read
+
+from followup.read import split_addresses
+
+INTERVIEW = {"Company": "Northwind", "Role": "Data Analyst", "Start": "2026-11-24 14:30"}
+EXPECTED = pd.DataFrame(
+    {
+        "row": [2, 2, 3],
+        "interviewer_name": ["Dana Whitfield", "Ortega, Luis", "Zoë Müller"],
+        "interviewer_email": ["dana@nw.example", "luis@nw.example", "zoe@nw.example"],
+    }
+)
+
+
+def _people(result) -> pd.DataFrame:
+    return result.recipients[["row", "interviewer_name", "interviewer_email"]]
+
+
+def test_long_layout():
+    sheet = pd.DataFrame(
+        [
+            {**INTERVIEW, "Interviewer": "Dana Whitfield", "Interviewer Email": "dana@nw.example"},
+            {**INTERVIEW, "Interviewer": "Ortega, Luis", "Interviewer Email": "luis@nw.example"},
+            {
+                **INTERVIEW,
+                "Start": "2026-11-25 9:00",
+                "Interviewer": "Zoë Müller",
+                "Interviewer Email": "zoe@nw.example",
+            },
+        ]
+    )
+    result = read(sheet)
+    expected = EXPECTED.assign(row=[2, 3, 4])
+    pd.testing.assert_frame_equal(_people(result), expected)
+    assert result.layout == "long"
+    assert result.n_interviews == 2
+
+
+def test_wide_layout_with_per_interviewer_fields():
+    sheet = pd.DataFrame(
+        [
+            {
+                **INTERVIEW,
+                "Interviewer 1 Name": "Dana Whitfield",
+                "Interviewer 1 Email": "dana@nw.example",
+                "Interviewer 1 Talking Point": "dbt",
+                "interviewer_2_name": "Ortega, Luis",
+                "interviewer_2_email": "luis@nw.example",
+                "Interviewer 2 Question": "When?",
+                "Interviewer 3 Name": "",
+                "Interviewer 3 Email": "",
+            },
+            {
+                **INTERVIEW,
+                "Start": "2026-11-25 9:00",
+                "Interviewer 1 Name": "",
+                "Interviewer 1 Email": "",
+                "Interviewer 1 Talking Point": "",
+                "interviewer_2_name": "Zoë Müller",
+                "interviewer_2_email": "zoe@nw.example",
+                "Interviewer 2 Question": "",
+                "Interviewer 3 Name": "",
+                "Interviewer 3 Email": "",
+            },
+        ]
+    )
+    result = read(sheet)
+    assert result.layout == "wide"
+    assert result.rejects.empty, result.rejects
+    pd.testing.assert_frame_equal(_people(result), EXPECTED)
+    assert result.recipients["talking_point"].tolist()[:1] == ["dbt"]
+    assert result.recipients["question"].tolist()[1] == "When?"
+
+
+def test_wide_layout_with_address_cells_and_a_row_without_anyone():
+    sheet = pd.DataFrame(
+        [
+            {
+                **INTERVIEW,
+                "Interviewer 1": "Dana Whitfield <dana@nw.example>",
+                "Interviewer 2": '"Ortega, Luis" <luis@nw.example>',
+            },
+            {**INTERVIEW, "Interviewer 1": "", "Interviewer 2": ""},
+            {
+                **INTERVIEW,
+                "Start": "2026-11-25 9:00",
+                "Interviewer 1": "zoe@nw.example",
+                "Interviewer 2": "Pat",
+            },
+        ]
+    )
+    result = read(sheet)
+    assert result.recipients["interviewer_email"].tolist() == ["dana@nw.example", "luis@nw.example"]
+    assert problems(result) == [
+        (3, "Interviewer 1", "no interviewer in this row"),
+        (4, "Interviewer 1", "missing interviewer name"),
+        (4, "Interviewer 2", "missing interviewer email"),
+    ]
+    assert result.rows_rejected == 2
+
+
+def test_packed_layout_rfc5322_lists():
+    sheet = pd.DataFrame(
+        [
+            {
+                **INTERVIEW,
+                "Interviewer(s)": (
+                    'Dana Whitfield <dana@nw.example>; "Ortega, Luis" <luis@nw.example>'
+                ),
+            },
+            {
+                **INTERVIEW,
+                "Start": "2026-11-25 9:00",
+                "Interviewer(s)": "Zoë Müller <zoe@nw.example>",
+            },
+        ]
+    )
+    result = read(sheet)
+    assert result.layout == "packed"
+    pd.testing.assert_frame_equal(_people(result), EXPECTED)
+
+
+def test_packed_cell_in_an_interviewer_column_with_a_bad_part():
+    sheet = pd.DataFrame(
+        [
+            {**INTERVIEW, "Interviewer": "Dana Whitfield <dana@nw.example>, Luis Ortega"},
+        ]
+    )
+    result = read(sheet)
+    assert result.recipients["interviewer_name"].tolist() == ["Dana Whitfield"]
+    assert problems(result) == [(2, "Interviewer", "missing interviewer email")]
+    assert result.rejects["value"].tolist() == [""]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("a@x.example", [("", "a@x.example")]),
+        ("A <a@x.example>,B <b@x.example>", [("A", "a@x.example"), ("B", "b@x.example")]),
+        (
+            '"Last, First" <f@x.example>; "Q \\"Z\\" R" <q@x.example>',
+            [("Last, First", "f@x.example"), ('Q "Z" R', "q@x.example")],
+        ),
+        ("A <a@x.example>\nB <b@x.example>", [("A", "a@x.example"), ("B", "b@x.example")]),
+        ("a@x.example (Ann, HR)", [("Ann, HR", "a@x.example")]),
+        ("Just A Name", [("Just A Name", "")]),
+        (" ; ", []),
+    ],
+)
+def test_split_addresses(cell, expected):
+    assert split_addresses(cell) == expected

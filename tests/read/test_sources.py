@@ -1,0 +1,288 @@
+"""Reading files: encodings, dialects, Excel, DataFrames and structural failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+
+import pandas as pd
+import pytest
+from conftest import HEADER, ROW, problems, read, sheet, ts
+from openpyxl import Workbook
+
+import followup
+from followup.read import iter_interviews
+
+ZOE = "Northwind,Data Analyst,2026-11-24 14:30,America/Chicago,Zoë Müller,zoe@nw.example,café"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("cp1252", b""), ("utf-16", b"")],
+)
+def test_encodings_decode_names(write, encoding, prefix):
+    path = write(prefix + sheet(ROW, ZOE).encode(encoding))
+    result = read(path)
+    assert result.recipients["interviewer_name"].tolist() == ["Dana Whitfield", "Zoë Müller"]
+    assert result.recipients["talking_point"].tolist() == ["dbt", "café"]
+    assert result.recipients["company"].iloc[0] == "Northwind"  # BOM not glued to a header
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_delimiters_are_found_from_the_header(write, delimiter):
+    rows = [HEADER, ROW, ZOE]
+    text = "\r\n".join(r.replace(",", delimiter) for r in rows) + "\r\n"
+    result = read(write(text))
+    assert len(result.recipients) == 2
+    assert result.recipients["interviewer_email"].tolist() == ["dana@nw.example", "zoe@nw.example"]
+
+
+def test_tsv_extension_means_tabs(write):
+    text = sheet(ROW).replace(",", "\t")
+    assert len(read(write(text, "sheet.tsv")).recipients) == 1
+
+
+def test_quoted_fields_with_delimiters_quotes_and_newlines_late_in_file(write):
+    # The tricky row comes after more than a kilobyte of ordinary rows.
+    filler = [ROW.replace("dana@", f"p{i}@") for i in range(40)]
+    tricky = (
+        'Northwind,Data Analyst,2026-11-24 14:30,America/Chicago,"Ortega, Luis",'
+        'luis@nw.example,"said ""ship it""\nthen laughed; twice"'
+    )
+    text = sheet(*filler, tricky, ROW.replace("dana@", "last@"))
+    assert len(text) > 1024
+    result = read(write(text))
+    luis = result.recipients.set_index("interviewer_email").loc["luis@nw.example"]
+    assert luis["interviewer_name"] == "Ortega, Luis"
+    assert luis["talking_point"] == 'said "ship it"\nthen laughed; twice'
+    # Row numbers count records, as a spreadsheet shows them, not text lines.
+    assert result.recipients["row"].iloc[-1] == 43
+    assert luis["row"] == 42
+
+
+def test_semicolon_sheet_with_comma_decimals_is_not_split_on_commas(write):
+    text = (
+        "Firma;Position;Datum;Uhrzeit;Dauer;Interviewer;E-Mail\n"
+        "Nordwind GmbH;Analyst;24.11.2026;14:30;1,5 h;Jörg Weiß;joerg@nw.example\n"
+    )
+    # German headers are not aliases; only the known ones must drive the choice.
+    text = text.replace("Firma", "Company").replace("Datum", "Date").replace("Uhrzeit", "Time")
+    text = text.replace("Dauer", "Duration")
+    result = read(write(text), tz="Europe/Berlin")
+    row = result.recipients.iloc[0]
+    assert row["interview_start"] == ts("2026-11-24 14:30", "Europe/Berlin")
+    assert row["interview_end"] == ts("2026-11-24 16:00", "Europe/Berlin")
+
+
+def test_title_rows_above_the_header_are_skipped(write):
+    text = "My interviews, autumn 2026\n\n" + sheet(ROW)
+    result = read(write(text))
+    assert result.recipients["row"].tolist() == [4]
+
+
+def test_blank_rows_are_skipped_and_counted(write):
+    result = read(write(sheet(ROW, ",,,,,,", "", ZOE)))
+    assert len(result.recipients) == 2
+    assert result.rows_blank == 2
+    assert result.rows_read == 2
+
+
+def test_whitespace_trimmed_and_nfc(write):
+    decomposed = "Zoe\u0308 Mu\u0308ller"
+    text = sheet(ROW.replace("Dana Whitfield", f"  {decomposed}  "))
+    name = read(write(text)).recipients["interviewer_name"].iloc[0]
+    assert name == "Zoë Müller"
+    assert len(name) == 10
+
+
+def test_ragged_row_is_rejected_with_its_extra_cells(write):
+    text = sheet(ROW, ROW.replace("dana@", "x@") + ",oops,more", ZOE)
+    result = read(write(text))
+    assert result.recipients["row"].tolist() == [2, 4]
+    assert problems(result) == [
+        (3, "(past the last column)", "row has 2 more filled cell(s) than the header")
+    ]
+    assert result.rejects["value"].iloc[0] == "oops | more"
+
+
+def _workbook(path, rows, *, title="Interviews", extra_sheet=None):
+    book = Workbook()
+    ws = book.active
+    ws.title = title
+    for row in rows:
+        ws.append(row)
+    if extra_sheet:
+        book.create_sheet(extra_sheet).append(["Company"])
+    book.save(path)
+    return path
+
+
+XLSX_HEADER = ["Company", "Role", "Date", "Start", "Duration", "Interviewer", "Email"]
+
+
+def test_xlsx_date_cells_time_cells_and_serials(tmp_path):
+    path = _workbook(
+        tmp_path / "s.xlsx",
+        [
+            XLSX_HEADER,
+            [
+                "Northwind",
+                "Analyst",
+                dt.datetime(2026, 11, 24),
+                dt.time(14, 30),
+                45,
+                "Dana",
+                "dana@nw.example",
+            ],
+            ["Northwind", "Analyst", 46350, "2:30 PM", "1h", "Luis", "luis@nw.example"],
+            [
+                "Bluefin",
+                "Coordinator",
+                None,
+                dt.datetime(2026, 11, 23, 9, 15),
+                None,
+                "Priya",
+                "priya@bf.example",
+            ],
+            ["Bluefin", "Coordinator", None, 46349.385416666664, None, "José", "jose@bf.example"],
+        ],
+    )
+    result = read(path)
+    assert result.rejects.empty, result.rejects
+    r = result.recipients
+    assert (
+        r["interview_start"].tolist() == [ts("2026-11-24 14:30")] * 2 + [ts("2026-11-23 09:15")] * 2
+    )
+    assert (
+        r["interview_end"].tolist()
+        == [ts("2026-11-24 15:15"), ts("2026-11-24 15:30")] + [ts("2026-11-23 10:15")] * 2
+    )
+    assert r["row"].tolist() == [2, 3, 4, 5]
+
+
+def test_xlsx_sheet_by_name_and_position(tmp_path):
+    path = tmp_path / "s.xlsx"
+    book = Workbook()
+    book.active.title = "Notes"
+    book.active.append(["nothing here"])
+    data = book.create_sheet("Interviews")
+    data.append(XLSX_HEADER)
+    data.append(["Northwind", "Analyst", "2026-11-24", "14:30", "", "Dana", "dana@nw.example"])
+    book.save(path)
+    assert len(read(path, sheet="Interviews").recipients) == 1
+    assert len(read(path, sheet=1).recipients) == 1
+    with pytest.raises(
+        followup.SheetNotFoundError,
+        match=r"no sheet named 'Interviewz'.*"
+        r"sheets: 'Notes', 'Interviews'",
+    ):
+        read(path, sheet="Interviewz")
+    with pytest.raises(followup.SheetNotFoundError, match="no sheet number 5"):
+        read(path, sheet=5)
+
+
+def test_xlsx_saved_as_csv_is_still_read_as_excel(tmp_path):
+    real = _workbook(
+        tmp_path / "s.xlsx",
+        [
+            XLSX_HEADER,
+            ["Northwind", "Analyst", "2026-11-24", "14:30", "", "Dana", "dana@nw.example"],
+        ],
+    )
+    renamed = real.rename(tmp_path / "s.csv")
+    assert len(read(renamed).recipients) == 1
+
+
+def test_bundled_csv_and_xlsx_give_the_same_recipients():
+    csv_result = followup.read_interviews("data/interviews.csv")
+    xlsx_result = followup.read_interviews("data/interviews.xlsx")
+    pd.testing.assert_frame_equal(csv_result.recipients, xlsx_result.recipients)
+    assert csv_result.rejects.empty
+    assert csv_result.n_interviews == 12
+    assert len(csv_result.recipients) == 22
+
+
+def test_dataframe_source_with_datetime_column_is_not_mutated():
+    frame = pd.DataFrame(
+        {
+            "company": ["Northwind", "Northwind"],
+            "role": ["Analyst", "Analyst"],
+            "interview_start": pd.to_datetime(["2026-11-24 14:30", "2026-11-24 14:30"]),
+            "interviewer_name": ["Dana", "Luis"],
+            "interviewer_email": ["dana@nw.example", None],
+        }
+    )
+    before = frame.copy(deep=True)
+    result = read(frame)
+    pd.testing.assert_frame_equal(frame, before)
+    assert result.recipients["interview_start"].tolist() == [ts("2026-11-24 14:30")]
+    assert problems(result) == [(3, "interviewer_email", "missing interviewer email")]
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (None, "missing.csv", r"missing\.csv does not exist; check the path"),
+        (b"", "empty.csv", r"empty\.csv is empty; add a header row"),
+        (b"\n , \n", "blank.csv", r"blank\.csv is empty"),
+        (b"\x00\x01\x02binary", "blob.csv", r"blob\.csv is a binary file"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "old.xls", r"old binary Excel"),
+        (b"Company,Role\n", "notzip.xlsx", r"notzip\.xlsx is not a readable Excel workbook"),
+        (b"PK\x03\x04 broken zip", "broken.xlsx", r"broken\.xlsx is not a readable Excel"),
+    ],
+)
+def test_structural_failures_raise_source_error(tmp_path, content, name, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(followup.SourceError, match=message):
+        read(path)
+
+
+def test_folder_is_not_a_sheet(tmp_path):
+    with pytest.raises(followup.SourceError, match="is a folder"):
+        read(tmp_path)
+
+
+def test_unreadable_path(write):
+    inside_a_file = write(sheet(ROW)) / "inner.csv"
+    with pytest.raises(followup.SourceError, match=r"inner\.csv cannot be read: Not a directory"):
+        read(inside_a_file)
+
+
+def test_xlsx_zip_error_is_wrapped(tmp_path):
+    path = tmp_path / "s.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "not a workbook")
+    with pytest.raises(followup.SourceError, match="not a readable Excel workbook"):
+        read(path)
+
+
+def test_xlsx_rows_keep_their_sheet_numbers_below_empty_and_title_rows(tmp_path):
+    path = _workbook(
+        tmp_path / "s.xlsx",
+        [
+            [],
+            ["Interviews, autumn"],
+            [],
+            XLSX_HEADER,
+            ["Northwind", "Analyst", "2026-11-24", "14:30", "", "Dana", "dana@nw.example"],
+            [],
+            ["Northwind", "Analyst", "2026-11-24", "14:30", "", "Luis", "luis@"],
+        ],
+    )
+    result = read(path)
+    assert result.recipients["row"].tolist() == [5]
+    assert problems(result) == [(7, "Email", "not a valid email address")]
+    assert result.rows_blank == 1
+
+
+def test_chunks_add_up_to_the_whole_sheet():
+    whole = followup.read_interviews("data/interviews.csv", tz="UTC")
+    parts = list(iter_interviews("data/interviews.csv", tz="UTC", chunk_rows=5))
+    assert len(parts) == 5
+    pd.testing.assert_frame_equal(
+        pd.concat([p.recipients for p in parts], ignore_index=True), whole.recipients
+    )
+    assert [p.last_row for p in parts] == [5, 10, 15, 20, 23]
+    assert sum(p.rows_read for p in parts) == whole.rows_read
