@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from followup.read._dates import PROBLEM_CODES
 from followup.schema import BY_CODE, REJECT_COLUMNS
 
 
@@ -63,6 +64,11 @@ class Problems:
         self.parts.append(part)
         if severity == "error":
             self.bad |= mask
+
+    def add_unreadable(self, moments: pd.DataFrame, column: str, hint: str) -> None:
+        """Report the values :func:`~followup.read._dates.parse_moments` could not read."""
+        problem = moments["problem"]
+        self.add(problem.notna(), column, problem, hint, code=problem.map(PROBLEM_CODES))
 
     def add_ragged(self, ragged: list[tuple[int, list[str]]]) -> None:
         for row, extra in ragged:

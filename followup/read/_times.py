@@ -6,7 +6,6 @@ from __future__ import annotations
 import pandas as pd
 
 from followup.read._dates import (
-    PROBLEM_CODES,
     DayFirst,
     column_order,
     parse_minutes,
@@ -35,13 +34,7 @@ def parse_times(
     when = "interview_start" if has_start else "interview_date"
     hint = "write e.g. 2026-11-24 14:30, 11/24/2026 2:30 PM or 24.11.2026 14:30"
     for frame, column in ((start, "interview_start"), (day, "interview_date")):
-        problems.add(
-            frame["problem"].notna(),
-            column,
-            frame["problem"],
-            hint,
-            code=frame["problem"].map(PROBLEM_CODES),
-        )
+        problems.add_unreadable(frame, column, hint)
     # A start cell may hold just the time, and a date cell the whole moment.
     date = start["date"].fillna(day["date"])
     time = start["time"].fillna(day["time"])
@@ -87,13 +80,7 @@ def parse_times(
         column=problems.headers.get("interview_end", ""),
         dayfirst=column_order(dayfirst, "interview_end"),
     ).frame
-    problems.add(
-        end["problem"].notna(),
-        "interview_end",
-        end["problem"],
-        hint,
-        code=end["problem"].map(PROBLEM_CODES),
-    )
+    problems.add_unreadable(end, "interview_end", hint)
     problems.add(
         (end_text != "") & end["problem"].isna() & end["time"].isna(),
         "interview_end",

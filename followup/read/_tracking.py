@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from followup.read._dates import PROBLEM_CODES, DayFirst, column_order, parse_moments
+from followup.read._dates import DayFirst, column_order, parse_moments
 from followup.read._rejects import Problems
 from followup.read._zones import localize
 from followup.schema import OUTCOMES, normalize_header
@@ -28,13 +28,7 @@ def parse_tracking(
             column=problems.headers.get(column, column),
             dayfirst=column_order(dayfirst, column),
         ).frame
-        problems.add(
-            moment["problem"].notna(),
-            column,
-            moment["problem"],
-            hint,
-            code=moment["problem"].map(PROBLEM_CODES),
-        )
+        problems.add_unreadable(moment, column, hint)
         # A date alone (a reply "on the 3rd") counts from that day's midnight.
         naive = moment["date"] + moment["time"].fillna(pd.Timedelta(0))
         instant, problem, code = localize(naive, moment["offset"], zones)
