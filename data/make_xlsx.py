@@ -24,11 +24,16 @@ def main() -> None:
         cells: list[object] = list(row)
         cells[date_at] = dt.datetime.strptime(row[date_at], "%m/%d/%Y")
         for at in (start_at, end_at):
-            cells[at] = dt.datetime.strptime(row[at], "%I:%M %p").time()
+            try:
+                cells[at] = dt.datetime.strptime(row[at], "%I:%M %p").time()
+            except ValueError:  # a time with its zone ("4:00 PM ET") stays text
+                cells[at] = row[at]
         sheet.append(cells)
     for row in sheet.iter_rows(min_row=2):
         row[date_at].number_format = "yyyy-mm-dd"
-        row[start_at].number_format = row[end_at].number_format = "h:mm AM/PM"
+        for cell in (row[start_at], row[end_at]):
+            if not isinstance(cell.value, str):
+                cell.number_format = "h:mm AM/PM"
     book.properties.created = dt.datetime(2026, 11, 26)
     book.properties.modified = dt.datetime(2026, 11, 26)
     book.save(HERE / "interviews.xlsx")

@@ -34,6 +34,41 @@ ZONE_ABBREVIATIONS = {
 }
 
 
+#: Abbreviations a time cell may carry ("11:00 AM PT", "14:00 CET"): the zone each means,
+#: or "" for one that names several zones and needs the sheet to say which (IST is India,
+#: Ireland or Israel; CST is US Central in a US sheet, else perhaps China).
+CELL_ZONES = {
+    **ZONE_ABBREVIATIONS,
+    "akst": "America/Anchorage",
+    "akdt": "America/Anchorage",
+    "akt": "America/Anchorage",
+    "hst": "Pacific/Honolulu",
+    "ht": "Pacific/Honolulu",
+    "bst": "Europe/London",
+    "wet": "Europe/Lisbon",
+    "west": "Europe/Lisbon",
+    "cet": "Europe/Berlin",
+    "cest": "Europe/Berlin",
+    "eet": "Europe/Athens",
+    "eest": "Europe/Athens",
+    "msk": "Europe/Moscow",
+    "jst": "Asia/Tokyo",
+    "kst": "Asia/Seoul",
+    "sgt": "Asia/Singapore",
+    "hkt": "Asia/Hong_Kong",
+    "aest": "Australia/Sydney",
+    "aedt": "Australia/Sydney",
+    "nzst": "Pacific/Auckland",
+    "nzdt": "Pacific/Auckland",
+    "ist": "",
+    "ast": "",
+    "sst": "",
+    "gst": "",
+}
+#: Abbreviations that mean a US zone only in a sheet about the US.
+US_ONLY = {"cst": "America/Chicago", "cdt": "America/Chicago"}
+
+
 def resolve_now(now: pd.Timestamp | str | None) -> pd.Timestamp:
     """``now`` as a UTC timestamp; the clock if None (pass one for reproducible runs)."""
     stamp = pd.Timestamp.now(tz="UTC") if now is None else pd.Timestamp(now)

@@ -65,7 +65,7 @@ NOW = "2026-11-24 18:00"
 def sample_drafts() -> pd.DataFrame:
     """Drafts of the bundled sample, rendered once per test session."""
     recipients, _ = followup.read_interviews("data/interviews.csv")
-    return followup.render_drafts(recipients, sender=SENDER)
+    return followup.render_drafts(recipients, sender=SENDER, now="2026-11-25 09:00")
 
 
 @dataclass(frozen=True)

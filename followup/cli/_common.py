@@ -106,7 +106,7 @@ def print_findings(counts: dict[tuple[str, str], int], shown: pd.DataFrame, *, t
 
 def print_rejects(source: str, rejects: pd.DataFrame, path: object) -> None:
     if rejects.empty:
-        print("No problems found in the sheet.")
+        print("\nNo problems found in the sheet.")
         return
     print(f"\n{len(rejects)} problem(s) in the sheet, written to {path}:")
     for item in rejects.head(SHOWN).to_dict("records"):
@@ -116,3 +116,26 @@ def print_rejects(source: str, rejects: pd.DataFrame, path: object) -> None:
         )
     if len(rejects) > SHOWN:
         print(f"  ... and {len(rejects) - SHOWN} more in {path}")
+
+
+def print_notes(notes: pd.DataFrame) -> None:
+    """How the notes will read in the letters (before → after), then those to rewrite."""
+    if notes.empty:
+        return
+    changed = notes[(notes["after"] != notes["before"]) & (notes["shape"] != "unusable")]
+    unusable = notes[notes["shape"] == "unusable"]
+    print(f"\n{len(notes)} distinct note(s); as they will read in the letters:")
+    for item in changed.head(SHOWN).to_dict("records"):
+        column = item["column"].replace("_", " ")
+        print(f"  {column}: {item['before']!r} → {item['after']!r}")
+    if len(changed) > SHOWN:
+        print(f"  ... and {len(changed) - SHOWN} more")
+    if len(notes) > len(changed) + len(unusable):
+        print(f"  ({len(notes) - len(changed) - len(unusable)} used as written)")
+    if unusable.empty:
+        return
+    print(f"\n{len(unusable)} note(s) to rewrite (the letter leaves them out until you do):")
+    for item in unusable.head(SHOWN).to_dict("records"):
+        rows = ", ".join(str(r) for r in item["rows"][:5])
+        column = item["column"].replace("_", " ")
+        print(f"  row {rows}: {column} {item['before']!r} {item['problem']}; {item['suggestion']}")

@@ -121,8 +121,11 @@ def _check(args: argparse.Namespace) -> int:
             add_deadlines(result.recipients, hours=args.hours, now=moment),
             template=args.template,
             sender=args.sender,
+            now=moment,
         )
-    findings = check_drafts(drafts, now=moment, known_words=known_words(args))
+    findings = check_drafts(
+        drafts, now=moment, known_words=known_words(args), proofread_bodies=source.is_dir()
+    )
     print(f"{len(drafts)} draft(s) checked.")
     print_findings(finding_counts(findings), findings, total=len(findings))
     return 1 if (findings["severity"] == "error").any() else 0

@@ -10,6 +10,7 @@ from followup.cli._common import (
     add_clock_options,
     add_reading_options,
     now,
+    print_notes,
     print_rejects,
     read,
 )
@@ -59,12 +60,18 @@ def _hours(text: str) -> float:
 
 def _validate(args: argparse.Namespace) -> int:
     from followup._files import write_csv
+    from followup.draft import adapt_notes
 
     result = read(args)
     print(result.summary())
+    notes = adapt_notes(result.recipients)
+    print_notes(notes)
     path = write_csv(result.rejects, args.rejects)
     print_rejects(result.source, result.rejects, path)
-    return 1 if result.rows_rejected or (result.rejects["severity"] == "error").any() else 0
+    rewrite = (notes["shape"] == "unusable").any()
+    return (
+        1 if result.rows_rejected or rewrite or (result.rejects["severity"] == "error").any() else 0
+    )
 
 
 def _due(args: argparse.Namespace) -> int:

@@ -6,12 +6,15 @@ Jinja2 template, checked against the follow-up rules R1–R8, and written as
 over a sheet of any length, chunk by chunk.
 """
 
+from followup.draft._context import template_context
 from followup.draft._display import preview
 from followup.draft._mime import message_bytes
-from followup.draft._render import load_template, render_drafts, template_context
+from followup.draft._notes import adapt_notes
+from followup.draft._render import render_drafts
 from followup.draft._rules import check_drafts, finding_counts
 from followup.draft._schedule import add_deadlines, due
 from followup.draft._stream import DraftRun, draft_sheet
+from followup.draft._templates import load_template
 from followup.draft._writers import FORMATS, draft_messages, slug, write_drafts
 from followup.schema import FINDING_COLUMNS
 
@@ -19,6 +22,7 @@ __all__ = [
     "FINDING_COLUMNS",
     "FORMATS",
     "DraftRun",
+    "adapt_notes",
     "add_deadlines",
     "check_drafts",
     "draft_messages",

@@ -1,14 +1,16 @@
-"""Proofreading (rule R8) on unique text, not draft by draft.
+"""Proofreading (rule R8) on unique text, not draft by draft: spelling, repeated words, style.
 
-The spelling of each distinct sheet value (talking points, questions, roles,
-...) is checked once, and so is the template text of each distinct draft
-shape. That keeps 100,000 drafts fast while still catching a typo wherever it
-came from.
+The spelling of each distinct note (talking points, questions, fits, as the
+letter carries them) is checked once, and so is the template text of each
+distinct draft shape; with ``whole_bodies`` (drafts edited by hand) every body
+is read in full. That keeps 100,000 drafts fast while still catching a typo
+wherever it came from. Style is proselint's, run the same way.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -59,12 +61,15 @@ _DOUBLED_SMALL_WORDS = r"(?i)\b(?:" + "|".join(f"{w}\\s+{w}" for w in _SMALL_WOR
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
-#: Columns whose values are typed by people and inserted into bodies.
-_FREE_TEXT = ("talking_point", "question", "fit")
-
-
 #: Columns whose words count as known: names of people, places and things.
-_PROPER = ("candidate_name", "interviewer_name", "company", "role", "interviewer_title")
+_PROPER = (
+    "candidate_name",
+    "interviewer_name",
+    "preferred_name",
+    "company",
+    "role",
+    "interviewer_title",
+)
 
 
 def objects(values: pd.Series) -> list[str]:
@@ -85,20 +90,20 @@ def matches(text: pa.Array, pattern: str) -> np.ndarray:
 
 
 def doubled_words(
-    drafts: pd.DataFrame, body: pd.Series, arrow: pa.Array
+    drafts: pd.DataFrame, body: pd.Series, arrow: pa.Array, texts: dict[str, pd.Series]
 ) -> tuple[pd.Series, str, str, pd.Series]:
     """R8: the same word twice in a row ("the the").
 
     A back-reference regex is slow over 100,000 bodies, so it runs on the distinct
     texts bodies are made of (one sample body per template shape, each distinct
-    sheet value); joins of template and sheet text are searched for the small
-    words that get doubled there ("about the" + "the roadmap").
+    note); joins of template and note text are searched for the small words that
+    get doubled there ("about the" + "the roadmap").
     """
     pattern = re.compile(_DOUBLED, re.IGNORECASE)
-    samples, values = _distinct_texts(drafts, body)
+    samples, values = _distinct_texts(drafts, body, texts)
     doubled = {t for t in samples + values if pattern.search(t)}
     suspects = matches(arrow, _DOUBLED_SMALL_WORDS) | body.isin(doubled).to_numpy()
-    for column in _free_text(drafts).values():
+    for column in texts.values():
         suspects |= column.isin(doubled).to_numpy()
     bodies = objects(body)
     messages = [""] * len(bodies)
@@ -109,24 +114,20 @@ def doubled_words(
     return found != "", "repeated_word", "error", found
 
 
-def _free_text(drafts: pd.DataFrame) -> dict[str, pd.Series]:
-    return {c: drafts[c].fillna("").astype("str") for c in _FREE_TEXT if c in drafts}
-
-
-def _distinct_texts(drafts: pd.DataFrame, body: pd.Series) -> tuple[list[str], list[str]]:
-    """One sample body per template shape, and every distinct sheet value put into bodies."""
-    shape = [drafts["template"], drafts["variant"]] + [
-        drafts[c].isna() for c in _FREE_TEXT if c in drafts
-    ]
+def _distinct_texts(
+    drafts: pd.DataFrame, body: pd.Series, texts: dict[str, pd.Series]
+) -> tuple[list[str], list[str]]:
+    """One sample body per template shape, and every distinct note put into bodies."""
+    shape = [drafts["template"], drafts["variant"]] + [t == "" for t in texts.values()]
     samples = body.groupby(shape, sort=False).head(1).unique().tolist()
-    values = pd.concat(list(_free_text(drafts).values()) or [pd.Series(dtype="str")])
+    values = pd.concat(list(texts.values()) or [pd.Series(dtype="str")])
     return samples, [v for v in values.unique().tolist() if v]
 
 
 @cache
 def _workplace_words() -> frozenset[str]:
     """Common workplace and technology words the dictionary lacks (``known_words.txt``)."""
-    text = (resources.files("followup.draft") / "known_words.txt").read_text("utf-8")
+    text = (resources.files("followup.draft") / "data" / "known_words.txt").read_text("utf-8")
     return frozenset(w for w in text.split() if not w.startswith("#") and w.isalpha())
 
 
@@ -150,18 +151,19 @@ def misspellings(
     body: pd.Series,
     arrow: pa.Array,
     known_words: tuple[str, ...] | list[str],
+    texts: dict[str, pd.Series],
 ) -> tuple[pd.Series, str, str, pd.Series]:
     """R8: unknown words, looked up once per distinct text, with a suggestion."""
     known = _words([str(w) for w in known_words]) | _workplace_words()
     for column in _PROPER:
         if column in drafts:
             known |= _words(drafts[column].dropna().astype("str").unique().tolist())
-    samples, values = _distinct_texts(drafts, body)
+    samples, values = _distinct_texts(drafts, body, texts)
     unknown = _unknown(_words(samples + values) - known)
     per_draft: list[set[str]] = [set() for _ in range(len(drafts))]
     # Sheet values: each draft gets the unknown words of its own values.
     in_value = {v: found for v in values if (found := _words([v]) & unknown)}
-    for sheet_values in _free_text(drafts).values():
+    for sheet_values in texts.values():
         cells = objects(sheet_values)
         for i in np.flatnonzero(sheet_values.isin(in_value).to_numpy()).tolist():
             per_draft[i] |= in_value[cells[i]]
@@ -198,3 +200,44 @@ def _unknown(words: set[str]) -> set[str]:
     stems = {w: re.sub(r"'(?:s|t|re|ve|ll|d|m)$", "", w) for w in words}
     missing = checker.unknown({s for s in stems.values() if len(s) > 1})
     return {w for w, s in stems.items() if s in missing}
+
+
+#: proselint checks left out: typographic conventions a letter may choose freely.
+_STYLE_OFF = ("typography.symbols.curly_quotes", "weasel_words.very", "typography.symbols")
+
+
+@cache
+def _linter() -> Callable[[str], list[tuple[str, str]]]:
+    """proselint's checks as one function: text → (check, message) pairs."""
+    from proselint.checks import __register__
+    from proselint.registry import CheckRegistry
+    from proselint.tools import LintFile
+
+    registry = CheckRegistry()
+    if not registry.checks:
+        registry.register_many(__register__)
+
+    def lint(text: str) -> list[tuple[str, str]]:
+        results = LintFile("draft", text).lint()
+        return [
+            (r.check_result.check_path, r.check_result.message)
+            for r in results
+            if not r.check_result.check_path.startswith(_STYLE_OFF)
+        ]
+
+    return lint
+
+
+def style(
+    drafts: pd.DataFrame, body: pd.Series, texts: dict[str, pd.Series], *, whole_bodies: bool
+) -> tuple[pd.Series, str, str, pd.Series]:
+    """R8 style, by proselint: clichés, jargon, hedging, redundancy, ... in each distinct
+    note (and in every whole body with ``whole_bodies``), once per distinct text."""
+    lint = _linter()
+    columns = [*texts.values(), body] if whole_bodies else list(texts.values())
+    messages = pd.Series("", index=drafts.index, dtype="str")
+    for column in columns:
+        found = {t: lint(t) for t in column.unique().tolist() if t}
+        said = column.map(lambda t, found=found: "; ".join(m for _, m in found.get(t, [])))
+        messages = messages.where(messages != "", said.fillna(""))
+    return messages != "", "style", "warning", "style: " + messages

@@ -1,15 +1,20 @@
 """Checking drafts against the follow-up rules R1–R8 of DESIGN.md.
 
 :func:`check_drafts` returns *findings*: one row per rule a draft breaks,
-with a severity (``error`` must be fixed before sending; ``warning`` is
-worth a look) and a message that names the interviewer.
+with a severity (``error``: fix it before sending; ``warning``: worth a look;
+``info``: what followup assumed) and a message that names the interviewer and
+quotes the text. It reads edited drafts as well as rendered ones: the notes
+are adapted again (once per distinct note), so a talking point counts as
+present in the form the letter carries it, and a note that could not be used
+is reported with a suggested rewrite, never asked to be put back.
 
-Proofreading (R8) lives in :mod:`followup.draft._proofread`.
+Proofreading (R8) is in :mod:`~followup.draft._slips` (the slips in a body)
+and :mod:`~followup.draft._proofread` (spelling, repeated words, style).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
 
 import numpy as np
 import pandas as pd
@@ -17,28 +22,31 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from followup._clock import resolve_now
-from followup.draft._proofread import doubled_words, matches, misspellings, objects
+from followup.draft._names import greetings
+from followup.draft._notes import adapt_column
+from followup.draft._proofread import doubled_words, matches, misspellings, objects, style
+from followup.draft._slips import find_slips, letter_core
+from followup.draft._wording import PERSONAL_SHAPES, QUESTION_SHAPES
 from followup.schema import BY_CODE, FINDING_COLUMNS
-
-if TYPE_CHECKING:
-    pass
 
 MAX_PARAGRAPHS = 3
 MAX_WORDS = 150
+SHARED_SENTENCE_WORDS = 6
 
 _GRATITUDE = r"(?i)\b(?:thank|thanks|grateful|appreciated?|gratitude)\b"
 _INTEREST = (
-    r"(?i)\b(?:interest(?:ed)?|excited|eager|keen|glad to|look forward|hope to|"
-    r"join|contribute|opportunity)\b"
+    r"(?i)\b(?:interest(?:ed)?|excited|eager|keen|glad to|look forward|hop(?:e|ing) to|"
+    r"join(?:ing)?|contribut(?:e|ing)|opportunity)\b"
 )
 _ENTHUSIASM = r"(?i)\b(?:excited|eager|thrilled|keen|can't wait|cannot wait|dream job)\b"
 _PLACEHOLDER = (
     r"\{\{|\}\}|\{%|%\}|\[(?:[A-Z][A-Za-z ]{0,30})\]|\bTODO\b|\bTBD\b|\bXXX\b|"
     r"<(?:insert|name|company)[^>]*>|(?i:lorem ipsum)"
 )
-_GREETING = r"\A[^\n]{1,80}[,:!][ \t]*\n"
-_SIGN_OFF = r"\n[ \t]*\n[^\n]{1,40},[ \t]*\n[^\n]*\s*\z"
-_SPLIT_SENTENCES = r"[.!?][ \t\n]+"
+_SPLIT_SENTENCES = r"(?<=[.!?])\s+"
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_RULE_OF_NOTE = {"talking_point": "R3", "question": "R7", "fit": "R5"}
+_NOTE_NAMES = {"talking_point": "talking point", "question": "question", "fit": "fit"}
 
 
 def check_drafts(
@@ -46,42 +54,49 @@ def check_drafts(
     *,
     now: pd.Timestamp | str | None = None,
     known_words: tuple[str, ...] | list[str] = (),
+    proofread_bodies: bool = False,
 ) -> pd.DataFrame:
     """Findings for every rule each draft breaks.
 
     Parameters
     ----------
     drafts
-        From :func:`~followup.render_drafts`.
+        From :func:`~followup.render_drafts`, or read back from edited files.
     now
         The moment for R1 (default: the clock).
     known_words
         Extra words to accept as spelled right (jargon, product names).
+    proofread_bodies
+        Also run the style checks (proselint) over every whole body, not only over
+        the text that came from the sheet: for drafts edited by hand.
 
     Returns
     -------
     DataFrame
         ``draft_id``, ``rule`` (R1–R8), ``code`` (stable, one of
-        :data:`~followup.schema.CODES`), ``severity`` (``error``/``warning``) and
-        ``message``; empty when every draft passes.
+        :data:`~followup.schema.CODES`), ``severity`` (``error``, ``warning`` or
+        ``info``) and ``message``; empty when every draft passes.
 
     Examples
     --------
     >>> import followup
     >>> recipients, _ = followup.read_interviews("data/interviews.csv")
-    >>> drafts = followup.render_drafts(recipients, sender="Avery Quinn <avery@example.com>")
-    >>> findings = check_drafts(drafts, now="2026-11-26 12:00", known_words=["dbt"])
-    >>> findings.groupby(["rule", "severity"]).size()
-    rule  severity
-    R1    warning     19
+    >>> drafts = followup.render_drafts(recipients, sender="Avery Quinn <avery@example.com>",
+    ...                                 now="2026-11-25 09:00")
+    >>> findings = check_drafts(drafts, now="2026-11-25 09:00", known_words=["dbt"])
+    >>> findings.groupby(["code", "severity"]).size()
+    code               severity
+    greeting_name      info         1
+    note_first_person  error        1
+    overdue            warning     16
     dtype: int64
     """
     moment = resolve_now(now)
     body = drafts["body"].astype("str")
-    arrow = pa.array(body.array)  # searched with RE2 directly: see _matches
-    core = _core(arrow)
+    arrow = pa.array(body.array)  # searched with RE2 directly: see matches()
+    core = letter_core(arrow)
     who = drafts["interviewer_name"].fillna(drafts["interviewer_email"]).astype("str")
-    text = {c: drafts[c].fillna("").astype("str") for c in ("talking_point", "question")}
+    notes = {c: adapt_column(_column(drafts, c), c) for c in _RULE_OF_NOTE}
     found: list[pd.DataFrame] = []
 
     def add(
@@ -89,6 +104,7 @@ def check_drafts(
         code: str,
         severity: str,
         message: pd.Series | np.ndarray | str,
+        rule: str = "",
     ) -> None:
         """Findings with ``code`` (its rule from :data:`~followup.schema.CODES`) where ``mask``."""
         mask = np.asarray(mask, dtype=bool)
@@ -99,7 +115,7 @@ def check_drafts(
                     {
                         "_at": np.flatnonzero(mask),
                         "draft_id": drafts["draft_id"].to_numpy()[mask],
-                        "rule": BY_CODE[code].rule,
+                        "rule": rule or BY_CODE[code].rule,
                         "code": code,
                         "severity": severity,
                         "message": messages[mask],
@@ -128,22 +144,7 @@ def check_drafts(
     repeated = drafts.duplicated(["interview_id", "interviewer_email"], keep="first")
     add(repeated, "second_draft", "error", "a second draft to " + who + " for the same interview")
 
-    add(
-        text["talking_point"] == "",
-        "no_talking_point",
-        "warning",
-        "no talking point for " + who + ": add what you discussed with them",
-    )
-    bodies = body.to_numpy(dtype=object)  # plain str objects: fast to loop over
-    absent = [
-        bool(t) and t not in b for t, b in zip(objects(text["talking_point"]), bodies, strict=True)
-    ]
-    add(
-        absent,
-        "talking_point_missing",
-        "error",
-        "the talking point for " + who + " is not in the body",
-    )
+    _check_notes(add, drafts, notes, body, who)
     add(*_shared_wording(drafts, core, who))
 
     add(
@@ -187,14 +188,6 @@ def check_drafts(
         words.astype("str") + f" words; aim for {MAX_WORDS} at most",
     )
 
-    asked = [not q or q in b for q, b in zip(objects(text["question"]), bodies, strict=True)]
-    add(
-        ~np.array(asked, dtype=bool),
-        "question_not_asked",
-        "error",
-        "the question for " + who + " is not asked: " + text["question"],
-    )
-
     suspects = matches(arrow, _PLACEHOLDER)
     placeholder = body[suspects].str.extract(f"({_PLACEHOLDER})", expand=False)
     add(
@@ -203,14 +196,124 @@ def check_drafts(
         "error",
         "leftover placeholder " + placeholder.reindex(body.index).fillna(""),
     )
-    add(*doubled_words(drafts, body, arrow))
-    add(*misspellings(drafts, body, arrow, known_words))
+    slips = find_slips(drafts)
+    for code, group in slips.groupby("code", sort=False):
+        mask = np.zeros(len(drafts), dtype=bool)
+        mask[group["at"].to_numpy()] = True
+        message = np.full(len(drafts), "", dtype=object)
+        message[group["at"].to_numpy()] = group["message"].to_numpy()
+        add(mask, str(code), str(group["severity"].iloc[0]), message)
+    texts = {c: n["text"] for c, n in notes.items()}
+    add(*doubled_words(drafts, body, arrow, texts))
+    add(*misspellings(drafts, body, arrow, known_words, texts))
+    add(*style(drafts, body, texts, whole_bodies=proofread_bodies))
 
     if not found:
         return pd.DataFrame({c: pd.Series(dtype="str") for c in FINDING_COLUMNS})
     findings = pd.concat(found, ignore_index=True).sort_values(["_at", "rule"], kind="stable")
     findings = findings.drop(columns="_at").reset_index(drop=True)
     return findings[list(FINDING_COLUMNS)].astype("str")
+
+
+def _column(drafts: pd.DataFrame, name: str) -> pd.Series:
+    if name in drafts:
+        return drafts[name].fillna("").astype("str")
+    return pd.Series("", index=drafts.index, dtype="str")
+
+
+def _check_notes(
+    add: object,
+    drafts: pd.DataFrame,
+    notes: dict[str, pd.DataFrame],
+    body: pd.Series,
+    who: pd.Series,
+) -> None:
+    """R3, R5, R7 and R8 for the notes: each used in the form the letter carries it, or
+    returned with a rewrite; no talking point at all; the name the greeting used."""
+    assert callable(add)
+    point, question = notes["talking_point"], notes["question"]
+    private = _column(drafts, "notes") != ""
+    hint = np.where(
+        private,
+        " (the Notes column stays private and is never used in a letter)",
+        "",
+    )
+    moved = point["shape"].isin(QUESTION_SHAPES) & (question["shape"] == "")
+    no_point = (point["shape"] == "") | moved
+    add(
+        no_point,
+        "no_talking_point",
+        "warning",
+        "no talking point for " + who + ": add what you discussed with them in the "
+        "Talking Point column" + hint,
+    )
+    add(
+        point["shape"].isin(QUESTION_SHAPES) & ~moved,
+        "note_is_question",
+        "error",
+        "the talking point for "
+        + who
+        + " is a question, and the Question column is taken: "
+        + _quoted(_column(drafts, "talking_point"))
+        + "; write what you discussed, and ask one question",
+    )
+    for column, adapted in notes.items():
+        unusable = adapted["shape"] == "unusable"
+        for code in adapted.loc[unusable, "code"].unique().tolist():
+            rows = unusable & (adapted["code"] == code)
+            add(
+                rows,
+                code,
+                "error",
+                f"the {_NOTE_NAMES[column]} for "
+                + who
+                + " "
+                + adapted["problem"]
+                + ": "
+                + _quoted(_column(drafts, column))
+                + "; "
+                + adapted["suggestion"],
+                rule="R8" if code == "private_note" else _RULE_OF_NOTE[column],
+            )
+    missing_point = point["shape"].isin(PERSONAL_SHAPES) & ~_mentioned(point["text"], body)
+    add(
+        missing_point,
+        "talking_point_missing",
+        "error",
+        "the talking point for " + who + " is not in the body: " + _quoted(point["text"]),
+    )
+    asked = question["text"].where(~moved, point["text"])
+    missing_question = (asked != "") & ~_mentioned(asked, body)
+    add(
+        missing_question,
+        "question_not_asked",
+        "error",
+        "the question for " + who + " is not asked: " + _quoted(asked),
+    )
+    names = greetings(_column(drafts, "interviewer_name"), _column(drafts, "preferred_name"))
+    add(
+        names["greeting_note"] != "",
+        "greeting_name",
+        "info",
+        names["greeting_note"] + "; set preferred_name (goes by) if that is wrong",
+    )
+
+
+def _quoted(values: pd.Series) -> pd.Series:
+    return '"' + values.astype("str") + '"'
+
+
+def _mentioned(texts: pd.Series, bodies: pd.Series) -> np.ndarray:
+    """Whether each text is in its body: word for word, or two thirds of its content words
+    (an edited letter may say it in other words)."""
+    out = []
+    for text, body in zip(objects(texts), objects(bodies), strict=True):
+        if not text or text in body:
+            out.append(True)
+            continue
+        words = set(_CONTENT_WORD.findall(text.lower()))
+        out.append(bool(words) and sum(w in body.lower() for w in words) * 3 >= len(words) * 2)
+    return np.array(out, dtype=bool)
 
 
 def finding_counts(findings: pd.DataFrame) -> dict[tuple[str, str], int]:
@@ -222,13 +325,6 @@ def finding_counts(findings: pd.DataFrame) -> dict[tuple[str, str], int]:
     """
     counts = findings.groupby(["rule", "severity"]).size().reset_index(name="n")
     return {(str(r), str(s)): int(n) for r, s, n in counts.to_numpy().tolist()}
-
-
-def _core(text: pa.Array) -> pa.Array:
-    """Bodies without the greeting line and the sign-off block."""
-    core = pc.replace_substring_regex(text, _GREETING, "")
-    core = pc.replace_substring_regex(core, _SIGN_OFF, "")
-    return pc.utf8_trim_whitespace(core)
 
 
 def _paragraphs_and_words(core: pa.Array, index: pd.Index) -> tuple[pd.Series, pd.Series]:
@@ -245,29 +341,25 @@ def _paragraphs_and_words(core: pa.Array, index: pd.Index) -> tuple[pd.Series, p
 
 def _shared_wording(
     drafts: pd.DataFrame, core: pa.Array, who: pd.Series
-) -> tuple[pd.Series, str, str, pd.Series]:
-    """R3: sentences one draft shares with another draft of the same panel."""
+) -> tuple[np.ndarray, str, str, np.ndarray]:
+    """R3: a sentence of six or more words that a draft shares with another of its panel."""
     panel = drafts.groupby("interview_id", sort=False)["draft_id"].transform("size") > 1
     at = np.flatnonzero(panel.to_numpy())
-    counts = pd.Series(0, index=drafts.index)
+    messages = np.full(len(drafts), "", dtype=object)
     if len(at):
-        sentences = pc.split_pattern_regex(core.take(pa.array(at)), _SPLIT_SENTENCES)
-        pairs = pd.DataFrame(
-            {
-                "at": at[pc.list_parent_indices(sentences).to_numpy()],
-                "sentence": pd.array(pc.list_flatten(sentences), dtype="str"),
-            }
-        )
-        pairs["interview"] = drafts["interview_id"].to_numpy()[pairs["at"].to_numpy()]
-        pairs = pairs[pairs["sentence"].str.len() > 20].drop_duplicates(["at", "sentence"])
-        shared = pairs.duplicated(["interview", "sentence"], keep=False)
-        by_draft = shared.groupby(pairs["at"]).sum()
-        counts = pd.Series(
-            np.bincount(by_draft.index.to_numpy(), by_draft.to_numpy(), len(drafts)).astype(int),
-            index=drafts.index,
-        )
-    message = (
-        "shares " + counts.astype("str") + " sentence(s) with another draft to this panel; "
-        "the panel is larger than the phrasings available, so vary the wording for " + who
-    )
-    return counts > 0, "shared_wording", "warning", message
+        texts = core.take(pa.array(at)).to_pylist()
+        seen: dict[tuple[str, str], list[int]] = {}
+        interviews = drafts["interview_id"].astype("str").to_numpy()
+        for position, text in zip(at.tolist(), texts, strict=True):
+            for sentence in dict.fromkeys(re.split(_SPLIT_SENTENCES, text.replace("\n", " "))):
+                if len(sentence.split()) >= SHARED_SENTENCE_WORDS:
+                    seen.setdefault((interviews[position], sentence), []).append(position)
+        for (_, sentence), positions in seen.items():
+            if len(positions) > 1:
+                for position in positions:
+                    if not messages[position]:
+                        messages[position] = (
+                            f'shares a sentence with another draft to this panel: "{sentence}"; '
+                            f"vary the wording for {who.iloc[position]}"
+                        )
+    return messages != "", "shared_wording", "warning", messages

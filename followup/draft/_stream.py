@@ -130,7 +130,10 @@ def draft_sheet(
             if ready.empty:
                 return
             drafts = render_drafts(
-                add_deadlines(ready, hours=hours, now=moment), template=template, sender=sender
+                add_deadlines(ready, hours=hours, now=moment),
+                template=template,
+                sender=sender,
+                now=moment,
             )
             findings = check_drafts(drafts, now=moment, known_words=list(known_words))
             files = sink.write(drafts)

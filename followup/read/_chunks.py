@@ -39,14 +39,14 @@ def iter_interviews(
     orders: DayFirst = dayfirst
     if dayfirst is None and streams(source):
         orders = _date_orders(source, sheet, chunk_rows)
-    for raw in iter_raw(source, sheet=sheet, chunk_rows=chunk_rows):
-        yield to_recipients(raw, tz=tz, dayfirst=orders, sender=sender)
+    for number, raw in enumerate(iter_raw(source, sheet=sheet, chunk_rows=chunk_rows)):
+        yield to_recipients(raw, tz=tz, dayfirst=orders, sender=sender, first_chunk=number == 0)
 
 
 def _date_orders(source: Source, sheet: str | int | None, chunk_rows: int) -> dict[str, bool]:
     """Day/month order per date column, decided from every row (a first, light pass)."""
     chunks = iter_raw(source, sheet=sheet, chunk_rows=1)
-    names, headers = map_headers(next(chunks))
+    names, headers, _ = map_headers(next(chunks))
     chunks.close()
     positions = {n: i for i, n in enumerate(names) if n in _DATE_COLUMNS}
     if not positions:

@@ -11,12 +11,13 @@ Accepted forms:
   day/month order is inferred per column from values that read only one way;
 - month names: ``Nov 24, 2026 2:30 PM``, ``Tuesday 24 November 2026 14:30``;
 - Excel serial numbers: ``46350.6041667`` (days since 1899-12-30);
-- a time of day alone (``2:30 PM``, ``14:30``), to combine with a date column.
+- a time of day alone (``2:30 PM``, ``14:30``), to combine with a date column;
+- a time with a zone's abbreviation (``11:00 AM PT``, ``2pm ET``, ``14:00 CET``).
 
->>> parse_moments(pd.Series(["24.11.2026 14:30", "2:30 PM"]), column="Start").frame
-        date            time  offset problem
-0 2026-11-24 0 days 14:30:00    <NA>     NaN
-1        NaT 0 days 14:30:00    <NA>     NaN
+>>> parse_moments(pd.Series(["24.11.2026 14:30", "2:30 PM PT"]), column="Start").frame
+        date            time  offset zone problem
+0 2026-11-24 0 days 14:30:00    <NA>  NaN     NaN
+1        NaT 0 days 14:30:00    <NA>   PT     NaN
 """
 
 from __future__ import annotations
@@ -27,12 +28,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from followup._clock import CELL_ZONES
 from followup.errors import AmbiguousDatesError
 
 _TIME = (
     r"(?P<h>\d{1,2})(?:[:.h](?P<mi>\d{2}))?(?::(?P<s>\d{2})(?:[.,]\d+)?)?"
     r"\s*(?P<ampm>[aApP]\.?\s?[mM]\.?)?"
-    r"\s*(?P<off>Z|UTC|GMT|[+-]\d{2}:?\d{2})?"
+    r"\s*(?:(?P<off>Z|UTC|GMT|[+-]\d{2}:?\d{2})|(?P<zone>[A-Za-z]{2,5}))?"
 )
 _ISO = r"^(?P<y>\d{4})-(?P<b>\d{1,2})-(?P<a>\d{1,2})(?:[T ]\s*(?P<time>.+))?$"
 _NUMERIC = (
@@ -76,11 +78,13 @@ _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 _UNREADABLE = "not a date or time followup can read"
 _NO_SUCH_DAY = "impossible date (no such day)"
 _NO_SUCH_TIME = "impossible time of day"
+_UNKNOWN_ZONE = "unknown time zone abbreviation"
 #: The reject code of each problem :func:`parse_moments` reports.
 PROBLEM_CODES = {
     _UNREADABLE: "bad_date",
     _NO_SUCH_DAY: "impossible_date",
     _NO_SUCH_TIME: "impossible_time",
+    _UNKNOWN_ZONE: "unknown_zone",
 }
 
 #: Day/month order: for every date column, per column, or None to infer it.
@@ -93,7 +97,8 @@ class Moments:
 
     ``frame`` has ``date`` (midnight, naive; NaT if the value had no date),
     ``time`` (since midnight; NaT if none), ``offset`` (minutes east of UTC
-    when the value carried one) and ``problem`` (text, NA when fine).
+    when the value carried one), ``zone`` (an abbreviation the time carried:
+    "2pm ET", "14:00 CET") and ``problem`` (text, NA when fine).
     """
 
     frame: pd.DataFrame
@@ -118,6 +123,7 @@ def parse_moments(values: pd.Series, *, column: str, dayfirst: bool | None = Non
             "date": pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]"),
             "time": pd.Series(pd.NaT, index=text.index, dtype="timedelta64[us]"),
             "offset": pd.Series(pd.NA, index=text.index, dtype="Int64"),
+            "zone": pd.Series(pd.NA, index=text.index, dtype="str"),
             "problem": pd.Series(pd.NA, index=text.index, dtype="str"),
         }
     )
@@ -283,6 +289,10 @@ def _parse_times(out: pd.DataFrame, time_text: pd.Series) -> None:
     seconds = (hour * 3600 + minute * 60 + second)[~bad]
     out.loc[good, "time"] = pd.to_timedelta(seconds, unit="s").to_numpy()
     out.loc[good, "offset"] = _offset_minutes(parts["off"][~bad]).to_numpy()
+    zone = parts["zone"].str.upper()
+    out.loc[good, "zone"] = zone[~bad].to_numpy()
+    unknown = zone.notna() & ~zone.str.lower().isin(list(CELL_ZONES)) & ~bad
+    out.loc[unknown[unknown].index, "problem"] = _UNKNOWN_ZONE
     out.loc[unread[unread].index, "problem"] = _UNREADABLE
     impossible = bad & ~unread
     out.loc[impossible[impossible].index, "problem"] = _NO_SUCH_TIME

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -15,6 +17,18 @@ if TYPE_CHECKING:
     from followup.read._raw import RawSheet
 
 
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+#: Aliases too generic to name a column as one word of a longer header.
+_WEAK = frozenset(
+    normalize_header(w)
+    for w in (
+        *("to", "from", "id", "name", "email", "time", "date", "day", "when", "ask", "start"),
+        *("end", "sent", "reply", "replied", "title", "job", "interview", "interviewer"),
+        *("recipient", "contact", "status", "result", "tz", "zone", "length", "minutes"),
+        *("decision", "response", "interest", "interested", "role", "position", "discussed"),
+        "note",
+    )
+)
 _REQUIRED_HINTS = {
     "company": "the employer, e.g. a 'Company' column",
     "role": "the position, e.g. a 'Role' or 'Position' column",
@@ -24,29 +38,97 @@ _REQUIRED_HINTS = {
 }
 
 
-def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str]]:
-    """Canonical name per column position, and canonical name → sheet header."""
-    names: list[str] = []
+@dataclass(frozen=True)
+class Unused:
+    """A column followup will not use, why, and the column it may have meant."""
+
+    header: str
+    problem: str
+    hint: str
+
+
+def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]:
+    """Canonical name per column position, canonical name → sheet header, and the columns
+    that were not used.
+
+    A header is matched whole (case, spaces and punctuation ignored), then without the
+    words in brackets ("Email (work)"), then by its parts: "Questions I forgot to ask"
+    is a question column because "questions" is, unless its parts name two columns
+    ("Notes / what we talked about": notes or talking point?), which is reported.
+    """
+    names: list[str | None] = []
     headers: dict[str, str] = {}
     for position, header in enumerate(raw.headers):
-        key = normalize_header(header)
-        slot = wide_field(key)
-        if slot is not None:
-            name = f"{slot[1]}#{slot[0]}"
-        elif key in ALIASES:
-            name = ALIASES[key]
-        else:
-            name = snake_case(header) if key else f"column_{position + 1}"
-            while name in headers or name in BY_NAME or name in RECIPIENT_COLUMNS:
-                name += "_"
-        if name in headers:
+        name = _exact(header)
+        if name is not None and name in headers:
             raise ColumnsError(
                 f"{raw.source}: columns {headers[name]!r} and {header!r} both mean "
                 f"`{name.split('#')[0]}`; rename or delete one of them."
             )
         names.append(name)
+        if name is not None:
+            headers[name] = header or f"column {position + 1}"
+    unused: list[Unused] = []
+    for position, header in enumerate(raw.headers):
+        if names[position] is not None:
+            continue
+        meant = [c for c in _by_parts(header) if c not in headers]
+        if len(meant) == 1:
+            names[position] = meant[0]
+            headers[meant[0]] = header
+            continue
+        name = snake_case(header) if normalize_header(header) else f"column_{position + 1}"
+        while name in headers or name in BY_NAME or name in RECIPIENT_COLUMNS:
+            name += "_"
+        names[position] = name
         headers[name] = header or f"column {position + 1}"
-    return names, headers
+        if normalize_header(header):
+            unused.append(_describe_unused(header, meant, name))
+    return [n for n in names if n is not None], headers, unused
+
+
+def _exact(header: str) -> str | None:
+    """The column a header names whole, or without its bracketed words."""
+    for text in (header, _BRACKETS.sub(" ", header)):
+        key = normalize_header(text)
+        slot = wide_field(key)
+        if slot is not None:
+            return f"{slot[1]}#{slot[0]}"
+        if key in ALIASES:
+            return ALIASES[key]
+    return None
+
+
+def _by_parts(header: str) -> list[str]:
+    """The columns that the header's phrases name: each run of its words that is an alias
+    (one weak word alone, like "email" or "date", is not enough)."""
+    tokens = [normalize_header(t) for t in re.split(r"[^0-9A-Za-z\u00c0-\uffff']+", header)]
+    tokens = [t for t in tokens if t]
+    found: dict[str, None] = {}
+    for size in range(len(tokens), 0, -1):
+        for start in range(len(tokens) - size + 1):
+            key = "".join(tokens[start : start + size])
+            if key in ALIASES and not (size == 1 and key in _WEAK):
+                found.setdefault(ALIASES[key], None)
+    return list(found)
+
+
+def _describe_unused(header: str, meant: list[str], name: str) -> Unused:
+    if len(meant) > 1:
+        options = " or ".join(m.replace("_", " ") for m in meant)
+        return Unused(
+            header,
+            f"column not used: its parts could mean {options}",
+            f"did you mean {meant[0].replace('_', ' ')}? Rename the header to say which "
+            f"(a template of your own can use it as {name})",
+        )
+    near = difflib.get_close_matches(normalize_header(header), list(ALIASES), n=1, cutoff=0.75)
+    guess = f"did you mean {ALIASES[near[0]].replace('_', ' ')}? " if near else ""
+    return Unused(
+        header,
+        "column not used",
+        f"{guess}a template of your own can use it as {name}; followup's letters do not",
+    )
 
 
 def check_required(columns: pd.Index, headers: dict[str, str], raw: RawSheet) -> None:

@@ -96,8 +96,7 @@ def to_long(frame: pd.DataFrame, layout: Layout, headers: dict[str, str]) -> pd.
         row with no interviewer can be reported.
     """
     if layout == "long":
-        out = frame.assign(slot=1)
-        return _with_sources(out, headers)
+        return _with_sources(_zip_packed(frame.assign(slot=1)), headers)
     if layout == "wide":
         return _melt_wide(frame, headers)
     return _unpack(frame, headers)
@@ -142,6 +141,70 @@ def _address_fields(cells: pd.Series, fields: dict[str, pd.Series]) -> dict[str,
         if key in fields:
             out[key] = fields[key].where(fields[key] != "", given)
     return out
+
+
+def _zip_packed(frame: pd.DataFrame) -> pd.DataFrame:
+    """A cell of names beside a cell of addresses ("Dana, Luis" and "dana@x; luis@x")
+    becomes one row per interviewer; other per-interviewer cells split the same way
+    ("dbt; churn") go with them. Counts that differ are kept for a reject in
+    ``packed_problem``.
+    """
+    out = frame.assign(packed_problem="")
+    if "interviewer_email" not in frame or "interviewer_name" not in frame:
+        return out
+    several = frame["interviewer_email"].str.count("@") > 1
+    if not several.any():
+        return out
+    pieces, problems = [], pd.Series("", index=frame.index, dtype="str")
+    for at in np.flatnonzero(several.to_numpy()).tolist():
+        row = frame.iloc[at]
+        pairs = split_addresses(row["interviewer_email"])
+        names = _split_names(row["interviewer_name"], len(pairs))
+        if len(names) != len(pairs):
+            problems.iloc[at] = (
+                f"{len(names)} name(s) but {len(pairs)} address(es) in this row; give one "
+                "name per address, in the same order"
+            )
+            continue
+        people = pd.DataFrame([row] * len(pairs)).reset_index(drop=True)
+        people["interviewer_name"] = [n or p[0] for n, p in zip(names, pairs, strict=True)]
+        people["interviewer_email"] = [p[1] or p[0] for p in pairs]
+        for field in ("interviewer_title", "preferred_name", "talking_point", "question", "notes"):
+            if field in people:
+                parts = _split_names(str(row[field]), len(pairs), separators=(";", "\n"))
+                if len(parts) == len(pairs):
+                    people[field] = parts
+        people["slot"] = range(1, len(pairs) + 1)
+        pieces.append((at, people))
+    out["packed_problem"] = problems
+    if not pieces:
+        return out
+    zipped = {at for at, _ in pieces}
+    kept = out.iloc[[i for i in range(len(out)) if i not in zipped]]
+    return pd.concat([kept, *(p.assign(packed_problem="") for _, p in pieces)]).sort_values(
+        ["row", "slot"], kind="stable", ignore_index=True
+    )
+
+
+def _split_names(
+    cell: str, count: int, separators: tuple[str, ...] = (";", "\n", " and ", "&", ",")
+) -> list[str]:
+    """A cell of several names, split on whichever separator gives ``count`` of them
+    ("Ortega, Luis; Whitfield, Dana" on semicolons; "Dana, Luis and Zoë" on commas and
+    "and"); the split on the first separator found when none does."""
+    cell = cell.strip()
+    tried: list[list[str]] = []
+    for separator in separators:
+        if separator in (" and ", "&", ","):
+            parts = re.split(r"\s*(?:,|\band\b|&)\s*", cell)
+        else:
+            parts = cell.split(separator)
+        parts = [p.strip() for p in parts if p.strip()]
+        if len(parts) == count:
+            return parts
+        if len(parts) > 1:
+            tried.append(parts)
+    return tried[0] if tried else [cell]
 
 
 def _unpack(frame: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:

@@ -38,6 +38,7 @@ class RawSheet:
     rows: np.ndarray
     ragged: list[tuple[int, list[str]]] = field(default_factory=list)
     encoding: str | None = None
+    header_row: int = 1  # the row number of the header, as a spreadsheet shows it
 
 
 def grid_of(records: list[list[str]]) -> pd.DataFrame:
@@ -56,7 +57,7 @@ def from_grid(grid: pd.DataFrame, name: str, *, encoding: str | None = None) -> 
     grid = clean(grid)
     header_at, headers = find_header(grid, name)
     body = grid.iloc[header_at + 1 :].reset_index(drop=True)
-    return body_of(body, headers, header_at + 2, name, encoding)
+    return body_of(body, headers, header_at + 2, name, encoding, header_row=header_at + 1)
 
 
 def find_header(grid: pd.DataFrame, name: str) -> tuple[int, list[str]]:
@@ -74,7 +75,13 @@ def find_header(grid: pd.DataFrame, name: str) -> tuple[int, list[str]]:
 
 
 def body_of(
-    body: pd.DataFrame, headers: list[str], first_row: int, name: str, encoding: str | None
+    body: pd.DataFrame,
+    headers: list[str],
+    first_row: int,
+    name: str,
+    encoding: str | None,
+    *,
+    header_row: int,
 ) -> RawSheet:
     """Data rows (cleaned) under ``headers``; cells past the header's width are ragged."""
     width = len(headers)
@@ -83,7 +90,7 @@ def body_of(
     ragged_at = np.flatnonzero((extra != "").any(axis=1).to_numpy())
     ragged = [(int(rows[i]), [c for c in extra.iloc[i].tolist() if c]) for i in ragged_at]
     cells = body.iloc[:, :width].set_axis(range(width), axis=1)
-    return RawSheet(name, headers, cells, rows, ragged, encoding)
+    return RawSheet(name, headers, cells, rows, ragged, encoding, header_row)
 
 
 def clean(cells: pd.DataFrame) -> pd.DataFrame:

@@ -34,15 +34,17 @@ def to_recipients(
     tz: str | None = None,
     dayfirst: DayFirst = None,
     sender: str | None = None,
+    first_chunk: bool = True,
 ) -> Interviews:
     """Validate a :class:`~followup.read._raw.RawSheet` into :class:`Interviews`.
 
     ``dayfirst`` may also map date columns (``interview_start``, ``interview_date``,
-    ``interview_end``) to their order, as decided over a whole sheet read in chunks.
+    ``interview_end``) to their order, as decided over a whole sheet read in chunks;
+    the columns not used are reported with the ``first_chunk`` only.
     """
     zone = default_zone(tz)
     sender_name, sender_email = parse_sender(sender)
-    names, headers = map_headers(raw)
+    names, headers, unused = map_headers(raw)
     frame = raw.cells.set_axis(names, axis=1)
     blank = ~(frame != "").any(axis=1)
     frame = frame.assign(row=raw.rows)[~blank.to_numpy()].reset_index(drop=True)
@@ -51,7 +53,17 @@ def to_recipients(
     layout = detect_layout(list(frame.columns), frame)
     long = to_long(frame, layout, headers)
     problems = Problems(long, headers)
+    if "packed_problem" in long:
+        problems.add(
+            long["packed_problem"] != "",
+            "interviewer_email",
+            long["packed_problem"],
+            "or give each interviewer a row of their own",
+            code="packed_mismatch",
+        )
     problems.add_ragged(raw.ragged)
+    if first_chunk:
+        problems.add_unused(unused, raw.header_row)
     long = check_text(
         long, problems, extras=[n for n in names if n not in BY_NAME and "#" not in n]
     )
@@ -64,7 +76,7 @@ def to_recipients(
         )
     interested = parse_interested(long, problems)
     zones = parse_zones(long, problems, zone)
-    start, end = parse_times(long, problems, zones, dayfirst)
+    start, end, zones = parse_times(long, problems, zones, dayfirst)
     tracking = parse_tracking(long, problems, zones, dayfirst, start, end)
 
     recipients = long.assign(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from followup.read._dates import PROBLEM_CODES
+from followup.read._headers import Unused
 from followup.schema import BY_CODE, REJECT_COLUMNS
 
 
@@ -69,6 +70,23 @@ class Problems:
         """Report the values :func:`~followup.read._dates.parse_moments` could not read."""
         problem = moments["problem"]
         self.add(problem.notna(), column, problem, hint, code=problem.map(PROBLEM_CODES))
+
+    def add_unused(self, unused: list[Unused], header_row: int) -> None:
+        """Report the columns not used, at the header's row; no interviewer is dropped."""
+        if unused:
+            self.parts.append(
+                pd.DataFrame(
+                    {
+                        "row": header_row,
+                        "column": [u.header for u in unused],
+                        "value": [u.header for u in unused],
+                        "code": "unknown_column",
+                        "problem": [u.problem for u in unused],
+                        "hint": [u.hint for u in unused],
+                        "severity": "warning",
+                    }
+                )
+            )
 
     def add_ragged(self, ragged: list[tuple[int, list[str]]]) -> None:
         for row, extra in ragged:

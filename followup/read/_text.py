@@ -164,10 +164,14 @@ def iter_text(
                     continue
                 yielded = True
                 if columns is None:
-                    yield body_of(body, headers, first_row, name, encoding)
+                    yield body_of(
+                        body, headers, first_row, name, encoding, header_row=header_at + 1
+                    )
                 else:
                     rows = np.arange(first_row, first_row + len(body))
-                    yield RawSheet(name, headers, body, rows, encoding=encoding)
+                    yield RawSheet(
+                        name, headers, body, rows, encoding=encoding, header_row=header_at + 1
+                    )
         except pd.errors.ParserError as exc:
             raise SourceError(
                 f"{name} has a row with more than {width} cells ({exc}); quote values that "
@@ -175,4 +179,6 @@ def iter_text(
             ) from None
     if not yielded:  # a header and no rows: still a sheet, with columns to check
         empty = pd.DataFrame({i: pd.Series(dtype="str") for i in range(len(headers))})
-        yield RawSheet(name, headers, empty, np.arange(0), encoding=encoding)
+        yield RawSheet(
+            name, headers, empty, np.arange(0), encoding=encoding, header_row=header_at + 1
+        )

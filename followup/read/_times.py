@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from followup._clock import CELL_ZONES, US_ONLY
 from followup.read._dates import (
     DayFirst,
     column_order,
@@ -14,11 +15,15 @@ from followup.read._dates import (
 from followup.read._rejects import Problems
 from followup.read._zones import localize
 
+#: Abbreviations only a sheet about the US uses.
+US_ABBREVIATIONS = ("et", "est", "edt", "pt", "pst", "pdt", "mt", "mst", "mdt", "akst", "hst")
+
 
 def parse_times(
     long: pd.DataFrame, problems: Problems, zones: pd.Series, dayfirst: DayFirst
-) -> tuple[pd.Series, pd.Series]:
-    """Start and end as UTC instants (NaT where a problem was reported)."""
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Start and end as UTC instants (NaT where a problem was reported), and each row's zone:
+    the one its start time names ("2pm ET"), else the one it had."""
     has_start = "interview_start" in long.columns
     start_text = long["interview_start"] if has_start else pd.Series("", index=long.index)
     start = parse_moments(
@@ -64,6 +69,7 @@ def parse_times(
         "add the start time, e.g. 14:30; the 24-hour deadline counts from the end",
         code="date_without_time",
     )
+    zones = _cell_zones(start["zone"].fillna(day["zone"]), zones, problems, when)
     naive = date + time
     begin, zone_problem, zone_code = localize(naive, offset, zones)
     problems.add(
@@ -90,6 +96,10 @@ def parse_times(
     )
     end_naive = end["date"].fillna(date) + end["time"]
     finish = begin + (end_naive - naive)
+    own_zone = end["zone"].notna() & (end["zone"] != start["zone"].fillna(day["zone"]))
+    if own_zone.any():  # "3:30 PM ET" after a start in another zone
+        end_zones = end["zone"][own_zone].str.lower().map(CELL_ZONES).fillna("")
+        finish[own_zone] = localize(end_naive[own_zone], end["offset"][own_zone], end_zones)[0]
     with_offset = end["offset"].notna()
     finish[with_offset] = (
         end_naive[with_offset] - pd.to_timedelta(end["offset"][with_offset].astype(float), unit="m")
@@ -121,4 +131,29 @@ def parse_times(
         "check the end time (and its date, for interviews past midnight)",
         code="ends_before_start",
     )
-    return begin, finish
+    return begin, finish, zones
+
+
+def _cell_zones(
+    abbreviations: pd.Series, zones: pd.Series, problems: Problems, column: str
+) -> pd.Series:
+    """Each row's zone, the one its time cell names replacing the sheet's.
+
+    CST and CDT are US Central in a sheet about the US (an American zone, or another
+    US abbreviation, appears in it), else ambiguous; IST, AST, ... are always ambiguous.
+    """
+    given = abbreviations.str.lower()
+    if given.isna().all():
+        return zones
+    named = given.map(CELL_ZONES)
+    us_sheet = zones.str.startswith("America/").any() or given.isin(US_ABBREVIATIONS).any()
+    if not us_sheet:
+        named = named.where(~given.isin(list(US_ONLY)), "")
+    problems.add(
+        named == "",
+        column,
+        abbreviations.where(named == "", "").str.upper() + " could mean more than one time zone",
+        "write the zone's name instead, e.g. America/Chicago, Asia/Shanghai or Asia/Kolkata",
+        code="ambiguous_zone",
+    )
+    return named.where(named.notna() & (named != ""), zones).astype("str")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from email.utils import parseaddr
 
 import pandas as pd
@@ -21,8 +22,16 @@ _MISSING = {
     "interviewer_email": "missing_email",
     "interviewer_name": "missing_name",
 }
-_TRUE = {"yes", "y", "true", "t", "1", "x", "ja", "oui", "si", "sí"}
-_FALSE = {"no", "n", "false", "f", "0", "nein", "non"}
+#: How people write yes and no, by the words they start with; "maybe" reads as yes, with a
+#: warning. Punctuation and case do not matter: "Yes!!", "nope.", "Not really".
+_YES = ("yes", "y", "yeah", "yep", "yup", "sure", "definitely", "absolutely", "very", "true",
+        "t", "1", "x", "ja", "oui", "si", "sí", "interested", "still interested", "of course",
+        "totally", "for sure", "✓", "✔", "👍")  # fmt: skip
+_NO = ("no", "n", "nope", "nah", "false", "f", "0", "nein", "non", "not really", "not",
+       "no thanks", "no longer", "withdrew", "withdrawn", "withdrawing", "declined", "pass",
+       "passed", "not interested", "👎")  # fmt: skip
+_MAYBE = ("maybe", "unsure", "not sure", "undecided", "perhaps", "possibly", "somewhat",
+          "idk", "kind of", "kinda", "sort of", "tbd")  # fmt: skip
 
 
 def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> pd.DataFrame:
@@ -32,6 +41,8 @@ def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> 
         "candidate_email",
         "interview_id",
         "interviewer_title",
+        "preferred_name",
+        "notes",
         "talking_point",
         "question",
         "fit",
@@ -95,6 +106,8 @@ def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> 
     for column in ("interviewer_email", "candidate_email"):
         given = long[column] != ""
         malformed = given & ~long[column].str.fullmatch(EMAIL_PATTERN)
+        if "packed_problem" in long:  # already reported: names and addresses that differ
+            malformed &= long["packed_problem"] == ""
         problems.add(
             malformed,
             column,
@@ -105,17 +118,42 @@ def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> 
     return long
 
 
+def yes_no(text: str) -> bool | str | None:
+    """How a yes/no cell reads: True, False, "maybe", or None when it cannot be read.
+
+    >>> [yes_no(t) for t in ("Yes!!", "nope.", "Not really", "maybe?", "soon")]
+    [True, False, False, 'maybe', None]
+    """
+    if set(text.strip()) == {"?"}:
+        return "maybe"
+    phrase = " ".join(re.sub(r"[^\w\s✓✔👍👎]", " ", text.lower()).split())
+    for answer, starts in (("maybe", _MAYBE), (False, _NO), (True, _YES)):
+        if any(phrase == s or phrase.startswith(s + " ") for s in starts):
+            return answer
+    return None
+
+
 def parse_interested(long: pd.DataFrame, problems: Problems) -> pd.Series:
-    text = long["interested"].str.lower()
-    value = pd.Series(True, index=long.index)
-    value[text.isin(_FALSE)] = False
-    unknown = (text != "") & ~text.isin(_TRUE | _FALSE)
+    text = long["interested"]
+    codes, uniques = pd.factorize(text)
+    readings = [yes_no(u) if u else True for u in uniques.tolist()]
+    value = pd.Series([r is not False for r in readings], dtype="bool").take(codes)
+    reading = pd.Series([str(r) for r in readings], dtype="str").take(codes)
+    value.index = reading.index = long.index
     problems.add(
-        unknown,
+        reading == "None",
         "interested",
         "not a yes/no value",
-        "write yes or no (also y/n, true/false, 1/0); empty means yes",
+        "write yes or no (also y/n, sure, nope, withdrew); empty means yes",
         code="bad_yes_no",
+    )
+    problems.add(
+        reading == "maybe",
+        "interested",
+        "read as yes (still interested), though it says maybe",
+        "write yes or no to be sure: a no gets a gracious note without enthusiasm",
+        code="maybe_interested",
+        severity="warning",
     )
     return value
 

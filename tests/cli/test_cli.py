@@ -30,15 +30,25 @@ def test_console_script_is_installed():
     assert done.stdout.startswith("followup ")
 
 
-def test_validate_bundled_sample_is_clean(tmp_path):
+def test_validate_the_bundled_sample_shows_its_notes_before_and_after(tmp_path):
     rejects = tmp_path / "rejects.csv"
     done = run("validate", "data/interviews.csv", "--rejects", str(rejects))
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 1, done.stderr  # one note to rewrite
     assert done.stdout.splitlines()[:3] == [
         "data/interviews.csv: 22 rows (long layout)",
         "  interviews:    12",
         "  interviewers:  22",
     ]
+    assert (
+        "  talking point: 'discussed the move to electronic case report forms' → "
+        "'the move to electronic case report forms'\n"
+    ) in done.stdout
+    assert (
+        "\n1 note(s) to rewrite (the letter leaves them out until you do):\n"
+        "  row 11: talking point 'I asked about the outage model and he said they retrain it "
+        "every week' is a sentence about what you or the two of you did; write it as a phrase "
+        'about what you discussed, e.g. "the outage model"\n'
+    ) in done.stdout
     assert "No problems found in the sheet." in done.stdout
     assert pd.read_csv(rejects).empty
     assert done.stderr == ""
@@ -116,14 +126,18 @@ CLOCK = ["--now", "2026-11-25T09:00", "--tz", "America/Chicago"]
 def test_draft_writes_eml_rejects_findings_and_recipients(tmp_path):
     out = tmp_path / "out"
     done = run("draft", "data/interviews.csv", "--sender", SENDER, "--out", str(out), *CLOCK)
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 1, done.stderr  # the one note to rewrite
     assert f"22 draft(s) written to {out}/ (eml)" in done.stdout
     assert "due within 12 h: 3    due later: 0    upcoming: 3    overdue: 16" in done.stdout
-    assert "Findings: R1 warning 16, R8 warning 3" in done.stdout
+    assert "Findings: R1 warning 16, R3 error 1, R8 info 1, R8 warning 3" in done.stdout
     assert len(list(out.glob("*.eml"))) == 22
     sheet = pd.read_csv(out / "recipients.csv")
-    assert sheet["draft_status"].eq("ready").all()
-    assert pd.read_csv(out / "findings.csv")["rule"].value_counts().to_dict() == {"R1": 16, "R8": 3}
+    assert sheet["draft_status"].value_counts().to_dict() == {"ready": 21, "needs fixes": 1}
+    assert sheet.loc[sheet["draft_status"] == "needs fixes", "interviewer_name"].item() == (
+        "Tom Becker"
+    )
+    codes = pd.read_csv(out / "findings.csv")["code"].value_counts().to_dict()
+    assert codes == {"overdue": 16, "unknown_word": 3, "note_first_person": 1, "greeting_name": 1}
     assert pd.read_csv(out / "rejects.csv").empty
 
 
@@ -192,14 +206,16 @@ def test_check_reads_edited_eml_back(tmp_path):
     edited.write_bytes(message.as_bytes())
     done = run("check", str(out), "--known-words", "dbt", *CLOCK)
     assert done.returncode == 1
-    assert "Findings: R1 warning 16, R3 error 1, R4 error 1, R5 error 1, R7 error 1" in done.stdout
+    assert (
+        "Findings: R1 warning 16, R3 error 2, R4 error 1, R5 error 1, R7 error 1, R8 info 1"
+    ) in done.stdout
     assert "22 draft(s) checked." in done.stdout
 
 
 def test_check_a_sheet(tmp_path):
     done = run("check", "data/interviews.csv", "--sender", SENDER, "--known-words", "dbt", *CLOCK)
-    assert done.returncode == 0
-    assert "Findings: R1 warning 16" in done.stdout
+    assert done.returncode == 1
+    assert "Findings: R1 warning 16, R3 error 1, R8 info 1\n" in done.stdout
 
 
 def test_due_lists_soonest_first(tmp_path):
@@ -233,7 +249,9 @@ def test_sample_writes_a_sheet_and_template_and_refuses_to_overwrite(tmp_path):
         "dbt",
         *CLOCK,
     )
-    assert drafted.returncode == 0, drafted.stdout + drafted.stderr
+    assert drafted.returncode == 1, drafted.stdout + drafted.stderr
+    findings = pd.read_csv(tmp_path / "o" / "findings.csv")
+    assert set(findings["code"]) == {"overdue", "note_first_person", "greeting_name"}
     again = run("sample", str(tmp_path / "start"))
     assert again.returncode == 2
     assert "already exists; choose an empty folder" in again.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from conftest import SENDER, read
@@ -24,18 +26,26 @@ def panel(n: int, **extra) -> pd.DataFrame:
         }
     )
     recipients, rejects = read(frame)
-    assert rejects.empty
+    assert (rejects["severity"] != "error").all(), rejects
     return recipients
 
 
 def sentences(body: str) -> set[str]:
+    """The sentences of six or more words between the greeting and the sign-off."""
     core = body.split("\n\n", 1)[1].rsplit("\n\n", 1)[0]
-    return {s for s in core.replace("\n", " ").split(". ") if len(s) > 20}
+    parts = re.split(r"(?<=[.!?])\s+", core.replace("\n", " "))
+    return {s for s in parts if len(s.split()) >= 6}
 
 
-def test_sample_drafts_pass_every_rule_but_timing(sample_drafts):
+def test_sample_drafts_follow_the_rules_but_for_the_one_note_to_rewrite(sample_drafts):
     findings = check_drafts(sample_drafts, now="2026-11-12 00:00", known_words=["dbt"])
-    assert findings.empty, findings
+    assert sorted(zip(findings["code"], findings["severity"], strict=True)) == [
+        ("greeting_name", "info"),
+        ("note_first_person", "error"),
+    ]
+    rewrite = findings.loc[findings["code"] == "note_first_person", "message"].iloc[0]
+    assert rewrite.startswith("the talking point for Tom Becker is a sentence about what you")
+    assert rewrite.endswith('e.g. "the outage model"')
 
 
 def test_drafts_add_columns_and_leave_input_alone():
@@ -48,9 +58,8 @@ def test_drafts_add_columns_and_leave_input_alone():
         assert column in drafts.columns
     assert drafts["draft_id"].is_unique
     assert (drafts["due_at"] == drafts["interview_end"] + pd.Timedelta(hours=24)).all()
-    assert (
-        drafts["subject"].tolist() == ["Thank you for the Data Analyst interview at Northwind"] * 3
-    )
+    assert drafts["subject"].is_unique
+    assert drafts["subject"].str.contains("Data Analyst|Thank", regex=True).all()
 
 
 def test_draft_ids_are_stable_across_runs_and_row_order():
@@ -69,17 +78,16 @@ def test_panel_members_never_share_a_sentence(size):
     assert check_drafts(drafts, now="2026-11-24 00:00").empty
 
 
-def test_a_twelve_person_panel_minimises_overlap_and_says_so():
-    drafts = render_drafts(panel(12), sender=SENDER)
-    assert drafts["body"].is_unique
-    findings = check_drafts(drafts, now="2026-11-24 00:00")
-    assert set(findings["rule"]) == {"R3"}
-    assert (findings["severity"] == "warning").all()
-    assert findings["message"].str.contains("panel is larger than the phrasings").all()
-    # Every pair of drafts shares at most one paragraph's wording.
+def test_a_twelve_person_panel_shares_no_sentence_and_a_thirteenth_is_flagged():
+    drafts = render_drafts(panel(12, Question="When will you decide?"), sender=SENDER)
+    assert check_drafts(drafts, now="2026-11-24 00:00").empty
     for i, a in enumerate(drafts["body"]):
         for b in drafts["body"].iloc[i + 1 :]:
-            assert len(sentences(a) & sentences(b)) <= 2
+            assert not sentences(a) & sentences(b)
+    larger = render_drafts(panel(13, Question="When will you decide?"), sender=SENDER)
+    findings = check_drafts(larger, now="2026-11-24 00:00")
+    assert set(findings["code"]) == {"shared_wording"}
+    assert findings["message"].str.startswith("shares a sentence with another draft").all()
 
 
 def test_templates_are_chosen_by_interest_and_length():
@@ -111,7 +119,7 @@ def test_names_with_commas_quotes_titles_and_accents_greet_correctly():
     recipients, _ = read(frame)
     drafts = render_drafts(recipients, sender="Ana Díaz <ana@example.com>")
     greetings = drafts["body"].str.split("\n").str[0].str.split(" ", n=1).str[1].tolist()
-    assert greetings == ["Luis,", "Dana,", "Dr. Raman,", "Zoë,"]
+    assert greetings == ["Luis,", "DJ,", "Dr. Raman,", "Zoë,"]
     assert drafts["body"].str.endswith("\nAna Díaz\n").all()
 
 

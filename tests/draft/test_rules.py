@@ -60,11 +60,18 @@ def test_r2_one_recipient(draft):
 
 def test_r3_talking_point_missing_or_absent(draft):
     assert findings_for(draft.assign(talking_point=pd.NA)) == [
-        ("R3", "warning", "no talking point for Dana Whitfield: add what you discussed with them")
+        (
+            "R3",
+            "warning",
+            "no talking point for Dana Whitfield: add what you discussed with them in the "
+            "Talking Point column",
+        )
     ]
     assert findings_for(draft.assign(talking_point="the data platform")) == [
-        ("R3", "error", "the talking point for Dana Whitfield is not in the body")
+        ("R3", "error", 'the talking point for Dana Whitfield is not in the body: "the data platform"')
     ]
+    said_otherwise = GOOD.replace("the churn dashboard", "how you rebuilt the dashboard for churn")
+    assert findings_for(draft.assign(body=said_otherwise)) == []
 
 
 def test_r4_gratitude(draft):
@@ -100,7 +107,7 @@ def test_r6_paragraphs_and_words(draft):
 
 def test_r7_question_asked(draft):
     assert findings_for(draft.assign(question="When do you decide?")) == [
-        ("R7", "error", "the question for Dana Whitfield is not asked: When do you decide?")
+        ("R7", "error", 'the question for Dana Whitfield is not asked: "When do you decide?"')
     ]
 
 
@@ -109,7 +116,7 @@ def test_r7_question_asked(draft):
     [
         ("Dear [Name], ", "leftover placeholder [Name]"),
         ("{{ company }} ", "leftover placeholder {{"),
-        ("TODO: fix. ", "leftover placeholder TODO"),
+        ("Dear [Company] team. ", "leftover placeholder [Company]"),
         ("I liked the the office. ", "repeated word: 'the the'"),
         ("I recieved great advice. ", "unknown word(s): 'recieved' (did you mean 'received'?)"),
     ],

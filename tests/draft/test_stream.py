@@ -32,7 +32,7 @@ def test_small_chunks_write_the_same_files_as_one_chunk(tmp_path, format):
 def test_eml_drafts_match_the_library_pipeline(tmp_path):
     draft_sheet("data/interviews.csv", tmp_path, sender=SENDER, now=NOW, chunk_rows=4)
     recipients, _ = followup.read_interviews("data/interviews.csv", sender=SENDER)
-    drafts = followup.render_drafts(recipients, sender=SENDER)
+    drafts = followup.render_drafts(recipients, sender=SENDER, now=NOW)
     expected = followup.write_drafts(drafts, tmp_path / "lib", now=NOW)
     for path in expected:
         assert (tmp_path / Path(path).name).read_bytes() == Path(path).read_bytes()

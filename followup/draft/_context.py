@@ -1,0 +1,114 @@
+"""What a template sees: every column of the recipients table, and what the letter is made of.
+
+Besides the sheet's own columns (missing text as ""), a template gets:
+
+- ``greeting_name`` (also ``interviewer_first``): whom the greeting names
+  (:mod:`~followup.draft._names`), and ``candidate_first``;
+- ``interview_when`` ("yesterday", "on Wednesday"), ``interview_day`` and
+  ``interview_date``; ``a_role`` ("an Operations Analyst");
+- the notes adapted to their sentences (:mod:`~followup.draft._notes`):
+  ``talking_point`` (a phrase or a clause), ``question`` (a whole sentence) and
+  ``fit`` (a phrase), replacing the sheet's jotted text;
+- the letter's sentences from the phrase book (:mod:`~followup.draft._phrases`):
+  ``salutation``, ``thanks``, ``personal``, ``interest``, ``fit_sentence``,
+  ``question_sentence``, ``close``, ``sign_off``, ``subject``, and ``paragraphs``
+  (all of them in one of the layouts); ``variant`` is the interviewer's place
+  on the panel. A private ``notes`` column is there too, but no built-in letter
+  uses it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from followup._clock import wall_clock
+from followup.draft._names import greetings
+from followup.draft._notes import adapt_column
+from followup.draft._phrases import compose, offsets, phrase_book
+from followup.draft._when import interview_when
+from followup.draft._wording import PERSONAL_SHAPES, QUESTION_SHAPES
+
+
+def template_context(
+    table: pd.DataFrame, *, books: pd.Series, now: pd.Timestamp | str | None = None
+) -> pd.DataFrame:
+    """Every variable of every draft, one row per draft (see the module docstring).
+
+    ``books`` names each row's phrase book (``thank-you``, ``short`` or ``gracious``).
+    """
+    context = table.copy()
+    text = context.select_dtypes(include=["str", "object"]).columns
+    context[text] = context[text].fillna("").astype("str")
+    for column in ("talking_point", "question", "fit", "preferred_name", "notes"):
+        if column not in context:
+            context[column] = ""
+    names = greetings(context["interviewer_name"], context["preferred_name"])
+    context["greeting_name"] = names["greeting_name"]
+    context["interviewer_first"] = names["greeting_name"]
+    context["candidate_first"] = greetings(context["candidate_name"])["greeting_name"]
+    local = wall_clock(table["interview_start"], table["timezone"])
+    context["interview_day"] = local.dt.day_name().fillna("").astype("str")
+    context["interview_date"] = (local.dt.month_name() + " " + local.dt.day.astype("str")).fillna(
+        ""
+    )
+    context["interview_when"] = interview_when(table["interview_start"], table["timezone"], now=now)
+    context["when"] = context["interview_when"]
+    vowel = context["role"].str[:1].str.lower().isin(list("aeiou"))
+    context["a_role"] = np.where(vowel, "an ", "a ") + context["role"]
+    context = _with_notes(context)
+    picks = offsets(context["interview_id"])
+    letter = compose(context, books, picks)
+    context["variant"] = context.groupby("interview_id", sort=False).cumcount().astype("int64")
+    titled = context["greeting_name"].str.match(r"(?:Dr|Mr|Mrs|Ms|Mx|Rev)\.|Professor|Sir|Dame")
+    return context.assign(
+        salutation=letter["salutation"].where(~titled, "Dear"),
+        thanks=letter["thanks"],
+        personal=letter["personal"],
+        interest=letter["interest"],
+        fit_sentence=letter["fit"],
+        question_sentence=letter["question"],
+        close=letter["close"],
+        sign_off=letter["sign_off"],
+        subject=letter["subject"],
+        paragraphs=letter["paragraphs"],
+    )
+
+
+def _with_notes(context: pd.DataFrame) -> pd.DataFrame:
+    """The notes replaced by their adapted text, with the shape of each.
+
+    A talking point that is really a question ("ask about the relocation budget")
+    becomes the letter's question when the question cell is empty.
+    """
+    point = adapt_column(context["talking_point"], "talking_point")
+    asked = adapt_column(context["question"], "question")
+    fit = adapt_column(context["fit"], "fit")
+    moved = point["shape"].isin(QUESTION_SHAPES) & (asked["shape"] == "")
+    question_text = asked["text"].where(~moved, point["text"])
+    question_shape = asked["shape"].where(~moved, point["shape"])
+    personal = point["shape"].where(point["shape"].isin(PERSONAL_SHAPES), "neutral")
+    usable_fit = fit["shape"] != "unusable"
+    return context.assign(
+        talking_point=point["text"].where(personal != "neutral", ""),
+        topic=point["text"],
+        statement=point["text"],
+        shared=point["text"],
+        personal_shape=personal,
+        question=_standalone(question_text, question_shape),
+        wonder=question_text,
+        wish=question_text,
+        question_shape=question_shape.where(question_shape.isin(QUESTION_SHAPES), ""),
+        fit=fit["text"].where(usable_fit, ""),
+    )
+
+
+def _standalone(text: pd.Series, shape: pd.Series) -> pd.Series:
+    """The question as a sentence of its own, for a template that has no frame for it."""
+    common = phrase_book("thank-you").frames
+    out = text.where(shape == "question", "")
+    for kind in ("wonder", "wish"):
+        frame = common[kind][0]
+        before, after = frame.split("{" + kind + "}")
+        out = out.where(shape != kind, before + text + after)
+    return out

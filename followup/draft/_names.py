@@ -1,0 +1,153 @@
+"""Whom the greeting names: "Dana", "Dr. Okafor", "Minh" for Nguyễn Văn Minh.
+
+A ``preferred_name`` cell ("goes by") always wins. Otherwise the name is
+parsed with nameparser: a title gives a formal greeting ("Dr. Okafor",
+"Professor Lovelace"), a nickname in quotes or brackets is used, suffixes
+and particles are handled ("José Álvarez Jr." → José, "Dr. Ludwig van
+Beethoven" → Dr. van Beethoven), and a name in all capitals or all lower
+case is capitalized. A name that starts with a family name of a language
+that writes it first (Vietnamese, Chinese, Korean, Hungarian: the lists are
+in ``data/family_names.txt``) is greeted by its given name, with a note
+saying which name was used, so a wrong guess is easy to correct.
+
+>>> greeting("Dr. Ben Okafor"), greeting("Ortega, Luis"), greeting("dana WHITFIELD")
+(('Dr. Okafor', ''), ('Luis', ''), ('Dana', ''))
+>>> greeting("Nguyễn Văn Minh")
+('Minh', "greeted as Minh: 'Nguyễn Văn Minh' reads family name first")
+>>> greeting("Lee Jackson"), greeting("Kim Min-jun")[0], greeting("Wei Zhang")[0]
+(('Lee', ''), 'Min-jun', 'Wei')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+import pandas as pd
+
+_FORMAL = {
+    "dr": "Dr.",
+    "doctor": "Dr.",
+    "prof": "Professor",
+    "professor": "Professor",
+    "mr": "Mr.",
+    "mrs": "Mrs.",
+    "ms": "Ms.",
+    "miss": "Ms.",
+    "mx": "Mx.",
+    "rev": "Rev.",
+    "reverend": "Rev.",
+}
+_BY_FIRST_NAME = {"sir": "Sir", "dame": "Dame"}
+_INITIAL = re.compile(r"^[^\W\d_]\.?$")
+
+
+def _key(word: str) -> str:
+    """A word as the name lists match it: lower case, accents and hyphens dropped."""
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return plain.lower().replace("-", "")
+
+
+@cache
+def _lists() -> tuple[dict[str, tuple[str, int]], frozenset[str]]:
+    """Family names written first (→ language and rank) and given names that collide."""
+    folder = resources.files("followup.draft") / "data"
+    family: dict[str, tuple[str, int]] = {}
+    for line in (folder / "family_names.txt").read_text("utf-8").splitlines():
+        if line.startswith("#") or ":" not in line:
+            continue
+        language, names = line.split(":", 1)
+        for rank, name in enumerate(names.split()):
+            family.setdefault(_key(name), (language.strip(), rank))
+    given = (folder / "given_names.txt").read_text("utf-8")
+    collide = frozenset(_key(w) for line in given.splitlines() if not line.startswith("#")
+                        for w in line.split())  # fmt: skip
+    return family, collide
+
+
+def _capitalized(name: str) -> str:
+    """A name typed in one case ("dana whitfield", "DANA WHITFIELD") in title case."""
+    letters = [c for c in name if c.isalpha()]
+    if letters and (all(c.islower() for c in letters) or all(c.isupper() for c in letters)):
+        from nameparser import HumanName
+
+        parsed = HumanName(name)
+        parsed.capitalize(force=True)
+        return str(parsed)
+    return name
+
+
+def _family_first(tokens: list[str]) -> str | None:
+    """The given name of a name written family name first, or None if it is not one."""
+    family, collide = _lists()
+    if len(tokens) < 2 or _key(tokens[0]) not in family:
+        return None
+    language, rank = family[_key(tokens[0])]
+    rest = tokens[1:]
+    last = family.get(_key(tokens[-1]))
+    if last is not None and last[1] < rank and len(tokens) == 2:
+        return None  # "Wei Zhang": the more common family name comes last
+    looks_given = any("-" in t or not t.isascii() for t in rest)
+    if _key(tokens[0]) in collide and not looks_given:
+        return None  # "Lee Jackson", "Simon Park": given name first
+    if language == "vietnamese":
+        return tokens[-1]
+    if language == "hungarian":
+        return rest[0]
+    return " ".join(rest)
+
+
+@cache
+def greeting(name: str, preferred: str = "") -> tuple[str, str]:
+    """The name to greet, and a note when the order of the name was guessed."""
+    if preferred.strip():
+        return preferred.strip(), ""
+    from nameparser import HumanName
+
+    text = _capitalized(re.sub(r"\s+", " ", name).strip())
+    if not text:
+        return "", ""
+    parsed = HumanName(text)
+    title_key = re.sub(r"[^a-z]", "", parsed.title.lower())
+    if "," not in text:
+        core = [t for t in re.sub(r"[\"(].*?[\")]", " ", text).split()
+                if re.sub(r"[^a-z]", "", t.lower()) not in (*_FORMAL, *_BY_FIRST_NAME)
+                and t not in (parsed.suffix.split() or [""])]  # fmt: skip
+        given = _family_first(core)
+        if given is not None:
+            if title_key in _FORMAL:
+                return f"{_FORMAL[title_key]} {core[0]}", ""
+            return given, f"greeted as {given}: {name.strip()!r} reads family name first"
+    if title_key in _FORMAL and parsed.last:
+        return f"{_FORMAL[title_key]} {parsed.last}", ""
+    if title_key in _BY_FIRST_NAME and parsed.first:
+        return f"{_BY_FIRST_NAME[title_key]} {parsed.first}", ""
+    if parsed.nickname:
+        return parsed.nickname, ""
+    first = parsed.first or text
+    if first.islower() or (first.isupper() and len(first) > 2):
+        first = first.title()  # "dana", "DANA" → "Dana"; "mary-kate" → "Mary-Kate"
+    if _INITIAL.match(first):
+        middle = parsed.middle.split()
+        if middle and not _INITIAL.match(middle[0]):
+            return middle[0], ""
+        return " ".join(p for p in (parsed.first, parsed.middle, parsed.last) if p), ""
+    return first, ""
+
+
+def greetings(names: pd.Series, preferred: pd.Series | None = None) -> pd.DataFrame:
+    """:func:`greeting` for each row, worked out once per distinct name: a frame with
+    ``greeting_name`` and ``greeting_note``, indexed like ``names``."""
+    given = names.fillna("").astype("str")
+    wanted = (
+        preferred.fillna("").astype("str")
+        if preferred is not None
+        else pd.Series("", index=names.index, dtype="str")
+    )
+    key = given + "\x1f" + wanted
+    codes, uniques = pd.factorize(key)
+    pairs = [greeting(*u.split("\x1f", 1)) for u in uniques.tolist()]
+    table = pd.DataFrame(pairs or [("", "")], columns=["greeting_name", "greeting_note"])
+    return table.take(codes if len(uniques) else []).set_axis(names.index).astype("str")

@@ -1,0 +1,253 @@
+"""A note is data with a shape: each talking point, question and fit, adapted to its sentence.
+
+People jot notes, not sentences. Each distinct note is read once and becomes
+a :class:`Note`: the text the letter will carry, and its *shape*, which picks
+the sentence that carries it:
+
+- ``topic``: a phrase ("the dbt migration"), after a lead-in verb is dropped
+  ("Talked about the Q3 roadmap." → "the Q3 roadmap") and a possessive that
+  means the reader's side is turned to "your" ("their hiring plan");
+- ``statement``: a clause ("the team is growing"), carried by "... hear that ...";
+- ``shared``: something in common ("We both grew up in Lagos!" → "we both grew
+  up in Lagos"), carried by a sentence made for it;
+- ``question``: a question as asked ("How is success measured?"), ``wonder``: what
+  the candidate would love to know ("how success is measured"), and ``wish``: what
+  they would love to hear more about ("the relocation budget"), from a question
+  or a note to self ("ask about relocation budget");
+- ``unusable``: a note that cannot be adapted safely (a first-person sentence,
+  one that calls the reader he or she, a private remark, a paragraph). The
+  letter uses a neutral sentence instead, and ``problem`` and ``suggestion``
+  say how to rewrite it.
+
+>>> adapt_talking_point("Talked about model monitoring and drift.")
+Note(text='model monitoring and drift', shape='topic', code='', problem='', suggestion='')
+>>> adapt_talking_point("We both grew up in Lagos!").text
+'we both grew up in Lagos'
+>>> adapt_question("how is success measured").text
+'How is success measured?'
+>>> adapt_question("ask about relocation budget")[:2]
+('the relocation budget', 'wish')
+>>> adapt_fit("3 yrs w/ SQL reporting").text
+'3 years with SQL reporting'
+>>> note = adapt_talking_point("I asked about the on-call rotation and he said it's rare")
+>>> print(note.suggestion)
+write it as a phrase about what you discussed, e.g. "the on-call rotation"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pandas as pd
+
+from followup.draft import _lexicon as words
+from followup.draft._questions import adapt_question
+from followup.draft._wording import (
+    AUX,
+    EMBEDDED,
+    EMPTY,
+    FIRST_PERSON_START,
+    HE_SHE,
+    IMPRESSION,
+    LEAD_IN,
+    LEADING_POSSESSIVE,
+    PAST_WITH_OBJECT,
+    PRONOUN_BEFORE,
+    QUESTION_PREFIX,
+    SHARED,
+    SUBORDINATOR,
+    THEY_AS_READER,
+    TO_ASK,
+    TO_DO,
+    WE_START,
+    Note,
+    clean,
+    common_checks,
+    common_words,
+    count_words,
+    example_from,
+    expand_shorthand,
+    lower_first,
+    shorthand_problem,
+    strip_end,
+    unusable,
+)
+
+
+def adapt_talking_point(raw: str) -> Note:
+    """The talking point as the letter will carry it (see the module docstring)."""
+    text, unclear = expand_shorthand(clean(raw))
+    if not text:
+        return EMPTY
+    problem = common_checks(text, "talking point") or shorthand_problem(unclear, "talking point")
+    if problem:
+        return problem
+    if TO_DO.match(text) and not TO_ASK.match(text):
+        return unusable(
+            "note_to_self",
+            "is a note to yourself, not something to tell the interviewer",
+            "keep it in your Notes column, and write what you discussed as the talking point",
+        )
+    if TO_ASK.match(text) or QUESTION_PREFIX.match(text) or text.endswith("?"):
+        question = adapt_question(text)
+        if question.shape == "unusable":
+            return question
+        return Note(question.text, question.shape)
+    text = strip_end(text)
+    lead_in = LEAD_IN.match(text)
+    if lead_in and not SHARED.match(text):
+        text = text[lead_in.end() :]
+    if SHARED.match(text):
+        return _shared(text)
+    if FIRST_PERSON_START.match(text) or WE_START.match(text):
+        return unusable(
+            "note_first_person",
+            "is a sentence about what you or the two of you did",
+            f"write it as a phrase about what you discussed{example_from(text)}",
+        )
+    text = LEADING_POSSESSIVE.sub("your ", text)
+    if HE_SHE.search(text):
+        return unusable(
+            "note_he_she",
+            "calls the interviewer he or she",
+            "write it as a phrase, with 'you' or 'your' for the interviewer" + example_from(text),
+        )
+    if IMPRESSION.match(text):
+        return unusable(
+            "note_impression",
+            "is your impression of the interview, not something you discussed",
+            'write what you talked about, e.g. "the team\'s on-call rotation"',
+        )
+    if re.match(r"^(?:also|fellow|same)\b", text, re.IGNORECASE):
+        return unusable(
+            "note_unclear",
+            "reads as a shorthand for something you have in common",
+            "write it as 'we both ...', e.g. \"we both grew up in Lagos\"",
+        )
+    for pattern, replacement in THEY_AS_READER:
+        text = pattern.sub(replacement, text)
+    if _is_clause(text):
+        return Note(_statement(text), "statement")
+    return Note(lower_first(text), "topic")
+
+
+def _is_clause(text: str) -> bool:
+    """A verb of its own before any "that", "how", ...: "the team is growing", "you
+    launched a product"; not "how the team grew" or "the idea that data is a product"."""
+    if EMBEDDED.match(text):
+        return False
+    if re.match(r"^(?:you|it|there)\b(?!')", text, re.IGNORECASE):
+        return True
+    verb = AUX.search(text) or PAST_WITH_OBJECT.search(text)
+    if verb is None:
+        return False
+    before = text[: verb.start()]
+    if PRONOUN_BEFORE.search(before) and count_words(before) > 1:
+        return False  # "the audit you are running": a clause inside a noun phrase
+    return SUBORDINATOR.search(before) is None and count_words(before) <= 5
+
+
+def _statement(text: str) -> str:
+    """A clause to follow "that", a bare singular noun at its start given "the"."""
+    first = text.split(maxsplit=1)[0]
+    if (
+        first.islower()
+        and first.lower() in common_words()
+        and first.lower() not in words.DETERMINERS
+        and first.lower() not in ("you", "we", "it", "there", "everyone", "everybody")
+        and not first.endswith(("s", "ing"))
+    ):
+        text = "the " + text
+    text = re.sub(r",\s+(?=\w+ing\b)", " and ", text)
+    return lower_first(text)
+
+
+def _shared(text: str) -> Note:
+    """Something in common, as a clause: "we both ..."."""
+    text = strip_end(text)
+    text = re.sub(r"^both\s+of\s+us\b", "we both", text, flags=re.IGNORECASE)
+    text = re.sub(r"^we're\s+both\b", "we are both", text, flags=re.IGNORECASE)
+    text = re.sub(r"^turns\s+out\s+", "", text, flags=re.IGNORECASE)
+    if HE_SHE.search(text):
+        return unusable(
+            "note_he_she",
+            "calls the interviewer he or she",
+            "write what you have in common as 'we both ...'",
+        )
+    return Note(text[0].lower() + text[1:], "shared")
+
+
+def adapt_fit(raw: str) -> Note:
+    """Why the candidate fits, as a phrase ("four years of SQL reporting")."""
+    text, unclear = expand_shorthand(clean(raw))
+    if not text:
+        return EMPTY
+    problem = common_checks(text, "fit") or shorthand_problem(unclear, "fit")
+    if problem:
+        return problem
+    text = strip_end(text)
+    text = re.sub(r"^(?:i\s+have|i've\s+got|i've|i\s+bring|have|having|with)\s+", "", text,
+                  flags=re.IGNORECASE)  # fmt: skip
+    verb = re.match(r"^(?:i\s+)?(\w+)\s+(.+)$", text, re.IGNORECASE)
+    if verb and verb.group(1).lower() in words.GERUNDS:
+        return Note(
+            f"my experience {words.GERUNDS[verb.group(1).lower()]} {verb.group(2)}", "topic"
+        )
+    if FIRST_PERSON_START.match(text):
+        return unusable(
+            "note_first_person",
+            "is a sentence, not a phrase",
+            'write it as a phrase, e.g. "four years of SQL reporting"',
+        )
+    return Note(lower_first(text), "topic")
+
+
+ADAPTERS: dict[str, Callable[[str], Note]] = {
+    "talking_point": adapt_talking_point,
+    "question": adapt_question,
+    "fit": adapt_fit,
+}
+
+
+def adapt_column(values: pd.Series, column: str) -> pd.DataFrame:
+    """Each value of ``column`` adapted, once per distinct value: a frame with the
+    :class:`Note` fields, indexed like ``values``."""
+    adapt = ADAPTERS[column]
+    codes, uniques = pd.factorize(values.fillna("").astype("str"))
+    notes = [adapt(value) for value in uniques.tolist()] or [EMPTY]
+    table = pd.DataFrame(notes, columns=list(Note._fields))
+    if not len(uniques):
+        return table.iloc[[0] * len(values)].set_axis(values.index)
+    return table.take(codes).set_axis(values.index)
+
+
+def adapt_notes(df: pd.DataFrame) -> pd.DataFrame:
+    """How each note of a recipients table will read in the letters: one row per distinct
+    note, with ``column``, ``before``, ``after``, ``shape``, ``code``, ``problem``,
+    ``suggestion`` and the sheet ``rows`` it comes from.
+
+    >>> notes = adapt_notes(pd.DataFrame({"row": [2, 3], "talking_point": [
+    ...     "Discussed pricing experiments.", "their hiring plan"]}))
+    >>> notes[["before", "after", "shape"]]
+                               before                after  shape
+    0  Discussed pricing experiments.  pricing experiments  topic
+    1               their hiring plan     your hiring plan  topic
+    """
+    parts = []
+    for column in ADAPTERS:
+        if column not in df:
+            continue
+        values = df[column].fillna("").astype("str")
+        given = values != ""
+        rows = df.loc[given, "row"].groupby(values[given], sort=False).agg(list)
+        adapted = adapt_column(pd.Series(rows.index, dtype="str"), column)
+        parts.append(
+            adapted.assign(column=column, before=rows.index, rows=rows.to_numpy()).rename(
+                columns={"text": "after"}
+            )
+        )
+    columns = ["column", "before", "after", "shape", "code", "problem", "suggestion", "rows"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)[columns]

@@ -1,0 +1,100 @@
+"""Questions, as the letter will ask them: "how is success measured" → "How is success
+measured?"; "ask about relocation budget" → "the relocation budget", to hear more about.
+
+>>> adapt_question("how is success measured").text
+'How is success measured?'
+>>> adapt_question("ask whether they sponsor visas")[:2]
+('whether you sponsor visas', 'wonder')
+>>> adapt_question("ask about relocation budget")[:2]
+('the relocation budget', 'wish')
+"""
+
+from __future__ import annotations
+
+import re
+
+from followup.draft import _lexicon as words
+from followup.draft._wording import (
+    EMBEDDED,
+    EMPTY,
+    FIRST_PERSON_START,
+    HE_SHE,
+    QUESTION_OPENING,
+    QUESTION_PREFIX,
+    THEY_AS_READER,
+    TO_ASK,
+    Note,
+    capitalize,
+    clean,
+    common_checks,
+    expand_shorthand,
+    lower_first,
+    shorthand_problem,
+    unusable,
+)
+
+
+def adapt_question(raw: str) -> Note:
+    """The question as the letter will ask it (see the module docstring)."""
+    text, unclear = expand_shorthand(clean(raw))
+    if not text:
+        return EMPTY
+    problem = common_checks(text, "question") or shorthand_problem(unclear, "question")
+    if problem:
+        return problem
+    text = QUESTION_PREFIX.sub("", text)
+    asked = TO_ASK.match(text)
+    if asked:
+        text = text[asked.end() :]
+    text = text.strip()
+    if HE_SHE.search(text):
+        return unusable(
+            "note_he_she",
+            "calls the interviewer he or she",
+            "write the question to the interviewer, with 'you' or 'your'",
+        )
+    if FIRST_PERSON_START.match(text) and not text.endswith("?"):
+        return unusable(
+            "note_first_person",
+            "is a sentence about yourself, not a question",
+            'write the question you want to ask, e.g. "How soon would I start?"',
+        )
+    for pattern, replacement in THEY_AS_READER:
+        text = pattern.sub(replacement, text)
+    asks = QUESTION_OPENING.match(text) or (text.endswith("?") and EMBEDDED.match(text))
+    if asks and not asked:
+        return Note(capitalize(re.sub(r"[\s.!?]+$", "", text)) + "?", "question")
+    body = re.sub(r"[\s.!?]+$", "", text)
+    if EMBEDDED.match(body) or QUESTION_OPENING.match(body):
+        return Note(lower_first(_unquestion(body)), "wonder")
+    return Note(_with_article(lower_first(body)), "wish")
+
+
+def _unquestion(text: str) -> str:
+    """A direct question turned into the words after "I would love to know":
+    "is it hybrid" → "whether it is hybrid"; "how do you measure it" → "how you measure it"."""
+    match = re.match(r"^(how|what|why|when|where|who|which)\s+(do|does|did)\s+(\w+)\s+(.*)$", text,
+                     re.IGNORECASE)  # fmt: skip
+    if match:
+        return f"{match[1]} {match[3]} {match[4]}"
+    match = re.match(r"^(is|are|was|were|can|could|will|would|should|has|have|do|does|did)\s+"
+                     r"(\w+)\s+(.*)$", text, re.IGNORECASE)  # fmt: skip
+    if match:
+        verb = match[1].lower()
+        rest = match[3] if verb in ("do", "does", "did") else f"{verb} {match[3]}"
+        return f"whether {match[2]} {rest}"
+    return text
+
+
+def _with_article(text: str) -> str:
+    """ "relocation budget" → "the relocation budget": a bare countable noun phrase."""
+    tokens = text.split()
+    if (
+        tokens
+        and tokens[0].lower() not in words.DETERMINERS
+        and tokens[0].islower()
+        and (tokens[-1].lower() in words.COUNT_NOUNS or tokens[0].lower() in words.COUNT_NOUNS)
+        and len(tokens) <= 4
+    ):
+        return "the " + text
+    return text

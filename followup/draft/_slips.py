@@ -1,0 +1,158 @@
+"""The slips a proofreader catches in a letter (rule R8), whoever wrote it.
+
+Each check is a regular expression run over every body at once with RE2 in
+Arrow; only the few bodies it flags are read again in Python, to quote the
+sentence in the finding's message. The checks work on edited drafts as well as
+rendered ones, and none of them fires on the built-in phrase book.
+
+>>> slips = find_slips(pd.DataFrame({
+...     "body": ["Hi Dana,\\n\\nI enjoyed hearing about I asked!.\\n\\nBest,\\nA\\n"],
+...     "interview_id": ["i"], "interviewer_name": ["Dana"]}))
+>>> for message in slips["message"]:
+...     print(message)
+a sentence pasted after a preposition ("about I asked"): "I enjoyed hearing about I asked!."
+doubled end punctuation ("!."): "I enjoyed hearing about I asked!."
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from followup.draft import _lexicon as words
+
+_GREETING = r"\A[^\n]{1,80}[,:!][ \t]*\n"
+_SIGN_OFF = r"\n[ \t]*\n[^\n]{1,40},[ \t]*\n[^\n]*\s*\z"
+_PREPOSITION = r"(?:about|of|regarding|re|on|with|for|into)"
+_CLAUSE_WORD = r"(?:I|We|He|She|They|It|You|My|Our|Their|His|Her|The|A|An|This|These|Those)"
+_SHORTHAND_WORDS = "|".join(re.escape(w) for w in sorted(words.SHORTHAND, key=len, reverse=True))
+#: Words after "about" that open a noun clause, not a pasted sentence ("about what is next").
+_NOUN_CLAUSE = frozenset(
+    [
+        "what",
+        "how",
+        "why",
+        "who",
+        "whom",
+        "where",
+        "when",
+        "which",
+        "whether",
+        "that",
+        "this",
+        "it",
+        "there",
+    ]
+)
+
+#: code, severity, pattern (RE2 and Python alike: scoped flags only), and how to describe it.
+CHECKS: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "pasted_sentence",
+        "error",
+        rf"\b{_PREPOSITION}\s+{_CLAUSE_WORD}\s+\w+|"
+        r"\b(?i:about|regarding|of)\s+(?i:i|we|he|she|they)\s+\w+|"
+        r"\b(?i:about|regarding)\s+(?:(?i:the|a|an|our|your|their)\s+)?(?:[^\W\d_]+\s+)?"
+        r"(?i:is|are|was|were|has|have)\b",
+        "a sentence pasted after a preposition ({match})",
+    ),
+    (
+        "doubled_punctuation",
+        "error",
+        r"[!?][.!?]|\.[!?]|[,;:][.!?]|(?:^|[^.])\.\.(?:[^.]|$)",
+        "doubled end punctuation ({match})",
+    ),
+    ("lowercase_start", "error", r"(?:^|\n|[.!?]\s+)[a-z][a-z]", "a sentence starts in lower case"),
+    (
+        "he_or_she",
+        "error",
+        r"\b(?i:he|she|him|his|her|hers|himself|herself)\b",
+        "the reader is called {match}",
+    ),
+    (
+        "note_left_in",
+        "error",
+        r"\b(?i:ask\s+(?:him|her|them|about|re)|todo|note to self|remember to|follow up re|"
+        r"find out (?:about|if|whether)|fyi)\b|(?:^|\s)Q:\s",
+        "a note to self left in: {match}",
+    ),
+    (
+        "shorthand",
+        "warning",
+        rf"(?:^|[^\w/])(?:{_SHORTHAND_WORDS})(?:$|[^\w/])",
+        "shorthand {match}; spell it out",
+    ),
+    (
+        "private_words",
+        "error",
+        r"\b(?i:"
+        + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in words.PRIVATE)
+        + r")\b|[$€£]\s?\d",
+        "words that sound private: {match}",
+    ),
+)
+_ABBREVIATION_BEFORE = re.compile(r"(?:e\.g|i\.e|etc|vs|approx|a\.m|p\.m|no|cf)\.\s+$", re.I)
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|$)")
+
+
+def letter_core(bodies: pa.Array) -> pa.Array:
+    """Bodies without the greeting line and the sign-off block."""
+    core = pc.replace_substring_regex(bodies, _GREETING, "")
+    core = pc.replace_substring_regex(core, _SIGN_OFF, "")
+    return pc.utf8_trim_whitespace(core)
+
+
+def find_slips(drafts: pd.DataFrame) -> pd.DataFrame:
+    """One row per slip: ``at`` (the draft's position), ``code``, ``severity``, ``message``."""
+    core = letter_core(pa.array(drafts["body"].astype("str").array))
+    found = []
+    texts: list[str] | None = None
+    for code, severity, pattern, describe in CHECKS:
+        hits = np.asarray(pc.match_substring_regex(core, pattern).to_numpy(False), dtype=bool)
+        if not hits.any():
+            continue
+        texts = texts if texts is not None else core.to_pylist()
+        python = re.compile(pattern)
+        for at in np.flatnonzero(hits).tolist():
+            message = _describe(texts[at], python, describe, code, drafts, at)
+            if message:
+                found.append((at, code, severity, message))
+    return pd.DataFrame(found, columns=["at", "code", "severity", "message"])
+
+
+def _describe(
+    text: str, pattern: re.Pattern[str], describe: str, code: str, drafts: pd.DataFrame, at: int
+) -> str:
+    """The message for the first real hit in ``text``, quoting its sentence; "" if none is."""
+    for match in pattern.finditer(text):
+        if code == "lowercase_start" and _ABBREVIATION_BEFORE.search(text[: match.end() - 2]):
+            continue
+        if code == "pasted_sentence" and match.group(0).split()[1].lower() in _NOUN_CLAUSE:
+            continue
+        sentence = _sentence_at(text, match.start() + (1 if match.group(0)[:1] in ".!?\n" else 0))
+        if code == "he_or_she" and _names_someone_else(sentence, drafts, at):
+            continue
+        shown = f'"{match.group(0).strip()}"' if "{match}" in describe else ""
+        return describe.format(match=shown) + f': "{sentence}"'
+    return ""
+
+
+def _sentence_at(text: str, position: int) -> str:
+    for match in _SENTENCE.finditer(text):
+        if match.start() <= position < max(match.end(), match.start() + 1):
+            return match.group(0).strip()
+    return text.strip()[:120]
+
+
+def _names_someone_else(sentence: str, drafts: pd.DataFrame, at: int) -> bool:
+    """Whether a he or she in ``sentence`` can point at a colleague named in it."""
+    panel = drafts.loc[
+        drafts["interview_id"] == drafts["interview_id"].iloc[at], "interviewer_name"
+    ]
+    reader = str(drafts["interviewer_name"].iloc[at])
+    others = {w for name in panel.dropna().astype("str") if name != reader for w in name.split()}
+    return any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in others if len(w) > 1)

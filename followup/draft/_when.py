@@ -1,0 +1,44 @@
+"""When the interview was, as the letter says it: "today", "yesterday", "on Wednesday".
+
+The day is counted in the interview's own zone, from ``now``: the same day is
+"today" (never "on Wednesday" for this Wednesday's interview), the day before
+"yesterday", a day within the last week its weekday, and anything older its
+date. A letter drafted before the interview is sent after it, on its day:
+"today".
+
+>>> import pandas as pd
+>>> starts = pd.Series(pd.to_datetime(["2026-11-25 15:00", "2026-11-24 23:30",
+...     "2026-11-20 10:00", "2026-11-02 10:00", "2026-11-27 10:00"], utc=True))
+>>> zones = pd.Series(["UTC"] * 5)
+>>> interview_when(starts, zones, now=pd.Timestamp("2026-11-25 16:00", tz="UTC")).tolist()
+['today', 'yesterday', 'on Friday', 'on November 2', 'today']
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from followup._clock import resolve_now, wall_clock
+
+WEEK = 7
+
+
+def interview_when(
+    starts: pd.Series, zones: pd.Series, *, now: pd.Timestamp | str | None = None
+) -> pd.Series:
+    """The day of each interview, relative to ``now`` in the interview's zone."""
+    moment = resolve_now(now)
+    local = wall_clock(starts, zones)
+    today = wall_clock(pd.Series(moment, index=starts.index), zones).dt.normalize()
+    days = (local.dt.normalize() - today).dt.days
+    weekday = "on " + local.dt.day_name()
+    date = "on " + local.dt.month_name() + " " + local.dt.day.astype("Int64").astype("str")
+    other_year = local.dt.year != today.dt.year
+    date = date.where(~other_year, date + ", " + local.dt.year.astype("Int64").astype("str"))
+    phrase = np.select(
+        [days >= 0, days == -1, days > -WEEK],
+        ["today", "yesterday", weekday],
+        default=date,
+    )
+    return pd.Series(phrase, index=starts.index, dtype="str").where(starts.notna(), "")

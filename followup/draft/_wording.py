@@ -1,0 +1,270 @@
+"""What every note adapter shares: the :class:`Note`, cleaning a jotted note, shorthand,
+the checks any note must pass, and the patterns that read note-speak.
+
+The word lists behind the patterns are in :mod:`followup.draft._lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from typing import NamedTuple
+
+from followup.draft import _lexicon as words
+
+#: Note shapes that carry the talking point, and those that ask something.
+PERSONAL_SHAPES = ("topic", "statement", "shared")
+QUESTION_SHAPES = ("question", "wonder", "wish")
+MAX_NOTE_WORDS = 30
+
+
+class Note(NamedTuple):
+    """A note as the letter will carry it, or why it cannot (``shape == "unusable"``)."""
+
+    text: str
+    shape: str
+    code: str = ""  # a finding code when the note needs a rewrite
+    problem: str = ""
+    suggestion: str = ""
+
+
+EMPTY = Note("", "")
+
+
+def alternatives(phrases: tuple[str, ...] | list[str]) -> str:
+    """A regex group matching any of ``phrases`` as whole words, longest first."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + ")"
+
+
+EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
+
+
+SHORTHAND = re.compile(
+    r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(words.SHORTHAND, key=len, reverse=True))
+    + r")(?![\w/])",
+    re.IGNORECASE,
+)  # fmt: skip
+
+
+MONEY = re.compile(r"[$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d+(?:[.,]\d+)?\s?[kK]\b(?!\s*(?:run|race))")
+
+
+PRIVATE = re.compile(rf"\b{alternatives(words.PRIVATE)}\b", re.IGNORECASE)
+
+
+LEAD_IN = re.compile(
+    rf"^(?:{alternatives(words.LEAD_IN_SUBJECTS)}\s+)?{alternatives(words.LEAD_INS)}"
+    rf"(?:\s+{alternatives(words.LEAD_IN_LINKS)})?\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+SHARED = re.compile(
+    r"^(?:we\s+both|we\s+are\s+both|we're\s+both|we\s+each|both\s+of\s+us|we\s+share|"
+    r"we\s+have\s+.+\s+in\s+common|turns\s+out\s+we\s+both)\b",
+    re.IGNORECASE,
+)
+
+
+TO_ASK = re.compile(
+    rf"^(?:todo:?\s*|to\s*do:?\s*|note\s+to\s+self:?\s*|remember\s+to\s+|need\s+to\s+|"
+    rf"must\s+|should\s+|want\s+to\s+|wanted\s+to\s+)?{alternatives(words.TO_ASK)}\b"
+    r"(?:\s+(?:him|her|them|the\s+team|the\s+recruiter))?(?:\s+(?:about|on|re|regarding|for))?"
+    r"[\s:]+",
+    re.IGNORECASE,
+)
+
+
+QUESTION_PREFIX = re.compile(r"^(?:q|question|qs|questions)\s*[:\-–]\s*", re.IGNORECASE)
+
+
+TO_DO = re.compile(
+    rf"^(?:todo:?\s*|to\s*do:?\s*|note\s+to\s+self:?\s*|need\s+to\s+|must\s+)?"
+    rf"{alternatives(words.TO_DO)}\b",
+    re.IGNORECASE,
+)
+
+
+FIRST_PERSON_START = re.compile(r"^(?:i|i'm|i've|i'd|i'll|me\s+and|my\s+\w+\s+and\s+i)\b", re.I)
+
+
+WE_START = re.compile(r"^we\b(?!\s+both)", re.IGNORECASE)
+
+
+HE_SHE = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself|he's|she's|he'd|she'd)\b", re.I)
+
+
+LEADING_POSSESSIVE = re.compile(r"^(?:their|his|her)\s+(?=\w)", re.IGNORECASE)
+
+
+AUX = re.compile(
+    rf"\b{alternatives(words.AUXILIARIES)}\b|"
+    r"\b(?:it|that|there|here|what|who|he|she|where|how)'s\b|\w'(?:re|ve|ll)\b|"
+    r"\w's(?=\s+\w+ing\b)",
+    re.IGNORECASE,
+)
+
+
+PRONOUN_BEFORE = re.compile(r"\b(?:you|we|they|i|he|she)\s*$", re.IGNORECASE)
+
+
+PAST_WITH_OBJECT = re.compile(
+    r"\b(?:\w+ed|built|grew|ran|made|won|took|got|began|brought|bought|sold|wrote|led|had|"
+    r"found|kept|left|lost|met|paid|put|set|spent|told|went)\s+"
+    r"(?:a|an|the|their|our|your|its|some|two|three|new|several)\b",
+    re.IGNORECASE,
+)
+
+
+SUBORDINATOR = re.compile(rf"\b{alternatives(words.SUBORDINATORS)}\b", re.IGNORECASE)
+
+
+QUESTION_OPENING = re.compile(
+    r"^(?:(?:how|what|why|when|where|who|which)(?:'s|\s+(?:is|are|was|were|do|does|did|"
+    r"can|could|will|would|should|has|have|much|many|long|soon|often|big|large)\b)|"
+    r"(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|may|might)\s)",
+    re.IGNORECASE,
+)
+
+
+IMPRESSION = re.compile(rf"^{alternatives(words.IMPRESSIONS)}\b", re.IGNORECASE)
+
+
+EMBEDDED = re.compile(rf"^{alternatives(words.QUESTION_WORDS)}\b", re.IGNORECASE)
+
+
+THEY_AS_READER = (
+    (re.compile(r"^they\b", re.I), "you"),
+    (re.compile(r"^their\b", re.I), "your"),
+    (
+        re.compile(r"\b(is|are|do|does|did|can|could|will|would|should|have|has)\s+they\b", re.I),
+        r"\1 you",
+    ),
+    (re.compile(r"\b(whether|if|how|what|when|why|where)\s+they\b", re.I), r"\1 you"),
+    (re.compile(r"\btheir\b", re.I), "your"),
+    (re.compile(r"\bthem\b", re.I), "you"),
+)
+
+
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\s*\n+\s*")
+
+
+OBJECT_OF_ASKING = re.compile(
+    r"\b(?:asked|ask|mentioned|talked|learned|heard|told\s+(?:him|her|them))\s+"
+    r"(?:about|re|regarding|of)?\s*(?P<object>[^,;.!?]+?)(?=\s+and\s|\s+but\s|[,;.!?]|$)",
+    re.IGNORECASE,
+)
+
+
+def clean(raw: str) -> str:
+    """Whitespace, emoji, quotes around the whole note, "&" and "re:" as words."""
+    text = unicodedata.normalize("NFC", str(raw))
+    text = EMOJI.sub("", text).replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) > 1 and text[0] in "\"'“" and text[-1] in "\"'”":
+        text = text[1:-1].strip()
+    text = re.sub(r"\s+&\s+", " and ", text)
+    text = re.sub(r"(?<!\w)re:\s*|(?<=\s)re\s+(?=\w)", "about ", text, flags=re.IGNORECASE)
+    return text.strip(" -–—:;,")
+
+
+def expand_shorthand(text: str) -> tuple[str, list[str]]:
+    """Shorthand spelled out where it is unambiguous; the ambiguous ones are returned."""
+    unclear: list[str] = []
+
+    def spell(match: re.Match[str]) -> str:
+        word = match.group(1)
+        full = words.SHORTHAND[word.lower()]
+        if not full:
+            if not word.isupper():  # HR, ENG: acronyms, fine as written
+                unclear.append(word)
+            return word
+        return full
+
+    return SHORTHAND.sub(spell, text), unclear
+
+
+def strip_end(text: str) -> str:
+    """Without the full stops, exclamation marks and ellipses a jotted note ends with."""
+    return re.sub(r"[\s.!…]+$", "", text)
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """The 30,000 most frequent English words: a capital on one of them only starts the note."""
+    from spellchecker import SpellChecker
+
+    frequency = SpellChecker(distance=1).word_frequency.dictionary
+    ranked = sorted(frequency.items(), key=lambda item: -item[1])[:30_000]
+    return frozenset(w for w, _ in ranked) - set(words.PROPER_WORDS)
+
+
+def lower_first(text: str) -> str:
+    """``"Team offsite in Lisbon"`` → ``"team offsite in Lisbon"``; names and acronyms kept."""
+    tokens = text.split(maxsplit=2)
+    if not tokens or not tokens[0][:1].isupper() or tokens[0][1:2].isupper():
+        return text
+    first = re.sub(r"[^\w'-]", "", tokens[0]).split("-")[0]
+    if first.lower() not in common_words() and first.lower() not in words.DETERMINERS:
+        return text
+    if len(tokens) > 1 and tokens[1][:1].isupper():
+        return text  # "New York office", "Machine Learning team": a name
+    return text[0].lower() + text[1:]
+
+
+def capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+def unusable(code: str, problem: str, suggestion: str) -> Note:
+    return Note("", "unusable", code, problem, suggestion)
+
+
+def example_from(text: str) -> str:
+    """What a jotted sentence was about: the object of "asked about", "mentioned", ..."""
+    match = OBJECT_OF_ASKING.search(text)
+    if match and 1 <= count_words(match.group("object")) <= 8:
+        phrase = HE_SHE.sub("your", match.group("object").strip())
+        return f', e.g. "{lower_first(phrase)}"'
+    return ""
+
+
+def common_checks(text: str, kind: str) -> Note | None:
+    """The problems any note can have: private words, several sentences, too long."""
+    private = PRIVATE.search(text) or MONEY.search(text)
+    if private:
+        return unusable(
+            "private_note",
+            f"sounds private ({private.group(0).strip()!r})",
+            f"keep it in your Notes column, and write the {kind} you want the letter to carry",
+        )
+    if len([s for s in SENTENCE_BREAK.split(text) if s.strip()]) > 1:
+        return unusable(
+            "note_sentences",
+            "is several sentences",
+            f"write the {kind} as one short phrase{example_from(text)}",
+        )
+    if count_words(text) > MAX_NOTE_WORDS:
+        return unusable(
+            "note_too_long",
+            f"is {count_words(text)} words long",
+            f"write the {kind} as one short phrase of a few words",
+        )
+    return None
+
+
+def shorthand_problem(unclear: list[str], kind: str) -> Note | None:
+    if not unclear:
+        return None
+    listed = ", ".join(repr(u) for u in unclear)
+    return unusable(
+        "note_shorthand",
+        f"uses shorthand that could mean more than one thing ({listed})",
+        f"spell {listed} out in the {kind}",
+    )
