@@ -49,6 +49,9 @@ SHORTHAND: dict[str, str] = {
     "b4": "before",
     "prob": "probably",
     "def": "definitely",
+    "cert": "certification",
+    "certs": "certifications",
+    "devs": "developers",
     "eng": "",
     "dev": "",
     "acct": "",
@@ -56,7 +59,6 @@ SHORTHAND: dict[str, str] = {
     "rec": "",
     "reqs": "",
     "hr": "",
-    "tbh": "",
     "imo": "",
     "asap": "",
     "idk": "",
@@ -100,6 +102,10 @@ LEAD_INS = (
     "excited",
 )
 LEAD_IN_LINKS = (
+    "me",
+    "me about",
+    "me through",
+    "me around",
     "about",
     "on",
     "over",
@@ -146,8 +152,6 @@ PRIVATE = (
     "deal breaker",
     "deal-breaker",
     "toxic",
-    "hated",
-    "hate",
     "boring",
     "meh",
     "ugh",
@@ -453,3 +457,12 @@ PROPER_WORDS = (
     "november",
     "december",
 )
+
+#: Chat words a note may end with and a letter never says ("lol", "tbh"): dropped.
+CHAT = ("lol", "lmao", "haha", "hahaha", "ngl", "tbh", "omg", "jk", "btw", "fwiw", "smh", "ikr",
+        "xd")  # fmt: skip
+#: Words that open a clause when a note goes on after a dash ("- wants someone to own MMM").
+CLAUSE_VERBS = ("want", "wants", "wanted", "said", "says", "asked", "asks", "thinks", "thought",
+                "mentioned", "seemed", "seems", "need", "needs", "plan", "plans", "hope",
+                "hopes", "like", "likes", "love", "loves", "got", "gave", "told", "moving",
+                "looking", "trying", "starting", "going")  # fmt: skip

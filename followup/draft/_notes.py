@@ -52,14 +52,17 @@ from followup.draft._wording import (
     IMPRESSION,
     LEAD_IN,
     LEADING_POSSESSIVE,
+    PART_BREAK,
     PAST_WITH_OBJECT,
     PRONOUN_BEFORE,
+    QUESTION_OPENING,
     QUESTION_PREFIX,
     SHARED,
     SUBORDINATOR,
     THEY_AS_READER,
     TO_ASK,
     TO_DO,
+    VAGUE,
     WE_START,
     Note,
     clean,
@@ -80,7 +83,9 @@ def adapt_talking_point(raw: str) -> Note:
     text, unclear = expand_shorthand(clean(raw))
     if not text:
         return EMPTY
-    problem = common_checks(text, "talking point") or shorthand_problem(unclear, "talking point")
+    problem = common_checks(text, "talking point", adapt_talking_point) or shorthand_problem(
+        unclear, "talking point"
+    )
     if problem:
         return problem
     if TO_DO.match(text) and not TO_ASK.match(text):
@@ -89,7 +94,12 @@ def adapt_talking_point(raw: str) -> Note:
             "is a note to yourself, not something to tell the interviewer",
             "keep it in your Notes column, and write what you discussed as the talking point",
         )
-    if TO_ASK.match(text) or QUESTION_PREFIX.match(text) or text.endswith("?"):
+    if (
+        TO_ASK.match(text)
+        or QUESTION_PREFIX.match(text)
+        or text.endswith("?")
+        or QUESTION_OPENING.match(text)
+    ):
         question = adapt_question(text)
         if question.shape == "unusable":
             return question
@@ -100,18 +110,26 @@ def adapt_talking_point(raw: str) -> Note:
         text = text[lead_in.end() :]
     if SHARED.match(text):
         return _shared(text)
+    if text.lower() in VAGUE:
+        return unusable(
+            "note_unclear",
+            "does not say what you discussed",
+            'write the topic itself, e.g. "the team\'s on-call rotation"',
+        )
     if FIRST_PERSON_START.match(text) or WE_START.match(text):
         return unusable(
             "note_first_person",
             "is a sentence about what you or the two of you did",
-            f"write it as a phrase about what you discussed{example_from(text)}",
+            "write it as a phrase about what you discussed"
+            + example_from(text, adapt_talking_point),
         )
     text = LEADING_POSSESSIVE.sub("your ", text)
     if HE_SHE.search(text):
         return unusable(
             "note_he_she",
             "calls the interviewer he or she",
-            "write it as a phrase, with 'you' or 'your' for the interviewer" + example_from(text),
+            "write it as a phrase, with 'you' or 'your' for the interviewer"
+            + example_from(text, adapt_talking_point),
         )
     if IMPRESSION.match(text):
         return unusable(
@@ -129,7 +147,19 @@ def adapt_talking_point(raw: str) -> Note:
         text = pattern.sub(replacement, text)
     if _is_clause(text):
         return Note(_statement(text), "statement")
-    return Note(lower_first(text), "topic")
+    return Note(_as_list(lower_first(text)), "topic")
+
+
+def _as_list(text: str) -> str:
+    """A list of short items, or of parts on their own lines, joined as a list:
+    "roadmap, hiring, tooling" → "roadmap, hiring and tooling"."""
+    parts = [re.sub(r"^(?:also|and|plus)\s+", "", p.strip()) for p in PART_BREAK.split(text)]
+    if len(parts) > 1:
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+    items = [i.strip() for i in text.split(",")]
+    if len(items) >= 3 and all(1 <= count_words(i) <= 3 for i in items) and " and " not in text:
+        return ", ".join(items[:-1]) + " and " + items[-1]
+    return text
 
 
 def _is_clause(text: str) -> bool:
@@ -180,20 +210,24 @@ def _shared(text: str) -> Note:
 
 def adapt_fit(raw: str) -> Note:
     """Why the candidate fits, as a phrase ("four years of SQL reporting")."""
-    text, unclear = expand_shorthand(clean(raw))
+    text, unclear = expand_shorthand(clean(raw, asides=True))
     if not text:
         return EMPTY
-    problem = common_checks(text, "fit") or shorthand_problem(unclear, "fit")
+    problem = common_checks(text, "fit", adapt_fit) or shorthand_problem(unclear, "fit")
     if problem:
         return problem
     text = strip_end(text)
+    said_i = re.match(r"^i\b|^i've\b", text, re.IGNORECASE) is not None
     text = re.sub(r"^(?:i\s+have|i've\s+got|i've|i\s+bring|have|having|with)\s+", "", text,
                   flags=re.IGNORECASE)  # fmt: skip
     verb = re.match(r"^(?:i\s+)?(\w+)\s+(.+)$", text, re.IGNORECASE)
-    if verb and verb.group(1).lower() in words.GERUNDS:
-        return Note(
-            f"my experience {words.GERUNDS[verb.group(1).lower()]} {verb.group(2)}", "topic"
-        )
+    if verb:
+        done = verb.group(1).lower()
+        gerund = words.GERUNDS.get(done)
+        if gerund is None and said_i and done.endswith("ed") and len(done) > 4:
+            gerund = done[:-2] + "ing"  # "I've partnered with ..." → "partnering with ..."
+        if gerund:
+            return Note(f"my experience {gerund} {verb.group(2)}", "topic")
     if FIRST_PERSON_START.match(text):
         return unusable(
             "note_first_person",

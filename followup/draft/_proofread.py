@@ -139,10 +139,14 @@ def _spellchecker() -> SpellChecker:
 
 
 def _words(texts: pd.Series | list[str]) -> set[str]:
-    """Lower-cased words; ALL-CAPS words (SQL, TODO) are acronyms or markers, not checked."""
+    """Lower-cased words; ALL-CAPS words (SQL, TODO, PMs) are acronyms or markers, not checked."""
     out: set[str] = set()
     for text in texts:
-        out.update(w.lower().replace("’", "'") for w in _WORD.findall(text) if not w.isupper())
+        out.update(
+            w.lower().replace("’", "'")
+            for w in _WORD.findall(text)
+            if not w.isupper() and not (w.endswith("s") and w[:-1].isupper())  # PMs, APIs
+        )
     return out
 
 

@@ -23,6 +23,7 @@ from followup.draft._wording import (
     QUESTION_PREFIX,
     THEY_AS_READER,
     TO_ASK,
+    TO_DO,
     Note,
     capitalize,
     clean,
@@ -39,10 +40,18 @@ def adapt_question(raw: str) -> Note:
     text, unclear = expand_shorthand(clean(raw))
     if not text:
         return EMPTY
-    problem = common_checks(text, "question") or shorthand_problem(unclear, "question")
+    problem = common_checks(text, "question", adapt_question) or shorthand_problem(
+        unclear, "question"
+    )
     if problem:
         return problem
     text = QUESTION_PREFIX.sub("", text)
+    if TO_DO.match(text) and not TO_ASK.match(text):
+        return unusable(
+            "note_to_self",
+            "is a note to yourself, not a question for the interviewer",
+            "keep it in your Notes column, and write the question you want to ask",
+        )
     asked = TO_ASK.match(text)
     if asked:
         text = text[asked.end() :]
@@ -92,7 +101,6 @@ def _with_article(text: str) -> str:
     if (
         tokens
         and tokens[0].lower() not in words.DETERMINERS
-        and tokens[0].islower()
         and (tokens[-1].lower() in words.COUNT_NOUNS or tokens[0].lower() in words.COUNT_NOUNS)
         and len(tokens) <= 4
     ):

@@ -54,7 +54,7 @@ CHECKS: tuple[tuple[str, str, str, str], ...] = (
     (
         "pasted_sentence",
         "error",
-        rf"\b{_PREPOSITION}\s+{_CLAUSE_WORD}\s+\w+|"
+        rf"\b{_PREPOSITION}\s+{_CLAUSE_WORD}\s+\w+|\b{_PREPOSITION}\s+[A-Z][a-z]+ed\s+\w+|"
         r"\b(?i:about|regarding|of)\s+(?i:i|we|he|she|they)\s+\w+|"
         r"\b(?i:about|regarding)\s+(?:(?i:the|a|an|our|your|their)\s+)?(?:[^\W\d_]+\s+)?"
         r"(?i:is|are|was|were|has|have)\b",
@@ -76,15 +76,15 @@ CHECKS: tuple[tuple[str, str, str, str], ...] = (
     (
         "note_left_in",
         "error",
-        r"\b(?i:ask\s+(?:him|her|them|about|re)|todo|note to self|remember to|follow up re|"
-        r"find out (?:about|if|whether)|fyi)\b|(?:^|\s)Q:\s",
+        r"(?:^|[.!?]\s+|\n)(?i:ask\s+(?:him|her|them|about|re)|find out\s+(?:about|if|whether)|"
+        r"follow up re)\b|\b(?i:todo|note to self|remember to|fyi)\b|(?:^|\s)Q:\s",
         "a note to self left in: {match}",
     ),
     (
         "shorthand",
         "warning",
         rf"(?:^|[^\w/])(?:{_SHORTHAND_WORDS})(?:$|[^\w/])",
-        "shorthand {match}; spell it out",
+        "shorthand ({match}); spell it out",
     ),
     (
         "private_words",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
@@ -17,6 +18,11 @@ from followup.draft import _lexicon as words
 PERSONAL_SHAPES = ("topic", "statement", "shared")
 QUESTION_SHAPES = ("question", "wonder", "wish")
 MAX_NOTE_WORDS = 30
+#: What is left of a note that says nothing once its lead-in is gone ("Loved it!").
+VAGUE = frozenset(
+    ("it", "this", "that", "them", "those", "these", "everything", "all of it", "all", "stuff",
+     "things", "a lot", "lots", "the role", "the job", "the interview", "the company")
+)  # fmt: skip
 
 
 class Note(NamedTuple):
@@ -148,7 +154,10 @@ THEY_AS_READER = (
 )
 
 
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\s*\n+\s*")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\w)")
+PART_BREAK = re.compile(r"(?<=[.!?])\s+(?=\w)|\s+[-–—]\s+|;\s*")
+ABBREVIATION_END = re.compile(r"\b(?:e\.g|i\.e|etc|vs|dr|mr|mrs|ms|st|approx|no)\.$", re.I)
+CHAT = re.compile(rf"\s*\b{alternatives(words.CHAT)}\b\.?", re.IGNORECASE)
 
 
 OBJECT_OF_ASKING = re.compile(
@@ -158,15 +167,23 @@ OBJECT_OF_ASKING = re.compile(
 )
 
 
-def clean(raw: str) -> str:
-    """Whitespace, emoji, quotes around the whole note, "&" and "re:" as words."""
+def clean(raw: str, *, asides: bool = False) -> str:
+    """A jotted note tidied: emoji and chat words ("lol") dropped, lines joined with "; ",
+    "&" and " + " as "and", "->" as "to", "re:" as "about", quotes around the whole note
+    dropped; and, unless ``asides``, what is in brackets ("(Tue/Thu)", "(?)")."""
     text = unicodedata.normalize("NFC", str(raw))
     text = EMOJI.sub("", text).replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"\s*\n+\s*", "; ", text.strip())
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) > 1 and text[0] in "\"'“" and text[-1] in "\"'”":
         text = text[1:-1].strip()
-    text = re.sub(r"\s+&\s+", " and ", text)
+    if not asides:
+        text = re.sub(r"\s*\([^)]*\)", "", text)
+    text = CHAT.sub("", text)
+    text = re.sub(r"\s+(?:&|\+)\s+", " and ", text)
+    text = re.sub(r"\s*(?:->|→|=>)\s*", " to ", text)
     text = re.sub(r"(?<!\w)re:\s*|(?<=\s)re\s+(?=\w)", "about ", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+([,;.!?])", r"\1", re.sub(r"\s{2,}", " ", text))
     return text.strip(" -–—:;,")
 
 
@@ -226,8 +243,14 @@ def unusable(code: str, problem: str, suggestion: str) -> Note:
     return Note("", "unusable", code, problem, suggestion)
 
 
-def example_from(text: str) -> str:
-    """What a jotted sentence was about: the object of "asked about", "mentioned", ..."""
+def example_from(text: str, adapt: Callable[[str], Note] | None = None) -> str:
+    """A rewrite to suggest: the object of "asked about", "mentioned", ..., else the first
+    part of the note (before a full stop, a dash or a comma) when ``adapt`` can use it."""
+    if adapt is not None:
+        for first in (PART_BREAK.split(text)[0], re.split(r",\s+", text)[0]):
+            note = adapt(first) if first != text else None
+            if note is not None and note.shape not in ("", "unusable"):
+                return f', e.g. "{note.text}"'
     match = OBJECT_OF_ASKING.search(text)
     if match and 1 <= count_words(match.group("object")) <= 8:
         phrase = HE_SHE.sub("your", match.group("object").strip())
@@ -235,20 +258,45 @@ def example_from(text: str) -> str:
     return ""
 
 
-def common_checks(text: str, kind: str) -> Note | None:
+def sentences_of(text: str) -> list[str]:
+    """The sentences of a note ("Talked about drift. Great energy!"): two here."""
+    out: list[str] = []
+    for part in SENTENCE_BREAK.split(text):
+        if out and ABBREVIATION_END.search(out[-1]):
+            out[-1] += " " + part
+        elif part.strip():
+            out.append(part)
+    return out
+
+
+def later_parts_are_clauses(text: str) -> bool:
+    """Whether a note goes on, after a full stop, dash or semicolon, with a clause of its
+    own ("... - she wants someone to own MMM"), not just more of the same phrase."""
+    parts = [p for p in PART_BREAK.split(text) if p.strip()]
+    return any(
+        AUX.search(part)
+        or HE_SHE.search(part)
+        or re.search(r"\b(?:i|i'm|i've|i'd|me|we|they|you)\b", part, re.IGNORECASE)
+        or re.match(rf"^\s*(?:{alternatives(words.CLAUSE_VERBS)}|\w+ed)\b", part, re.IGNORECASE)
+        or part.rstrip().endswith("?")
+        for part in parts[1:]
+    )
+
+
+def common_checks(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | None:
     """The problems any note can have: private words, several sentences, too long."""
-    private = PRIVATE.search(text) or MONEY.search(text)
+    private = PRIVATE.search(text) or (MONEY.search(text) if kind != "fit" else None)
     if private:
         return unusable(
             "private_note",
             f"sounds private ({private.group(0).strip()!r})",
             f"keep it in your Notes column, and write the {kind} you want the letter to carry",
         )
-    if len([s for s in SENTENCE_BREAK.split(text) if s.strip()]) > 1:
+    if len(sentences_of(text)) > 1 or later_parts_are_clauses(text):
         return unusable(
             "note_sentences",
             "is several sentences",
-            f"write the {kind} as one short phrase{example_from(text)}",
+            f"write the {kind} as one short phrase{example_from(text, adapt)}",
         )
     if count_words(text) > MAX_NOTE_WORDS:
         return unusable(

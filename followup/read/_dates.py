@@ -47,6 +47,16 @@ _MONTH_NAMES = (
     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<mon2>[A-Za-z]{3,9})\.?,?\s+(?P<y2>\d{4}))"
     r"(?:,?\s+(?:at\s+)?(?P<time>.+))?$"
 )
+#: A day and month with no year ("Nov 17", "Fri Nov 20", "11/18", "Tue 11/17 2pm").
+_NO_YEAR_NUMERIC = (
+    r"^(?:[A-Za-z]{3,9}\.?,?\s+)?(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:[ ,T]+(?P<time>.+))?$"
+)
+_NO_YEAR_NAMED = (
+    r"^(?:[A-Za-z]+\.?,?\s+)?"
+    r"(?:(?P<mon1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<mon2>[A-Za-z]{3,9})\b\.?)"
+    r"(?:,?\s+(?:at\s+)?(?P<time>.+))?$"
+)
 _SERIAL = r"^\d{5}(?:\.\d+)?$"
 _DURATION = (
     r"^(?:(?P<hm_h>\d{1,2}):(?P<hm_m>\d{2})"
@@ -168,6 +178,9 @@ def _parse_forms(
     time_text[hit] = named["time"][hit]
     todo &= ~hit
 
+    _without_year(out, text, todo, time_text, dayfirst)
+    todo &= out["date"].isna() & out["problem"].isna()
+
     serial = todo & text.str.fullmatch(_SERIAL)
     if serial.any():
         moment = _EXCEL_EPOCH + pd.to_timedelta(
@@ -185,6 +198,48 @@ def _parse_forms(
     out.loc[todo, "problem"] = _UNREADABLE
     _parse_times(out, time_text)
     return dayfirst
+
+
+def _without_year(
+    out: pd.DataFrame, text: pd.Series, todo: pd.Series, time_text: pd.Series, dayfirst: bool | None
+) -> None:
+    """Dates written without a year ("Nov 17", "11/18"): each gets the year that puts it
+    nearest the column's dated values (their middle), or the clock when none has a year."""
+    numeric = text.str.extract(_NO_YEAR_NUMERIC)
+    named = text.str.extract(_NO_YEAR_NAMED)
+    month = named["mon1"].fillna(named["mon2"]).str.lower().map(_MONTHS)
+    a_time = text.str.fullmatch(_TIME) & text.str.contains(r"\d[:.]\d|[aApP]\.?\s?[mM]\b")
+    by_name = todo & month.notna() & ~a_time
+    by_number = todo & numeric["a"].notna() & ~by_name
+    if not (by_name.any() or by_number.any()):
+        return
+    dated = out["date"].dropna()
+    anchor = dated.sort_values().iloc[len(dated) // 2] if len(dated) else pd.Timestamp.now()
+    first = numeric["a"].astype(float)
+    second = numeric["b"].astype(float)
+    day_first = bool(dayfirst) if dayfirst is not None else bool((first > 12).any())
+    months = month.where(by_name, (first if not day_first else second).where(by_number))
+    days = (
+        named["d1"]
+        .fillna(named["d2"])
+        .astype(float)
+        .where(by_name, (second if not day_first else first).where(by_number))
+    )
+    hit = by_name | by_number
+    years = pd.Series(anchor.year, index=text.index)
+    for shift in (-1, 1):  # the year that brings the date nearest the anchor
+        nearer = pd.to_datetime(
+            pd.DataFrame({"year": anchor.year + shift, "month": months, "day": days})[hit],
+            errors="coerce",
+        )
+        current = pd.to_datetime(
+            pd.DataFrame({"year": years, "month": months, "day": days})[hit], errors="coerce"
+        )
+        closer = (nearer - anchor).abs() < (current - anchor).abs()
+        years[closer[closer].index] = anchor.year + shift
+    _set_date(out, hit, years, months, days)
+    time_text[by_name] = named["time"][by_name]
+    time_text[by_number] = numeric["time"][by_number]
 
 
 def _set_date(

@@ -16,6 +16,9 @@ EMAIL_PATTERN = (
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
 )
 
+#: The cells that together say which interview a row is about.
+_INTERVIEW_KEY = ("candidate_name", "candidate_email", "company", "role", "interview_start",
+                  "interview_date")  # fmt: skip
 _MISSING = {
     "company": "missing_company",
     "role": "missing_role",
@@ -25,12 +28,13 @@ _MISSING = {
 #: How people write yes and no, by the words they start with; "maybe" reads as yes, with a
 #: warning. Punctuation and case do not matter: "Yes!!", "nope.", "Not really".
 _YES = ("yes", "y", "yeah", "yep", "yup", "sure", "definitely", "absolutely", "very", "true",
+        "high", "medium", "strong",
         "t", "1", "x", "ja", "oui", "si", "sí", "interested", "still interested", "of course",
         "totally", "for sure", "✓", "✔", "👍")  # fmt: skip
 _NO = ("no", "n", "nope", "nah", "false", "f", "0", "nein", "non", "not really", "not",
        "no thanks", "no longer", "withdrew", "withdrawn", "withdrawing", "declined", "pass",
        "passed", "not interested", "👎")  # fmt: skip
-_MAYBE = ("maybe", "unsure", "not sure", "undecided", "perhaps", "possibly", "somewhat",
+_MAYBE = ("maybe", "unsure", "not sure", "undecided", "perhaps", "possibly", "somewhat", "low",
           "idk", "kind of", "kinda", "sort of", "tbd")  # fmt: skip
 
 
@@ -131,6 +135,19 @@ def yes_no(text: str) -> bool | str | None:
         if any(phrase == s or phrase.startswith(s + " ") for s in starts):
             return answer
     return None
+
+
+def fill_from_panel(long: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """Cells about the interview left empty on a panel's later rows ("Still interested?"
+    written once, on the first interviewer's row) take the value the panel gave."""
+    key_columns = [c for c in _INTERVIEW_KEY if c in long]
+    key = long[key_columns].agg("|".join, axis=1) if key_columns else long["row"].astype("str")
+    out = long.copy()
+    for column in columns:
+        given = long[column].where(long[column] != "")
+        out[column] = given.groupby(key).transform("first").fillna("").astype("str")
+        out[column] = long[column].where(long[column] != "", out[column])
+    return out
 
 
 def parse_interested(long: pd.DataFrame, problems: Problems) -> pd.Series:

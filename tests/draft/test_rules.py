@@ -68,7 +68,11 @@ def test_r3_talking_point_missing_or_absent(draft):
         )
     ]
     assert findings_for(draft.assign(talking_point="the data platform")) == [
-        ("R3", "error", 'the talking point for Dana Whitfield is not in the body: "the data platform"')
+        (
+            "R3",
+            "error",
+            'the talking point for Dana Whitfield is not in the body: "the data platform"',
+        )
     ]
     said_otherwise = GOOD.replace("the churn dashboard", "how you rebuilt the dashboard for churn")
     assert findings_for(draft.assign(body=said_otherwise)) == []

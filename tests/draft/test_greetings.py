@@ -1,0 +1,108 @@
+"""Greetings: the preferred name, a title, nicknames, suffixes, particles, name order; and the
+day of the interview as the letter tells it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from followup.draft._names import greeting, greetings
+from followup.draft._when import interview_when
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Dana Whitfield", "Dana"),
+        ("Ortega, Luis", "Luis"),
+        ("dana whitfield", "Dana"),
+        ("DANA WHITFIELD", "Dana"),
+        ("mary-kate olsen", "Mary-Kate"),
+        ("Dr. Ben Okafor", "Dr. Okafor"),
+        ("Dr Ben Okafor", "Dr. Okafor"),
+        ("Prof. Ada Lovelace", "Professor Lovelace"),
+        ("Ms. Grace Chen", "Ms. Chen"),
+        ("Mr Tom Becker", "Mr. Becker"),
+        ("Dr. Ludwig van Beethoven", "Dr. van Beethoven"),
+        ("Sir Tim Berners-Lee", "Sir Tim"),
+        ("José Álvarez Jr.", "José"),
+        ("Martin Luther King, Jr.", "Martin"),
+        ('Robert "Bob" Smith', "Bob"),
+        ("Emily (Em) Park", "Em"),
+        ("J. Robert Oppenheimer", "Robert"),
+        ("J. Smith", "J. Smith"),
+        ("Siobhán O'Connor", "Siobhán"),
+        ("Cher", "Cher"),
+        # given name first, although the family name is one written first elsewhere
+        ("Lan Nguyen", "Lan"),
+        ("Grace Chen", "Grace"),
+        ("Lee Jackson", "Lee"),
+        ("Simon Park", "Simon"),
+        ("Wei Zhang", "Wei"),
+        ("Péter Nagy", "Péter"),
+    ],
+)
+def test_greeting_names(name, expected):
+    assert greeting(name) == (expected, "")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Nguyễn Văn Minh", "Minh"),
+        ("Nguyễn Thị Lan", "Lan"),
+        ("Trần Minh Quân", "Quân"),
+        ("Zhang Wei", "Wei"),
+        ("Wang Fang", "Fang"),
+        ("Kim Min-jun", "Min-jun"),
+        ("Lee Min-ho", "Min-ho"),
+        ("Park Ji-hoon", "Ji-hoon"),
+        ("Nagy Péter", "Péter"),
+        ("Kovács Anna", "Anna"),
+    ],
+)
+def test_a_name_written_family_name_first_is_greeted_by_the_given_name_and_says_so(name, expected):
+    assert greeting(name) == (expected, f"greeted as {expected}: {name!r} reads family name first")
+
+
+def test_a_title_keeps_the_family_name_even_when_it_comes_first():
+    assert greeting("Dr. Nguyễn Văn Minh") == ("Dr. Nguyễn", "")
+
+
+def test_the_preferred_name_always_wins():
+    names = pd.Series(["Nguyễn Văn Minh", "José Álvarez", "Dr. Ben Okafor", "Dana"])
+    preferred = pd.Series(["Minh", "Pepe", "", None])
+    table = greetings(names, preferred)
+    assert table["greeting_name"].tolist() == ["Minh", "Pepe", "Dr. Okafor", "Dana"]
+    assert table["greeting_note"].tolist() == ["", "", "", ""]
+
+
+def when(*starts: str, now: str, zone: str = "America/Chicago") -> list[str]:
+    stamps = pd.Series(pd.to_datetime(list(starts)).tz_localize(zone).tz_convert("UTC"))
+    zones = pd.Series([zone] * len(starts))
+    return interview_when(stamps, zones, now=pd.Timestamp(now, tz=zone)).tolist()
+
+
+def test_the_day_is_counted_in_the_interviews_zone_at_the_days_edges():
+    # Wednesday 25 November 2026, a minute after midnight in Chicago
+    assert when("2026-11-24 23:59", "2026-11-25 00:00", now="2026-11-25 00:01") == [
+        "yesterday",
+        "today",
+    ]
+    assert when("2026-11-25 09:00", now="2026-11-25 23:59") == ["today"]  # never "on Wednesday"
+    assert when("2026-11-23 23:59", now="2026-11-25 00:01") == ["on Monday"]
+    assert when("2026-11-18 12:00", now="2026-11-25 12:00") == ["on November 18"]
+    assert when("2026-11-19 12:00", now="2026-11-25 12:00") == ["on Thursday"]
+    assert when("2025-12-30 12:00", now="2026-01-12 12:00") == ["on December 30, 2025"]
+
+
+def test_a_letter_drafted_before_the_interview_says_today():
+    assert when("2026-11-27 10:00", now="2026-11-25 12:00") == ["today"]
+
+
+def test_the_zone_of_the_interview_not_of_the_clock_decides():
+    # 23:30 on the 24th in Chicago is 05:30 on the 25th in UTC
+    starts = pd.Series(pd.to_datetime(["2026-11-25 05:30"], utc=True))
+    now = pd.Timestamp("2026-11-25 12:00", tz="UTC")
+    assert interview_when(starts, pd.Series(["America/Chicago"]), now=now).tolist() == ["yesterday"]
+    assert interview_when(starts, pd.Series(["UTC"]), now=now).tolist() == ["today"]

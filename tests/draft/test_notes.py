@@ -1,0 +1,204 @@
+"""Every shape a note comes in: adapted to the sentence that carries it, or sent back."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from followup.draft import adapt_notes
+from followup.draft._notes import adapt_column, adapt_fit, adapt_talking_point
+from followup.draft._questions import adapt_question
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "shape"),
+    [
+        # a fragment, used as it is; a first capital lowered unless it starts a name
+        ("the dbt migration", "the dbt migration", "topic"),
+        ("Pricing experiments", "pricing experiments", "topic"),
+        ("Kafka migration", "Kafka migration", "topic"),
+        ("Python tooling", "Python tooling", "topic"),
+        ("New York office", "New York office", "topic"),
+        ("ML platform roadmap", "ML platform roadmap", "topic"),
+        ("Late-opening evenings for students", "late-opening evenings for students", "topic"),
+        # a possessive that means the reader's side
+        ("their hiring plan", "your hiring plan", "topic"),
+        ("her research on protein folding", "your research on protein folding", "topic"),
+        ("how they rebuilt the dashboard", "how you rebuilt the dashboard", "topic"),
+        # a lead-in verb, and the full stop, dropped
+        ("Talked about the Q3 roadmap.", "the Q3 roadmap", "topic"),
+        ("discussed pricing experiments", "pricing experiments", "topic"),
+        ("we chatted about hiking", "hiking", "topic"),
+        ("she mentioned a new office in Austin", "a new office in Austin", "topic"),
+        ("Impressed by their ML platform", "your ML platform", "topic"),
+        ("Loved the office tour!!", "the office tour", "topic"),
+        # shorthand and symbols spelled out; emoji dropped
+        ("mgmt style & 1:1s", "management style and 1:1s", "topic"),
+        ("w/ the platform team", "with the platform team", "topic"),
+        ("mentoring program for new analysts 🎉", "mentoring program for new analysts", "topic"),
+        # a clause, carried by "... hear that ..."
+        (
+            "team is growing, hiring 3 analysts",
+            "the team is growing and hiring 3 analysts",
+            "statement",
+        ),
+        ("they're hiring 3 analysts", "you're hiring 3 analysts", "statement"),
+        ("Kafka is their backbone", "Kafka is your backbone", "statement"),
+        ("team's growing fast", "team's growing fast", "statement"),
+        ("it's a small team", "it's a small team", "statement"),
+        ("they launched a new product", "you launched a new product", "statement"),
+        # but a clause inside a noun phrase is a topic
+        ("the idea that analytics is a product", "the idea that analytics is a product", "topic"),
+        (
+            "the audit you are running this quarter",
+            "the audit you are running this quarter",
+            "topic",
+        ),
+        ("the studio's pin-up critiques", "the studio's pin-up critiques", "topic"),
+        # something in common
+        ("We both grew up in Lagos!", "we both grew up in Lagos", "shared"),
+        ("both of us love chess", "we both love chess", "shared"),
+        ("we're both runners", "we are both runners", "shared"),
+        # a note to self: what the letter asks about
+        ("ask about relocation budget", "the relocation budget", "wish"),
+        ("Q: bonus structure", "the bonus structure", "wish"),
+        ("follow up re start date", "the start date", "wish"),
+        ("ask whether they sponsor visas", "whether you sponsor visas", "wonder"),
+    ],
+)
+def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
+    adapted = adapt_talking_point(note)
+    assert (adapted.text, adapted.shape) == (text, shape)
+    assert adapted.problem == ""
+
+
+@pytest.mark.parametrize(
+    ("note", "code", "suggestion"),
+    [
+        (
+            "I asked about the on-call rotation and he said it's one week in six.",
+            "note_first_person",
+            'write it as a phrase about what you discussed, e.g. "the on-call rotation"',
+        ),
+        ("I asked about travel and she said it's rare", "note_first_person", 'e.g. "travel"'),
+        ("we disagreed on pricing", "note_first_person", "write it as a phrase"),
+        ("the book she recommended", "note_he_she", "with 'you' or 'your' for the interviewer"),
+        ("5 days in office, not for me", "private_note", "keep it in your Notes column"),
+        ("red flag: high turnover", "private_note", "keep it in your Notes column"),
+        ("the $85k base", "private_note", "keep it in your Notes column"),
+        ("Talked about drift. Great energy!", "note_sentences", 'e.g. "drift"'),
+        ("great energy, super friendly", "note_impression", "write what you talked about"),
+        ("send portfolio link", "note_to_self", "keep it in your Notes column"),
+        ("also a Lagos native", "note_unclear", "we both"),
+        ("Loved it!", "note_unclear", "write the topic itself"),
+        ("strong eng background", "note_shorthand", "spell 'eng' out"),
+        (" ".join(["word"] * 40), "note_too_long", "one short phrase"),
+    ],
+)
+def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code, suggestion):
+    adapted = adapt_talking_point(note)
+    assert (adapted.text, adapted.shape, adapted.code) == ("", "unusable", code)
+    assert suggestion in adapted.suggestion
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "shape"),
+    [
+        ("how is success measured", "How is success measured?", "question"),
+        (
+            "What would success look like after 90 days?",
+            "What would success look like after 90 days?",
+            "question",
+        ),
+        ("is the role hybrid", "Is the role hybrid?", "question"),
+        ("do they offer remote?", "Do you offer remote?", "question"),
+        ("Which trial would I join first?", "Which trial would I join first?", "question"),
+        ("what's the team's biggest challenge", "What's the team's biggest challenge?", "question"),
+        ("how success is measured", "how success is measured", "wonder"),
+        ("ask which trial I'd join first", "which trial I'd join first", "wonder"),
+        ("ask whether they sponsor visas", "whether you sponsor visas", "wonder"),
+        ("ask about relocation budget", "the relocation budget", "wish"),
+        ("remote policy?", "the remote policy", "wish"),
+        ("timeline for decision?", "the timeline for decision", "wish"),
+        ("Q: bonus structure", "the bonus structure", "wish"),
+        ("ask her about the Paris office", "the Paris office", "wish"),
+        (
+            "is the work shared w/ the planning team",
+            "Is the work shared with the planning team?",
+            "question",
+        ),
+    ],
+)
+def test_questions_are_asked_as_questions(question, text, shape):
+    assert adapt_question(question)[:2] == (text, shape)
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("Does she manage the team?", "note_he_she"),
+        ("salary range?", "private_note"),
+        ("I think I'd be good at it", "note_first_person"),
+    ],
+)
+def test_questions_that_cannot_be_asked(question, code):
+    assert adapt_question(question)[1:3] == ("unusable", code)
+
+
+@pytest.mark.parametrize(
+    ("fit", "text"),
+    [
+        ("four years of SQL reporting", "four years of SQL reporting"),
+        ("3 yrs w/ SQL reporting", "3 years with SQL reporting"),
+        ("I have 3 years of Python", "3 years of Python"),
+        ("I led a dbt migration", "my experience leading a dbt migration"),
+        ("Built dashboards in Tableau", "my experience building dashboards in Tableau"),
+        ("Experience building shift schedules", "experience building shift schedules"),
+        ("a migration I led", "a migration I led"),
+    ],
+)
+def test_a_fit_becomes_a_phrase(fit, text):
+    assert adapt_fit(fit)[:2] == (text, "topic")
+
+
+def test_a_fit_sentence_that_cannot_be_a_phrase_comes_back():
+    assert adapt_fit("I'm bilingual")[1:3] == ("unusable", "note_first_person")
+
+
+def test_each_distinct_note_is_adapted_once(monkeypatch):
+    from followup.draft import _notes
+
+    seen: list[str] = []
+
+    def counting(note: str):
+        seen.append(note)
+        return adapt_talking_point(note)
+
+    monkeypatch.setitem(_notes.ADAPTERS, "talking_point", counting)
+    values = pd.Series(["the roadmap", "Talked about drift.", "the roadmap", None] * 1_000)
+    adapted = adapt_column(values, "talking_point")
+    assert sorted(seen) == ["", "Talked about drift.", "the roadmap"]
+    assert adapted["text"].iloc[:4].tolist() == ["the roadmap", "drift", "the roadmap", ""]
+    assert adapted.index.equals(values.index)
+
+
+def test_the_notes_table_shows_before_after_and_rows():
+    table = adapt_notes(
+        pd.DataFrame(
+            {
+                "row": [2, 3, 4],
+                "talking_point": ["Talked about drift.", "Talked about drift.", "I loved it!"],
+                "question": ["how is success measured", "", ""],
+            }
+        )
+    )
+    expected = pd.DataFrame(
+        {
+            "column": ["talking_point", "talking_point", "question"],
+            "before": ["Talked about drift.", "I loved it!", "how is success measured"],
+            "after": ["drift", "", "How is success measured?"],
+            "shape": ["topic", "unusable", "question"],
+        }
+    )
+    pd.testing.assert_frame_equal(table[["column", "before", "after", "shape"]], expected)
+    assert table["rows"].tolist() == [[2, 3], [4], [2]]
