@@ -133,10 +133,14 @@ def _describe(
             continue
         if code == "pasted_sentence" and match.group(0).split()[1].lower() in _NOUN_CLAUSE:
             continue
-        sentence = _sentence_at(text, match.start() + (1 if match.group(0)[:1] in ".!?\n" else 0))
+        found = match.group(0)
+        # The end of the sentence before, where the pattern starts there ("... ok. ask about").
+        starts = code in ("lowercase_start", "note_left_in")
+        lead = len(found) - len(found.lstrip(".!?\n\t ")) if starts else 0
+        sentence = _sentence_at(text, match.start() + lead)
         if code == "he_or_she" and _names_someone_else(sentence, drafts, at):
             continue
-        shown = f'"{match.group(0).strip()}"' if "{match}" in describe else ""
+        shown = f'"{found[lead:].strip()}"' if "{match}" in describe else ""
         return describe.format(match=shown) + f': "{sentence}"'
     return ""
 
