@@ -136,7 +136,17 @@ COLUMNS: tuple[Column, ...] = (
     Column("timezone", ("timezone", "time zone", "tz", "zone"), doc="IANA zone name"),
     Column(
         "interested",
-        ("interested", "still interested", "interest", "want the job", "want it", "still want it"),
+        (
+            "interested",
+            "still interested",
+            "interest",
+            "want the job",
+            "want it",
+            "still want it",
+            "student interest",
+            "candidate interest",
+            "interest level",
+        ),
         doc="does the candidate still want the job",
     ),
     Column(
@@ -240,6 +250,8 @@ COLUMNS: tuple[Column, ...] = (
             "personal notes",
             "thoughts",
             "impressions",
+            "private",
+            "private comments",
         ),
         doc="your private notes: kept in the tables, never in a letter",
     ),

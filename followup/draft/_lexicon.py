@@ -68,6 +68,7 @@ SHORTHAND: dict[str, str] = {
 #: Verbs that open a note about the conversation ("Talked about ...", "we discussed ..."),
 #: each with the prepositions that may follow it.
 LEAD_INS = (
+    "asked",
     "talked",
     "talk",
     "chatted",
@@ -394,8 +395,40 @@ IMPRESSIONS = (
     "went okay",
 )
 
-#: Names that look like common words ("Python", "Go", "May"): a capital on them is kept.
+#: Names that look like common words ("Python", "Go", "May", "Spanish"): a capital on them
+#: is kept.
 PROPER_WORDS = (
+    "english",
+    "spanish",
+    "french",
+    "german",
+    "chinese",
+    "japanese",
+    "korean",
+    "vietnamese",
+    "hungarian",
+    "italian",
+    "portuguese",
+    "dutch",
+    "swedish",
+    "polish",
+    "russian",
+    "arabic",
+    "hindi",
+    "american",
+    "british",
+    "canadian",
+    "mexican",
+    "european",
+    "asian",
+    "african",
+    "latin",
+    "indian",
+    "irish",
+    "australian",
+    "brazilian",
+    "christmas",
+    "thanksgiving",
     "python",
     "java",
     "go",

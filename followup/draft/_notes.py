@@ -105,6 +105,7 @@ def adapt_talking_point(raw: str) -> Note:
             return question
         return Note(question.text, question.shape)
     text = strip_end(text)
+    jotted = text  # as written, for the rewrite to suggest
     lead_in = LEAD_IN.match(text)
     if lead_in and not SHARED.match(text):
         text = text[lead_in.end() :]
@@ -116,20 +117,21 @@ def adapt_talking_point(raw: str) -> Note:
             "does not say what you discussed",
             'write the topic itself, e.g. "the team\'s on-call rotation"',
         )
-    if FIRST_PERSON_START.match(text) or WE_START.match(text):
+    text = LEADING_POSSESSIVE.sub("your ", text)
+    about_you = FIRST_PERSON_START.match(text) or WE_START.match(text)
+    if about_you or (FIRST_PERSON_START.match(jotted) and HE_SHE.search(text)):
         return unusable(
             "note_first_person",
             "is a sentence about what you or the two of you did",
             "write it as a phrase about what you discussed"
-            + example_from(text, adapt_talking_point),
+            + example_from(jotted, adapt_talking_point),
         )
-    text = LEADING_POSSESSIVE.sub("your ", text)
     if HE_SHE.search(text):
         return unusable(
             "note_he_she",
             "calls the interviewer he or she",
             "write it as a phrase, with 'you' or 'your' for the interviewer"
-            + example_from(text, adapt_talking_point),
+            + example_from(jotted, adapt_talking_point),
         )
     if IMPRESSION.match(text):
         return unusable(
