@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         write_report,
     )
     from followup.draft import (
+        adapt_notes,
         add_deadlines,
         check_drafts,
         due,
@@ -64,6 +65,7 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 _LAZY = {
     "Interviews": "followup.read",
     "read_interviews": "followup.read",
+    "adapt_notes": "followup.draft",
     "add_deadlines": "followup.draft",
     "check_drafts": "followup.draft",
     "due": "followup.draft",
@@ -92,6 +94,7 @@ __all__ = [
     "SourceError",
     "TemplateError",
     "__version__",
+    "adapt_notes",
     "add_deadlines",
     "advance_effect",
     "check_drafts",

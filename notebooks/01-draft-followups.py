@@ -42,12 +42,31 @@ SENDER = "Avery Quinn <avery@example.com>"
 #
 # `read_interviews` turns any layout (one row per interviewer, numbered columns, or a cell of
 # addresses) into one row per interviewer, and lists every problem it met with the sheet row, the
-# column, the value and a fix. The sample is clean.
+# column, the value and a fix. The sample is clean. Its `My notes` column is private: it stays in
+# the table and never reaches a letter.
 
 # %%
 result = followup.read_interviews("../data/interviews.csv", sender=SENDER)
 print(result.summary())
 result.rejects
+
+# %% [markdown]
+# ## The notes, as the letters will carry them
+#
+# Notes are jotted, not written: "Talked about ...", "their new list", "ask which trial I'd join
+# first", "4 yrs of SQL". Each distinct note is read once and adapted to the sentence that will
+# carry it: a lead-in verb dropped, "their" turned to "your", a question given its mark, a note to
+# self turned into something to ask, shorthand spelled out. A note that cannot be adapted safely
+# (here, one about what the candidate asked and what "he" said) is left out of the letter and
+# comes back with a rewrite to make.
+
+# %%
+notes = followup.adapt_notes(result.recipients)
+pd.set_option("display.max_colwidth", 70)
+notes[notes["after"] != notes["before"]][["column", "before", "after", "shape"]]
+
+# %%
+notes.loc[notes["shape"] == "unusable", ["before", "problem", "suggestion"]]
 
 # %% [markdown]
 # ## What is due
@@ -63,25 +82,28 @@ followup.due(recipients, within=48)[["interviewer_name", "company", "status", "h
 # ## Draft, preview and check
 #
 # The default template picks a gracious note where the candidate is no longer interested and a
-# short one after a brief phone screen. Interviewers on one panel never get the same sentences.
+# short one after a brief phone screen. Interviewers on one panel never get the same sentences:
+# each gets its own frame in every slot and its own order of paragraphs. The day is told from
+# `now`: "yesterday", "on Monday", "on November 18".
 
 # %%
-drafts = followup.render_drafts(recipients, sender=SENDER)
+drafts = followup.render_drafts(recipients, sender=SENDER, now=AS_OF)
 drafts[["interviewer_name", "company", "template", "variant"]].head(6)
 
 # %%
 followup.preview(drafts, n=2)
 
 # %% [markdown]
-# Every draft is checked against the rules R1 to R8. Apart from lateness, the only findings are
-# words the dictionary does not know; add them to `known_words` when they are right.
+# Every draft is checked against the rules R1 to R8, the way a proofreader would read it. Apart
+# from lateness, the findings are the note to rewrite, the name a greeting guessed, and a word the
+# dictionary does not know (add such words to `known_words` when they are right).
 
 # %%
 findings = followup.check_drafts(drafts, now=AS_OF)
-findings.groupby(["rule", "severity"]).size()
+findings.groupby(["rule", "code", "severity"]).size()
 
 # %%
-findings[findings["rule"] == "R8"]
+findings[findings["code"] != "overdue"][["rule", "code", "message"]]
 
 # %% [markdown]
 # ## Write them where a mail client can open them

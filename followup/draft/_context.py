@@ -57,7 +57,9 @@ def template_context(
     vowel = context["role"].str[:1].str.lower().isin(list("aeiou"))
     context["a_role"] = np.where(vowel, "an ", "a ") + context["role"]
     context = _with_notes(context)
-    picks = offsets(context["interview_id"])
+    start = table["interview_start"].dt.tz_convert("UTC").dt.strftime("%Y-%m-%dT%H:%M")
+    seeds = context["company"].str.lower() + "|" + context["role"].str.lower() + "|" + start
+    picks = offsets(context["interview_id"], seeds.fillna(""))
     letter = compose(context, books, picks)
     context["variant"] = context.groupby("interview_id", sort=False).cumcount().astype("int64")
     titled = context["greeting_name"].str.match(r"(?:Dr|Mr|Mrs|Ms|Mx|Rev)\.|Professor|Sir|Dame")

@@ -57,13 +57,14 @@ def phrase_book(name: str) -> PhraseBook:
     return PhraseBook(name, {k: tuple(v) for k, v in merged.items()}, layouts)
 
 
-def offsets(interview_ids: pd.Series) -> pd.DataFrame:
-    """Each row's panel position plus a per-interview offset, one column per slot.
+def offsets(interview_ids: pd.Series, seeds: pd.Series) -> pd.DataFrame:
+    """Each row's place on its panel plus a per-interview offset, one column per slot.
 
-    The offset comes from a BLAKE2b hash of the interview id, so it does not change
-    with pandas, Python or the order of the sheet's rows.
+    The offset comes from a BLAKE2b hash of ``seeds`` (text that names the interview:
+    its company, role and start), so it changes neither with pandas or Python, nor with
+    the order of the sheet's rows, nor with where the candidate's name came from.
     """
-    codes, uniques = pd.factorize(interview_ids.astype("str"))
+    codes, uniques = pd.factorize(seeds.astype("str"))
     digests = [
         int.from_bytes(hashlib.blake2b(i.encode("utf-8"), digest_size=8).digest(), "big")
         for i in uniques.tolist()

@@ -64,15 +64,15 @@ def render_drafts(
     >>> drafts = render_drafts(recipients, sender="Avery Quinn <avery@example.com>",
     ...                        now="2026-11-25 09:00")
     >>> print(drafts["body"].iloc[1])
-    Hello Luis,
+    Hi Luis,
     <BLANKLINE>
-    Thank you for taking the time yesterday to tell me about the Data Analyst position at Northwind Analytics. I am keen to continue in the process.
+    I wanted to thank you for our conversation yesterday about the Data Analyst role at Northwind Analytics. Finding out that we both have been burned by slow, flaky nightly loads made for a nice moment of common ground.
     <BLANKLINE>
-    It was a happy surprise to learn that we both have been burned by slow, flaky nightly loads. I am confident that 4 years of SQL reporting and a dbt migration I led will help me make a difference here.
+    I would be glad to bring my energy to the work at Northwind Analytics. I am eager to put 4 years of SQL reporting and a dbt migration I led to work for your team.
     <BLANKLINE>
-    Please let me know if I can share anything else.
+    I would be happy to provide any further information.
     <BLANKLINE>
-    Many thanks,
+    All the best,
     Avery Quinn
     <BLANKLINE>
     """

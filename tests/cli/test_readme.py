@@ -6,6 +6,8 @@ import os
 import re
 from pathlib import Path
 
+import followup
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -21,3 +23,14 @@ def test_readme_library_example_runs(tmp_path, monkeypatch):
     assert len(written) == 22
     errors = namespace["findings"].query("severity == 'error'")
     assert errors["code"].tolist() == ["note_first_person"]  # the sample's note to rewrite
+
+
+def test_the_readmes_example_draft_is_what_followup_writes():
+    readme = (REPO / "README.md").read_text()
+    shown = re.search(r"<!-- example-draft -->\n```text\n(.*?)```", readme, re.DOTALL)
+    assert shown is not None
+    recipients = followup.read_interviews(REPO / "data" / "interviews.csv", tz="America/Chicago")
+    drafts = followup.render_drafts(
+        recipients.recipients, sender="Avery Quinn <avery@example.com>", now="2026-11-25 09:00"
+    )
+    assert drafts.loc[drafts["preferred_name"] == "Pepe", "body"].item() == shown.group(1)
