@@ -1,0 +1,248 @@
+"""Sheets as people keep them: yes/no as they write it, zones in time cells, several names in
+one cell, headers of several phrases, columns followup does not use, private notes."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import SENDER, read
+
+import followup
+
+BASE = {
+    "Company": "Northwind",
+    "Role": "Analyst",
+    "Start": "2026-11-24 10:00",
+    "Interviewer": "Dana",
+    "Interviewer Email": "dana@nw.example",
+}
+
+
+def one(**cells: str) -> followup.Interviews:
+    return read(pd.DataFrame([{**BASE, **cells}]))
+
+
+def timed(time: str, **cells: str) -> pd.DataFrame:
+    """A one-row sheet with separate date and time columns."""
+    base = {k: v for k, v in BASE.items() if k != "Start"}
+    return pd.DataFrame([{**base, "Date": "2026-11-24", "Time": time, **cells}])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes",
+        "Yes!!",
+        "yes!",
+        "y",
+        "Y",
+        "YES",
+        "definitely",
+        "sure",
+        "yeah",
+        "true",
+        "1",
+        "x",
+        "Yes - very",
+        "very much so",
+        "absolutely",
+        "High",
+        "👍",
+    ],
+)
+def test_yes_as_people_write_it(text):
+    result = one(**{"Still interested?": text})
+    assert result.recipients["interested"].tolist() == [True]
+    assert result.rejects.empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no",
+        "No.",
+        "nope",
+        "not really",
+        "no thanks",
+        "withdrew",
+        "Withdrawn",
+        "N",
+        "false",
+        "0",
+        "not interested",
+        "declined",
+        "nah",
+    ],
+)
+def test_no_as_people_write_it(text):
+    result = one(**{"Still interested?": text})
+    assert result.recipients["interested"].tolist() == [False]
+    assert result.rejects.empty
+
+
+@pytest.mark.parametrize("text", ["maybe", "Maybe?", "unsure", "not sure", "?", "undecided"])
+def test_maybe_is_yes_with_a_warning(text):
+    result = one(**{"Still interested?": text})
+    assert result.recipients["interested"].tolist() == [True]
+    assert result.rejects[["code", "severity"]].to_numpy().tolist() == [
+        ["maybe_interested", "warning"]
+    ]
+
+
+def test_only_an_unreadable_interest_is_a_reject():
+    result = one(**{"Still interested?": "ask mom"})
+    assert result.recipients.empty
+    assert result.rejects["code"].tolist() == ["bad_yes_no"]
+
+
+def test_interest_written_once_holds_for_the_panel():
+    sheet = pd.DataFrame(
+        [
+            {**BASE, "Still interested?": "nope"},
+            {**BASE, "Interviewer": "Luis", "Interviewer Email": "luis@nw.example"},
+        ]
+    )
+    assert read(sheet).recipients["interested"].tolist() == [False, False]
+
+
+@pytest.mark.parametrize(
+    ("time", "zone", "utc"),
+    [
+        ("11:00 AM PT", "America/Los_Angeles", "19:00"),
+        ("11:00 AM PST", "America/Los_Angeles", "19:00"),
+        ("2pm ET", "America/New_York", "19:00"),
+        ("2 PM EST", "America/New_York", "19:00"),
+        ("1pm CT", "America/Chicago", "19:00"),
+        ("12:00 MT", "America/Denver", "19:00"),
+        ("14:00 CET", "Europe/Berlin", "13:00"),
+        ("15:00 EET", "Europe/Athens", "13:00"),
+        ("13:00 BST", "Europe/London", "13:00"),
+        ("9:00 HST", "Pacific/Honolulu", "19:00"),
+    ],
+)
+def test_a_zone_abbreviation_in_a_time_cell_sets_the_rows_zone(time, zone, utc):
+    result = read(timed(time))
+    assert result.rejects.empty, result.rejects
+    row = result.recipients.iloc[0]
+    assert row["timezone"] == zone
+    assert row["interview_start"].tz_convert("UTC").strftime("%H:%M") == utc
+
+
+@pytest.mark.parametrize(
+    ("time", "tz"), [("10:00 IST", "America/Chicago"), ("9:00 CST", "Europe/London")]
+)
+def test_an_ambiguous_abbreviation_is_a_reject_with_a_hint(time, tz):
+    result = followup.read_interviews(timed(time), tz=tz)
+    assert result.rejects["code"].tolist() == ["ambiguous_zone"]
+    assert "could mean more than one time zone" in result.rejects["problem"].item()
+    assert "e.g. America/Chicago, Asia/Shanghai" in result.rejects["hint"].item()
+
+
+def test_cst_in_a_us_sheet_is_us_central():
+    result = followup.read_interviews(timed("9:00 CST"), tz="America/New_York")
+    assert result.recipients["timezone"].tolist() == ["America/Chicago"]
+
+
+def test_dates_without_a_year_take_the_year_of_the_sheet():
+    days = ["11/16/2026", "Nov 17", "Fri Nov 20", "11/18", "December 3"]
+    sheet = pd.concat(
+        [
+            timed("10am", Date=d, **{"Interviewer Email": f"p{i}@x.example"})
+            for i, d in enumerate(days)
+        ]
+    )
+    result = read(sheet)
+    assert result.rejects.empty
+    days = result.recipients["interview_start"].dt.strftime("%Y-%m-%d").tolist()
+    assert days == ["2026-11-16", "2026-11-17", "2026-11-20", "2026-11-18", "2026-12-03"]
+
+
+def test_a_cell_of_names_beside_a_cell_of_addresses_is_zipped():
+    result = one(
+        Interviewer="Dana Whitfield, Luis Ortega and Zoë Müller",
+        **{
+            "Interviewer Email": "dana@nw.example; luis@nw.example; zoe@nw.example",
+            "Talking Point": "dbt; churn; metrics",
+        },
+    )
+    expected = pd.DataFrame(
+        {
+            "interviewer_name": ["Dana Whitfield", "Luis Ortega", "Zoë Müller"],
+            "interviewer_email": ["dana@nw.example", "luis@nw.example", "zoe@nw.example"],
+            "talking_point": ["dbt", "churn", "metrics"],
+        }
+    )
+    pd.testing.assert_frame_equal(
+        result.recipients[list(expected.columns)], expected, check_dtype=False
+    )
+
+
+def test_names_that_do_not_match_the_addresses_are_a_reject():
+    result = one(
+        Interviewer="Dana, Luis, Zoë", **{"Interviewer Email": "d@nw.example; l@nw.example"}
+    )
+    assert result.recipients.empty
+    assert result.rejects[["code", "problem"]].to_numpy().tolist() == [
+        [
+            "packed_mismatch",
+            "3 name(s) but 2 address(es) in this row; give one name per address, in the same order",
+        ]
+    ]
+
+
+def test_headers_of_several_phrases_match_by_a_part_unless_it_is_ambiguous():
+    base = {k: v for k, v in BASE.items() if k != "Interviewer Email"}
+    result = read(pd.DataFrame([{**base, "Email (work)": "dana@nw.example"}])).recipients
+    assert result["interviewer_email"].tolist() == ["dana@nw.example"]
+    result = one(
+        **{
+            "Questions I forgot to ask": "how is success measured",
+            "Why I'm a fit": "3 yrs SQL",
+            "Notes / what we talked about": "the dbt migration",
+            "Recruiter phone": "555",
+        }
+    )
+    row = result.recipients.iloc[0]
+    assert (row["question"], row["fit"]) == ("how is success measured", "3 yrs SQL")
+    unused = result.rejects.query("code == 'unknown_column'")
+    assert unused["column"].tolist() == ["Notes / what we talked about", "Recruiter phone"]
+    assert unused["problem"].tolist() == [
+        "column not used: its parts could mean talking point or notes",
+        "column not used",
+    ]
+    assert unused["hint"].iloc[0].startswith("did you mean talking point?")
+    assert (unused["row"] == 1).all()
+    assert (unused["severity"] == "warning").all()
+    assert row["notes_what_we_talked_about"] == "the dbt migration"  # kept for a template
+
+
+def test_private_notes_are_kept_and_never_reach_a_letter():
+    private = "5 days in office, not for me; lowball offer"
+    result = one(**{"My notes": private, "Talking Point": "the dbt migration"})
+    assert result.recipients["notes"].tolist() == [private]
+    for interested in ("yes", "no"):
+        recipients = result.recipients.assign(interested=interested == "yes")
+        drafts = followup.render_drafts(recipients, sender=SENDER, now="2026-11-24 18:00")
+        assert "office" not in drafts["body"].item()
+        assert "lowball" not in drafts["body"].item()
+
+
+def test_a_notes_column_without_a_talking_point_gives_a_draft_and_names_the_column_to_fill():
+    result = one(**{"Notes": "Talked about the dbt migration."})
+    drafts = followup.render_drafts(result.recipients, sender=SENDER, now="2026-11-24 18:00")
+    assert "dbt" not in drafts["body"].item()
+    findings = followup.check_drafts(drafts, now="2026-11-24 18:00")
+    assert findings[["rule", "code", "severity"]].to_numpy().tolist() == [
+        ["R3", "no_talking_point", "warning"]
+    ]
+    assert findings["message"].item() == (
+        "no talking point for Dana: add what you discussed with them in the Talking Point "
+        "column (the Notes column stays private and is never used in a letter)"
+    )
+
+
+def test_a_preferred_name_column_sets_the_greeting():
+    result = one(Interviewer="Nguyễn Văn Minh", **{"Goes by": "Anh Minh"})
+    assert result.recipients["preferred_name"].tolist() == ["Anh Minh"]
+    drafts = followup.render_drafts(result.recipients, sender=SENDER, now="2026-11-24 18:00")
+    assert drafts["body"].item().split("\n")[0].endswith(" Anh Minh,")
