@@ -90,7 +90,7 @@ def _with_notes(context: pd.DataFrame) -> pd.DataFrame:
     question_text = asked["text"].where(~moved, point["text"])
     question_shape = asked["shape"].where(~moved, point["shape"])
     personal = point["shape"].where(point["shape"].isin(PERSONAL_SHAPES), "neutral")
-    usable_fit = fit["shape"] != "unusable"
+    usable_fit = fit["shape"].isin(["background", "quality"])
     return context.assign(
         talking_point=point["text"].where(personal != "neutral", ""),
         topic=point["text"],
@@ -101,7 +101,9 @@ def _with_notes(context: pd.DataFrame) -> pd.DataFrame:
         wonder=question_text,
         wish=question_text,
         question_shape=question_shape.where(question_shape.isin(QUESTION_SHAPES), ""),
+        occasion=point["text"],
         fit=fit["text"].where(usable_fit, ""),
+        fit_shape=fit["shape"].map({"background": "fit", "quality": "fit_quality"}).fillna(""),
     )
 
 

@@ -358,6 +358,15 @@ COUNT_NOUNS = (
     "interview",
     "round",
     "step",
+    "structure",
+    "study",
+    "scope",
+    "overview",
+    "migration",
+    "program",
+    "roadmap",
+    "process",
+    "expectations",
 )
 
 #: Words that open an impression of the interview ("great energy"), not a topic.
@@ -499,3 +508,33 @@ CLAUSE_VERBS = ("want", "wants", "wanted", "said", "says", "asked", "asks", "thi
                 "mentioned", "seemed", "seems", "need", "needs", "plan", "plans", "hope",
                 "hopes", "like", "likes", "love", "loves", "got", "gave", "told", "moving",
                 "looking", "trying", "starting", "going")  # fmt: skip
+
+#: Number words a fit may start with ("three summers running a camp").
+NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "eleven", "twelve", "eighteen", "several", "many", "a few")  # fmt: skip
+#: Words that open a quality rather than a thing the candidate has ("bilingual", "fluent").
+QUALITIES = ("bilingual", "trilingual", "multilingual", "fluent", "certified", "experienced",
+             "skilled", "proficient", "organized", "organised", "detail-oriented", "passionate",
+             "comfortable", "familiar", "strong", "curious", "self-taught", "hands-on",
+             "analytical", "creative", "reliable", "adaptable", "resourceful", "native")  # fmt: skip
+
+#: Words that name a part of the interview, not a topic ("the case interview", "the take-home
+#: review"): such a talking point is carried by a sentence made for it.
+OCCASIONS = ("interview", "round", "screen", "screening", "review", "case", "overview",
+             "questions", "panel", "call", "chat", "walkthrough", "presentation", "exercise",
+             "test", "assessment", "demo", "tour", "session", "take-home", "whiteboard")  # fmt: skip
+
+#: Words that open a phrase that is no label of its own ("with the platform team").
+PREPOSITIONS = ("with", "about", "on", "in", "at", "for", "from", "to", "of", "by", "over",
+                "around", "into", "re", "regarding", "between", "during", "after", "before")  # fmt: skip
+
+#: Places that are also common words, so a capital on them is kept ("Chicago marathon"):
+#: the countries, US states and cities of a million people in GeoNames that pyspellchecker
+#: lists among its frequent words.
+PLACES = ("arizona", "bahamas", "berlin", "brooklyn", "brussels", "california", "canada", "chad",
+          "chicago", "china", "delhi", "egypt", "florida", "france", "georgia", "guinea",
+          "hawaii", "india", "iraq", "japan", "jersey", "jordan", "kansas", "lima", "london",
+          "manhattan", "manila", "mexico", "pakistan", "paris", "philippines", "phoenix",
+          "queens", "reunion", "rome", "russia", "santiago", "seoul", "shanghai", "sydney",
+          "texas", "thailand", "turkey", "vatican", "vienna", "virginia", "washington",
+          "yemen")  # fmt: skip

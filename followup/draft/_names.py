@@ -8,7 +8,8 @@ Beethoven" → Dr. van Beethoven), and a name in all capitals or all lower
 case is capitalized. A name that starts with a family name of a language
 that writes it first (Vietnamese, Chinese, Korean, Hungarian: the lists are
 in ``data/family_names.txt``) is greeted by its given name, with a note
-saying which name was used, so a wrong guess is easy to correct.
+saying which name was used, so a wrong guess is easy to correct; so is a given name
+used two together ("María José", ``data/compound_given_names.txt``).
 
 >>> greeting("Dr. Ben Okafor"), greeting("Ortega, Luis"), greeting("dana WHITFIELD")
 (('Dr. Okafor', ''), ('Luis', ''), ('Dana', ''))
@@ -16,6 +17,10 @@ saying which name was used, so a wrong guess is easy to correct.
 ('Minh', "greeted as Minh: 'Nguyễn Văn Minh' reads family name first")
 >>> greeting("Lee Jackson"), greeting("Kim Min-jun")[0], greeting("Wei Zhang")[0]
 (('Lee', ''), 'Min-jun', 'Wei')
+>>> greeting("Li Wei")[0]  # both are family names: the more common one comes first
+'Wei'
+>>> greeting("María José Fernández Ruiz")
+('María José', "greeted as María José: 'María José Fernández Ruiz' reads as a two-word given name")
 """
 
 from __future__ import annotations
@@ -48,6 +53,32 @@ def _key(word: str) -> str:
     """A word as the name lists match it: lower case, accents and hyphens dropped."""
     plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
     return plain.lower().replace("-", "")
+
+
+@cache
+def _compound_parts() -> dict[str, frozenset[str]]:
+    """The first and second words of given names used two together ("María José")."""
+    data = resources.files("followup.draft") / "data"
+    text = (data / "compound_given_names.txt").read_text("utf-8")
+    return {
+        part.strip(): frozenset(_key(w) for w in names.split())
+        for line in text.splitlines()
+        if not line.startswith("#") and ":" in line
+        for part, names in [line.split(":", 1)]
+    }
+
+
+def _compound_given(tokens: list[str]) -> str | None:
+    """ "María José Fernández" → "María José"; None unless the two words are known as a pair
+    and a family name follows them."""
+    parts = _compound_parts()
+    if (
+        len(tokens) >= 3
+        and _key(tokens[0]) in parts["first"]
+        and _key(tokens[1]) in parts["second"]
+    ):
+        return f"{tokens[0]} {tokens[1]}"
+    return None
 
 
 @cache
@@ -87,8 +118,9 @@ def _family_first(tokens: list[str]) -> str | None:
     language, rank = family[_key(tokens[0])]
     rest = tokens[1:]
     last = family.get(_key(tokens[-1]))
-    if last is not None and last[1] < rank and len(tokens) == 2:
-        return None  # "Wei Zhang": the more common family name comes last
+    if last is not None and last[0] == language and len(tokens) == 2:
+        # Both could be family names: the more common one is ("Wei Zhang" → Wei, "Li Wei" → Wei).
+        return None if last[1] < rank else tokens[1]
     looks_given = any("-" in t or not t.isascii() for t in rest)
     if _key(tokens[0]) in collide and not looks_given:
         return None  # "Lee Jackson", "Simon Park": given name first
@@ -120,6 +152,9 @@ def greeting(name: str, preferred: str = "") -> tuple[str, str]:
             if title_key in _FORMAL:
                 return f"{_FORMAL[title_key]} {core[0]}", ""
             return given, f"greeted as {given}: {name.strip()!r} reads family name first"
+        given = _compound_given(core)
+        if given is not None and title_key not in _FORMAL and not parsed.nickname:
+            return given, f"greeted as {given}: {name.strip()!r} reads as a two-word given name"
     if title_key in _FORMAL and parsed.last:
         return f"{_FORMAL[title_key]} {parsed.last}", ""
     if title_key in _BY_FIRST_NAME and parsed.first:

@@ -28,7 +28,7 @@ Note(text='model monitoring and drift', shape='topic', code='', problem='', sugg
 >>> adapt_question("ask about relocation budget")[:2]
 ('the relocation budget', 'wish')
 >>> adapt_fit("3 yrs w/ SQL reporting").text
-'3 years with SQL reporting'
+'my 3 years with SQL reporting'
 >>> note = adapt_talking_point("I asked about the on-call rotation and he said it's rare")
 >>> print(note.suggestion)
 write it as a phrase about what you discussed, e.g. "the on-call rotation"
@@ -65,6 +65,7 @@ from followup.draft._wording import (
     VAGUE,
     WE_START,
     Note,
+    alternatives,
     clean,
     common_checks,
     common_words,
@@ -149,7 +150,23 @@ def adapt_talking_point(raw: str) -> Note:
         text = pattern.sub(replacement, text)
     if _is_clause(text):
         return Note(_statement(text), "statement")
-    return Note(_as_list(lower_first(text)), "topic")
+    return _topic(_as_list(lower_first(text)))
+
+
+def _topic(text: str) -> Note:
+    """A phrase, with "the" when it is a bare singular label ("case interview" → "the case
+    interview"); one that names a part of the interview is an ``occasion``."""
+
+    def head(phrase: str) -> str:
+        return re.sub(r"[^\w-]", "", phrase.split()[-1]).lower()
+
+    item = re.split(r",\s+|\s+and\s+", text)[0]  # a list takes "the" for its first item
+    tokens = item.split()
+    first = tokens[0].lower()
+    bare = not tokens[0][:1].isdigit() and first not in (*words.DETERMINERS, *words.PREPOSITIONS)
+    if bare and len(tokens) <= 5 and head(item) in (*words.COUNT_NOUNS, *words.OCCASIONS):
+        text = "the " + text
+    return Note(text, "occasion" if head(text) in words.OCCASIONS else "topic")
 
 
 def _as_list(text: str) -> str:
@@ -159,7 +176,7 @@ def _as_list(text: str) -> str:
     if len(parts) > 1:
         return ", ".join(parts[:-1]) + " and " + parts[-1]
     items = [i.strip() for i in text.split(",")]
-    if len(items) >= 3 and all(1 <= count_words(i) <= 3 for i in items) and " and " not in text:
+    if len(items) >= 3 and all(1 <= count_words(i) <= 5 for i in items) and " and " not in text:
         return ", ".join(items[:-1]) + " and " + items[-1]
     return text
 
@@ -218,7 +235,12 @@ def adapt_fit(raw: str) -> Note:
     problem = common_checks(text, "fit", adapt_fit) or shorthand_problem(unclear, "fit")
     if problem:
         return problem
-    text = strip_end(text)
+    text = re.sub(  # "at last job" → "at my last job"
+        r"\b(at|from|in)\s+(last|previous|prev|old|current|first)\s+(job|company|role|employer)\b",
+        r"\1 my \2 \3",
+        strip_end(text),
+        flags=re.IGNORECASE,
+    )
     said_i = re.match(r"^i\b|^i've\b", text, re.IGNORECASE) is not None
     text = re.sub(r"^(?:i\s+have|i've\s+got|i've|i\s+bring|have|having|with)\s+", "", text,
                   flags=re.IGNORECASE)  # fmt: skip
@@ -229,14 +251,44 @@ def adapt_fit(raw: str) -> Note:
         if gerund is None and said_i and done.endswith("ed") and len(done) > 4:
             gerund = done[:-2] + "ing"  # "I've partnered with ..." → "partnering with ..."
         if gerund:
-            return Note(f"my experience {gerund} {verb.group(2)}", "topic")
+            return Note(f"my experience {gerund} {verb.group(2)}", "background")
     if FIRST_PERSON_START.match(text):
         return unusable(
             "note_first_person",
             "is a sentence, not a phrase",
             'write it as a phrase, e.g. "four years of SQL reporting"',
         )
-    return Note(lower_first(text), "topic")
+    return _as_background(lower_first(text))
+
+
+def _as_background(text: str) -> Note:
+    """A fit as the candidate's own: "4 yrs SQL" → "my 4 years of SQL" (``background``);
+    a quality that is no thing to own ("bilingual (EN/ES)") → "being bilingual (EN/ES)",
+    carried by a sentence made for it (``quality``)."""
+    # "2 yrs pricing experiments" → "2 years of ..."; "3 summers running a camp" stays
+    text = re.sub(
+        rf"\b((?:\d+|{alternatives(words.NUMBERS)})\+?\s+(?:years?|months?|summers?|semesters?|weeks?))"
+        rf"\s+(?!(?:of|in|on|at|as|with|for|{alternatives(tuple(words.GERUNDS.values()))})\b)",
+        r"\1 of ",
+        text,
+        flags=re.IGNORECASE,
+    )
+    first = text.split(maxsplit=1)[0].lower()
+    if first in ("a", "an") and re.search(r"\bI\s+\w", text):
+        return Note(f"my work on {text}", "background")  # "a study I ran" → "my work on ..."
+    if first in ("my", "a", "an", "the", "our"):
+        return Note(text, "background")
+    former = re.match(r"^(?:ex-|former\s+)(.+)$", text, re.IGNORECASE)
+    if former:  # "ex-teacher + 2 yrs edtech" → "my background as a teacher and my 2 years ..."
+        role, _, rest = former.group(1).partition(" and ")
+        article = "an" if role[:1].lower() in "aeiou" else "a"
+        more = re.match(rf"^(?:\d|{alternatives(words.NUMBERS)}\b)", rest, re.IGNORECASE)
+        tail = f" and my {rest}" if more else f" and my experience in {rest}" if rest else ""
+        return Note(f"my background as {article} {role}{tail}", "background")
+    if first in words.QUALITIES:
+        single = re.fullmatch(r"[\w-]+(?:\s*\([^)]*\)|\s+(?:in|with|at|on)\s.+)?", text) is not None
+        return Note(f"being {text}" if single else text, "quality")
+    return Note(f"my {text}", "background")
 
 
 ADAPTERS: dict[str, Callable[[str], Note]] = {

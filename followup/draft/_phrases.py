@@ -102,30 +102,26 @@ def compose(values: pd.DataFrame, books: pd.Series, picks: pd.DataFrame) -> pd.D
     (``personal_shape``, ``question_shape``); ``books`` names each row's phrase
     book; ``picks`` is :func:`offsets`.
     """
-    parts = pd.DataFrame(index=values.index, columns=[*SLOTS, "paragraphs"], dtype="str")
-    parts = parts.fillna("")
+    parts = pd.DataFrame("", index=values.index, columns=[*SLOTS, "paragraphs"], dtype="str")
     for name in books.unique().tolist():
         rows = (books == name).to_numpy()
         book = phrase_book(name)
-        chosen = picks[rows]
-        shown = values[rows]
-
-        def pick(slot: str, frames: tuple[str, ...], *, chosen: pd.DataFrame = chosen) -> pd.Series:
-            return chosen[slot] % len(frames)
-
+        chosen, shown = picks[rows], values[rows]
         for slot in ("salutation", "sign_off", "subject", "thanks", "interest", "close"):
-            if slot in book.frames:
-                frames = book.frames[slot]
-                parts.loc[rows, slot] = fill(frames, pick(slot, frames), shown).to_numpy()
+            frames = book.frames.get(slot)
+            if frames:
+                sentences = fill(frames, chosen[slot] % len(frames), shown)
+                parts.loc[rows, slot] = sentences.to_numpy()
+        if "fit" in book.frames:
+            parts.loc[rows, "fit"] = _by_shape(
+                book, shown, chosen["fit"], "fit_shape", ("fit", "fit_quality")
+            ).to_numpy()
         parts.loc[rows, "personal"] = _by_shape(
             book, shown, chosen["personal"], "personal_shape", (*PERSONAL_SHAPES, "neutral")
         ).to_numpy()
         parts.loc[rows, "question"] = _by_shape(
             book, shown, chosen["question"], "question_shape", QUESTION_SHAPES
         ).to_numpy()
-        if "fit" in book.frames:
-            fit = fill(book.frames["fit"], pick("fit", book.frames["fit"]), shown)
-            parts.loc[rows, "fit"] = fit.where(shown["fit"] != "", "").to_numpy()
         layout = chosen["layout"] % len(book.layouts)
         parts.loc[rows, "layout"] = layout.astype("str").to_numpy()
         parts.loc[rows, "paragraphs"] = _arrange(parts[rows], book, layout).to_numpy()

@@ -199,11 +199,28 @@ def _describe(word: str) -> str:
 
 
 def _unknown(words: set[str]) -> set[str]:
-    """Words the dictionary does not know; possessives and contractions are judged by stem."""
+    """Words the dictionary does not know; possessives, contractions and plurals are judged
+    by stem ("readmissions" is known when "readmission" is).
+
+    >>> sorted(_unknown({"readmissions", "policies", "teh"}))
+    ['teh']
+    """
     checker = _spellchecker()
     stems = {w: re.sub(r"'(?:s|t|re|ve|ll|d|m)$", "", w) for w in words}
     missing = checker.unknown({s for s in stems.values() if len(s) > 1})
+    singulars = {s: _singulars(s) for s in missing}
+    known = checker.known({form for forms in singulars.values() for form in forms})
+    missing = {s for s in missing if not known.intersection(singulars[s])}
     return {w for w, s in stems.items() if s in missing}
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """The words a plural may come from: "policies" → "policy", "boxes" → "box"."""
+    if word.endswith("ies"):
+        return (word[:-3] + "y",)
+    if word.endswith("es"):
+        return word[:-2], word[:-1]
+    return (word[:-1],) if word.endswith("s") and not word.endswith("ss") else ()
 
 
 #: proselint checks left out: typographic conventions a letter may choose freely.

@@ -68,7 +68,7 @@ def render_drafts(
     <BLANKLINE>
     I wanted to thank you for our conversation yesterday about the Data Analyst role at Northwind Analytics. Finding out that we both have been burned by slow, flaky nightly loads made for a nice moment of common ground.
     <BLANKLINE>
-    I would be glad to bring my energy to the work at Northwind Analytics. I am eager to put 4 years of SQL reporting and a dbt migration I led to work for your team.
+    I am eager to be part of your team. I see a clear match between the role and my 4 years of SQL reporting and a dbt migration I led.
     <BLANKLINE>
     I would be happy to provide any further information.
     <BLANKLINE>

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from followup.draft import _lexicon as words
 
 #: Note shapes that carry the talking point, and those that ask something.
-PERSONAL_SHAPES = ("topic", "statement", "shared")
+PERSONAL_SHAPES = ("topic", "statement", "shared", "occasion")
 QUESTION_SHAPES = ("question", "wonder", "wish")
 MAX_NOTE_WORDS = 30
 #: What is left of a note that says nothing once its lead-in is gone ("Loved it!").
@@ -215,20 +215,46 @@ def common_words() -> frozenset[str]:
 
     frequency = SpellChecker(distance=1).word_frequency.dictionary
     ranked = sorted(frequency.items(), key=lambda item: -item[1])[:30_000]
-    return frozenset(w for w, _ in ranked) - set(words.PROPER_WORDS)
+    return frozenset(w for w, _ in ranked) - {*words.PROPER_WORDS, *words.PLACES}
 
 
 def lower_first(text: str) -> str:
-    """``"Team offsite in Lisbon"`` → ``"team offsite in Lisbon"``; names and acronyms kept."""
+    """``"Team offsite in Lisbon"`` → ``"team offsite in Lisbon"``; names and acronyms kept.
+
+    >>> [lower_first(t) for t in ("Playtesting data", "Chicago marathon", "A/B tests")]
+    ['playtesting data', 'Chicago marathon', 'A/B tests']
+    """
     tokens = text.split(maxsplit=2)
-    if not tokens or not tokens[0][:1].isupper() or tokens[0][1:2].isupper():
+    if not tokens or not tokens[0][:1].isupper() or _has_inner_capital(tokens[0]):
         return text
-    first = re.sub(r"[^\w'-]", "", tokens[0]).split("-")[0]
-    if first.lower() not in common_words() and first.lower() not in words.DETERMINERS:
+    first = re.sub(r"[^\w'-]", "", tokens[0]).split("-")[0].lower()
+    common = first in common_words() or first in words.DETERMINERS
+    if not common and not first.endswith(_NOUN_ENDINGS):
         return text
-    if len(tokens) > 1 and tokens[1][:1].isupper():
+    if len(tokens) > 1 and tokens[1][:1].isupper() and not tokens[1].isupper():
         return text  # "New York office", "Machine Learning team": a name
     return text[0].lower() + text[1:]
+
+
+#: Endings of common nouns, rarely of names: "Playtesting data", "Elasticity modeling".
+_NOUN_ENDINGS = (
+    "ing",
+    "ity",
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ics",
+    "ance",
+    "ence",
+    "ism",
+    "ology",
+)
+
+
+def _has_inner_capital(token: str) -> bool:
+    """``"A/B"``, ``"iOS"``, ``"McKinsey"``: capitals past the first letter mark a name."""
+    return any(ch.isupper() for ch in token[1:])
 
 
 def capitalize(text: str) -> str:

@@ -7,13 +7,14 @@ a fix; valid rows always go through.
 """
 
 from followup.read._chunks import iter_interviews
-from followup.read._dates import parse_minutes, parse_moments
+from followup.read._dates import parse_moments
 from followup.read._dedupe import merge_repeated_interviewers
 from followup.read._interviews import Interviews
 from followup.read._layouts import split_addresses
 from followup.read._read import read_interviews
 from followup.read._rejects import empty_rejects
 from followup.read._sources import Source
+from followup.read._times import parse_minutes
 
 __all__ = [
     "Interviews",

@@ -58,11 +58,6 @@ _NO_YEAR_NAMED = (
     r"(?:,?\s+(?:at\s+)?(?P<time>.+))?$"
 )
 _SERIAL = r"^\d{5}(?:\.\d+)?$"
-_DURATION = (
-    r"^(?:(?P<hm_h>\d{1,2}):(?P<hm_m>\d{2})"
-    r"|(?:(?P<h>\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hour|hours)\b\.?)?\s*"
-    r"(?:(?P<m>\d+(?:[.,]\d+)?)\s*(?:m|min|mins|minute|minutes)?\.?)?)$"
-)
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -365,33 +360,6 @@ def _offset_minutes(text: pd.Series) -> pd.Series:
     minutes[numeric] = (sign[numeric.to_numpy()] * (hh * 60 + mm)).astype("Int64")
     minutes[utc.fillna(False).astype(bool)] = 0
     return minutes
-
-
-def parse_minutes(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Parse durations (``45``, ``45 min``, ``1h``, ``1 h 30``, ``1:30``) to minutes.
-
-    Returns the minutes (float, NaN where empty or unreadable) and a mask of
-    unreadable values.
-
-    >>> minutes, bad = parse_minutes(pd.Series(["45", "1h 30", "1:15", "", "soon"]))
-    >>> minutes.tolist(), bad.tolist()
-    ([45.0, 90.0, 75.0, nan, nan], [False, False, False, False, True])
-    """
-    codes, uniques = pd.factorize(values)
-    text = pd.Series(uniques, dtype="str").str.lower().str.strip()
-    parts = text.str.extract(_DURATION)
-    as_float = {k: parts[k].str.replace(",", ".").astype(float) for k in ("h", "m")}
-    minutes = (parts["hm_h"].astype(float) * 60 + parts["hm_m"].astype(float)).fillna(
-        as_float["h"].fillna(0) * 60 + as_float["m"].fillna(0)
-    )
-    readable = parts[["hm_h", "h", "m"]].notna().any(axis=1)
-    empty = text == ""
-    minutes = minutes.where(readable & ~empty)
-    unreadable = ~readable & ~empty
-    return (
-        pd.Series(minutes.to_numpy()[codes], index=values.index),
-        pd.Series(unreadable.to_numpy()[codes], index=values.index),
-    )
 
 
 def column_order(dayfirst: DayFirst, column: str) -> bool | None:

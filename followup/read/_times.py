@@ -6,14 +6,16 @@ from __future__ import annotations
 import pandas as pd
 
 from followup._clock import CELL_ZONES, US_ONLY
-from followup.read._dates import (
-    DayFirst,
-    column_order,
-    parse_minutes,
-    parse_moments,
-)
+from followup.read._dates import DayFirst, column_order, parse_moments
 from followup.read._rejects import Problems
 from followup.read._zones import localize
+
+#: A duration: "45", "45 min", "1h", "1 h 30", "1:30".
+_DURATION = (
+    r"^(?:(?P<hm_h>\d{1,2}):(?P<hm_m>\d{2})"
+    r"|(?:(?P<h>\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hour|hours)\b\.?)?\s*"
+    r"(?:(?P<m>\d+(?:[.,]\d+)?)\s*(?:m|min|mins|minute|minutes)?\.?)?)$"
+)
 
 #: Abbreviations only a sheet about the US uses.
 US_ABBREVIATIONS = ("et", "est", "edt", "pt", "pst", "pdt", "mt", "mst", "mdt", "akst", "hst")
@@ -157,3 +159,30 @@ def _cell_zones(
         code="ambiguous_zone",
     )
     return named.where(named.notna() & (named != ""), zones).astype("str")
+
+
+def parse_minutes(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Parse durations (``45``, ``45 min``, ``1h``, ``1 h 30``, ``1:30``) to minutes.
+
+    Returns the minutes (float, NaN where empty or unreadable) and a mask of
+    unreadable values.
+
+    >>> minutes, bad = parse_minutes(pd.Series(["45", "1h 30", "1:15", "", "soon"]))
+    >>> minutes.tolist(), bad.tolist()
+    ([45.0, 90.0, 75.0, nan, nan], [False, False, False, False, True])
+    """
+    codes, uniques = pd.factorize(values)
+    text = pd.Series(uniques, dtype="str").str.lower().str.strip()
+    parts = text.str.extract(_DURATION)
+    as_float = {k: parts[k].str.replace(",", ".").astype(float) for k in ("h", "m")}
+    minutes = (parts["hm_h"].astype(float) * 60 + parts["hm_m"].astype(float)).fillna(
+        as_float["h"].fillna(0) * 60 + as_float["m"].fillna(0)
+    )
+    readable = parts[["hm_h", "h", "m"]].notna().any(axis=1)
+    empty = text == ""
+    minutes = minutes.where(readable & ~empty)
+    unreadable = ~readable & ~empty
+    return (
+        pd.Series(minutes.to_numpy()[codes], index=values.index),
+        pd.Series(unreadable.to_numpy()[codes], index=values.index),
+    )

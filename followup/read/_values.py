@@ -140,10 +140,14 @@ def yes_no(text: str) -> bool | str | None:
 def fill_from_panel(long: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
     """Cells about the interview left empty on a panel's later rows ("Still interested?"
     written once, on the first interviewer's row) take the value the panel gave."""
-    key_columns = [c for c in _INTERVIEW_KEY if c in long]
-    key = long[key_columns].agg("|".join, axis=1) if key_columns else long["row"].astype("str")
+    blank = [c for c in columns if (long[c] == "").any() and (long[c] != "").any()]
+    if not blank:
+        return long
+    key = pd.Series("", index=long.index, dtype="str")  # the same interview, by its cells
+    for column in (c for c in _INTERVIEW_KEY if c in long):
+        key = key + "|" + long[column]
     out = long.copy()
-    for column in columns:
+    for column in blank:
         given = long[column].where(long[column] != "")
         out[column] = given.groupby(key).transform("first").fillna("").astype("str")
         out[column] = long[column].where(long[column] != "", out[column])

@@ -6,8 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from followup.draft._names import greeting, greetings
-from followup.draft._when import interview_when
+from followup.draft import greeting, greetings, interview_when
 
 
 @pytest.mark.parametrize(
@@ -59,10 +58,36 @@ def test_greeting_names(name, expected):
         ("Park Ji-hoon", "Ji-hoon"),
         ("Nagy Péter", "Péter"),
         ("Kovács Anna", "Anna"),
+        ("Li Wei", "Wei"),  # both are family names: the more common one comes first
     ],
 )
 def test_a_name_written_family_name_first_is_greeted_by_the_given_name_and_says_so(name, expected):
     assert greeting(name) == (expected, f"greeted as {expected}: {name!r} reads family name first")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("María José Fernández Ruiz", "María José"),
+        ("José Ángel Ortega-Reyes", "José Ángel"),
+        ("juan carlos pérez", "Juan Carlos"),
+        ("Jean Paul Martin", "Jean Paul"),
+        ("Mary Beth Jones", "Mary Beth"),
+    ],
+)
+def test_a_two_word_given_name_is_greeted_whole_and_says_so(name, expected):
+    assert greeting(name) == (
+        expected,
+        f"greeted as {expected}: {name!r} reads as a two-word given name",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Juan Carlos", "Juan"), ("Ana García López", "Ana"), ("Dr. María José Ruiz", "Dr. Ruiz")],
+)
+def test_a_pair_without_a_family_name_after_it_or_a_title_greets_as_usual(name, expected):
+    assert greeting(name) == (expected, "")
 
 
 def test_a_title_keeps_the_family_name_even_when_it_comes_first():

@@ -5,9 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from followup.draft import adapt_notes
-from followup.draft._notes import adapt_column, adapt_fit, adapt_talking_point
-from followup.draft._questions import adapt_question
+from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking_point
 
 
 @pytest.mark.parametrize(
@@ -16,10 +14,10 @@ from followup.draft._questions import adapt_question
         # a fragment, used as it is; a first capital lowered unless it starts a name
         ("the dbt migration", "the dbt migration", "topic"),
         ("Pricing experiments", "pricing experiments", "topic"),
-        ("Kafka migration", "Kafka migration", "topic"),
+        ("Kafka migration", "the Kafka migration", "topic"),
         ("Python tooling", "Python tooling", "topic"),
-        ("New York office", "New York office", "topic"),
-        ("ML platform roadmap", "ML platform roadmap", "topic"),
+        ("New York office", "the New York office", "topic"),
+        ("ML platform roadmap", "the ML platform roadmap", "topic"),
         ("Late-opening evenings for students", "late-opening evenings for students", "topic"),
         # a possessive that means the reader's side
         ("their hiring plan", "your hiring plan", "topic"),
@@ -31,7 +29,7 @@ from followup.draft._questions import adapt_question
         ("we chatted about hiking", "hiking", "topic"),
         ("she mentioned a new office in Austin", "a new office in Austin", "topic"),
         ("Impressed by their ML platform", "your ML platform", "topic"),
-        ("Loved the office tour!!", "the office tour", "topic"),
+        ("Loved the office tour!!", "the office tour", "occasion"),
         # shorthand and symbols spelled out; emoji dropped
         ("mgmt style & 1:1s", "management style and 1:1s", "topic"),
         ("w/ the platform team", "with the platform team", "topic"),
@@ -146,40 +144,64 @@ def test_questions_that_cannot_be_asked(question, code):
 
 
 @pytest.mark.parametrize(
-    ("fit", "text"),
+    ("fit", "text", "shape"),
     [
-        ("four years of SQL reporting", "four years of SQL reporting"),
-        ("3 yrs w/ SQL reporting", "3 years with SQL reporting"),
-        ("I have 3 years of Python", "3 years of Python"),
-        ("I led a dbt migration", "my experience leading a dbt migration"),
-        ("Built dashboards in Tableau", "my experience building dashboards in Tableau"),
-        ("Experience building shift schedules", "experience building shift schedules"),
-        ("a migration I led", "a migration I led"),
+        ("four years of SQL reporting", "my four years of SQL reporting", "background"),
+        ("3 yrs w/ SQL reporting", "my 3 years with SQL reporting", "background"),
+        ("I have 3 years of Python", "my 3 years of Python", "background"),
+        ("4 yrs SQL", "my 4 years of SQL", "background"),
+        ("I led a dbt migration", "my experience leading a dbt migration", "background"),
+        (
+            "Built dashboards in Tableau",
+            "my experience building dashboards in Tableau",
+            "background",
+        ),
+        (
+            "Experience building shift schedules",
+            "my experience building shift schedules",
+            "background",
+        ),
+        ("a migration I led", "my work on a migration I led", "background"),
+        ("a background in finance", "a background in finance", "background"),
+        ("ex-teacher", "my background as a teacher", "background"),
+        (
+            "ex-competitive gamer + product analytics",
+            "my background as a competitive gamer and my experience in product analytics",
+            "background",
+        ),
+        (
+            "MS Stats + 2 yrs pricing experiments",
+            "my MS Stats and 2 years of pricing experiments",
+            "background",
+        ),
+        (
+            "three summers running a youth camp",
+            "my three summers running a youth camp",
+            "background",
+        ),
+        (
+            "built our dbt models at last job",
+            "my experience building our dbt models at my last job",
+            "background",
+        ),
+        ("bilingual (EN/ES)", "being bilingual (EN/ES)", "quality"),
+        ("fluent in Portuguese", "being fluent in Portuguese", "quality"),
     ],
 )
-def test_a_fit_becomes_a_phrase(fit, text):
-    assert adapt_fit(fit)[:2] == (text, "topic")
+def test_a_fit_becomes_the_candidates_own(fit, text, shape):
+    assert adapt_fit(fit)[:2] == (text, shape)
 
 
 def test_a_fit_sentence_that_cannot_be_a_phrase_comes_back():
     assert adapt_fit("I'm bilingual")[1:3] == ("unusable", "note_first_person")
 
 
-def test_each_distinct_note_is_adapted_once(monkeypatch):
-    from followup.draft import _notes
-
-    seen: list[str] = []
-
-    def counting(note: str):
-        seen.append(note)
-        return adapt_talking_point(note)
-
-    monkeypatch.setitem(_notes.ADAPTERS, "talking_point", counting)
-    values = pd.Series(["the roadmap", "Talked about drift.", "the roadmap", None] * 1_000)
-    adapted = adapt_column(values, "talking_point")
-    assert sorted(seen) == ["", "Talked about drift.", "the roadmap"]
-    assert adapted["text"].iloc[:4].tolist() == ["the roadmap", "drift", "the roadmap", ""]
-    assert adapted.index.equals(values.index)
+def test_each_distinct_note_is_one_row_with_all_its_sheet_rows():
+    notes = ["the roadmap", "Talked about drift.", "the roadmap", None] * 1_000
+    table = adapt_notes(pd.DataFrame({"row": range(2, 4_002), "talking_point": notes}))
+    assert table["before"].tolist() == ["the roadmap", "Talked about drift."]
+    assert table["after"].tolist() == ["the roadmap", "drift"]
+    assert table["rows"].str.len().tolist() == [2_000, 1_000]
 
 
 def test_the_notes_table_shows_before_after_and_rows():

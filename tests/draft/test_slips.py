@@ -6,8 +6,7 @@ import pandas as pd
 import pytest
 from conftest import SENDER, read
 
-from followup.draft import check_drafts, render_drafts
-from followup.draft._slips import find_slips
+from followup.draft import check_drafts, find_slips, render_drafts
 
 GOOD = (
     "Dear Dana,\n\nThank you for meeting with me about the Data Analyst role at Northwind. "
