@@ -202,7 +202,7 @@ def _without_year(
     nearest the column's dated values (their middle), or the clock when none has a year."""
     numeric = text.str.extract(_NO_YEAR_NUMERIC)
     named = text.str.extract(_NO_YEAR_NAMED)
-    month = named["mon1"].fillna(named["mon2"]).str.lower().map(_MONTHS)
+    month = named["mon1"].fillna(named["mon2"]).str.lower().map(_MONTHS).astype(float)
     a_time = text.str.fullmatch(_TIME) & text.str.contains(r"\d[:.]\d|[aApP]\.?\s?[mM]\b")
     by_name = todo & month.notna() & ~a_time
     by_number = todo & numeric["a"].notna() & ~by_name
