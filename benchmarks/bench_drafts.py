@@ -51,6 +51,7 @@ def main() -> None:
     args = parser.parse_args()
 
     import jinja2
+    import pandas as pd
 
     import followup
     from followup.draft import draft_messages, load_template, template_context
@@ -85,7 +86,8 @@ def main() -> None:
 
         # Floors, in the same run.
         template = load_template("thank-you")
-        records = template_context(with_due.assign(candidate_name="Student"))[
+        books = pd.Series("thank-you", index=with_due.index, dtype="str")
+        records = template_context(with_due.assign(candidate_name="Student"), books=books)[
             sorted(template.variables)
         ].to_dict("records")
         bare = jinja2.Environment(undefined=jinja2.StrictUndefined)

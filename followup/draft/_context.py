@@ -3,7 +3,8 @@
 Besides the sheet's own columns (missing text as ""), a template gets:
 
 - ``greeting_name`` (also ``interviewer_first``): whom the greeting names
-  (:mod:`~followup.draft._names`), and ``candidate_first``;
+  (:mod:`~followup.draft._names`), and ``candidate_first``, the name the candidate
+  signs with;
 - ``interview_when`` ("yesterday", "on Wednesday"), ``interview_day`` and
   ``interview_date``; ``a_role`` ("an Operations Analyst");
 - the notes adapted to their sentences (:mod:`~followup.draft._notes`):
@@ -23,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from followup._clock import wall_clock
-from followup.draft._names import greetings
+from followup.draft._names import first_names, greetings
 from followup.draft._notes import adapt_column
 from followup.draft._phrases import compose, offsets, phrase_book
 from followup.draft._when import interview_when
@@ -46,7 +47,7 @@ def template_context(
     names = greetings(context["interviewer_name"], context["preferred_name"])
     context["greeting_name"] = names["greeting_name"]
     context["interviewer_first"] = names["greeting_name"]
-    context["candidate_first"] = greetings(context["candidate_name"])["greeting_name"]
+    context["candidate_first"] = first_names(context["candidate_name"])
     local = wall_clock(table["interview_start"], table["timezone"])
     context["interview_day"] = local.dt.day_name().fillna("").astype("str")
     context["interview_date"] = (local.dt.month_name() + " " + local.dt.day.astype("str")).fillna(

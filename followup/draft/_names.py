@@ -30,6 +30,7 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
+import numpy as np
 import pandas as pd
 
 _FORMAL = {
@@ -141,6 +142,15 @@ def greeting(name: str, preferred: str = "") -> tuple[str, str]:
     text = _capitalized(re.sub(r"\s+", " ", name).strip())
     if not text:
         return "", ""
+    tokens = text.split()
+    if _plain(tuple(tokens)):  # "Dana Whitfield": no title, particle or nickname to parse
+        given = _family_first(tokens)
+        if given is not None:
+            return given, f"greeted as {given}: {name.strip()!r} reads family name first"
+        given = _compound_given(tokens)
+        if given is not None:
+            return given, f"greeted as {given}: {name.strip()!r} reads as a two-word given name"
+        return tokens[0], ""
     parsed = HumanName(text)
     title_key = re.sub(r"[^a-z]", "", parsed.title.lower())
     if "," not in text:
@@ -170,6 +180,48 @@ def greeting(name: str, preferred: str = "") -> tuple[str, str]:
             return middle[0], ""
         return " ".join(p for p in (parsed.first, parsed.middle, parsed.last) if p), ""
     return first, ""
+
+
+_PLAIN_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*[^\W\d_]")
+
+
+def _plain(tokens: tuple[str, ...]) -> bool:
+    """Whether a name is words nameparser would read as given, middle and family names,
+    in that order: capitalized words of two letters or more, none of them a title, a
+    suffix, a particle or a conjunction it knows ("Dr", "Jr", "van", "y")."""
+    from nameparser.config import CONSTANTS
+
+    return all(
+        _PLAIN_WORD.fullmatch(t) and t[0].isupper() and not t.isupper() for t in tokens
+    ) and not any(
+        t.lower() in CONSTANTS.titles
+        or t.lower() in CONSTANTS.suffix_acronyms
+        or t.lower() in CONSTANTS.suffix_not_acronyms
+        or t.lower() in CONSTANTS.prefixes
+        or t.lower() in CONSTANTS.conjunctions
+        for t in tokens
+    )
+
+
+def first_names(names: pd.Series) -> pd.Series:
+    """The name a candidate signs with: the first word that is not a title
+    (``"Dr. Avery Quinn"`` → ``"Avery"``; ``"Quinn, Avery"`` → ``"Avery"``).
+
+    >>> first_names(pd.Series(["Dr. Avery Quinn", "Quinn, Avery", "avery", None])).tolist()
+    ['Avery', 'Avery', 'Avery', '']
+    """
+    from nameparser.config import CONSTANTS
+
+    def first(name: str) -> str:
+        family, comma, given = name.partition(",")
+        words = (given if comma else family).split()
+        kept = [w for w in words if w.lower().rstrip(".") not in CONSTANTS.titles] or words
+        word = kept[0] if kept else ""
+        return word.title() if word.islower() or word.isupper() else word
+
+    codes, uniques = pd.factorize(names.fillna("").astype("str").str.strip())
+    firsts = np.array([first(u) for u in uniques.tolist()] or [""], dtype=object)
+    return pd.Series(firsts[codes] if len(uniques) else "", index=names.index, dtype="str")
 
 
 def greetings(names: pd.Series, preferred: pd.Series | None = None) -> pd.DataFrame:

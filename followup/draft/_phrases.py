@@ -29,6 +29,8 @@ from importlib import resources
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from followup.draft._wording import PERSONAL_SHAPES, QUESTION_SHAPES
 
@@ -81,17 +83,67 @@ def offsets(interview_ids: pd.Series, seeds: pd.Series) -> pd.DataFrame:
 def fill(frames: tuple[str, ...], choice: pd.Series, values: pd.DataFrame) -> pd.Series:
     """Frame number ``choice`` of ``frames`` for each row, its placeholders filled from the
     same row of ``values`` (one vectorised pass per frame, not per row)."""
-    out = pd.Series("", index=choice.index, dtype="str")
-    for number, frame in enumerate(frames):
-        rows = (choice == number).to_numpy()
-        if not rows.any():
+    text = _fill(frames, choice.to_numpy(), _Columns(values), np.arange(len(values)))
+    return pd.Series(text, index=choice.index, dtype="str")
+
+
+class _Columns(dict[str, pa.Array]):
+    """The columns of a frame as Arrow strings, each taken out of pandas once, when a
+    placeholder first needs it."""
+
+    def __init__(self, values: pd.DataFrame) -> None:
+        super().__init__()
+        self.frame = values
+
+    def __missing__(self, name: str) -> pa.Array:
+        column = pa.array(self.frame[name].astype("str").array)
+        if isinstance(column, pa.ChunkedArray):
+            column = column.combine_chunks()
+        self[name] = column = pc.cast(column, pa.large_string())
+        return column
+
+
+def _text(value: str) -> pa.Scalar:
+    return pa.scalar(value, pa.large_string())
+
+
+def _blank(n: int) -> pa.Array:
+    return pa.array(np.full(n, "", dtype=object), pa.large_string())
+
+
+def _in_order(n: int, pieces: list[tuple[np.ndarray, pa.Array]]) -> pa.Array:
+    """Arrays for some of the positions ``0..n-1``, put in position order; the positions
+    none of them covers get ""."""
+    covered = np.zeros(n, dtype=bool)
+    for where, _ in pieces:
+        covered[where] = True
+    rest = np.flatnonzero(~covered)
+    where = np.concatenate([w for w, _ in pieces] + [rest])
+    arrays = [a for _, a in pieces] + [_blank(len(rest))]
+    return pa.concat_arrays(arrays).take(pa.array(np.argsort(where, kind="stable")))
+
+
+def _fill(
+    frames: tuple[str, ...], choice: np.ndarray, columns: _Columns, rows: np.ndarray
+) -> pa.Array:
+    """:func:`fill` for the positions ``rows`` of ``columns``, in that order."""
+    number = choice % len(frames)
+    pieces = []
+    for k, frame in enumerate(frames):
+        hit = np.flatnonzero(number == k)
+        if not len(hit):
             continue
         parts = _PLACEHOLDER.split(frame)
-        text = pd.Series(parts[0], index=choice.index[rows], dtype="str")
-        for name, literal in zip(parts[1::2], parts[2::2], strict=True):
-            text = text + values[name].to_numpy()[rows] + literal
-        out[rows] = text
-    return out
+        taken = pa.array(rows[hit])
+        slots = [x for name, literal in zip(parts[1::2], parts[2::2], strict=True)
+                 for x in (columns[name].take(taken), _text(literal))]  # fmt: skip
+        text = (
+            pc.binary_join_element_wise(_text(parts[0]), *slots, _text(""))
+            if slots
+            else pa.array(np.full(len(hit), parts[0], dtype=object), pa.large_string())
+        )
+        pieces.append((hit, text))
+    return _in_order(len(rows), pieces)
 
 
 def compose(values: pd.DataFrame, books: pd.Series, picks: pd.DataFrame) -> pd.DataFrame:
@@ -99,66 +151,69 @@ def compose(values: pd.DataFrame, books: pd.Series, picks: pd.DataFrame) -> pd.D
     paragraphs in the order of the row's layout.
 
     ``values`` holds the placeholders' values and the shapes of the notes
-    (``personal_shape``, ``question_shape``); ``books`` names each row's phrase
-    book; ``picks`` is :func:`offsets`.
+    (``personal_shape``, ``question_shape``, ``fit_shape``); ``books`` names each row's
+    phrase book; ``picks`` is :func:`offsets`. Sentences are built with Arrow, one frame
+    at a time.
     """
-    parts = pd.DataFrame("", index=values.index, columns=[*SLOTS, "paragraphs"], dtype="str")
-    for name in books.unique().tolist():
-        rows = (books == name).to_numpy()
+    columns = _Columns(values)
+    shaped = {
+        "fit": ("fit_shape", ("fit", "fit_quality")),
+        "personal": ("personal_shape", (*PERSONAL_SHAPES, "neutral")),
+        "question": ("question_shape", QUESTION_SHAPES),
+    }
+    shapes = {slot: values[column].to_numpy(dtype=object) for slot, (column, _) in shaped.items()}
+    pieces: dict[str, list[tuple[np.ndarray, pa.Array]]] = {s: [] for s in (*SLOTS, "paragraphs")}
+    book_of = books.to_numpy(dtype=object)
+    for name in pd.unique(book_of).tolist():
+        rows = np.flatnonzero(book_of == name)
         book = phrase_book(name)
-        chosen, shown = picks[rows], values[rows]
+        chosen = {slot: picks[slot].to_numpy()[rows] for slot in SLOTS}
+        letter = {}
         for slot in ("salutation", "sign_off", "subject", "thanks", "interest", "close"):
-            frames = book.frames.get(slot)
-            if frames:
-                sentences = fill(frames, chosen[slot] % len(frames), shown)
-                parts.loc[rows, slot] = sentences.to_numpy()
-        if "fit" in book.frames:
-            parts.loc[rows, "fit"] = _by_shape(
-                book, shown, chosen["fit"], "fit_shape", ("fit", "fit_quality")
-            ).to_numpy()
-        parts.loc[rows, "personal"] = _by_shape(
-            book, shown, chosen["personal"], "personal_shape", (*PERSONAL_SHAPES, "neutral")
-        ).to_numpy()
-        parts.loc[rows, "question"] = _by_shape(
-            book, shown, chosen["question"], "question_shape", QUESTION_SHAPES
-        ).to_numpy()
+            if book.frames.get(slot):
+                letter[slot] = _fill(book.frames[slot], chosen[slot], columns, rows)
+        for slot, (_, kinds) in shaped.items():
+            shape = shapes[slot][rows]
+            letter[slot] = _in_order(
+                len(rows),
+                [
+                    (hit, _fill(book.frames[kind], chosen[slot][hit], columns, rows[hit]))
+                    for kind in kinds
+                    if kind in book.frames and len(hit := np.flatnonzero(shape == kind))
+                ],
+            )
         layout = chosen["layout"] % len(book.layouts)
-        parts.loc[rows, "layout"] = layout.astype("str").to_numpy()
-        parts.loc[rows, "paragraphs"] = _arrange(parts[rows], book, layout).to_numpy()
-    return parts
+        letter["layout"] = pa.array(layout.astype("str").astype(object), pa.large_string())
+        letter["paragraphs"] = _arrange(letter, book, layout)
+        for slot, text in letter.items():
+            pieces[slot].append((rows, text))
+    return pd.DataFrame(
+        {slot: pd.Series(_in_order(len(values), p), dtype="str") for slot, p in pieces.items()}
+    ).set_axis(values.index)
 
 
-def _by_shape(
-    book: PhraseBook, values: pd.DataFrame, chosen: pd.Series, column: str, shapes: tuple[str, ...]
-) -> pd.Series:
-    """The sentence for each row's note, from the frames of its shape ("" for no note)."""
-    out = pd.Series("", index=values.index, dtype="str")
-    for shape in shapes:
-        rows = (values[column] == shape).to_numpy()
-        if rows.any():
-            frames = book.frames[shape]
-            out[rows] = fill(frames, chosen[rows] % len(frames), values[rows]).to_numpy()
-    return out
-
-
-def _arrange(parts: pd.DataFrame, book: PhraseBook, layout: pd.Series) -> pd.Series:
+def _arrange(letter: dict[str, pa.Array], book: PhraseBook, layout: np.ndarray) -> pa.Array:
     """Sentences joined into paragraphs, in each row's layout; empty ones left out."""
-    out = pd.Series("", index=parts.index, dtype="str")
+    pieces = []
     for number, paragraphs in enumerate(book.layouts):
-        rows = (layout == number).to_numpy()
-        if not rows.any():
-            continue
-        chosen = parts[rows]
-        texts = []
-        for paragraph in paragraphs:
-            slots = [s for s in paragraph.split() if s in chosen]
-            texts.append(chosen[slots[0]].str.cat(chosen[slots[1:]], sep=" "))
-        body = texts[0].str.cat(pd.concat(texts[1:], axis=1), sep="\n\n") if texts[1:] else texts[0]
-        out[rows] = (
-            body.str.replace(r" {2,}", " ", regex=True)
-            .str.replace(r"(?m)^ +| +$", "", regex=True)
-            .str.replace(r"\n{3,}", "\n\n", regex=True)
-            .str.strip()
-            .to_numpy()
+        hit = np.flatnonzero(layout == number)
+        taken = pa.array(hit)
+        texts = [
+            _joined([letter[slot].take(taken) if slot in letter else _blank(len(hit))
+                     for slot in paragraph.split()], " ")
+            for paragraph in paragraphs
+        ]  # fmt: skip
+        pieces.append((hit, _joined(texts, "\n\n")))
+    return _in_order(len(layout), pieces)
+
+
+def _joined(columns: list[pa.Array], sep: str) -> pa.Array:
+    """Row by row, the non-empty strings of ``columns`` joined by ``sep``."""
+    text = columns[0]
+    for column in columns[1:]:
+        both = pc.and_(
+            pc.greater(pc.binary_length(text), 0), pc.greater(pc.binary_length(column), 0)
         )
-    return out
+        between = pc.if_else(both, _text(sep), _text(""))
+        text = pc.binary_join_element_wise(text, between, column, _text(""))
+    return text

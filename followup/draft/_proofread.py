@@ -258,7 +258,11 @@ def style(
     columns = [*texts.values(), body] if whole_bodies else list(texts.values())
     messages = pd.Series("", index=drafts.index, dtype="str")
     for column in columns:
-        found = {t: lint(t) for t in column.unique().tolist() if t}
-        said = column.map(lambda t, found=found: "; ".join(m for _, m in found.get(t, [])))
-        messages = messages.where(messages != "", said.fillna(""))
+        codes, uniques = pd.factorize(column.fillna(""))
+        found = np.array(
+            ["; ".join(m for _, m in lint(t)) if t else "" for t in uniques.tolist()] or [""],
+            dtype=object,
+        )
+        said = pd.Series(found[codes] if len(uniques) else "", index=drafts.index, dtype="str")
+        messages = messages.where(messages != "", said)
     return messages != "", "style", "warning", "style: " + messages

@@ -43,7 +43,6 @@ _PLACEHOLDER = (
     r"\{\{|\}\}|\{%|%\}|\[(?:[A-Z][A-Za-z ]{0,30})\]|\bTODO\b|\bTBD\b|\bXXX\b|"
     r"<(?:insert|name|company)[^>]*>|(?i:lorem ipsum)"
 )
-_SPLIT_SENTENCES = r"(?<=[.!?])\s+"
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _RULE_OF_NOTE = {"talking_point": "R3", "question": "R7", "fit": "R5"}
 _NOTE_NAMES = {"talking_point": "talking point", "question": "question", "fit": "fit"}
@@ -196,7 +195,7 @@ def check_drafts(
         "error",
         "leftover placeholder " + placeholder.reindex(body.index).fillna(""),
     )
-    slips = find_slips(drafts)
+    slips = find_slips(drafts, core)
     for code, group in slips.groupby("code", sort=False):
         mask = np.zeros(len(drafts), dtype=bool)
         mask[group["at"].to_numpy()] = True
@@ -342,24 +341,42 @@ def _paragraphs_and_words(core: pa.Array, index: pd.Index) -> tuple[pd.Series, p
 def _shared_wording(
     drafts: pd.DataFrame, core: pa.Array, who: pd.Series
 ) -> tuple[np.ndarray, str, str, np.ndarray]:
-    """R3: a sentence of six or more words that a draft shares with another of its panel."""
+    """R3: a sentence of six or more words that a draft shares with another of its panel.
+
+    Each draft names the first such sentence. All drafts are split into sentences at
+    once, and sentences are compared by their dictionary codes, not their text.
+    """
     panel = drafts.groupby("interview_id", sort=False)["draft_id"].transform("size") > 1
     at = np.flatnonzero(panel.to_numpy())
     messages = np.full(len(drafts), "", dtype=object)
-    if len(at):
-        texts = core.take(pa.array(at)).to_pylist()
-        seen: dict[tuple[str, str], list[int]] = {}
-        interviews = drafts["interview_id"].astype("str").to_numpy()
-        for position, text in zip(at.tolist(), texts, strict=True):
-            for sentence in dict.fromkeys(re.split(_SPLIT_SENTENCES, text.replace("\n", " "))):
-                if len(sentence.split()) >= SHARED_SENTENCE_WORDS:
-                    seen.setdefault((interviews[position], sentence), []).append(position)
-        for (_, sentence), positions in seen.items():
-            if len(positions) > 1:
-                for position in positions:
-                    if not messages[position]:
-                        messages[position] = (
-                            f'shares a sentence with another draft to this panel: "{sentence}"; '
-                            f"vary the wording for {who.iloc[position]}"
-                        )
+    if not len(at):
+        return messages != "", "shared_wording", "warning", messages
+    taken = core.take(pa.array(at))
+    taken = taken.combine_chunks() if isinstance(taken, pa.ChunkedArray) else taken
+    text = pc.replace_substring(taken, "\n", " ")
+    ends = pc.replace_substring_regex(text, r"([.!?])\s+", "\\1\x1f")  # RE2: no lookbehind
+    pieces = pc.split_pattern(ends, "\x1f")
+    encoded = pc.dictionary_encode(pc.list_flatten(pieces))  # each distinct sentence once
+    words = np.array([len(t.split()) for t in encoded.dictionary.to_pylist()], dtype=np.int64)
+    long = words[encoded.indices.to_numpy()] >= SHARED_SENTENCE_WORDS
+    sentence = encoded.indices.to_numpy().astype(np.int64)[long]
+    position = at[pc.list_parent_indices(pieces).to_numpy()[long]]
+    interview = pd.factorize(drafts["interview_id"])[0][position].astype(np.int64)
+    # A sentence counts once per draft; then it is shared when two drafts of a panel have it.
+    once = np.sort(np.unique(position * len(encoded.dictionary) + sentence, return_index=True)[1])
+    position, sentence, interview = position[once], sentence[once], interview[once]
+    _, key, count = np.unique(
+        interview * len(encoded.dictionary) + sentence, return_inverse=True, return_counts=True
+    )
+    first_seen = np.full(len(count), len(key))
+    np.minimum.at(first_seen, key, np.arange(len(key)))
+    shared = np.flatnonzero(count[key] > 1)
+    shared = shared[np.lexsort((first_seen[key[shared]], position[shared]))]
+    first = shared[np.unique(position[shared], return_index=True)[1]]  # per draft
+    texts = encoded.dictionary.take(pa.array(sentence[first])).to_pylist()
+    names = who.to_numpy(dtype=object)[position[first]].tolist()
+    messages[position[first]] = [
+        f'shares a sentence with another draft to this panel: "{text}"; vary the wording for {name}'
+        for text, name in zip(texts, names, strict=True)
+    ]
     return messages != "", "shared_wording", "warning", messages

@@ -106,21 +106,26 @@ def letter_core(bodies: pa.Array) -> pa.Array:
     return pc.utf8_trim_whitespace(core)
 
 
-def find_slips(drafts: pd.DataFrame) -> pd.DataFrame:
-    """One row per slip: ``at`` (the draft's position), ``code``, ``severity``, ``message``."""
-    core = letter_core(pa.array(drafts["body"].astype("str").array))
+def find_slips(drafts: pd.DataFrame, core: pa.Array | None = None) -> pd.DataFrame:
+    """One row per slip: ``at`` (the draft's position), ``code``, ``severity``, ``message``.
+
+    ``core`` is :func:`letter_core` of the bodies, when the caller has it already. One
+    pass with every check finds the bodies with a slip; each check then reads only those.
+    """
+    if core is None:
+        core = letter_core(pa.array(drafts["body"].astype("str").array))
+    any_check = "|".join(f"(?:{pattern})" for _, _, pattern, _ in CHECKS)
+    suspects = np.flatnonzero(pc.match_substring_regex(core, any_check).to_numpy(False))
     found = []
-    texts: list[str] | None = None
-    for code, severity, pattern, describe in CHECKS:
-        hits = np.asarray(pc.match_substring_regex(core, pattern).to_numpy(False), dtype=bool)
-        if not hits.any():
-            continue
-        texts = texts if texts is not None else core.to_pylist()
-        python = re.compile(pattern)
-        for at in np.flatnonzero(hits).tolist():
-            message = _describe(texts[at], python, describe, code, drafts, at)
-            if message:
-                found.append((at, code, severity, message))
+    if len(suspects):
+        texts = core.take(pa.array(suspects)).to_pylist()
+        for code, severity, pattern, describe in CHECKS:
+            python = re.compile(pattern)
+            for at, text in zip(suspects.tolist(), texts, strict=True):
+                if python.search(text):
+                    message = _describe(text, python, describe, code, drafts, at)
+                    if message:
+                        found.append((at, code, severity, message))
     return pd.DataFrame(found, columns=["at", "code", "severity", "message"])
 
 

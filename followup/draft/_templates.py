@@ -26,6 +26,8 @@ import jinja2
 import jinja2.meta
 import jinja2.sandbox
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 
@@ -64,14 +66,8 @@ class Template:
         )
         if plain:
             assert self.skeleton is not None
-            text = pd.Series("", index=context.index, dtype="str")
-            for literal, name in self.skeleton:
-                text = text + literal + (context[name] if name else "")
-            body, _, subject = text.str.rpartition(SUBJECT_SEPARATOR).T.to_numpy()
-            return (
-                pd.Series(subject, index=context.index, dtype="str"),
-                pd.Series(body, index=context.index, dtype="str"),
-            )
+            body, subject = _halves(self.skeleton)
+            return _concatenated(subject, context), _concatenated(body, context)
         columns = [context[c].to_numpy(dtype=object).tolist() for c in needed]
         records = (
             [dict(zip(needed, values, strict=True)) for values in zip(*columns, strict=True)]
@@ -200,6 +196,30 @@ def load_template(template: str | Path) -> Template:
         subject_line,
         skeleton=_skeleton(env.parse(source)),
     )
+
+
+def _halves(
+    skeleton: tuple[tuple[str, str], ...],
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """A skeleton cut at the :data:`SUBJECT_SEPARATOR`: the body's pairs, the subject's."""
+    for at, (literal, name) in enumerate(skeleton):
+        if SUBJECT_SEPARATOR in literal:
+            before, _, after = literal.rpartition(SUBJECT_SEPARATOR)
+            return [*skeleton[:at], (before, "")], [(after, name), *skeleton[at + 1 :]]
+    return list(skeleton), [("", "")]
+
+
+def _concatenated(pairs: list[tuple[str, str]], context: pd.DataFrame) -> pd.Series:
+    """The text of ``pairs`` for every row, joined column-wise in one Arrow call."""
+    if not any(name for _, name in pairs):  # only text: the same for every row
+        return pd.Series("".join(lit for lit, _ in pairs), index=context.index, dtype="str")
+    pieces: list[pa.Array | pa.Scalar] = []
+    for literal, name in pairs:
+        pieces.append(pa.scalar(literal, pa.large_string()))
+        if name:
+            pieces.append(pc.cast(pa.array(context[name].array), pa.large_string()))
+    text = pc.binary_join_element_wise(*pieces, pa.scalar("", pa.large_string()))
+    return pd.Series(text, index=context.index, dtype="str")
 
 
 def _skeleton(tree: nodes.Template) -> tuple[tuple[str, str], ...] | None:

@@ -131,3 +131,40 @@ def test_the_zone_of_the_interview_not_of_the_clock_decides():
     now = pd.Timestamp("2026-11-25 12:00", tz="UTC")
     assert interview_when(starts, pd.Series(["America/Chicago"]), now=now).tolist() == ["yesterday"]
     assert interview_when(starts, pd.Series(["UTC"]), now=now).tolist() == ["today"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Dana Whitfield",
+        "Luis Ortega",
+        "Zoë Müller",
+        "Siobhán O'Connor",
+        "Mary-Kate Olsen",
+        "Dean Jones",
+        "Will Major",
+        "Earl Grey",
+        "Van Nguyen",
+        "Bishop Smith",
+        "King Lee",
+        "Anna Maria Rossi",
+        "José Álvarez Jr",
+        "Ludwig van Beethoven",
+        "Juan y Pérez",
+        "Grace Chen",
+        "Ayşe Yılmaz",
+        "Łukasz Kowalski",
+        "D Whitfield",
+        "Jo Ann Smith",
+    ],
+)
+def test_a_name_is_greeted_by_the_given_name_nameparser_finds(name):
+    """Names simple enough to skip nameparser are greeted as nameparser would greet them."""
+    from nameparser import HumanName
+
+    parsed = HumanName(name)
+    shown, note = greeting(name)
+    if note == "" and not parsed.title and not parsed.suffix:
+        assert shown == parsed.first or shown == " ".join(
+            p for p in (parsed.first, parsed.middle, parsed.last) if p
+        )

@@ -90,6 +90,27 @@ def test_a_twelve_person_panel_shares_no_sentence_and_a_thirteenth_is_flagged():
     assert findings["message"].str.startswith("shares a sentence with another draft").all()
 
 
+def test_shared_wording_quotes_the_first_shared_sentence_of_six_words_within_a_panel():
+    drafts = render_drafts(panel(3), sender=SENDER)
+    shared = "We spoke about the roadmap at length."
+    short = "It was a good day."  # five words: too short to count
+    core = [
+        f"Thank you for your time. {short} {shared}",
+        f"Thank you for meeting me. {short}\n\n{shared} I am glad.",
+        "Thank you for the interview. Nothing here is the same as the others.",
+    ]
+    drafts["body"] = [f"Dear Person,\n\n{c}\n\nI want the job.\n\nBest,\nA\n"
+                      for c in core]  # fmt: skip
+    other = drafts.iloc[[0]].assign(interview_id="another", draft_id="d-other")
+    findings = check_drafts(pd.concat([drafts, other]), now="2026-11-24 00:00")
+    wording = findings[findings["code"] == "shared_wording"]
+    assert wording["message"].tolist() == [
+        f'shares a sentence with another draft to this panel: "{shared}"; '
+        f"vary the wording for {name}"
+        for name in ("PersonA Example", "PersonB Example")
+    ]
+
+
 def test_templates_are_chosen_by_interest_and_length():
     recipients = panel(3, Interested=["yes", "no", "yes"], Duration=["60", "60", "15"])
     drafts = render_drafts(recipients, sender=SENDER)
