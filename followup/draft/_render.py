@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from followup._regex import WHITESPACE
 from followup.draft._context import template_context
 from followup.draft._templates import BUILT_IN, Template, load_template
 from followup.errors import OptionError, TemplateError
@@ -88,7 +89,7 @@ def render_drafts(
     return table.assign(
         draft_id=_draft_ids(table),
         due_at=due_at,
-        subject=subjects.str.replace(_SPACES, " ", regex=True).str.strip(),
+        subject=subjects.str.replace(WHITESPACE, " ", regex=True).str.strip(),
         body=_tidy(bodies),
         template=books if str(template) in BUILT_IN else chosen.label,
         variant=context["variant"],
@@ -153,11 +154,6 @@ def _draft_ids(table: pd.DataFrame) -> pd.Series:
     key = table["interview_id"] + "|" + table["interviewer_email"].str.lower()
     hashes = pd.util.hash_pandas_object(key, index=False).to_numpy()
     return pd.Series([f"d-{h:016x}"[:14] for h in hashes], index=table.index, dtype="str")
-
-
-#: Whitespace, spelled out so that pyarrow runs the replacement (pandas runs a ``\s`` in
-#: Python, row by row).
-_SPACES = "[ \t\r\n\f\v\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
 
 
 def _tidy(bodies: pd.Series) -> pd.Series:

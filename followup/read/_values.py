@@ -7,6 +7,7 @@ from email.utils import parseaddr
 
 import pandas as pd
 
+from followup._regex import WHITESPACE
 from followup.errors import OptionError
 from followup.read._rejects import Problems
 from followup.schema import BY_NAME, MAX_CELL_CHARS, PER_INTERVIEWER, TRACKING
@@ -85,7 +86,7 @@ def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> 
                 value=text.str.replace("\r", "\\r").str.replace("\n", "\\n"),
             )
             # Tabs and runs of spaces in names mean nothing to a mail client: one space.
-            long[column] = text.where(injected, text.str.replace(r"\s+", " ", regex=True))
+            long[column] = text.where(injected, text.str.replace(WHITESPACE, " ", regex=True))
     required = {
         "company": "add the employer's name",
         "role": "add the position you interviewed for",

@@ -1,0 +1,10 @@
+"""Patterns spelled so that pyarrow runs them: pandas runs ``\\s``, ``\\w`` and ``\\d`` (on
+text that is not ASCII) in Python, one row at a time, because RE2 reads them differently.
+
+>>> import pandas as pd
+>>> pd.Series(["Dana \\u00a0 Whitfield"], dtype="str").str.replace(WHITESPACE, " ", regex=True).tolist()
+['Dana Whitfield']
+"""
+
+#: A run of whitespace, as Python's ``\s+`` finds it in text.
+WHITESPACE = "[ \t\n\r\f\v\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
