@@ -2,7 +2,8 @@
 text that is not ASCII) in Python, one row at a time, because RE2 reads them differently.
 
 >>> import pandas as pd
->>> pd.Series(["Dana \\u00a0 Whitfield"], dtype="str").str.replace(WHITESPACE, " ", regex=True).tolist()
+>>> names = pd.Series(["Dana \\u00a0 Whitfield"], dtype="str")
+>>> names.str.replace(WHITESPACE, " ", regex=True).tolist()
 ['Dana Whitfield']
 """
 

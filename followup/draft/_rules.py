@@ -274,7 +274,8 @@ def _check_notes(
                 + adapted["suggestion"],
                 rule="R8" if code == "private_note" else _RULE_OF_NOTE[column],
             )
-    missing_point = point["shape"].isin(PERSONAL_SHAPES) & ~_mentioned(point["text"], body)
+    bodies = objects(body)
+    missing_point = point["shape"].isin(PERSONAL_SHAPES) & ~_mentioned(point["text"], bodies)
     add(
         missing_point,
         "talking_point_missing",
@@ -282,7 +283,7 @@ def _check_notes(
         "the talking point for " + who + " is not in the body: " + _quoted(point["text"]),
     )
     asked = question["text"].where(~moved, point["text"])
-    missing_question = (asked != "") & ~_mentioned(asked, body)
+    missing_question = (asked != "") & ~_mentioned(asked, bodies)
     add(
         missing_question,
         "question_not_asked",
@@ -302,11 +303,11 @@ def _quoted(values: pd.Series) -> pd.Series:
     return '"' + values.astype("str") + '"'
 
 
-def _mentioned(texts: pd.Series, bodies: pd.Series) -> np.ndarray:
+def _mentioned(texts: pd.Series, bodies: list[str]) -> np.ndarray:
     """Whether each text is in its body: word for word, or two thirds of its content words
     (an edited letter may say it in other words)."""
     out = []
-    for text, body in zip(objects(texts), objects(bodies), strict=True):
+    for text, body in zip(objects(texts), bodies, strict=True):
         if not text or text in body:
             out.append(True)
             continue
