@@ -56,17 +56,23 @@ result.rejects
 # Notes are jotted, not written: "Talked about ...", "their new list", "ask which trial I'd join
 # first", "4 yrs of SQL". Each distinct note is read once and adapted to the sentence that will
 # carry it: a lead-in verb dropped, "their" turned to "your", a question given its mark, a note to
-# self turned into something to ask, shorthand spelled out. A note that cannot be adapted safely
-# (here, one about what the candidate asked and what "he" said) is left out of the letter and
-# comes back with a rewrite to make.
+# self turned into something to ask, shorthand spelled out.
 
 # %%
 notes = followup.adapt_notes(result.recipients)
 pd.set_option("display.max_colwidth", 70)
 notes[notes["after"] != notes["before"]][["column", "before", "after", "shape"]]
 
+# %% [markdown]
+# A note that cannot be adapted safely is left out of the letter and comes back with a rewrite to
+# make: one about what the candidate asked and what "he" said, one that calls the reader "she",
+# two notes in one cell, an impression, a to-do, a salary. `data/notes-to-rewrite.csv` holds such
+# notes; every sample sheet and every real one gets the same treatment.
+
 # %%
-notes.loc[notes["shape"] == "unusable", ["before", "problem", "suggestion"]]
+rewrite = followup.read_interviews("../data/notes-to-rewrite.csv", sender=SENDER).recipients
+to_rewrite = followup.adapt_notes(rewrite)
+to_rewrite[["column", "before", "code", "suggestion"]]
 
 # %% [markdown]
 # ## What is due
@@ -95,8 +101,8 @@ followup.preview(drafts, n=2)
 
 # %% [markdown]
 # Every draft is checked against the rules R1 to R8, the way a proofreader would read it. Apart
-# from lateness, the findings are the note to rewrite, the name a greeting guessed, and a word the
-# dictionary does not know (add such words to `known_words` when they are right).
+# from lateness, the findings are the name a greeting guessed and a word the dictionary does not
+# know (add such words to `known_words` when they are right).
 
 # %%
 findings = followup.check_drafts(drafts, now=AS_OF)

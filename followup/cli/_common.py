@@ -139,3 +139,6 @@ def print_notes(notes: pd.DataFrame) -> None:
         rows = ", ".join(str(r) for r in item["rows"][:5])
         column = item["column"].replace("_", " ")
         print(f"  row {rows}: {column} {item['before']!r} {item['problem']}; {item['suggestion']}")
+    if len(unusable) > SHOWN:
+        more = len(unusable) - SHOWN
+        print(f"  ... and {more} more (`followup draft` lists each in findings.csv)")

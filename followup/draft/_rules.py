@@ -84,10 +84,9 @@ def check_drafts(
     ...                                 now="2026-11-25 09:00")
     >>> findings = check_drafts(drafts, now="2026-11-25 09:00", known_words=["dbt"])
     >>> findings.groupby(["code", "severity"]).size()
-    code               severity
-    greeting_name      info         1
-    note_first_person  error        1
-    overdue            warning     16
+    code           severity
+    greeting_name  info         1
+    overdue        warning     16
     dtype: int64
     """
     moment = resolve_now(now)

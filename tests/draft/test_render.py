@@ -37,15 +37,27 @@ def sentences(body: str) -> set[str]:
     return {s for s in parts if len(s.split()) >= 6}
 
 
-def test_sample_drafts_follow_the_rules_but_for_the_one_note_to_rewrite(sample_drafts):
+def test_sample_drafts_follow_the_rules(sample_drafts):
     findings = check_drafts(sample_drafts, now="2026-11-12 00:00", known_words=["dbt"])
     assert sorted(zip(findings["code"], findings["severity"], strict=True)) == [
         ("greeting_name", "info"),
-        ("note_first_person", "error"),
     ]
-    rewrite = findings.loc[findings["code"] == "note_first_person", "message"].iloc[0]
-    assert rewrite.startswith("the talking point for Tom Becker is a sentence about what you")
-    assert rewrite.endswith('e.g. "the outage model"')
+
+
+def test_notes_to_rewrite_are_left_out_of_the_letters_and_each_is_an_error():
+    recipients, _ = read("data/notes-to-rewrite.csv", tz="America/Chicago")
+    drafts = render_drafts(recipients, sender=SENDER, now="2026-11-24 14:00")
+    findings = check_drafts(drafts, now="2026-11-24 14:00")
+    errors = findings[findings["severity"] == "error"]
+    assert sorted(errors["code"].unique()) == [
+        "note_first_person", "note_he_she", "note_impression", "note_sentences",
+        "note_shorthand", "note_to_self", "note_unclear", "private_note",
+    ]  # fmt: skip
+    first = errors.loc[errors["code"] == "note_first_person", "message"].iloc[0]
+    assert first.startswith("the talking point for Marta Silva is a sentence about what you")
+    assert first.endswith('e.g. "the outage model"')
+    for note in ("outage model", "she recommended", "Great energy", "85-95k", "portfolio"):
+        assert not drafts["body"].str.contains(note, regex=False).any(), note
 
 
 def test_drafts_add_columns_and_leave_input_alone():
