@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from followup._ids import draft_ids
 from followup._regex import WHITESPACE
 from followup.draft._context import template_context
 from followup.draft._templates import BUILT_IN, Template, load_template
@@ -87,7 +88,7 @@ def render_drafts(
         table["due_at"] if "due_at" in table else table["interview_end"] + pd.Timedelta(hours=24)
     )
     return table.assign(
-        draft_id=_draft_ids(table),
+        draft_id=draft_ids(table),
         due_at=due_at,
         subject=subjects.str.replace(WHITESPACE, " ", regex=True).str.strip(),
         body=_tidy(bodies),
@@ -148,12 +149,6 @@ def _with_sender(df: pd.DataFrame, sender: str | None) -> pd.DataFrame:
             options=("sender",),
         )
     return table
-
-
-def _draft_ids(table: pd.DataFrame) -> pd.Series:
-    key = table["interview_id"] + "|" + table["interviewer_email"].str.lower()
-    hashes = pd.util.hash_pandas_object(key, index=False).to_numpy()
-    return pd.Series([f"d-{h:016x}"[:14] for h in hashes], index=table.index, dtype="str")
 
 
 def _tidy(bodies: pd.Series) -> pd.Series:

@@ -13,10 +13,10 @@ import numpy as np
 import pandas as pd
 
 from followup._clock import default_zone
+from followup._ids import interview_ids
 from followup.read._dates import DayFirst
 from followup.read._dedupe import merge_repeated_interviewers
 from followup.read._headers import check_required, map_headers
-from followup.read._ids import interview_ids
 from followup.read._interviews import Interviews
 from followup.read._layouts import detect_layout, to_long
 from followup.read._raw import RawSheet

@@ -19,7 +19,7 @@ def test_recipients_table_shape_and_dtypes(write):
     assert str(r["interview_start"].dtype) == "datetime64[us, America/Chicago]"
     assert r["interested"].dtype == bool
     assert r["row"].dtype == "int64"
-    assert r["interview_id"].str.fullmatch(r"iv-[0-9a-f]{12}").all()
+    assert r["interview_id"].str.fullmatch(r"iv-[0-9a-f]{16}").all()
     assert r["question"].isna().all()
     assert list(result.rejects.columns) == list(REJECT_COLUMNS)
 

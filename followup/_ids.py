@@ -1,0 +1,67 @@
+"""Ids that never change: the same sheet gets the same ids with any pandas or Python.
+
+An id is the first 8 bytes of a BLAKE2b hash of a documented key, in hex:
+
+- ``interview_id``: the sheet's own interview id, if it has one (surrounding spaces
+  removed); else ``iv-`` + the hash of
+  ``candidate email | candidate name | company | start`` (email lower-cased, name and
+  company case-folded with runs of spaces as one; the start in UTC as
+  ``2026-11-24T20:30:00Z``);
+- ``draft_id`` (also the local part of the draft's ``Message-ID``, and the delivery
+  ledger's key): ``d-`` + the hash of ``interview id | interviewer email``, the email
+  lower-cased.
+
+Every field is UTF-8 and the fields are joined with ``|``.
+
+>>> ids(pd.Series(["x|dana@example.com"]), "d-").tolist()
+['d-fdf86c7efe128f58']
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pandas as pd
+
+#: Which rule made the ids, recorded beside each delivery in the ledger.
+ID_SCHEME = "blake2b-64"
+
+
+def ids(keys: pd.Series, prefix: str) -> pd.Series:
+    """``prefix`` + 16 hex digits of BLAKE2b per key, hashed once per distinct key."""
+    codes, uniques = pd.factorize(keys.astype("str"))
+    digests = [
+        prefix + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+        for key in uniques.tolist()
+    ]
+    hashed = np.array(digests or [""], dtype=object)[codes]
+    return pd.Series(hashed, index=keys.index, dtype="str")
+
+
+def _folded(values: pd.Series) -> pd.Series:
+    return values.fillna("").astype("str").str.casefold().str.split().str.join(" ")
+
+
+def interview_ids(recipients: pd.DataFrame) -> pd.Series:
+    """The sheet's interview id, else one derived from candidate, company and start."""
+    if recipients.empty:
+        return pd.Series(dtype="str", index=recipients.index)
+    start = recipients["interview_start"].dt.tz_convert("UTC").dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+    key = (
+        recipients["candidate_email"].fillna("").astype("str").str.lower()
+        + "|"
+        + _folded(recipients["candidate_name"])
+        + "|"
+        + _folded(recipients["company"])
+        + "|"
+        + start.fillna("")
+    )
+    given = recipients["interview_id"].fillna("").astype("str").str.strip()
+    return given.where(given != "", ids(key, "iv-"))
+
+
+def draft_ids(table: pd.DataFrame) -> pd.Series:
+    """One id per interview and interviewer address."""
+    key = table["interview_id"].astype("str") + "|" + table["interviewer_email"].str.lower()
+    return ids(key, "d-")
