@@ -23,6 +23,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from followup.errors import (
+    AddressError,
     AmbiguousDatesError,
     ColumnsError,
     DeliveryError,
@@ -84,6 +85,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "AddressError",
     "AmbiguousDatesError",
     "ColumnsError",
     "DeliveryError",

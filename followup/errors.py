@@ -8,6 +8,7 @@
     ├── ColumnsError              required columns are missing
     ├── AmbiguousDatesError       day and month order cannot be told apart
     ├── OptionError               an argument has a value followup cannot use (also a ValueError)
+    ├── AddressError              an address cannot go into a message header (also a ValueError)
     ├── TemplateError             a template is missing, broken, or needs an unknown column
     └── DeliveryError             a mail server is unreachable, refuses the login or TLS,
                                   has no such folder, or another run holds the ledger
@@ -56,6 +57,10 @@ class AmbiguousDatesError(FollowupError):
 
 class OptionError(FollowupError, ValueError):
     """An argument's value cannot be used: an unknown zone, format, sender or rate."""
+
+
+class AddressError(FollowupError, ValueError):
+    """A draft's address cannot be written into a header: the message says which and why."""
 
 
 class TemplateError(FollowupError):

@@ -22,13 +22,14 @@ from followup.draft._slips import find_slips
 from followup.draft._stream import DraftRun, draft_sheet
 from followup.draft._templates import load_template
 from followup.draft._when import interview_when
-from followup.draft._writers import FORMATS, draft_messages, slug, write_drafts
+from followup.draft._writers import FORMATS, DraftSink, draft_messages, slug, write_drafts
 from followup.schema import FINDING_COLUMNS
 
 __all__ = [
     "FINDING_COLUMNS",
     "FORMATS",
     "DraftRun",
+    "DraftSink",
     "adapt_fit",
     "adapt_notes",
     "adapt_question",

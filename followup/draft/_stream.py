@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import TracebackType
 
 import numpy as np
 import pandas as pd
 
 from followup._clock import local_iso, resolve_now
-from followup._files import neutralize_formulas, write_csv
+from followup._files import atomic_file, neutralize_formulas, write_csv
 from followup.draft._render import render_drafts
 from followup.draft._rules import check_drafts, finding_counts
 from followup.draft._schedule import add_deadlines
@@ -249,12 +251,14 @@ class _HashSet:
 
 
 class _CsvAppender:
-    """A CSV written a chunk at a time under a temporary name, then renamed into place."""
+    """A CSV written a chunk at a time, moved into place only if the run ends without error."""
 
     def __init__(self, path: Path, columns: Sequence[str]) -> None:
-        self.path, self.columns = path, columns
-        self._tmp = path.with_name(f".{path.name}.tmp")
-        self._handle = open(self._tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self.columns = columns
+        self._file = ExitStack()
+        self._handle = self._file.enter_context(
+            atomic_file(path, "w", encoding="utf-8", newline="")
+        )
         self._header = True
 
     def write(self, table: pd.DataFrame) -> None:
@@ -266,8 +270,12 @@ class _CsvAppender:
     def __enter__(self) -> _CsvAppender:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        if self._header:  # nothing written: just the header
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if error is None and self._header:  # nothing written: just the header
             self._handle.write(",".join(self.columns) + "\n" if self.columns else "")
-        self._handle.close()
-        os.replace(self._tmp, self.path)
+        self._file.__exit__(kind, error, trace)

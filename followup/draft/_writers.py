@@ -11,16 +11,19 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterator
+from contextlib import ExitStack
 from email.utils import format_datetime
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from types import TracebackType
+from typing import IO, Any, Literal
 
 import pandas as pd
 
+from followup._addresses import header_address
 from followup._clock import local_iso, resolve_now, wall_clock
-from followup._files import atomic_write, neutralize_formulas
+from followup._files import atomic_file, atomic_write_many, neutralize_formulas
 from followup.draft._mime import mailbox, message_bytes
-from followup.errors import OptionError
+from followup.errors import AddressError, OptionError
 
 Format = Literal["eml", "mbox", "csv", "xlsx"]
 FORMATS: tuple[str, ...] = ("eml", "mbox", "csv", "xlsx")
@@ -156,9 +159,9 @@ def write_drafts(
 class DraftSink:
     """Writes drafts chunk after chunk into one destination.
 
-    ``.eml`` files appear one by one, each atomically; an mbox or review sheet
-    is built under a temporary name and renamed into place by :meth:`close`,
-    so an interrupted run never leaves half a file behind.
+    ``.eml`` files appear a chunk at a time, each atomically; an mbox or review
+    sheet is built under a temporary name and moved into place by :meth:`close`
+    only if no error came first, so a failed run never leaves half a file behind.
     """
 
     def __init__(
@@ -173,28 +176,29 @@ class DraftSink:
                 f"Unknown format {format!r}; use one of: {', '.join(FORMATS)}.", options=("format",)
             )
         self.target, self.format, self.now = Path(dest), format, resolve_now(now)
-        self._tmp = self.target.with_name(f".{self.target.name}.tmp")
-        self._handle: BinaryIO | None = None
+        self._file: ExitStack | None = None
+        self._handle: IO[bytes] | None = None
         self._book: Any = None
         self._header_written = False
         if format == "eml":
             self.target.mkdir(parents=True, exist_ok=True)
             return
         self.target.parent.mkdir(parents=True, exist_ok=True)
+        self._file = ExitStack()
+        self._handle = self._file.enter_context(atomic_file(self.target))
         if format == "xlsx":
             from openpyxl import Workbook
 
             self._book = Workbook(write_only=True)
             self._sheet = self._book.create_sheet("Drafts")
-        else:
-            self._handle = open(self._tmp, "wb")  # noqa: SIM115 (closed in close())
 
     def write(self, drafts: pd.DataFrame) -> pd.Series:
         """Write one chunk of drafts; return the file each went to."""
+        drafts = with_header_addresses(drafts)
         if self.format == "eml":
             names = draft_file_names(drafts)
-            for name, data in zip(names, draft_messages(drafts, now=self.now), strict=True):
-                atomic_write(self.target / name, data)
+            messages = draft_messages(drafts, now=self.now)
+            atomic_write_many(zip((self.target / n for n in names), messages, strict=True))
             return pd.Series(str(self.target) + os.sep + names, index=drafts.index, name="file")
         if self.format == "mbox":
             assert self._handle is not None
@@ -213,25 +217,54 @@ class DraftSink:
         self._header_written = True
         return pd.Series(str(self.target), index=drafts.index, name="file")
 
-    def close(self) -> None:
-        """Finish the file and move it into place."""
-        try:
-            if self._handle is not None:
-                self._handle.close()
-                os.replace(self._tmp, self.target)
-            elif self._book is not None:
-                if not self._header_written:  # no drafts: still a valid, empty sheet
-                    self._sheet.append(list(REVIEW_COLUMNS))
-                self._book.save(self._tmp)
-                os.replace(self._tmp, self.target)
-        finally:
-            self._tmp.unlink(missing_ok=True)
+    def close(self, error: BaseException | None = None) -> None:
+        """Finish the file and move it into place; after an ``error``, delete it instead."""
+        if self._file is None:
+            return
+        file, self._file = self._file, None
+        if self._book is not None and error is None:
+            if not self._header_written:  # no drafts: still a valid, empty sheet
+                self._sheet.append(list(REVIEW_COLUMNS))
+            self._book.save(self._handle)
+        elif self._book is not None:
+            self._sheet.close()  # ends openpyxl's own temporary file for the rows
+        if error is None:
+            file.close()
+        else:
+            file.__exit__(type(error), error, error.__traceback__)
 
     def __enter__(self) -> DraftSink:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close(error)
+
+
+def with_header_addresses(drafts: pd.DataFrame) -> pd.DataFrame:
+    """The drafts with each address as a header carries it (domains in IDNA ASCII);
+    :class:`AddressError` names the first draft whose address cannot be written."""
+    fixed = {}
+    for column in ("candidate_email", "interviewer_email"):
+        values = drafts[column].fillna("")
+        written = {}
+        for address in values.unique().tolist():
+            try:
+                written[address] = header_address(address) if address else address
+            except ValueError as reason:
+                draft = drafts.loc[values == address].iloc[0]
+                raise AddressError(
+                    f"Draft {draft['draft_id']} to {draft['interviewer_name']!r} cannot be "
+                    f"written: its {column.replace('_', ' ')} {address!r} is refused because "
+                    f"{reason}. Correct the address in the sheet and draft again."
+                ) from None
+        if any(address != header for address, header in written.items()):
+            fixed[column] = values.map(written)
+    return drafts.assign(**fixed) if fixed else drafts
 
 
 def review_sheet(drafts: pd.DataFrame) -> pd.DataFrame:
@@ -258,9 +291,17 @@ def _addresses(names: pd.Series, emails: pd.Series) -> list[str]:
 
 
 def _append_xlsx(ws: Any, sheet: pd.DataFrame, *, header: bool) -> None:
+    """Rows into the sheet: characters Excel cannot hold stripped first, so that what
+    is left is what the formula check sees."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     if header:
         ws.append(list(sheet.columns))
-    for row in neutralize_formulas(sheet).to_numpy(dtype=object).tolist():
-        ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+
+    def legal(value: object) -> object:
+        return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+    text = [c for c in sheet.columns if not pd.api.types.is_numeric_dtype(sheet[c])]
+    cleaned = sheet.assign(**{c: sheet[c].map(legal) for c in text})
+    for row in neutralize_formulas(cleaned).to_numpy(dtype=object).tolist():
+        ws.append(row)

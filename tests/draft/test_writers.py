@@ -116,3 +116,31 @@ def test_write_csv_is_atomic_and_round_trips(tmp_path):
     path = write_csv(frame, tmp_path / "out.csv")
     assert path.read_text() == "row,value\n2,'=cmd()\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+@pytest.mark.parametrize("format", ["eml", "mbox", "csv", "xlsx"])
+def test_a_line_break_in_an_address_cannot_forge_a_header(sample_drafts, tmp_path, format):
+    forged = sample_drafts.head(2).assign(
+        interviewer_email=["ok@example.com", "dana@example.com\r\nBcc: everyone@example.com"]
+    )
+    with pytest.raises(followup.AddressError, match=r"line break.*Correct the address"):
+        write_drafts(forged, tmp_path / "out", format=format, now=NOW)
+    assert not list(tmp_path.rglob("*.*"))
+
+
+def test_internationalized_domains_are_written_in_ascii(sample_drafts, tmp_path):
+    idn = sample_drafts.head(1).assign(interviewer_email="jürgen@Bücher.example")
+    with pytest.raises(followup.AddressError, match="SMTPUTF8"):
+        write_drafts(idn, tmp_path / "a", now=NOW)
+    idn = idn.assign(interviewer_email="juergen@Bücher.example")
+    (file,) = write_drafts(idn, tmp_path / "b", now=NOW)
+    message = parse(Path(file).read_bytes())
+    assert message["To"].addresses[0].addr_spec == "juergen@xn--bcher-kva.example"
+
+
+def test_a_control_character_cannot_hide_a_formula_in_xlsx(sample_drafts, tmp_path):
+    hidden = sample_drafts.head(1).assign(subject='\x01=HYPERLINK("http://evil.example")')
+    (path,) = set(write_drafts(hidden, tmp_path / "drafts.xlsx", format="xlsx", now=NOW))
+    sheet = load_workbook(path).active
+    header, row = list(sheet.values)
+    assert row[header.index("subject")] == '\'=HYPERLINK("http://evil.example")'
