@@ -24,13 +24,21 @@ from typing import Any
 
 import jinja2
 import jinja2.meta
-import jinja2.sandbox
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 
+from followup.draft._sandbox import (
+    MAX_TEXT,
+    NO_LIMIT,
+    Countdown,
+    Overtime,
+    refuse_other_files,
+    sandbox,
+    time_limit,
+)
 from followup.errors import TemplateError
 
 BUILT_IN = ("thank-you", "gracious", "short")
@@ -74,21 +82,38 @@ class Template:
             if needed
             else [{} for _ in range(len(context))]
         )
-        rendered = [self.render(record) for record in records]
+        with time_limit() as countdown:
+            rendered = [self.render(record, countdown) for record in records]
         return (
             pd.Series([s for s, _ in rendered], index=context.index, dtype="str"),
             pd.Series([b for _, b in rendered], index=context.index, dtype="str"),
         )
 
-    def render(self, record: dict[str, Any]) -> tuple[str, str]:
-        """Subject and body for one draft's variables."""
+    def render(self, record: dict[str, Any], countdown: Countdown = NO_LIMIT) -> tuple[str, str]:
+        """Subject and body for one draft's variables, within ``countdown``'s time."""
+        countdown.start()
         try:
-            # Jinja's render() rebuilds its globals into every context; merging a plain
-            # copy of them, made once, renders the same text several times faster.
-            context = self.compiled.new_context(self._globals | record, shared=True)
-            text = "".join(self.compiled.root_render_func(context))
-        except Exception:
-            text = self._explain(record)
+            try:
+                # Jinja's render() rebuilds its globals into every context; merging a plain
+                # copy of them, made once, renders the same text several times faster.
+                context = self.compiled.new_context(self._globals | record, shared=True)
+                text = "".join(self.compiled.root_render_func(context))
+            except Overtime:
+                raise
+            except Exception:
+                text = self._explain(record)
+        except Overtime:
+            raise TemplateError(
+                f"{self.label}: one draft took more than {countdown.seconds:g} s to render; "
+                "loop over less."
+            ) from None
+        finally:
+            countdown.stop()
+        if len(text) > MAX_TEXT:
+            raise TemplateError(
+                f"{self.label}: one draft came to {len(text):,} characters; the limit is "
+                f"{MAX_TEXT:,}."
+            )
         body, _, subject = text.rpartition(SUBJECT_SEPARATOR)
         return subject, body
 
@@ -96,11 +121,15 @@ class Template:
         """Render the slow way, whose tracebacks point at template lines; raise clearly."""
         try:
             return self.compiled.render(record)
+        except Overtime:
+            raise
         except jinja2.UndefinedError as exc:
             message = (exc.message or "").rstrip(".")
             raise TemplateError(f"{self.where(exc)}: {message}.") from None
         except SecurityError as exc:
             raise TemplateError(f"{self.where(exc)}: not allowed: {exc}.") from None
+        except Exception as exc:
+            raise TemplateError(f"{self.where(exc)}: {exc} ({type(exc).__name__}).") from None
 
     def where(self, exc: BaseException) -> str:
         """``"file.j2, line 7"``: the template, and the line an error came from."""
@@ -128,11 +157,7 @@ def _environment(sandboxed: bool, source: str, name: str) -> jinja2.Environment:
         "keep_trailing_newline": False,
         "loader": jinja2.FunctionLoader(lambda _: (source, name, lambda: True)),
     }
-    env = (
-        jinja2.sandbox.SandboxedEnvironment(**options)
-        if sandboxed
-        else jinja2.Environment(**options)
-    )
+    env = sandbox(**options) if sandboxed else jinja2.Environment(**options)
     env.filters["indefinite"] = _indefinite
     return env
 
@@ -182,11 +207,15 @@ def load_template(template: str | Path) -> Template:
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{label}, line {subject_line}: {exc.message}.") from None
     try:
-        compiled = env.get_template(label)
-        variables = jinja2.meta.find_undeclared_variables(env.parse(source))
+        tree = env.parse(source)
     except jinja2.TemplateSyntaxError as exc:
         message = (exc.message or "").rstrip(".")
         raise TemplateError(f"{label}, line {exc.lineno}: {message}.") from None
+    refused = refuse_other_files(tree, label)
+    if refused:
+        raise TemplateError(f"{refused}.")
+    compiled = env.get_template(label)
+    variables = jinja2.meta.find_undeclared_variables(tree)
     return Template(
         name,
         label,
@@ -194,7 +223,7 @@ def load_template(template: str | Path) -> Template:
         frozenset(variables),
         body_source,
         subject_line,
-        skeleton=_skeleton(env.parse(source)),
+        skeleton=_skeleton(tree),
     )
 
 

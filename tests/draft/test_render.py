@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pandas as pd
 import pytest
@@ -234,3 +235,41 @@ def test_strict_undefined_attribute_error_names_the_line(tmp_path):
     path = write_template(tmp_path, "---\nsubject: x\n---\nHi\n\n{{ company.missing_attr }}\n")
     with pytest.raises(followup.TemplateError, match=r"mine\.j2, line 6: .*missing_attr"):
         render_drafts(panel(1), template=path, sender=SENDER)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("{{ 1 / 0 }}", r"line 6: division by zero \(ZeroDivisionError\)"),
+        ("{{ company.upper(1, 2, 3) }}", r"line 6: .*TypeError"),
+        ("{{ range(10**9) | length }}", r"line 6: not allowed: range\(\) of 1,000,000,000"),
+        ("{{ company * 10**9 }}", r"line 6: not allowed: .* the limit is 100,000"),
+        ("{{ [1] * 10**6 }}", r"line 6: not allowed: .* 1,000,000 items"),
+        ("{{ 10 ** 100000 }}", r"line 6: not allowed: 10 \*\* 100000 is too large"),
+        ("{{ company.ljust(10**6) }}", r": one draft came to 1,00\d,\d{3} characters"),
+    ],
+)
+def test_runtime_errors_and_runaway_templates_name_file_and_line(tmp_path, line, expected):
+    path = write_template(tmp_path, f"---\nsubject: x\n---\nHi\n\n{line}\n")
+    with pytest.raises(followup.TemplateError, match=rf"mine\.j2.*{expected}"):
+        render_drafts(panel(1), template=path, sender=SENDER)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['{% include "mine.j2" %}', '{% extends "mine.j2" %}', '{% import "mine.j2" as m %}',
+     '{% from "mine.j2" import x %}'],
+)  # fmt: skip
+def test_templates_cannot_pull_in_other_files(tmp_path, line):
+    path = write_template(tmp_path, f"---\nsubject: x\n---\nHi\n{line}\n")
+    with pytest.raises(followup.TemplateError, match=r"mine\.j2, line 5: .* is not allowed"):
+        load_template(path)
+
+
+def test_a_template_that_runs_too_long_is_stopped(tmp_path):
+    loops = "{% for a in range(10000) %}{% for b in range(10000) %}{% endfor %}{% endfor %}"
+    path = write_template(tmp_path, f"---\nsubject: x\n---\nHi {{{{ company }}}}\n{loops}\n")
+    started = time.perf_counter()
+    with pytest.raises(followup.TemplateError, match=r"more than 2 s to render; loop over less"):
+        render_drafts(panel(2), template=path, sender=SENDER)
+    assert time.perf_counter() - started < 10
