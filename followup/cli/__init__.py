@@ -6,13 +6,16 @@ do not analyze never load scipy or matplotlib (nor pandas, for ``--version``).
 
 Exit status: 0 all good; 1 some rows were rejected or drafts break a rule
 (everything valid was still written); 2 the run could not start (one line on
-stderr, no traceback).
+stderr, no traceback); 3 followup itself failed: one line on stderr, the
+traceback in a log file that line names (or on stderr, with ``--debug``).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
+import traceback
 from collections.abc import Sequence
 from importlib.metadata import version
 
@@ -47,6 +50,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"followup: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("followup: interrupted; files being written were left as they were.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        print(f"followup: {_unexpected(exc, debug=args.debug)}", file=sys.stderr)
+        return 3
 
 
 def parser() -> argparse.ArgumentParser:
@@ -56,10 +65,33 @@ def parser() -> argparse.ArgumentParser:
         description="Personal thank-you drafts for every interviewer, from a spreadsheet.",
     )
     root.add_argument("--version", action="version", version=f"followup {version('followup')}")
+    root.add_argument("--debug", action="store_true", help=_DEBUG)
     commands = root.add_subparsers(title="commands", required=True, metavar="COMMAND")
     for group in (_sheet, _drafting, _analysis, _delivery):
         group.register(commands)
+    for command in commands.choices.values():
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=_DEBUG)
     return root
+
+
+_DEBUG = "on an unexpected error, print the traceback instead of writing it to a log file"
+
+
+def _unexpected(error: Exception, *, debug: bool) -> str:
+    """One line for an error followup did not expect; the traceback printed (``debug``)
+    or kept in a log file that the line names."""
+    what = f"{type(error).__name__}: {error}"[:300]
+    if debug:
+        traceback.print_exception(error)
+        return f"unexpected error ({what}); the traceback is above. Please report it."
+    with tempfile.NamedTemporaryFile(
+        "w", prefix="followup-error-", suffix=".log", delete=False, encoding="utf-8"
+    ) as log:
+        log.write("".join(traceback.format_exception(error)))
+    return (
+        f"unexpected error ({what}); this is a bug in followup. The traceback is in "
+        f"{log.name} (or rerun with --debug). Please report it."
+    )
 
 
 def _with_flags(error: FollowupError, overrides: dict[str, str]) -> str:

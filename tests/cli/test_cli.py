@@ -290,3 +290,29 @@ def test_report_writes_one_html_file(tmp_path):
     )
     assert bad.returncode == 2
     assert "no column 'programme_x'" in bad.stderr
+
+
+def test_an_unexpected_error_is_one_line_exit_3_and_a_log_file(monkeypatch, tmp_path):
+    import tempfile
+
+    import followup.draft
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("a bug in a note adapter")
+
+    monkeypatch.setattr(followup.draft, "adapt_notes", crash)  # injected fault: no such bug known
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    done = cli("validate", "data/interviews.csv", "--rejects", str(tmp_path / "r.csv"))
+    assert done.returncode == 3
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("followup: unexpected error (RuntimeError: a bug in a note adapter)")
+    (log,) = tmp_path.glob("followup-error-*.log")
+    assert str(log) in line
+    assert "Traceback" in log.read_text()
+    assert "in crash" in log.read_text()
+
+    debug = cli("validate", "data/interviews.csv", "--debug", "--rejects", str(tmp_path / "r.csv"))
+    assert debug.returncode == 3
+    assert "Traceback (most recent call last)" in debug.stderr
+    assert debug.stderr.rstrip().endswith("the traceback is above. Please report it.")
+    assert len(list(tmp_path.glob("followup-error-*.log"))) == 1
