@@ -13,6 +13,8 @@ used two together ("María José", ``data/compound_given_names.txt``).
 
 >>> greeting("Dr. Ben Okafor"), greeting("Ortega, Luis"), greeting("dana WHITFIELD")
 (('Dr. Okafor', ''), ('Luis', ''), ('Dana', ''))
+>>> greeting("Robert Chen, MD"), greeting("Amara Eze PhD")
+(('Dr. Chen', ''), ('Dr. Eze', ''))
 >>> greeting("Nguyễn Văn Minh")
 ('Minh', "greeted as Minh: 'Nguyễn Văn Minh' reads family name first")
 >>> greeting("Lee Jackson"), greeting("Kim Min-jun")[0], greeting("Wei Zhang")[0]
@@ -47,6 +49,8 @@ _FORMAL = {
     "reverend": "Rev.",
 }
 _BY_FIRST_NAME = {"sir": "Sir", "dame": "Dame"}
+#: Degrees after a name that make the greeting "Dr." ("Robert Chen, MD").
+_DOCTORAL = frozenset({"md", "do", "phd", "dphil", "edd", "dds", "dmd", "dvm", "psyd"})
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 
 
@@ -167,6 +171,9 @@ def greeting(name: str, preferred: str = "") -> tuple[str, str]:
             return given, f"greeted as {given}: {name.strip()!r} reads as a two-word given name"
     if title_key in _FORMAL and parsed.last:
         return f"{_FORMAL[title_key]} {parsed.last}", ""
+    doctoral = {re.sub(r"[^a-z]", "", s.lower()) for s in parsed.suffix.split()} & _DOCTORAL
+    if doctoral and parsed.last and not title_key:  # "Robert Chen, MD" → Dr. Chen
+        return f"Dr. {parsed.last}", ""
     if title_key in _BY_FIRST_NAME and parsed.first:
         return f"{_BY_FIRST_NAME[title_key]} {parsed.first}", ""
     if parsed.nickname:

@@ -47,6 +47,7 @@ from followup.draft._wording import (
     AUX,
     EMBEDDED,
     EMPTY,
+    FIRST_PERSON,
     FIRST_PERSON_START,
     HE_SHE,
     IMPRESSION,
@@ -133,6 +134,15 @@ def adapt_talking_point(raw: str) -> Note:
             "calls the interviewer he or she",
             "write it as a phrase, with 'you' or 'your' for the interviewer"
             + example_from(jotted, adapt_talking_point),
+        )
+    if FIRST_PERSON.search(re.sub(r'"[^"]*"|“[^”]*”', "", text)):  # a quoted title may say "we"
+        example = example_from(jotted, adapt_talking_point)
+        if not example or FIRST_PERSON.search(example):
+            example = ', e.g. "the team\'s on-call rotation"'
+        return unusable(
+            "note_first_person",
+            "is about you (it says I, me, my or we), not about what you discussed",
+            f"write the topic as a phrase{example}",
         )
     if IMPRESSION.match(text):
         return unusable(
@@ -241,6 +251,7 @@ def adapt_fit(raw: str) -> Note:
         strip_end(text),
         flags=re.IGNORECASE,
     )
+    text = re.sub(r"\b(?:with|for|at)\s+them\b", lambda m: m.group(0)[:-4] + "your team", text)
     said_i = re.match(r"^i\b|^i've\b", text, re.IGNORECASE) is not None
     text = re.sub(r"^(?:i\s+have|i've\s+got|i've|i\s+bring|have|having|with)\s+", "", text,
                   flags=re.IGNORECASE)  # fmt: skip

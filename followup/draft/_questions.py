@@ -92,7 +92,7 @@ def _unquestion(text: str) -> str:
         verb = match[1].lower()
         rest = match[3] if verb in ("do", "does", "did") else f"{verb} {match[3]}"
         return f"whether {match[2]} {rest}"
-    return text
+    return re.sub(r"^if\b", "whether", text, flags=re.IGNORECASE)
 
 
 def _with_article(text: str) -> str:

@@ -57,6 +57,7 @@ SHORTHAND = re.compile(
 MONEY = re.compile(r"[$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d+(?:[.,]\d+)?\s?[kK]\b(?!\s*(?:run|race))")
 
 
+CASED = re.compile(rf"(?<![\w-])(?:{'|'.join(words.CASED)})(?![\w-])")
 PRIVATE = re.compile(rf"\b{alternatives(words.PRIVATE)}\b", re.IGNORECASE)
 
 
@@ -96,6 +97,7 @@ TO_DO = re.compile(
 FIRST_PERSON_START = re.compile(r"^(?:i|i'm|i've|i'd|i'll|me\s+and|my\s+\w+\s+and\s+i)\b", re.I)
 
 
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|we|we're|us|our)\b", re.I)
 WE_START = re.compile(r"^we\b(?!\s+both)", re.IGNORECASE)
 
 
@@ -184,6 +186,10 @@ def clean(raw: str, *, asides: bool = False) -> str:
     text = re.sub(r"\s*(?:->|→|=>)\s*", " to ", text)
     text = re.sub(r"(?<!\w)re:\s*|(?<=\s)re\s+(?=\w)", "about ", text, flags=re.IGNORECASE)
     text = re.sub(r"\s+([,;.!?])", r"\1", re.sub(r"\s{2,}", " ", text))
+    text = re.sub(r"~\s*(?=\d)", "about ", text)
+    text = CASED.sub(lambda m: words.CASED[m.group(0)], text)
+    text = re.sub(r"(?<![\w.'-])i(?=(?:'[a-z]+)?(?![\w.'-]))", "I", text)
+    text = re.sub(r"[\s,]+(?:actually|honestly|really|tho|though)[\s.!]*$", "", text, flags=re.I)
     return text.strip(" -–—:;,")
 
 
@@ -309,6 +315,31 @@ def later_parts_are_clauses(text: str) -> bool:
     )
 
 
+STRAY_SYMBOL = re.compile(r"(?<![\d\s])\s*%|(?<!\d)\s%|[~^|#*=<>{}\[\]\\]|\s[@/]\s")
+
+
+CLAUSE_START = re.compile(
+    rf"^(?:{alternatives(words.CLAUSE_VERBS)}|\w+ed|built|did|made|ran|led)\b", re.IGNORECASE
+)
+
+
+def two_thoughts(text: str) -> bool:
+    """Whether a note joins two thoughts: a dash or semicolon between exactly two parts
+    ("fraud detection - rules vs ML"), or a comma before a clause or a long part
+    ("dbt migration, half the models break"), not before one more item of a list
+    ("SQL, Python and Tableau") or adjective ("slow, flaky nightly loads")."""
+    if len([p for p in PART_BREAK.split(text) if p.strip()]) == 2:
+        return True
+    later = [i.strip() for i in re.split(r",\s*", text)[1:] if i.strip()]
+    return any(
+        count_words(i) >= 4
+        or AUX.search(i)
+        or re.match(r"^(?:i|we|they|you|he|she|it)\b", i, re.I)
+        or CLAUSE_START.match(i)
+        for i in later
+    )
+
+
 def common_checks(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | None:
     """The problems any note can have: private words, several sentences, too long."""
     private = PRIVATE.search(text) or (MONEY.search(text) if kind != "fit" else None)
@@ -323,6 +354,19 @@ def common_checks(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | 
             "note_sentences",
             "is several sentences",
             f"write the {kind} as one short phrase{example_from(text, adapt)}",
+        )
+    if kind != "question" and two_thoughts(text):
+        return unusable(
+            "note_two_parts",
+            "joins two thoughts (a comma or dash between them)",
+            f"keep one thought, written as a phrase{example_from(text, adapt)}",
+        )
+    stray = STRAY_SYMBOL.search(text)
+    if stray:
+        return unusable(
+            "note_shorthand",
+            f"uses {stray.group(0).strip()!r} as a word",
+            f"spell it out in words in the {kind}",
         )
     if count_words(text) > MAX_NOTE_WORDS:
         return unusable(

@@ -91,6 +91,17 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("Loved it!", "note_unclear", "write the topic itself"),
         ("strong eng background", "note_shorthand", "spell 'eng' out"),
         (" ".join(["word"] * 40), "note_too_long", "one short phrase"),
+        # a remark judging the employer, or the candidate's own stumble, is private
+        ("onboarding process - pretty chaotic", "private_note", "keep it in your Notes column"),
+        ("the take-home case, I bombed part 2", "private_note", "keep it in your Notes column"),
+        # two thoughts joined by a dash or a comma: the second never reaches the letter
+        ("the data platform - still on Hadoop", "note_two_parts", 'e.g. "the data platform"'),
+        ("ETL backlog, most nightly jobs fail twice a week", "note_two_parts", "e.g."),
+        ("analytics roadmap, they want two more PMs", "note_two_parts", "keep one thought"),
+        # the candidate anywhere in it
+        ("how my thesis connects to their work", "note_first_person", "write the topic"),
+        ("career paths at our old firm", "note_first_person", "write the topic"),
+        ("headcount growth %", "note_shorthand", "spell it out"),
     ],
 )
 def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code, suggestion):
@@ -125,6 +136,11 @@ def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code
             "Is the work shared with the planning team?",
             "question",
         ),
+        # texting shorthand and a lower-case "i" are written out
+        ("do u pair on code reviews", "Do you pair on code reviews?", "question"),
+        ("whats the on-call load", "What's the on-call load?", "question"),
+        ("when would i meet the team", "When would I meet the team?", "question"),
+        ("ask if they pair program", "whether you pair program", "wonder"),
     ],
 )
 def test_questions_are_asked_as_questions(question, text, shape):
@@ -190,6 +206,18 @@ def test_questions_that_cannot_be_asked(question, code):
 )
 def test_a_fit_becomes_the_candidates_own(fit, text, shape):
     assert adapt_fit(fit)[:2] == (text, shape)
+
+
+@pytest.mark.parametrize(
+    "fit", ["SQL + dashboards, led a reporting revamp", "econ degree, did two forecasting projects"]
+)
+def test_a_fit_that_joins_a_skill_and_a_sentence_comes_back(fit):
+    assert adapt_fit(fit)[1:3] == ("unusable", "note_two_parts")
+
+
+def test_days_months_and_tools_keep_their_capitals():
+    assert adapt_fit("2 yrs of python and excel").text == "my 2 years of Python and Excel"
+    assert adapt_talking_point("the launch in september").text == "the launch in September"
 
 
 def test_a_fit_sentence_that_cannot_be_a_phrase_comes_back():
