@@ -4,12 +4,70 @@ from __future__ import annotations
 
 import imaplib
 import re
+import unicodedata
 from collections.abc import Sequence
 from contextlib import suppress
 
+from imapclient import imap_utf7
+
+from followup.deliver._auth import imap_login
 from followup.deliver._outbox import Draft
 from followup.deliver._transport import Dropped, Refused, Server, connecting
 from followup.errors import DeliveryError
+
+
+def open_imap(server: Server) -> imaplib.IMAP4:
+    """An IMAP connection to ``server`` over TLS, logged in with its user and its
+    credential (a password in any script, or an OAuth2 token).
+
+    Raises
+    ------
+    DeliveryError
+        The server cannot be reached, or refuses TLS or the login.
+    """
+    client: imaplib.IMAP4 | None = None
+
+    def close() -> None:
+        if client is not None:
+            with suppress(imaplib.IMAP4.error, OSError):
+                client.shutdown()
+
+    with connecting("IMAP", server, on_error=close):
+        if server.security == "ssl":
+            client = imaplib.IMAP4_SSL(
+                server.host, server.port, ssl_context=server.tls, timeout=server.timeout
+            )
+        else:
+            client = imaplib.IMAP4(server.host, server.port, timeout=server.timeout)
+            client.starttls(ssl_context=server.tls)
+        credential = server.credential
+        if credential is None:
+            raise DeliveryError(
+                f"IMAP server {server.address}: no password or token to log in with.",
+                options=("password",),
+            )
+        imap_login(client, server.host, server.user or "", credential)
+    assert client is not None
+    return client
+
+
+def mailbox_name(folder: str) -> str:
+    """A folder's name as IMAP commands write it: modified UTF-7 (RFC 3501), quoted.
+
+    >>> mailbox_name("Entwürfe"), mailbox_name("R&D")
+    ('"Entw&APw-rfe"', '"R&-D"')
+    """
+    encoded = bytes(imap_utf7.encode(unicodedata.normalize("NFC", folder))).decode("ascii")
+    return '"' + encoded.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def folder_name(raw: str) -> str:
+    """A folder's name as a LIST response gives it (modified UTF-7), for people.
+
+    >>> folder_name("Entw&APw-rfe")
+    'Entwürfe'
+    """
+    return unicodedata.normalize("NFC", str(imap_utf7.decode(raw.encode("ascii", "replace"))))
 
 _LIST_LINE = re.compile(r'\((?P<flags>[^)]*)\) (?:"(?:[^"\\]|\\.)*"|NIL) (?P<name>.+)')
 _MESSAGE_IDS = re.compile(rb"<[^<>\s]+>")
@@ -32,21 +90,13 @@ class ImapUploader:
 
     @property
     def _mailbox(self) -> str:
-        """The folder as IMAP commands name it: quoted."""
-        return _quoted(self.folder or "Drafts")
+        """The folder as IMAP commands name it: modified UTF-7, quoted."""
+        return mailbox_name(self.folder or "Drafts")
 
     def connect(self) -> None:
         self.close()
-        server = self.server
-        with connecting("IMAP", server, on_error=self.close):
-            if server.security == "ssl":
-                self._client = imaplib.IMAP4_SSL(
-                    server.host, server.port, ssl_context=server.tls, timeout=server.timeout
-                )
-            else:
-                self._client = imaplib.IMAP4(server.host, server.port, timeout=server.timeout)
-                self._client.starttls(ssl_context=server.tls)
-            self._client.login(server.user or "", server.password or "")
+        self._client = open_imap(self.server)
+        with connecting("IMAP", self.server, on_error=self.close):
             self.folder = self._choose_folder(self._client)
 
     def _choose_folder(self, client: imaplib.IMAP4) -> str:
@@ -62,10 +112,11 @@ class ImapUploader:
                 name = match["name"]
                 if name.startswith('"'):
                     name = name[1:-1].replace('\\"', '"').replace("\\\\", "\\")
-                folders[name] = match["flags"]
+                folders[folder_name(name)] = match["flags"]
         if self.folder is None:
             marked = [name for name, flags in folders.items() if "\\drafts" in flags.lower()]
             return marked[0] if marked else "Drafts"
+        self.folder = unicodedata.normalize("NFC", self.folder)
         if self.folder not in folders:
             raise DeliveryError(
                 f"IMAP server {self.server.address} has no folder {self.folder!r}; "
@@ -116,6 +167,3 @@ class ImapUploader:
                 self._client.logout()
             self._client = None
 
-
-def _quoted(folder: str) -> str:
-    return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
