@@ -113,9 +113,7 @@ class Inbox:
                 return AuthResult(success=False, handled=True)
             assert isinstance(answer, bytes)
             blob = answer
-        fields = dict(
-            part.split("=", 1) for part in blob.decode().split("\x01") if "=" in part
-        )
+        fields = dict(part.split("=", 1) for part in blob.decode().split("\x01") if "=" in part)
         user = fields.get("user") or fields.get("n,a", "").rstrip(",")
         token = fields.get("auth", "").removeprefix("Bearer ")
         self.tokens_seen.append(token)
@@ -185,7 +183,10 @@ class Inbox:
 def _authenticate(
     server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: object
 ) -> AuthResult:
-    accounts = {(USER.encode(), PASSWORD.encode()), (UNICODE_USER.encode(), UNICODE_PASSWORD.encode())}
+    accounts = {
+        (USER.encode(), PASSWORD.encode()),
+        (UNICODE_USER.encode(), UNICODE_PASSWORD.encode()),
+    }
     ok = isinstance(data, LoginPassword) and (data.login, data.password) in accounts
     if ok:
         assert isinstance(server.event_handler, Inbox)
@@ -316,12 +317,12 @@ passdb {{
   driver = passwd-file
   args = scheme=PLAIN {root}/passwd
   mechanisms = plain login
-  result_failure = return-fail
 }}
 passdb {{
   driver = static
   args = password={password}
   mechanisms = plain login
+  username_filter = user*
 }}
 passdb {{
   driver = oauth2

@@ -158,7 +158,9 @@ def challenge_detail(challenge: bytes | str) -> str:
     return ", ".join(shown) or "no details"
 
 
-def smtp_login(client: smtplib.SMTP, host: str, port: int, user: str, credential: Credential) -> None:
+def smtp_login(
+    client: smtplib.SMTP, host: str, port: int, user: str, credential: Credential
+) -> None:
     """Log in on an SMTP connection that has said EHLO over TLS.
 
     Raises ``SMTPAuthenticationError`` for a refused password, :class:`DeliveryError`

@@ -69,6 +69,7 @@ def folder_name(raw: str) -> str:
     """
     return unicodedata.normalize("NFC", str(imap_utf7.decode(raw.encode("ascii", "replace"))))
 
+
 _LIST_LINE = re.compile(r'\((?P<flags>[^)]*)\) (?:"(?:[^"\\]|\\.)*"|NIL) (?P<name>.+)')
 _MESSAGE_IDS = re.compile(rb"<[^<>\s]+>")
 
@@ -166,4 +167,3 @@ class ImapUploader:
             with suppress(imaplib.IMAP4.error, OSError):
                 self._client.logout()
             self._client = None
-

@@ -4,7 +4,13 @@ Each draft is delivered at most once, and none is lost track of. The ledger
 records an attempt before the network call and its result after. On the next
 run:
 
-- delivered drafts are skipped, failed ones are tried again;
+- delivered drafts are skipped, failed ones are tried again; the ledger knows a
+  delivery by ``Message-ID`` *and* recipient, so a draft whose ``To`` was edited
+  after it went out is reported as *edited after delivery*, never skipped or sent;
+- a ledger written before ids came from blake2b (its rows have no ``id_scheme``)
+  has other ``Message-ID`` values for the same drafts: before anything is sent, each
+  draft is matched to those rows by recipient (and, between several, by the
+  interview in its file name), and what matched counts as delivered;
 - an attempt with no result (the run was killed) is resolved first: an upload
   is looked up by ``Message-ID`` in the folder; a send cannot be looked up, so
   it is reported as *uncertain* and sent again only with ``resend_uncertain``.
@@ -22,7 +28,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -37,8 +43,13 @@ OUTCOMES = (
     "would send",
     "failed",
     "uncertain",
+    "edited after delivery",
     "not attempted",
 )
+#: A Message-ID made before ids came from blake2b: 12 hex digits.
+_OLD_ID = re.compile(r"<[0-9a-f]{12}@[^<>\s]+>")
+#: A draft file name without its id tail: due date, company, interviewer.
+_NAME_TAIL = re.compile(r"-[0-9a-zA-Z]+\.eml$")
 _RATE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*/\s*(s|sec|second|m|min|minute|h|hour)\s*")
 
 
@@ -64,6 +75,7 @@ class DeliveryReport:
     action: str
     target: str
     outcomes: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -77,7 +89,12 @@ class DeliveryReport:
         stopped = (outcomes["outcome"] == "not attempted") & outcomes["detail"].str.startswith(
             "connection lost"
         )
-        return not (counts["failed"] or counts["uncertain"] or stopped.any())
+        return not (
+            counts["failed"]
+            or counts["uncertain"]
+            or counts["edited after delivery"]
+            or stopped.any()
+        )
 
     def summary(self, shown: int = 20, *, resend: str = "resend_uncertain=True") -> str:
         """Counts, then each failed and uncertain draft with its reason (the first
@@ -89,9 +106,15 @@ class DeliveryReport:
             f"{self.action} to {self.target}: {counts[done]} {done}, "
             f"{counts['already delivered']} skipped as already delivered, "
             f"{counts['failed']} failed, {counts['uncertain']} uncertain, "
-            f"{counts['not attempted']} not attempted."
+            + (
+                f"{counts['edited after delivery']} edited after delivery, "
+                if counts["edited after delivery"]
+                else ""
+            )
+            + f"{counts['not attempted']} not attempted."
         ]
-        for outcome in ("failed", "uncertain"):
+        lines.extend(self.notes)
+        for outcome in ("failed", "uncertain", "edited after delivery"):
             rows = self.outcomes[self.outcomes["outcome"] == outcome]
             for draft, to, detail in (
                 rows[["draft", "to", "detail"]].head(shown).itertuples(index=False)
@@ -160,7 +183,9 @@ def deliver(
         latest = run.resolve_interrupted(drafts, dry_run=dry_run)
         rows, started, next_start = [], 0, time.monotonic()
         for done, draft in enumerate(drafts, start=1):
-            outcome, detail = _decided(draft, latest.get(draft.message_id), resend_uncertain)
+            outcome, detail = _decided(draft, _earlier(latest, draft), resend_uncertain)
+            if outcome is None and not draft.problem:
+                outcome, detail = _edited(draft, latest, transport.action)
             if outcome is None and limit is not None and started >= limit:
                 outcome, detail = (
                     "not attempted",
@@ -186,7 +211,33 @@ def deliver(
             transport.close()
     columns = ["draft", "to", "subject", "message_id", "outcome", "detail"]
     table = pd.DataFrame(rows, columns=columns, dtype="str")
-    return DeliveryReport(transport.action, transport.target, table)
+    return DeliveryReport(transport.action, transport.target, table, run.notes)
+
+
+Latest = dict[tuple[str, str], Attempt]
+
+
+def _earlier(latest: Latest, draft: Draft) -> Attempt | None:
+    """The latest attempt of this draft to its recipient (or to a recipient the ledger
+    did not record)."""
+    return latest.get((draft.message_id, draft.recipient.lower())) or latest.get(
+        (draft.message_id, "")
+    )
+
+
+def _edited(draft: Draft, latest: Latest, action: str) -> tuple[str | None, str]:
+    """A draft delivered to another address than its ``To`` now: reported, not sent."""
+    for (message_id, recipient), attempt in latest.items():
+        if message_id == draft.message_id and attempt.result == "delivered" and recipient:
+            verb = "sent" if action == "send" else "uploaded"
+            return (
+                "edited after delivery",
+                f"{verb} to {attempt.recipient} at {attempt.started_at[:16].replace('T', ' ')} "
+                f"UTC, and its To is now {draft.recipient}; to write to {draft.recipient} "
+                "too, redraft it (a new address gets a new Message-ID), or put the address "
+                "back",
+            )
+    return None, ""
 
 
 def _decided(
@@ -204,6 +255,11 @@ def _decided(
     return None, ""
 
 
+def _interview(source: str) -> str:
+    """A draft's file name without its id: ``2026-11-25-northwind-dana-whitfield``."""
+    return _NAME_TAIL.sub("", source)
+
+
 class _Run:
     """One delivery run's connection and ledger bookkeeping."""
 
@@ -213,26 +269,32 @@ class _Run:
         self.transport, self.ledger = transport, ledger
         self.retries, self.backoff = retries, backoff
         self.lost = ""  # why the connection could not be reopened, once it could not
+        self.notes: list[str] = []
 
-    def resolve_interrupted(self, drafts: Sequence[Draft], *, dry_run: bool) -> dict[str, Attempt]:
-        """Settle what earlier runs left open; return the latest attempt of each message.
+    def resolve_interrupted(self, drafts: Sequence[Draft], *, dry_run: bool) -> Latest:
+        """Settle what earlier runs left open; return the latest attempt of each message
+        to each recipient.
 
-        An upload is looked up in the folder (so is every draft not yet delivered: a
-        deleted ledger or a second copy of the drafts never makes a duplicate). A send
-        left without a result becomes *uncertain*.
+        Drafts are first matched to deliveries the ledger recorded under the old id
+        scheme. An upload is looked up in the folder (so is every draft not yet
+        delivered: a deleted ledger or a second copy of the drafts never makes a
+        duplicate). A send left without a result becomes *uncertain*.
         """
         transport, ledger = self.transport, self.ledger
         if ledger is None:
             return {}
-        latest = ledger.latest(transport.action, transport.target)
+        latest = ledger.latest_by_recipient(transport.action, transport.target)
+        latest = self._match_old_ids(drafts, latest, dry_run=dry_run)
         if dry_run:
             return latest
-        open_drafts = [
-            d
-            for d in drafts
-            if not d.problem
-            and (d.message_id not in latest or latest[d.message_id].result != "delivered")
-        ]
+
+        def settled(draft: Draft) -> bool:
+            earlier = _earlier(latest, draft)
+            if earlier is not None and earlier.result == "delivered":
+                return True
+            return _edited(draft, latest, transport.action)[0] is not None
+
+        open_drafts = [d for d in drafts if not d.problem and not settled(d)]
         try:
             found = transport.present([d.message_id for d in open_drafts])
         except Dropped as exc:
@@ -241,7 +303,7 @@ class _Run:
                 f"drafts already there ({exc}); run again."
             ) from None
         for draft in open_drafts:
-            earlier = latest.get(draft.message_id)
+            earlier = _earlier(latest, draft)
             unsettled = earlier is not None and earlier.result in (None, "uncertain")
             if draft.message_id in found:
                 self._settle(draft, earlier, "delivered", "found in the folder")
@@ -250,7 +312,74 @@ class _Run:
             elif earlier is not None and earlier.result is None:
                 reply = "the run stopped during the send, before the server's answer was recorded"
                 self._settle(draft, earlier, "uncertain", reply)
-        return ledger.latest(transport.action, transport.target)
+        return ledger.latest_by_recipient(transport.action, transport.target)
+
+    def _match_old_ids(self, drafts: Sequence[Draft], latest: Latest, *, dry_run: bool) -> Latest:
+        """Match drafts to deliveries recorded under the old id scheme (rows without
+        ``id_scheme``, ids of 12 hex digits): by recipient, and between several, by the
+        interview in the file name (due date, company, interviewer). A match counts as
+        delivered; a draft that could be one of several becomes *uncertain*."""
+        ids = {d.message_id for d in drafts}
+        old = [
+            a
+            for a in latest.values()
+            if a.id_scheme is None
+            and a.result == "delivered"
+            and _OLD_ID.fullmatch(a.message_id)
+            and a.message_id not in ids
+        ]
+        if not old:
+            return latest
+        by_recipient: dict[str, list[Attempt]] = {}
+        for attempt in old:
+            by_recipient.setdefault(attempt.recipient.lower(), []).append(attempt)
+        waiting = [
+            d
+            for d in drafts
+            if not d.problem
+            and _earlier(latest, d) is None
+            and not any(m == d.message_id for m, _ in latest)
+        ]
+        drafts_to: dict[str, list[Draft]] = {}
+        for draft in waiting:
+            drafts_to.setdefault(draft.recipient.lower(), []).append(draft)
+        matched = ambiguous = 0
+        found = dict(latest)
+        for recipient, candidates in drafts_to.items():
+            rows = by_recipient.get(recipient, [])
+            for draft in candidates:
+                same = rows
+                if len(rows) > 1 or len(candidates) > 1:
+                    same = [a for a in rows if _interview(a.draft) == _interview(draft.source)]
+                if len(same) == 1:
+                    result: Result = "delivered"
+                    reply = (
+                        f"delivered at {same[0].started_at[:16].replace('T', ' ')} UTC as "
+                        f"{same[0].message_id}, its id before followup's blake2b ids "
+                        "(matched by recipient)"
+                    )
+                    matched += 1
+                elif rows:
+                    result = "uncertain"
+                    reply = (
+                        f"the ledger has {len(rows)} deliveries to {draft.recipient} under the "
+                        "old id scheme and cannot tell which was this draft: check your Sent "
+                        "folder"
+                    )
+                    ambiguous += 1
+                else:
+                    continue
+                attempt = Attempt(0, result, reply, same[0].started_at if len(same) == 1 else "")
+                if not dry_run:
+                    self._settle(draft, None, result, reply)
+                found[(draft.message_id, draft.recipient.lower())] = attempt
+        if matched or ambiguous:
+            self.notes.append(
+                f"  {matched + ambiguous} draft(s) matched by recipient to deliveries the ledger "
+                f"recorded under the old id scheme: {matched} counted as delivered, "
+                f"{ambiguous} uncertain."
+            )
+        return found
 
     def _settle(self, draft: Draft, earlier: Attempt | None, result: Result, reply: str) -> None:
         """Give an open attempt its result, or record a new settled one."""
