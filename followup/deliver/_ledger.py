@@ -118,9 +118,9 @@ class Ledger:
 
     def _open(self) -> None:
         db = self._db
-        (check,) = db.execute("PRAGMA quick_check").fetchone()
+        (check,) = db.execute("PRAGMA quick_check(1)").fetchone()
         if check != "ok":
-            raise sqlite3.DatabaseError(check)
+            raise sqlite3.DatabaseError(f"integrity check: {check.splitlines()[0]}")
         db.execute("PRAGMA journal_mode = WAL")
         db.executescript(_SCHEMA)
         columns = {row[1] for row in db.execute("PRAGMA table_info(attempts)")}
@@ -137,8 +137,10 @@ class Ledger:
 
     def damaged(self, exc: BaseException) -> DeliveryError:
         """The one-line error for a ledger SQLite cannot read."""
+        reason = " ".join(str(exc).split())
+        reason = reason if len(reason) <= 100 else reason[:99] + "…"
         return DeliveryError(
-            f"{self.path}: the delivery ledger is damaged ({exc}); restore it from a backup, "
+            f"{self.path}: the delivery ledger is damaged ({reason}); restore it from a backup, "
             f"or move it aside (keep {LOG_NAME}) and run again: upload looks each draft up "
             "in the folder, and send asks you to check your Sent folder first."
         )

@@ -181,11 +181,12 @@ def deliver(
         transport.connect()
     try:
         latest = run.resolve_interrupted(drafts, dry_run=dry_run)
+        by_message = _by_message(latest)
         rows, started, next_start = [], 0, time.monotonic()
         for done, draft in enumerate(drafts, start=1):
             outcome, detail = _decided(draft, _earlier(latest, draft), resend_uncertain)
             if outcome is None and not draft.problem:
-                outcome, detail = _edited(draft, latest, transport.action)
+                outcome, detail = _edited(draft, by_message, transport.action)
             if outcome is None and limit is not None and started >= limit:
                 outcome, detail = (
                     "not attempted",
@@ -225,10 +226,20 @@ def _earlier(latest: Latest, draft: Draft) -> Attempt | None:
     )
 
 
-def _edited(draft: Draft, latest: Latest, action: str) -> tuple[str | None, str]:
+def _by_message(latest: Latest) -> dict[str, list[Attempt]]:
+    """The attempts of each ``Message-ID``, whatever their recipient."""
+    by_message: dict[str, list[Attempt]] = {}
+    for (message_id, _), attempt in latest.items():
+        by_message.setdefault(message_id, []).append(attempt)
+    return by_message
+
+
+def _edited(
+    draft: Draft, by_message: dict[str, list[Attempt]], action: str
+) -> tuple[str | None, str]:
     """A draft delivered to another address than its ``To`` now: reported, not sent."""
-    for (message_id, recipient), attempt in latest.items():
-        if message_id == draft.message_id and attempt.result == "delivered" and recipient:
+    for attempt in by_message.get(draft.message_id, []):
+        if attempt.result == "delivered" and attempt.recipient:
             verb = "sent" if action == "send" else "uploaded"
             return (
                 "edited after delivery",
@@ -287,12 +298,13 @@ class _Run:
         latest = self._match_old_ids(drafts, latest, dry_run=dry_run)
         if dry_run:
             return latest
+        by_message = _by_message(latest)
 
         def settled(draft: Draft) -> bool:
             earlier = _earlier(latest, draft)
             if earlier is not None and earlier.result == "delivered":
                 return True
-            return _edited(draft, latest, transport.action)[0] is not None
+            return _edited(draft, by_message, transport.action)[0] is not None
 
         open_drafts = [d for d in drafts if not d.problem and not settled(d)]
         try:
@@ -333,13 +345,8 @@ class _Run:
         by_recipient: dict[str, list[Attempt]] = {}
         for attempt in old:
             by_recipient.setdefault(attempt.recipient.lower(), []).append(attempt)
-        waiting = [
-            d
-            for d in drafts
-            if not d.problem
-            and _earlier(latest, d) is None
-            and not any(m == d.message_id for m, _ in latest)
-        ]
+        known = {message_id for message_id, _ in latest}
+        waiting = [d for d in drafts if not d.problem and d.message_id not in known]
         drafts_to: dict[str, list[Draft]] = {}
         for draft in waiting:
             drafts_to.setdefault(draft.recipient.lower(), []).append(draft)
