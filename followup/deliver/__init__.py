@@ -10,7 +10,14 @@ a :class:`Password` (any script) or an :class:`OAuth2` token source; the reply
 reader uses the same.
 """
 
-from followup.deliver._auth import TOKEN_VARIABLE, Credential, OAuth2, Password
+from followup.deliver._auth import (
+    TOKEN_VARIABLE,
+    Credential,
+    OAuth2,
+    Password,
+    imap_login,
+    smtp_login,
+)
 from followup.deliver._imap import ImapUploader, open_imap
 from followup.deliver._ledger import (
     LEDGER_NAME,
@@ -59,6 +66,7 @@ __all__ = [
     "earlier_deliveries",
     "exclusive",
     "for_sending",
+    "imap_login",
     "ledger_path",
     "log_run",
     "open_imap",
@@ -67,6 +75,7 @@ __all__ = [
     "parse_host",
     "parse_rate",
     "read_outbox",
+    "smtp_login",
     "tls_context",
     "update_review_sheet",
 ]

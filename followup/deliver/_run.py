@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from followup.deliver._ledger import Attempt, Ledger, Result
+from followup.deliver._matching import Latest, by_message, earlier, edited, match_old_ids
 from followup.deliver._outbox import Draft
 from followup.deliver._transport import Dropped, Refused, Transport
 from followup.errors import DeliveryError, OptionError
@@ -46,10 +47,6 @@ OUTCOMES = (
     "edited after delivery",
     "not attempted",
 )
-#: A Message-ID made before ids came from blake2b: 12 hex digits.
-_OLD_ID = re.compile(r"<[0-9a-f]{12}@[^<>\s]+>")
-#: A draft file name without its id tail: due date, company, interviewer.
-_NAME_TAIL = re.compile(r"-[0-9a-zA-Z]+\.eml$")
 _RATE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*/\s*(s|sec|second|m|min|minute|h|hour)\s*")
 
 
@@ -181,12 +178,12 @@ def deliver(
         transport.connect()
     try:
         latest = run.resolve_interrupted(drafts, dry_run=dry_run)
-        by_message = _by_message(latest)
+        grouped = by_message(latest)
         rows, started, next_start = [], 0, time.monotonic()
         for done, draft in enumerate(drafts, start=1):
-            outcome, detail = _decided(draft, _earlier(latest, draft), resend_uncertain)
+            outcome, detail = _decided(draft, earlier(latest, draft), resend_uncertain)
             if outcome is None and not draft.problem:
-                outcome, detail = _edited(draft, by_message, transport.action)
+                outcome, detail = edited(draft, grouped, transport.action)
             if outcome is None and limit is not None and started >= limit:
                 outcome, detail = (
                     "not attempted",
@@ -215,42 +212,6 @@ def deliver(
     return DeliveryReport(transport.action, transport.target, table, run.notes)
 
 
-Latest = dict[tuple[str, str], Attempt]
-
-
-def _earlier(latest: Latest, draft: Draft) -> Attempt | None:
-    """The latest attempt of this draft to its recipient (or to a recipient the ledger
-    did not record)."""
-    return latest.get((draft.message_id, draft.recipient.lower())) or latest.get(
-        (draft.message_id, "")
-    )
-
-
-def _by_message(latest: Latest) -> dict[str, list[Attempt]]:
-    """The attempts of each ``Message-ID``, whatever their recipient."""
-    by_message: dict[str, list[Attempt]] = {}
-    for (message_id, _), attempt in latest.items():
-        by_message.setdefault(message_id, []).append(attempt)
-    return by_message
-
-
-def _edited(
-    draft: Draft, by_message: dict[str, list[Attempt]], action: str
-) -> tuple[str | None, str]:
-    """A draft delivered to another address than its ``To`` now: reported, not sent."""
-    for attempt in by_message.get(draft.message_id, []):
-        if attempt.result == "delivered" and attempt.recipient:
-            verb = "sent" if action == "send" else "uploaded"
-            return (
-                "edited after delivery",
-                f"{verb} to {attempt.recipient} at {attempt.started_at[:16].replace('T', ' ')} "
-                f"UTC, and its To is now {draft.recipient}; to write to {draft.recipient} "
-                "too, redraft it (a new address gets a new Message-ID), or put the address "
-                "back",
-            )
-    return None, ""
-
-
 def _decided(
     draft: Draft, earlier: Attempt | None, resend_uncertain: bool
 ) -> tuple[str | None, str]:
@@ -260,15 +221,11 @@ def _decided(
     if earlier is None:
         return None, ""
     if earlier.result == "delivered":
-        return "already delivered", f"{earlier.reply} (at {earlier.started_at[:19]} UTC)"
+        at = f" (at {earlier.started_at[:19]} UTC)" if earlier.started_at else ""
+        return "already delivered", f"{earlier.reply}{at}"
     if earlier.result in ("uncertain", None) and not resend_uncertain:
         return "uncertain", earlier.reply or "interrupted before the server's answer was recorded"
     return None, ""
-
-
-def _interview(source: str) -> str:
-    """A draft's file name without its id: ``2026-11-25-northwind-dana-whitfield``."""
-    return _NAME_TAIL.sub("", source)
 
 
 class _Run:
@@ -295,16 +252,27 @@ class _Run:
         if ledger is None:
             return {}
         latest = ledger.latest_by_recipient(transport.action, transport.target)
-        latest = self._match_old_ids(drafts, latest, dry_run=dry_run)
+        matches = match_old_ids(drafts, latest)
+        for draft, result, reply in matches:
+            if not dry_run:
+                self._settle(draft, None, result, reply)
+            latest[(draft.message_id, draft.recipient.lower())] = Attempt(0, result, reply, "")
+        if matches:
+            delivered = sum(result == "delivered" for _, result, _ in matches)
+            self.notes.append(
+                f"  {len(matches)} draft(s) matched by recipient to deliveries the ledger "
+                f"recorded under the old id scheme: {delivered} counted as delivered, "
+                f"{len(matches) - delivered} uncertain."
+            )
         if dry_run:
             return latest
-        by_message = _by_message(latest)
+        grouped = by_message(latest)
 
         def settled(draft: Draft) -> bool:
-            earlier = _earlier(latest, draft)
-            if earlier is not None and earlier.result == "delivered":
+            before = earlier(latest, draft)
+            if before is not None and before.result == "delivered":
                 return True
-            return _edited(draft, by_message, transport.action)[0] is not None
+            return edited(draft, grouped, transport.action)[0] is not None
 
         open_drafts = [d for d in drafts if not d.problem and not settled(d)]
         try:
@@ -315,78 +283,16 @@ class _Run:
                 f"drafts already there ({exc}); run again."
             ) from None
         for draft in open_drafts:
-            earlier = _earlier(latest, draft)
-            unsettled = earlier is not None and earlier.result in (None, "uncertain")
+            before = earlier(latest, draft)
+            unsettled = before is not None and before.result in (None, "uncertain")
             if draft.message_id in found:
-                self._settle(draft, earlier, "delivered", "found in the folder")
+                self._settle(draft, before, "delivered", "found in the folder")
             elif unsettled and transport.can_look_up:
-                self._settle(draft, earlier, "failed", "interrupted, and not in the folder")
-            elif earlier is not None and earlier.result is None:
+                self._settle(draft, before, "failed", "interrupted, and not in the folder")
+            elif before is not None and before.result is None:
                 reply = "the run stopped during the send, before the server's answer was recorded"
-                self._settle(draft, earlier, "uncertain", reply)
+                self._settle(draft, before, "uncertain", reply)
         return ledger.latest_by_recipient(transport.action, transport.target)
-
-    def _match_old_ids(self, drafts: Sequence[Draft], latest: Latest, *, dry_run: bool) -> Latest:
-        """Match drafts to deliveries recorded under the old id scheme (rows without
-        ``id_scheme``, ids of 12 hex digits): by recipient, and between several, by the
-        interview in the file name (due date, company, interviewer). A match counts as
-        delivered; a draft that could be one of several becomes *uncertain*."""
-        ids = {d.message_id for d in drafts}
-        old = [
-            a
-            for a in latest.values()
-            if a.id_scheme is None
-            and a.result == "delivered"
-            and _OLD_ID.fullmatch(a.message_id)
-            and a.message_id not in ids
-        ]
-        if not old:
-            return latest
-        by_recipient: dict[str, list[Attempt]] = {}
-        for attempt in old:
-            by_recipient.setdefault(attempt.recipient.lower(), []).append(attempt)
-        known = {message_id for message_id, _ in latest}
-        waiting = [d for d in drafts if not d.problem and d.message_id not in known]
-        drafts_to: dict[str, list[Draft]] = {}
-        for draft in waiting:
-            drafts_to.setdefault(draft.recipient.lower(), []).append(draft)
-        matched = ambiguous = 0
-        found = dict(latest)
-        for recipient, candidates in drafts_to.items():
-            rows = by_recipient.get(recipient, [])
-            for draft in candidates:
-                same = rows
-                if len(rows) > 1 or len(candidates) > 1:
-                    same = [a for a in rows if _interview(a.draft) == _interview(draft.source)]
-                if len(same) == 1:
-                    result: Result = "delivered"
-                    reply = (
-                        f"delivered at {same[0].started_at[:16].replace('T', ' ')} UTC as "
-                        f"{same[0].message_id}, its id before followup's blake2b ids "
-                        "(matched by recipient)"
-                    )
-                    matched += 1
-                elif rows:
-                    result = "uncertain"
-                    reply = (
-                        f"the ledger has {len(rows)} deliveries to {draft.recipient} under the "
-                        "old id scheme and cannot tell which was this draft: check your Sent "
-                        "folder"
-                    )
-                    ambiguous += 1
-                else:
-                    continue
-                attempt = Attempt(0, result, reply, same[0].started_at if len(same) == 1 else "")
-                if not dry_run:
-                    self._settle(draft, None, result, reply)
-                found[(draft.message_id, draft.recipient.lower())] = attempt
-        if matched or ambiguous:
-            self.notes.append(
-                f"  {matched + ambiguous} draft(s) matched by recipient to deliveries the ledger "
-                f"recorded under the old id scheme: {matched} counted as delivered, "
-                f"{ambiguous} uncertain."
-            )
-        return found
 
     def _settle(self, draft: Draft, earlier: Attempt | None, result: Result, reply: str) -> None:
         """Give an open attempt its result, or record a new settled one."""

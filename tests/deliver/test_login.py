@@ -33,10 +33,10 @@ from followup.deliver import (
     Password,
     SmtpSender,
     deliver,
+    imap_login,
     open_imap,
     read_outbox,
 )
-from followup.deliver._auth import imap_login
 from followup.errors import DeliveryError, FollowupError
 
 NOW = "2026-11-24 18:00"
