@@ -1,5 +1,8 @@
-"""Real mail servers on loopback for the delivery tests: aiosmtpd (STARTTLS or TLS, AUTH)
-and Dovecot (IMAP), both with a certificate from a CA the tests make.
+"""Real mail servers on loopback for the delivery tests: aiosmtpd (STARTTLS or TLS; AUTH
+PLAIN, LOGIN, XOAUTH2, OAUTHBEARER; or a relay without AUTH) and Dovecot (IMAP; a
+password passdb with one non-ASCII password, and an oauth2 passdb that asks a token
+introspection endpoint the fixture serves on loopback), all with a certificate from a
+CA the tests make.
 
 Dovecot comes from Debian's packages (`apt-get install dovecot-imapd`; `.ci/run`
 installs it). Where it is missing the IMAP tests are skipped with that reason,

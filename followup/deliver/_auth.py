@@ -132,11 +132,12 @@ def b64(data: bytes) -> str:
 
 def token_refused(where: str, user: str, detail: str) -> DeliveryError:
     """The one-line error for a token the server did not take."""
+    scope = "SMTP.Send" if where.startswith("SMTP") else "IMAP.AccessAsUser.All"
     return DeliveryError(
         f"{where} refused the OAuth2 token for {user!r} ({detail}); likely causes: it "
         "expired (get a fresh one), it lacks the scope for this server (Microsoft 365: "
-        "https://outlook.office.com/SMTP.Send or IMAP.AccessAsUser.All; Gmail: "
-        "https://mail.google.com/), or it was issued to another user than this login.",
+        f"https://outlook.office.com/{scope}; Gmail: https://mail.google.com/), or it was "
+        "issued to another user than this login.",
         options=("oauth2_command", "user"),
     )
 

@@ -15,6 +15,7 @@ from email.utils import formatdate
 from followup.deliver._auth import smtp_login
 from followup.deliver._outbox import Draft
 from followup.deliver._transport import Dropped, Refused, Server, connecting, reply_text
+from followup.errors import DeliveryError
 
 
 def open_smtp(server: Server) -> smtplib.SMTP:
@@ -44,8 +45,14 @@ def open_smtp(server: Server) -> smtplib.SMTP:
             client = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
             client.starttls(context=server.tls)
         client.ehlo()
-        credential = server.credential
-        if server.user and credential is not None:
+        if server.user:
+            credential = server.credential
+            if credential is None:
+                raise DeliveryError(
+                    f"SMTP server {server.address}: no password or token to log in as "
+                    f"{server.user!r}; give one, or no user for a server that needs no login.",
+                    options=("password", "user"),
+                )
             smtp_login(client, server.host, server.port, server.user, credential)
     assert client is not None
     return client
