@@ -194,18 +194,22 @@ def _deliver(
         )
         if ledger is None and not dry_run:
             ledger = stack.enter_context(Ledger(path))
-        report = deliver(
-            drafts,
-            transport,
-            ledger,
-            dry_run=dry_run,
-            limit=args.limit,
-            interval=interval,
-            resend_uncertain=getattr(args, "resend_uncertain", False),
-            progress=_delivery_progress if sys.stderr.isatty() else None,
-        )
-        if not dry_run:
-            log_run(args.source, transport.action, transport.target, report.counts["delivered"])
+        first = ledger.last_id() if ledger is not None else 0
+        try:
+            report = deliver(
+                drafts,
+                transport,
+                ledger,
+                dry_run=dry_run,
+                limit=args.limit,
+                interval=interval,
+                resend_uncertain=getattr(args, "resend_uncertain", False),
+                progress=_delivery_progress if sys.stderr.isatty() else None,
+            )
+        finally:  # also when the run is stopped: what went out is on record beside the ledger
+            if ledger is not None and not dry_run:
+                done = ledger.delivered_after(first, transport.action)
+                log_run(args.source, transport.action, transport.target, done)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     if dry_run:

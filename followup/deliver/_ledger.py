@@ -146,6 +146,22 @@ class Ledger:
         )
 
     @_damaged
+    def last_id(self) -> int:
+        """The id of the latest attempt (0 for none): later attempts have larger ids."""
+        (number,) = self._db.execute("SELECT coalesce(max(id), 0) FROM attempts").fetchone()
+        return int(number)
+
+    @_damaged
+    def delivered_after(self, attempt: int, action: str) -> int:
+        """How many attempts after ``attempt`` delivered their draft (a run's deliveries)."""
+        (number,) = self._db.execute(
+            "SELECT count(*) FROM attempts WHERE id > ? AND action = ? AND result = 'delivered' "
+            "AND coalesce(reply, '') NOT LIKE 'delivered at % as <%'",
+            (attempt, action),
+        ).fetchone()
+        return int(number)
+
+    @_damaged
     def count(self) -> int:
         """How many attempts the ledger holds."""
         (number,) = self._db.execute("SELECT count(*) FROM attempts").fetchone()

@@ -4,14 +4,18 @@ blake2b ids is migrated and matched by recipient before anything is sent."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import cli
+from conftest import REPO, cli
 from mailservers import PASSWORD, USER, SmtpServer
 
 import followup
@@ -260,3 +264,27 @@ def test_an_old_ledger_is_migrated_and_matched_by_recipient_before_sending(draft
     resent = send(drafts_dir, smtp, resend_uncertain=True)
     assert resent.counts["delivered"] == 1
     assert smtp.inbox.count(sixth.message_id) == 1
+
+
+def test_a_run_stopped_with_ctrl_c_still_records_its_sends_in_the_log(drafted, smtp):
+    smtp.inbox.hold_at_mail = 5
+    env = {**os.environ, "FOLLOWUP_SMTP_PASSWORD": PASSWORD}
+    args = [
+        "send", str(drafted), "--smtp", f"127.0.0.1:{smtp.port}", "--user", USER,
+        "--cafile", str(smtp.ca_file), "--rate", "none", "--send",
+    ]  # fmt: skip
+    running = subprocess.Popen(
+        [sys.executable, "-m", "followup", *args],
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    assert smtp.inbox.holding.wait(30)
+    running.send_signal(signal.SIGINT)
+    smtp.inbox.release.set()
+    running.wait(30)
+    assert (drafted / LOG_NAME).read_text().endswith(" send smtp: 4 delivered\n")
+    remove_ledger(drafted)
+    assert send_cli(drafted, smtp).returncode == 2  # so a lost ledger is noticed
