@@ -7,6 +7,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from contextlib import suppress
+from email.parser import BytesHeaderParser
+from email.utils import getaddresses
 
 from imapclient import imap_utf7
 
@@ -72,6 +74,7 @@ def folder_name(raw: str) -> str:
 
 _LIST_LINE = re.compile(r'\((?P<flags>[^)]*)\) (?:"(?:[^"\\]|\\.)*"|NIL) (?P<name>.+)')
 _MESSAGE_IDS = re.compile(rb"<[^<>\s]+>")
+_HEADERS = BytesHeaderParser()
 
 
 class ImapUploader:
@@ -84,6 +87,8 @@ class ImapUploader:
     def __init__(self, server: Server, folder: str | None = None) -> None:
         self.server, self.folder = server, folder
         self._client: imaplib.IMAP4 | None = None
+        #: The To address of each draft found in the folder by :meth:`present`.
+        self.found_to: dict[str, str] = {}
 
     @property
     def target(self) -> str:
@@ -127,7 +132,8 @@ class ImapUploader:
         return self.folder
 
     def present(self, message_ids: Sequence[str]) -> set[str]:
-        """Which of these Message-IDs are in the folder already (one round trip)."""
+        """Which of these Message-IDs are in the folder already (one round trip). The
+        ``To`` of each copy found is kept in :attr:`found_to`."""
         client = self._client
         assert client is not None, "connect() first"
         wanted = set(message_ids)
@@ -137,13 +143,19 @@ class ImapUploader:
             status, data = client.select(self._mailbox, readonly=True)
             if status != "OK" or data[0] in (b"0", None):
                 return set()
-            _, fetched = client.uid("FETCH", "1:*", "(BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])")
+            _, fetched = client.uid("FETCH", "1:*", "(BODY.PEEK[HEADER.FIELDS (MESSAGE-ID TO)])")
         except (imaplib.IMAP4.abort, OSError) as exc:
             raise Dropped(str(exc), maybe_delivered=False) from None
         found: set[str] = set()
         for item in fetched:
             if isinstance(item, tuple):
-                found.update(m.decode("ascii", "replace") for m in _MESSAGE_IDS.findall(item[1]))
+                headers = _HEADERS.parsebytes(item[1])
+                to = [a.lower() for _, a in getaddresses(headers.get_all("To", [])) if a]
+                for match in _MESSAGE_IDS.findall(str(headers.get("Message-ID", "")).encode()):
+                    message_id = match.decode("ascii", "replace")
+                    found.add(message_id)
+                    if message_id in wanted and len(to) == 1:
+                        self.found_to[message_id] = to[0]
         return found & wanted
 
     def deliver(self, draft: Draft) -> str:

@@ -285,7 +285,13 @@ class _Run:
         for draft in open_drafts:
             before = earlier(latest, draft)
             unsettled = before is not None and before.result in (None, "uncertain")
-            if draft.message_id in found:
+            there = getattr(transport, "found_to", {}).get(draft.message_id, "")
+            if draft.message_id in found and there and there != draft.recipient.lower():
+                # the folder's copy goes to another address: this draft was edited after
+                self._settle(draft, None, "delivered", f"found in the folder, To {there}", there)
+                if before is not None and before.result is None:
+                    self._settle(draft, before, "failed", "interrupted, and not in the folder")
+            elif draft.message_id in found:
                 self._settle(draft, before, "delivered", "found in the folder")
             elif unsettled and transport.can_look_up:
                 self._settle(draft, before, "failed", "interrupted, and not in the folder")
@@ -294,14 +300,22 @@ class _Run:
                 self._settle(draft, before, "uncertain", reply)
         return ledger.latest_by_recipient(transport.action, transport.target)
 
-    def _settle(self, draft: Draft, earlier: Attempt | None, result: Result, reply: str) -> None:
-        """Give an open attempt its result, or record a new settled one."""
+    def _settle(
+        self,
+        draft: Draft,
+        earlier: Attempt | None,
+        result: Result,
+        reply: str,
+        recipient: str | None = None,
+    ) -> None:
+        """Give an open attempt its result, or record a new settled one (to
+        ``recipient``, if not the draft's)."""
         assert self.ledger is not None
         if earlier is None or earlier.result is not None:
-            earlier = Attempt(self._begin(draft), None, "", "")
+            earlier = Attempt(self._begin(draft, recipient), None, "", "")
         self.ledger.finish(earlier.id, result, reply)
 
-    def _begin(self, draft: Draft) -> int:
+    def _begin(self, draft: Draft, recipient: str | None = None) -> int:
         transport = self.transport
         if self.ledger is None:
             return 0
@@ -311,7 +325,7 @@ class _Run:
             draft.message_id,
             server=transport.server.address,
             draft=draft.source,
-            recipient=draft.recipient,
+            recipient=draft.recipient if recipient is None else recipient,
         )
 
     def deliver(self, draft: Draft) -> tuple[str, str]:

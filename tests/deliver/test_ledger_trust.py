@@ -16,13 +16,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import REPO, cli
-from mailservers import PASSWORD, USER, SmtpServer
+from mailservers import PASSWORD, USER, Dovecot, SmtpServer
 
 import followup
 from followup._ids import ID_SCHEME
 from followup.deliver import (
     LEDGER_NAME,
     LOG_NAME,
+    ImapUploader,
     Ledger,
     SmtpSender,
     check_not_lost,
@@ -288,3 +289,29 @@ def test_a_run_stopped_with_ctrl_c_still_records_its_sends_in_the_log(drafted, s
     assert (drafted / LOG_NAME).read_text().endswith(" send smtp: 4 delivered\n")
     remove_ledger(drafted)
     assert send_cli(drafted, smtp).returncode == 2  # so a lost ledger is noticed
+
+
+def test_an_upload_edited_after_delivery_is_found_so_even_without_the_ledger(
+    drafts_dir, dovecot: Dovecot
+):
+    server = dovecot.server()
+
+    def upload(**options: object):
+        with Ledger(drafts_dir / LEDGER_NAME) as ledger:
+            uploader = ImapUploader(server)
+            return deliver(read_outbox(drafts_dir), uploader, ledger, backoff=0.01, **options)
+
+    assert upload(limit=3).counts["delivered"] == 3
+    remove_ledger(drafts_dir)
+    first = read_outbox(drafts_dir)[0]
+    path = drafts_dir / first.source
+    path.write_bytes(
+        path.read_bytes().replace(f"<{first.recipient}>".encode(), b"<new.person@example.com>")
+    )
+    report = upload()
+    row = report.outcomes.set_index("draft").loc[first.source]
+    assert row["outcome"] == "edited after delivery"
+    assert f"uploaded to {first.recipient.lower()} at " in row["detail"]
+    assert report.counts["already delivered"] == 2
+    assert report.counts["delivered"] == 19
+    assert len(dovecot.folder(server)) == 22  # the edited draft was not uploaded again

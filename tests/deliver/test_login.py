@@ -94,6 +94,12 @@ def test_send_without_login_to_a_relay_that_demands_starttls_and_offers_no_auth(
         assert not client.has_extn("auth")  # really a server without AUTH
 
 
+def test_send_without_login_over_implicit_tls(drafts_dir, smtps: SmtpServer):
+    server = smtps.server(user=None, password=None, security="ssl")
+    report = send_with(drafts_dir, server, limit=2)
+    assert report.counts["delivered"] == 2, report.summary()
+
+
 def test_send_without_user_from_the_command_line(tmp_path, sample_drafts, smtp_relay):
     folder = tmp_path / "drafts"
     followup.write_drafts(sample_drafts, folder, now=NOW)
