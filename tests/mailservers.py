@@ -1,5 +1,8 @@
-"""Real mail servers on loopback for the delivery tests: aiosmtpd (STARTTLS or TLS, AUTH)
-and Dovecot (IMAP), both with a certificate from a CA the tests make.
+"""Real mail servers on loopback for the delivery tests: aiosmtpd (STARTTLS or TLS; AUTH
+PLAIN, LOGIN, XOAUTH2, OAUTHBEARER; or a relay without AUTH) and Dovecot (IMAP; a
+password passdb with one non-ASCII password, and an oauth2 passdb that asks a token
+introspection endpoint the fixture serves on loopback), all with a certificate from a
+CA the tests make.
 
 Dovecot comes from Debian's packages (`apt-get install dovecot-imapd`; `.ci/run`
 installs it). Where it is missing the IMAP tests are skipped with that reason,
@@ -9,9 +12,11 @@ unless FOLLOWUP_REQUIRE_DOVECOT=1 (set by CI), which turns the skip into a failu
 from __future__ import annotations
 
 import asyncio
+import base64
 import grp
 import imaplib
 import itertools
+import json
 import os
 import pwd
 import shutil
@@ -21,18 +26,24 @@ import subprocess
 import tempfile
 import threading
 import time
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import trustme
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+from aiosmtpd.smtp import MISSING, SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from followup.deliver import Server, tls_context
 
 USER, PASSWORD = "avery", "correct-horse-battery"
+#: A second account whose password is not ASCII, on every server.
+UNICODE_USER, UNICODE_PASSWORD = "zofia", "Zażółć-gęślą-jaźń-пароль-鍵🔑"
+#: What a server says when it refuses a token (Gmail's shape).
+TOKEN_ERROR = {"status": "401", "schemes": "bearer", "scope": "https://mail.google.com/"}
 
 
 def free_port() -> int:
@@ -83,6 +94,39 @@ class Inbox:
     mails: int = 0
     rcpts: int = 0
     connections: int = 0
+    offer_auth: bool = True
+    tokens: dict[str, str] = field(default_factory=dict)  # OAuth2 token -> the user it is for
+    tokens_seen: list[str] = field(default_factory=list)
+    mechanisms: list[str] = field(default_factory=list)  # the AUTH mechanism of each login
+
+    async def auth_XOAUTH2(self, server: SMTP, args: list[str]) -> AuthResult:
+        return await self._oauth2(server, args, "XOAUTH2")
+
+    async def auth_OAUTHBEARER(self, server: SMTP, args: list[str]) -> AuthResult:
+        return await self._oauth2(server, args, "OAUTHBEARER")
+
+    async def _oauth2(self, server: SMTP, args: list[str], mechanism: str) -> AuthResult:
+        """XOAUTH2 and OAUTHBEARER as Gmail answers them: a refused token gets a JSON
+        challenge, the client's empty (or ^A) reply, then 535."""
+        if len(args) > 1:
+            blob = base64.b64decode(args[1])
+        else:
+            answer = await server.challenge_auth("")
+            if answer is MISSING:
+                return AuthResult(success=False, handled=True)
+            assert isinstance(answer, bytes)
+            blob = answer
+        fields = dict(part.split("=", 1) for part in blob.decode().split("\x01") if "=" in part)
+        user = fields.get("user") or fields.get("n,a", "").rstrip(",")
+        token = fields.get("auth", "").removeprefix("Bearer ")
+        self.tokens_seen.append(token)
+        self.mechanisms.append(mechanism)
+        if token and self.tokens.get(token) == user:
+            return AuthResult(success=True, auth_data=user)
+        await server.challenge_auth(json.dumps(TOKEN_ERROR))
+        return AuthResult(
+            success=False, handled=False, message="535 5.7.8 Username and Password not accepted"
+        )
 
     async def handle_EHLO(
         self,
@@ -95,6 +139,8 @@ class Inbox:
         if session.ssl is not None:  # count each connection once, after its TLS starts
             self.connections += 1
         session.host_name = hostname
+        if not self.offer_auth:
+            return [line for line in responses if not line.startswith("250-AUTH")]
         return responses
 
     async def handle_MAIL(
@@ -140,10 +186,14 @@ class Inbox:
 def _authenticate(
     server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: object
 ) -> AuthResult:
-    ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
-        USER.encode(),
-        PASSWORD.encode(),
-    )
+    accounts = {
+        (USER.encode(), PASSWORD.encode()),
+        (UNICODE_USER.encode(), UNICODE_PASSWORD.encode()),
+    }
+    ok = isinstance(data, LoginPassword) and (data.login, data.password) in accounts
+    if ok:
+        assert isinstance(server.event_handler, Inbox)
+        server.event_handler.mechanisms.append(mechanism)
     return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535
 
 
@@ -167,7 +217,13 @@ class SmtpServer:
         return Server(**settings)  # type: ignore[arg-type]
 
 
-def _smtp(certificates: Certificates, *, implicit_tls: bool) -> Iterator[SmtpServer]:
+def _smtp(
+    certificates: Certificates,
+    *,
+    implicit_tls: bool,
+    auth: bool = True,
+    exclude: tuple[str, ...] = ("LOGIN",),
+) -> Iterator[SmtpServer]:
     inbox, port = Inbox(), free_port()
     # aiosmtpd counts only STARTTLS as TLS: over implicit TLS it offers AUTH, not demands it
     security: dict[str, object] = (
@@ -176,16 +232,21 @@ def _smtp(certificates: Certificates, *, implicit_tls: bool) -> Iterator[SmtpSer
         else {
             "tls_context": certificates.server_context,
             "require_starttls": True,
-            "auth_required": True,
+            "auth_required": auth,
         }
     )
+    if auth:
+        # offered only after STARTTLS (aiosmtpd's auth_require_tls, on by default)
+        security["authenticator"] = _authenticate
+    else:  # a relay that takes mail from anyone over TLS, and offers no AUTH at all
+        inbox.offer_auth = False
     controller = Controller(
         inbox,
         hostname="127.0.0.1",
         port=port,
-        authenticator=_authenticate,
-        # smtplib tries LOGIN after a refused PLAIN; aiosmtpd 1.4 then waits forever
-        auth_exclude_mechanism=["LOGIN"],
+        # smtplib tried LOGIN after a refused PLAIN and aiosmtpd 1.4 then waited forever;
+        # tests that want LOGIN offer it alone
+        auth_exclude_mechanism=list(exclude),
         server_hostname="localhost",
         **security,
     )
@@ -201,6 +262,24 @@ def _smtp(certificates: Certificates, *, implicit_tls: bool) -> Iterator[SmtpSer
 def smtp(certificates: Certificates) -> Iterator[SmtpServer]:
     """An SMTP server on loopback that wants STARTTLS, then AUTH."""
     yield from _smtp(certificates, implicit_tls=False)
+
+
+@pytest.fixture
+def smtp_relay(certificates: Certificates) -> Iterator[SmtpServer]:
+    """An SMTP server on loopback that demands STARTTLS and offers no AUTH (a campus relay)."""
+    yield from _smtp(certificates, implicit_tls=False, auth=False)
+
+
+@pytest.fixture
+def smtp_login_only(certificates: Certificates) -> Iterator[SmtpServer]:
+    """STARTTLS, then AUTH LOGIN as the only password mechanism (no PLAIN, no OAuth2)."""
+    yield from _smtp(certificates, implicit_tls=False, exclude=("PLAIN", "XOAUTH2", "OAUTHBEARER"))
+
+
+@pytest.fixture
+def smtp_oauthbearer(certificates: Certificates) -> Iterator[SmtpServer]:
+    """STARTTLS, then OAUTHBEARER as the only OAuth2 mechanism."""
+    yield from _smtp(certificates, implicit_tls=False, exclude=("LOGIN", "XOAUTH2"))
 
 
 @pytest.fixture
@@ -234,12 +313,24 @@ default_internal_user = {internal_user}
 default_internal_group = {internal_group}
 default_login_user = {login_user}
 first_valid_uid = 1
-auth_mechanisms = plain login
+auth_mechanisms = plain login xoauth2 oauthbearer
 auth_failure_delay = 0
 disable_plaintext_auth = yes
 passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN {root}/passwd
+  mechanisms = plain login
+}}
+passdb {{
   driver = static
   args = password={password}
+  mechanisms = plain login
+  username_filter = user*
+}}
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {root}/oauth2.conf.ext
 }}
 userdb {{
   driver = static
@@ -275,6 +366,56 @@ service anvil {{
 """
 
 
+_OAUTH2_CONFIG = """\
+introspection_mode = post
+introspection_url = http://127.0.0.1:{port}/introspect
+force_introspection = yes
+username_attribute = username
+active_attribute = active
+active_value = true
+"""
+
+
+class Introspection(ThreadingHTTPServer):
+    """A token-introspection endpoint (RFC 7662) on loopback, for Dovecot's oauth2
+    passdb: a token it was given is active for its user; any other is not."""
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _IntrospectionHandler)
+        self.tokens: dict[str, str] = {}
+        self.asked: list[str] = []
+        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def port(self) -> int:
+        return int(self.server_address[1])
+
+    def stop(self) -> None:
+        self.shutdown()
+        self.server_close()
+
+
+class _IntrospectionHandler(BaseHTTPRequestHandler):
+    server: Introspection
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        form = urllib.parse.parse_qs(self.rfile.read(length).decode())
+        token = (form.get("token") or [""])[0]
+        self.server.asked.append(token)
+        user = self.server.tokens.get(token)
+        body = json.dumps({"active": True, "username": user} if user else {"active": False})
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body.encode())
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet
+        pass
+
+
 def dovecot_binary() -> str | None:
     return shutil.which("dovecot", path=os.environ.get("PATH", "") + ":/usr/sbin:/sbin")
 
@@ -284,7 +425,15 @@ class Dovecot:
     port: int  # STARTTLS
     ssl_port: int
     ca_file: Path
+    introspection: Introspection
+    log: Path
     users: Iterator[int] = field(default_factory=itertools.count)
+
+    def token(self, user: str) -> str:
+        """A new OAuth2 access token the introspection endpoint vouches for."""
+        token = f"ya29.{user}-{len(self.introspection.tokens)}-" + "x" * 40
+        self.introspection.tokens[token] = user
+        return token
 
     def server(self, **changes: object) -> Server:
         """Settings for a new, empty mailbox (a user no other test has used)."""
@@ -301,7 +450,8 @@ class Dovecot:
         return Server(**settings)  # type: ignore[arg-type]
 
     def folder(self, server: Server, folder: str = "Drafts") -> list[tuple[bytes, bytes]]:
-        """(flags, message) of everything in a folder, read back over IMAP."""
+        """(flags, message) of everything in a folder (its name in modified UTF-7, as
+        IMAP wants it), read back over IMAP with the password of ``PASSWORD``."""
         client = imaplib.IMAP4_SSL(server.host, self.ssl_port, ssl_context=server.tls)
         try:
             client.login(server.user or "", PASSWORD)
@@ -333,6 +483,10 @@ def dovecot(certificates: Certificates) -> Iterator[Dovecot]:
         mail_user = pwd.getpwuid(os.geteuid())
         internal = login = mail_user.pw_name
     port, ssl_port = free_port(), free_port()
+    introspection = Introspection()
+    (root / "oauth2.conf.ext").write_text(_OAUTH2_CONFIG.format(port=introspection.port))
+    (root / "passwd").write_text(f"{UNICODE_USER}:{{PLAIN}}{UNICODE_PASSWORD}\n", "utf-8")
+    (root / "passwd").chmod(0o644)
     config = root / "dovecot.conf"
     config.write_text(
         _DOVECOT_CONFIG.format(
@@ -354,7 +508,8 @@ def dovecot(certificates: Certificates) -> Iterator[Dovecot]:
     subprocess.run([binary, "-c", str(config)], check=True)
     try:
         _wait_for_port(ssl_port)
-        yield Dovecot(port, ssl_port, certificates.ca_file)
+        yield Dovecot(port, ssl_port, certificates.ca_file, introspection, root / "dovecot.log")
     finally:
         subprocess.run([binary, "-c", str(config), "stop"], check=False)
+        introspection.stop()
         shutil.rmtree(root, ignore_errors=True)

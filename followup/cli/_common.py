@@ -1,15 +1,19 @@
-"""What the command groups share: the sheet-reading and clock options, and the printing."""
+"""What the command groups share: the sheet-reading, clock and login options, and the printing."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 from typing import TYPE_CHECKING
 
-from followup.errors import OptionError
+from followup.errors import FollowupError, OptionError
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from followup.deliver import OAuth2
     from followup.read import Interviews
 
 SHOWN = 10
@@ -142,3 +146,57 @@ def print_notes(notes: pd.DataFrame) -> None:
     if len(unusable) > SHOWN:
         more = len(unusable) - SHOWN
         print(f"  ... and {more} more (`followup draft` lists each in findings.csv)")
+
+
+def add_login_options(parser: argparse.ArgumentParser, *, required_user: bool) -> None:
+    """``--user``, and how to log in with an OAuth2 token instead of a password."""
+    parser.add_argument(
+        "--user",
+        required=required_user,
+        help="login name" + ("" if required_user else " (default: no login)"),
+    )
+    parser.add_argument(
+        "--oauth2",
+        action="store_true",
+        help="log in with the OAuth2 access token in $FOLLOWUP_OAUTH2_TOKEN (XOAUTH2)",
+    )
+    parser.add_argument(
+        "--oauth2-command",
+        dest="oauth2_command",
+        metavar='"CMD"',
+        help="log in with an OAuth2 access token that CMD prints (run for each connection; "
+        'e.g. "oama access you@gmail.com")',
+    )
+
+
+#: How the command line spells the login options, for error hints.
+LOGIN_FLAGS = {
+    "oauth2_command": '--oauth2-command "CMD" or $FOLLOWUP_OAUTH2_TOKEN',
+}
+
+
+def login(args: argparse.Namespace, variable: str, host: str) -> tuple[str | None, OAuth2 | None]:
+    """(password, OAuth2 token source) for ``--user`` at ``host``: a token with
+    ``--oauth2``, ``--oauth2-command``, or ``$FOLLOWUP_OAUTH2_TOKEN`` set and the password
+    variable not; else the password in ``variable``, or a prompt. Never an argument."""
+    from followup.deliver import TOKEN_VARIABLE, OAuth2
+
+    if not args.user:
+        return None, None
+    by_token = os.environ.get(TOKEN_VARIABLE) and not os.environ.get(variable)
+    if args.oauth2_command or args.oauth2 or by_token:
+        return None, OAuth2(args.oauth2_command)
+    return password(variable, args.user, host), None
+
+
+def password(variable: str, user: str, host: str) -> str:
+    """The password in ``variable``, or asked for in a terminal."""
+    secret = os.environ.get(variable)
+    if secret:
+        return secret
+    if not sys.stdin.isatty():
+        raise FollowupError(
+            f"no password for {user} at {host}: set {variable} (or log in with an OAuth2 "
+            "token: --oauth2-command CMD), or run in a terminal to be asked."
+        )
+    return getpass.getpass(f"Password for {user} at {host}: ")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from followup.cli._common import LOGIN_FLAGS, add_login_options, login
 from followup.errors import FollowupError, OptionError
 
 if TYPE_CHECKING:
@@ -23,7 +22,8 @@ def register(commands: Any) -> None:
         description="Send each draft in DIR (its .eml files, or drafts.mbox) or MBOX to its "
         "one recipient, from its own From address. Without --send, only print what would go. "
         "Every attempt is kept in delivery.sqlite beside the drafts: a rerun skips what was "
-        "delivered and retries what failed. Password: $FOLLOWUP_SMTP_PASSWORD, or a prompt.",
+        "delivered and retries what failed. Password: $FOLLOWUP_SMTP_PASSWORD, or a prompt; "
+        "or an OAuth2 token (--oauth2-command, $FOLLOWUP_OAUTH2_TOKEN).",
     )
     send.add_argument("source", metavar="DIR|MBOX")
     send.add_argument("--smtp", required=True, metavar="HOST[:PORT]", help="the SMTP server")
@@ -41,7 +41,21 @@ def register(commands: Any) -> None:
         action="store_true",
         help="send again the drafts an interrupted run may or may not have sent",
     )
-    send.set_defaults(run=_send, flags={"password": "$FOLLOWUP_SMTP_PASSWORD"})
+    send.add_argument(
+        "--ledger-lost-i-checked-sent",
+        dest="ledger_lost_checked",
+        action="store_true",
+        help="send although the ledger is lost while the folder shows earlier sends; only "
+        "after checking your Sent folder and removing what is there from DIR",
+    )
+    send.set_defaults(
+        run=_send,
+        flags={
+            "password": "$FOLLOWUP_SMTP_PASSWORD",
+            "ledger_lost_i_checked_sent": "--ledger-lost-i-checked-sent",
+            **LOGIN_FLAGS,
+        },
+    )
 
     upload = commands.add_parser(
         "upload",
@@ -49,17 +63,19 @@ def register(commands: Any) -> None:
         description="Append each draft in DIR (its .eml files, or drafts.mbox) or MBOX to a "
         "folder of your mailbox, flagged as a draft, to review and send from your mail client. "
         "Attempts are kept in delivery.sqlite beside the drafts; a rerun looks drafts up in the "
-        "folder and never uploads one twice. Password: $FOLLOWUP_IMAP_PASSWORD, or a prompt.",
+        "folder and never uploads one twice. Password: $FOLLOWUP_IMAP_PASSWORD, or a prompt; "
+        "or an OAuth2 token (--oauth2-command, $FOLLOWUP_OAUTH2_TOKEN).",
     )
     upload.add_argument("source", metavar="DIR|MBOX")
     upload.add_argument("--imap", required=True, metavar="HOST[:PORT]", help="the IMAP server")
     upload.add_argument(
         "--folder",
         metavar="NAME",
-        help="the folder (default: the one the server marks as Drafts, else 'Drafts')",
+        help="the folder, in any script (default: the one the server marks as Drafts, "
+        "else 'Drafts')",
     )
     _add_server_options(upload, required_user=True)
-    upload.set_defaults(run=_upload, flags={"password": "$FOLLOWUP_IMAP_PASSWORD"})
+    upload.set_defaults(run=_upload, flags={"password": "$FOLLOWUP_IMAP_PASSWORD", **LOGIN_FLAGS})
 
     status = commands.add_parser(
         "status",
@@ -78,11 +94,7 @@ def register(commands: Any) -> None:
 
 
 def _add_server_options(parser: argparse.ArgumentParser, *, required_user: bool) -> None:
-    parser.add_argument(
-        "--user",
-        required=required_user,
-        help="login name" + ("" if required_user else " (default: no login)"),
-    )
+    add_login_options(parser, required_user=required_user)
     security = parser.add_mutually_exclusive_group()
     security.add_argument(
         "--starttls",
@@ -126,7 +138,7 @@ def _upload(args: argparse.Namespace) -> int:
 
 
 def _server(
-    args: argparse.Namespace, protocol: Literal["smtp", "imap"], security: Security, login: bool
+    args: argparse.Namespace, protocol: Literal["smtp", "imap"], security: Security, connects: bool
 ) -> Server:
     from followup.deliver import Server, parse_host, tls_context
 
@@ -137,34 +149,32 @@ def _server(
             "network path can read your password and drafts. Use only with a local test server.",
             file=sys.stderr,
         )
-    password = None
-    if args.user and login:
-        password = _password(f"FOLLOWUP_{protocol.upper()}_PASSWORD", args.user, host)
+    password, oauth2 = None, None
+    if connects:
+        password, oauth2 = login(args, f"FOLLOWUP_{protocol.upper()}_PASSWORD", host)
     return Server(
         host,
         port,
         user=args.user,
         password=password,
+        oauth2=oauth2,
         security=security,
         tls=tls_context(args.cafile, verify=not args.insecure),
     )
 
 
-def _password(variable: str, user: str, host: str) -> str:
-    password = os.environ.get(variable)
-    if password:
-        return password
-    if not sys.stdin.isatty():
-        raise FollowupError(
-            f"no password for {user} at {host}: set {variable}, or run in a terminal to be asked."
-        )
-    return getpass.getpass(f"Password for {user} at {host}: ")
-
-
 def _deliver(
     args: argparse.Namespace, transport: Transport, *, dry_run: bool, interval: float
 ) -> int:
-    from followup.deliver import Ledger, deliver, exclusive, ledger_path, read_outbox
+    from followup.deliver import (
+        Ledger,
+        check_not_lost,
+        deliver,
+        exclusive,
+        ledger_path,
+        log_run,
+        read_outbox,
+    )
 
     if args.limit is not None and args.limit < 1:
         raise OptionError(f"--limit {args.limit}: give a number of drafts, 1 or more.")
@@ -174,18 +184,32 @@ def _deliver(
         if not dry_run:
             stack.enter_context(exclusive(path))
         ledger = None
-        if not dry_run or path.exists():  # a dry run reads the ledger if any, writes nothing
+        if path.exists():  # a dry run reads the ledger if any, writes nothing
             ledger = stack.enter_context(Ledger(path))
-        report = deliver(
-            drafts,
-            transport,
+        check_not_lost(
+            args.source,
             ledger,
-            dry_run=dry_run,
-            limit=args.limit,
-            interval=interval,
-            resend_uncertain=getattr(args, "resend_uncertain", False),
-            progress=_delivery_progress if sys.stderr.isatty() else None,
+            action=transport.action,
+            checked_sent=getattr(args, "ledger_lost_checked", False),
         )
+        if ledger is None and not dry_run:
+            ledger = stack.enter_context(Ledger(path))
+        first = ledger.last_id() if ledger is not None else 0
+        try:
+            report = deliver(
+                drafts,
+                transport,
+                ledger,
+                dry_run=dry_run,
+                limit=args.limit,
+                interval=interval,
+                resend_uncertain=getattr(args, "resend_uncertain", False),
+                progress=_delivery_progress if sys.stderr.isatty() else None,
+            )
+        finally:  # also when the run is stopped: what went out is on record beside the ledger
+            if ledger is not None and not dry_run:
+                done = ledger.delivered_after(first, transport.action)
+                log_run(args.source, transport.action, transport.target, done)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     if dry_run:

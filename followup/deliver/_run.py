@@ -4,7 +4,13 @@ Each draft is delivered at most once, and none is lost track of. The ledger
 records an attempt before the network call and its result after. On the next
 run:
 
-- delivered drafts are skipped, failed ones are tried again;
+- delivered drafts are skipped, failed ones are tried again; the ledger knows a
+  delivery by ``Message-ID`` *and* recipient, so a draft whose ``To`` was edited
+  after it went out is reported as *edited after delivery*, never skipped or sent;
+- a ledger written before ids came from blake2b (its rows have no ``id_scheme``)
+  has other ``Message-ID`` values for the same drafts: before anything is sent, each
+  draft is matched to those rows by recipient (and, between several, by the
+  interview in its file name), and what matched counts as delivered;
 - an attempt with no result (the run was killed) is resolved first: an upload
   is looked up by ``Message-ID`` in the folder; a send cannot be looked up, so
   it is reported as *uncertain* and sent again only with ``resend_uncertain``.
@@ -22,11 +28,12 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from followup.deliver._ledger import Attempt, Ledger, Result
+from followup.deliver._matching import Latest, by_message, earlier, edited, match_old_ids
 from followup.deliver._outbox import Draft
 from followup.deliver._transport import Dropped, Refused, Transport
 from followup.errors import DeliveryError, OptionError
@@ -37,6 +44,7 @@ OUTCOMES = (
     "would send",
     "failed",
     "uncertain",
+    "edited after delivery",
     "not attempted",
 )
 _RATE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*/\s*(s|sec|second|m|min|minute|h|hour)\s*")
@@ -64,6 +72,7 @@ class DeliveryReport:
     action: str
     target: str
     outcomes: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -77,7 +86,12 @@ class DeliveryReport:
         stopped = (outcomes["outcome"] == "not attempted") & outcomes["detail"].str.startswith(
             "connection lost"
         )
-        return not (counts["failed"] or counts["uncertain"] or stopped.any())
+        return not (
+            counts["failed"]
+            or counts["uncertain"]
+            or counts["edited after delivery"]
+            or stopped.any()
+        )
 
     def summary(self, shown: int = 20, *, resend: str = "resend_uncertain=True") -> str:
         """Counts, then each failed and uncertain draft with its reason (the first
@@ -89,9 +103,15 @@ class DeliveryReport:
             f"{self.action} to {self.target}: {counts[done]} {done}, "
             f"{counts['already delivered']} skipped as already delivered, "
             f"{counts['failed']} failed, {counts['uncertain']} uncertain, "
-            f"{counts['not attempted']} not attempted."
+            + (
+                f"{counts['edited after delivery']} edited after delivery, "
+                if counts["edited after delivery"]
+                else ""
+            )
+            + f"{counts['not attempted']} not attempted."
         ]
-        for outcome in ("failed", "uncertain"):
+        lines.extend(self.notes)
+        for outcome in ("failed", "uncertain", "edited after delivery"):
             rows = self.outcomes[self.outcomes["outcome"] == outcome]
             for draft, to, detail in (
                 rows[["draft", "to", "detail"]].head(shown).itertuples(index=False)
@@ -158,9 +178,12 @@ def deliver(
         transport.connect()
     try:
         latest = run.resolve_interrupted(drafts, dry_run=dry_run)
+        grouped = by_message(latest)
         rows, started, next_start = [], 0, time.monotonic()
         for done, draft in enumerate(drafts, start=1):
-            outcome, detail = _decided(draft, latest.get(draft.message_id), resend_uncertain)
+            outcome, detail = _decided(draft, earlier(latest, draft), resend_uncertain)
+            if outcome is None and not draft.problem:
+                outcome, detail = edited(draft, grouped, transport.action)
             if outcome is None and limit is not None and started >= limit:
                 outcome, detail = (
                     "not attempted",
@@ -186,7 +209,7 @@ def deliver(
             transport.close()
     columns = ["draft", "to", "subject", "message_id", "outcome", "detail"]
     table = pd.DataFrame(rows, columns=columns, dtype="str")
-    return DeliveryReport(transport.action, transport.target, table)
+    return DeliveryReport(transport.action, transport.target, table, run.notes)
 
 
 def _decided(
@@ -198,7 +221,8 @@ def _decided(
     if earlier is None:
         return None, ""
     if earlier.result == "delivered":
-        return "already delivered", f"{earlier.reply} (at {earlier.started_at[:19]} UTC)"
+        at = f" (at {earlier.started_at[:19]} UTC)" if earlier.started_at else ""
+        return "already delivered", f"{earlier.reply}{at}"
     if earlier.result in ("uncertain", None) and not resend_uncertain:
         return "uncertain", earlier.reply or "interrupted before the server's answer was recorded"
     return None, ""
@@ -213,26 +237,44 @@ class _Run:
         self.transport, self.ledger = transport, ledger
         self.retries, self.backoff = retries, backoff
         self.lost = ""  # why the connection could not be reopened, once it could not
+        self.notes: list[str] = []
 
-    def resolve_interrupted(self, drafts: Sequence[Draft], *, dry_run: bool) -> dict[str, Attempt]:
-        """Settle what earlier runs left open; return the latest attempt of each message.
+    def resolve_interrupted(self, drafts: Sequence[Draft], *, dry_run: bool) -> Latest:
+        """Settle what earlier runs left open; return the latest attempt of each message
+        to each recipient.
 
-        An upload is looked up in the folder (so is every draft not yet delivered: a
-        deleted ledger or a second copy of the drafts never makes a duplicate). A send
-        left without a result becomes *uncertain*.
+        Drafts are first matched to deliveries the ledger recorded under the old id
+        scheme. An upload is looked up in the folder (so is every draft not yet
+        delivered: a deleted ledger or a second copy of the drafts never makes a
+        duplicate). A send left without a result becomes *uncertain*.
         """
         transport, ledger = self.transport, self.ledger
         if ledger is None:
             return {}
-        latest = ledger.latest(transport.action, transport.target)
+        latest = ledger.latest_by_recipient(transport.action, transport.target)
+        matches = match_old_ids(drafts, latest)
+        for draft, result, reply in matches:
+            if not dry_run:
+                self._settle(draft, None, result, reply)
+            latest[(draft.message_id, draft.recipient.lower())] = Attempt(0, result, reply, "")
+        if matches:
+            delivered = sum(result == "delivered" for _, result, _ in matches)
+            self.notes.append(
+                f"  {len(matches)} draft(s) matched by recipient to deliveries the ledger "
+                f"recorded under the old id scheme: {delivered} counted as delivered, "
+                f"{len(matches) - delivered} uncertain."
+            )
         if dry_run:
             return latest
-        open_drafts = [
-            d
-            for d in drafts
-            if not d.problem
-            and (d.message_id not in latest or latest[d.message_id].result != "delivered")
-        ]
+        grouped = by_message(latest)
+
+        def settled(draft: Draft) -> bool:
+            before = earlier(latest, draft)
+            if before is not None and before.result == "delivered":
+                return True
+            return edited(draft, grouped, transport.action)[0] is not None
+
+        open_drafts = [d for d in drafts if not d.problem and not settled(d)]
         try:
             found = transport.present([d.message_id for d in open_drafts])
         except Dropped as exc:
@@ -241,25 +283,39 @@ class _Run:
                 f"drafts already there ({exc}); run again."
             ) from None
         for draft in open_drafts:
-            earlier = latest.get(draft.message_id)
-            unsettled = earlier is not None and earlier.result in (None, "uncertain")
-            if draft.message_id in found:
-                self._settle(draft, earlier, "delivered", "found in the folder")
+            before = earlier(latest, draft)
+            unsettled = before is not None and before.result in (None, "uncertain")
+            there = getattr(transport, "found_to", {}).get(draft.message_id, "")
+            if draft.message_id in found and there and there != draft.recipient.lower():
+                # the folder's copy goes to another address: this draft was edited after
+                self._settle(draft, None, "delivered", f"found in the folder, To {there}", there)
+                if before is not None and before.result is None:
+                    self._settle(draft, before, "failed", "interrupted, and not in the folder")
+            elif draft.message_id in found:
+                self._settle(draft, before, "delivered", "found in the folder")
             elif unsettled and transport.can_look_up:
-                self._settle(draft, earlier, "failed", "interrupted, and not in the folder")
-            elif earlier is not None and earlier.result is None:
+                self._settle(draft, before, "failed", "interrupted, and not in the folder")
+            elif before is not None and before.result is None:
                 reply = "the run stopped during the send, before the server's answer was recorded"
-                self._settle(draft, earlier, "uncertain", reply)
-        return ledger.latest(transport.action, transport.target)
+                self._settle(draft, before, "uncertain", reply)
+        return ledger.latest_by_recipient(transport.action, transport.target)
 
-    def _settle(self, draft: Draft, earlier: Attempt | None, result: Result, reply: str) -> None:
-        """Give an open attempt its result, or record a new settled one."""
+    def _settle(
+        self,
+        draft: Draft,
+        earlier: Attempt | None,
+        result: Result,
+        reply: str,
+        recipient: str | None = None,
+    ) -> None:
+        """Give an open attempt its result, or record a new settled one (to
+        ``recipient``, if not the draft's)."""
         assert self.ledger is not None
         if earlier is None or earlier.result is not None:
-            earlier = Attempt(self._begin(draft), None, "", "")
+            earlier = Attempt(self._begin(draft, recipient), None, "", "")
         self.ledger.finish(earlier.id, result, reply)
 
-    def _begin(self, draft: Draft) -> int:
+    def _begin(self, draft: Draft, recipient: str | None = None) -> int:
         transport = self.transport
         if self.ledger is None:
             return 0
@@ -269,7 +325,7 @@ class _Run:
             draft.message_id,
             server=transport.server.address,
             draft=draft.source,
-            recipient=draft.recipient,
+            recipient=draft.recipient if recipient is None else recipient,
         )
 
     def deliver(self, draft: Draft) -> tuple[str, str]:

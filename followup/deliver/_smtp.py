@@ -12,8 +12,50 @@ import smtplib
 from collections.abc import Sequence
 from email.utils import formatdate
 
+from followup.deliver._auth import smtp_login
 from followup.deliver._outbox import Draft
 from followup.deliver._transport import Dropped, Refused, Server, connecting, reply_text
+from followup.errors import DeliveryError
+
+
+def open_smtp(server: Server) -> smtplib.SMTP:
+    """An SMTP connection to ``server`` over TLS, logged in if it has a user.
+
+    After STARTTLS the client says EHLO again, always: the server forgets the
+    first EHLO, offers its AUTH only now, and would answer ``503 send HELO first``
+    to a MAIL FROM on a connection without a login.
+
+    Raises
+    ------
+    DeliveryError
+        The server cannot be reached, or refuses TLS or the login.
+    """
+    client: smtplib.SMTP | None = None
+
+    def close() -> None:
+        if client is not None:
+            client.close()
+
+    with connecting("SMTP", server, on_error=close):
+        if server.security == "ssl":
+            client = smtplib.SMTP_SSL(
+                server.host, server.port, timeout=server.timeout, context=server.tls
+            )
+        else:
+            client = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
+            client.starttls(context=server.tls)
+        client.ehlo()
+        if server.user:
+            credential = server.credential
+            if credential is None:
+                raise DeliveryError(
+                    f"SMTP server {server.address}: no password or token to log in as "
+                    f"{server.user!r}; give one, or no user for a server that needs no login.",
+                    options=("password", "user"),
+                )
+            smtp_login(client, server.host, server.port, server.user, credential)
+    assert client is not None
+    return client
 
 
 def for_sending(raw: bytes, *, date: str) -> bytes:
@@ -46,17 +88,7 @@ class SmtpSender:
 
     def connect(self) -> None:
         self.close()
-        server = self.server
-        with connecting("SMTP", server, on_error=self.close):
-            if server.security == "ssl":
-                self._client = smtplib.SMTP_SSL(
-                    server.host, server.port, timeout=server.timeout, context=server.tls
-                )
-            else:
-                self._client = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
-                self._client.starttls(context=server.tls)
-            if server.user:
-                self._client.login(server.user, server.password or "")
+        self._client = open_smtp(self.server)
 
     def present(self, message_ids: Sequence[str]) -> set[str]:
         return set()  # SMTP has no way to ask what it already took

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from followup.deliver._auth import Credential, OAuth2, Password
 from followup.errors import DeliveryError, OptionError
 
 if TYPE_CHECKING:
@@ -34,12 +35,14 @@ DEFAULT_PORTS = {
 
 @dataclass(frozen=True)
 class Server:
-    """Where to deliver, and how to log in. ``password`` never shows in a repr."""
+    """Where to deliver, and how to log in: with ``password``, or with an ``oauth2``
+    token source (which wins). Neither shows in a repr."""
 
     host: str
     port: int
     user: str | None = None
     password: str | None = field(default=None, repr=False)
+    oauth2: OAuth2 | None = field(default=None, repr=False)
     security: Security = "starttls"
     tls: ssl.SSLContext = field(default_factory=ssl.create_default_context, repr=False)
     timeout: float = 30.0
@@ -47,6 +50,13 @@ class Server:
     @property
     def address(self) -> str:
         return f"{self.host}:{self.port}"
+
+    @property
+    def credential(self) -> Credential | None:
+        """What to log in with, or ``None`` for no login."""
+        if self.oauth2 is not None:
+            return self.oauth2
+        return None if self.password is None else Password(self.password)
 
 
 def parse_host(

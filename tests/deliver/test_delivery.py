@@ -156,7 +156,7 @@ def test_ledger_keeps_every_attempt_and_reports_the_latest(tmp_path):
 
 def test_ledger_refuses_a_file_that_is_not_one(tmp_path):
     (tmp_path / LEDGER_NAME).write_text("not a database\n" * 100)
-    with pytest.raises(DeliveryError, match="cannot open the delivery ledger"):
+    with pytest.raises(DeliveryError, match="the delivery ledger is damaged"):
         Ledger(tmp_path / LEDGER_NAME)
 
 

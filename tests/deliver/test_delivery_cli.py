@@ -93,8 +93,8 @@ def test_no_password_wrong_password_and_unverified_tls(drafted, smtp):
     missing = run(*smtp_args(drafted, smtp, "--send"))
     assert missing.returncode == 2
     assert missing.stderr == (
-        f"followup: no password for {USER} at 127.0.0.1: set FOLLOWUP_SMTP_PASSWORD, "
-        "or run in a terminal to be asked.\n"
+        f"followup: no password for {USER} at 127.0.0.1: set FOLLOWUP_SMTP_PASSWORD (or log "
+        "in with an OAuth2 token: --oauth2-command CMD), or run in a terminal to be asked.\n"
     )
     wrong = run(*smtp_args(drafted, smtp, "--send"), password="nope")
     assert wrong.returncode == 2
