@@ -22,7 +22,7 @@ import pandas as pd
 from followup._addresses import header_address
 from followup._clock import local_iso, resolve_now, wall_clock
 from followup._files import atomic_file, atomic_write_many, neutralize_formulas
-from followup.draft._mime import mailbox, message_bytes
+from followup.draft._mime import message_bytes
 from followup.errors import AddressError, OptionError
 
 Format = Literal["eml", "mbox", "csv", "xlsx"]
@@ -285,9 +285,14 @@ def review_sheet(drafts: pd.DataFrame) -> pd.DataFrame:
     return sheet
 
 
-def _addresses(names: pd.Series, emails: pd.Series) -> list[str]:
-    pairs = zip(names.fillna("").tolist(), emails.fillna("").tolist(), strict=True)
-    return [mailbox(name, email) for name, email in pairs]
+def _addresses(names: pd.Series, emails: pd.Series) -> pd.Series:
+    """``Name <address>`` as a person reads it (the review sheet is not a message: no
+    encoded words); a name with a comma or quote is quoted."""
+    quoted = names.fillna("").astype("str")
+    special = quoted.str.contains(r'[,;:<>@"()\[\]\\]', regex=True)
+    quoted = quoted.where(~special, '"' + quoted.str.replace('"', "'", regex=False) + '"')
+    emails = emails.fillna("").astype("str")
+    return (quoted + " <" + emails + ">").where(quoted != "", emails)
 
 
 def _append_xlsx(ws: Any, sheet: pd.DataFrame, *, header: bool) -> None:

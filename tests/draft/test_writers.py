@@ -144,3 +144,13 @@ def test_a_control_character_cannot_hide_a_formula_in_xlsx(sample_drafts, tmp_pa
     sheet = load_workbook(path).active
     header, row = list(sheet.values)
     assert row[header.index("subject")] == '\'=HYPERLINK("http://evil.example")'
+
+
+def test_the_review_sheet_shows_names_as_people_read_them(sample_drafts, tmp_path):
+    drafts = sample_drafts.head(2).assign(interviewer_name=["Zoë Müller", "Ortega, Luis"])
+    (path,) = set(write_drafts(drafts, tmp_path / "drafts.csv", format="csv", now=NOW))
+    sheet = pd.read_csv(path)
+    assert sheet["to"].tolist() == [
+        f"Zoë Müller <{drafts['interviewer_email'].iloc[0]}>",
+        f'"Ortega, Luis" <{drafts["interviewer_email"].iloc[1]}>',
+    ]
