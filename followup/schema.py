@@ -532,6 +532,7 @@ CODES: tuple[Code, ...] = (
     # Notes that cannot be adapted: R3 for a talking point, R7 a question, R5 a fit.
     Code("note_first_person", "finding", "", "a note written as a sentence about yourself"),
     Code("note_he_she", "finding", "", "a note that calls the interviewer he or she"),
+    Code("note_they", "finding", "", "a note that calls the interviewer's side 'they'"),
     Code("note_sentences", "finding", "", "a note of several sentences"),
     Code("note_two_parts", "finding", "", "two thoughts joined by a comma or dash"),
     Code("note_too_long", "finding", "", "a note too long to fit a sentence"),

@@ -77,6 +77,7 @@ SHORTHAND: dict[str, str] = {
     "dev": "",
     "pt": "",
     "pts": "",
+    "rn": "",
     "acct": "",
     "admin": "",
     "rec": "",
@@ -241,7 +242,8 @@ CASED: dict[str, str] = {
                               "PowerPoint", "Snowflake", "Airflow", "Kubernetes", "Docker", "AWS",
                               "GCP", "Figma", "HubSpot", "SAP", "iOS", "Android", "Google",
                               "Microsoft", "SAS", "SPSS", "Stata", "MATLAB", "PyTorch",
-                              "TensorFlow", "BigQuery", "Databricks", "Zendesk", "Workday")},
+                              "TensorFlow", "BigQuery", "Databricks", "Zendesk", "Workday",
+                              "Bayesian", "Slack", "Notion", "Asana", "Shopify", "Stripe")},
 }  # fmt: skip
 
 #: Verbs whose past tense opens a fit note ("I led ...") and the form that follows

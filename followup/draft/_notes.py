@@ -60,6 +60,7 @@ from followup.draft._wording import (
     QUESTION_PREFIX,
     SHARED,
     SUBORDINATOR,
+    THEY,
     THEY_AS_READER,
     TO_ASK,
     TO_DO,
@@ -158,6 +159,13 @@ def adapt_talking_point(raw: str) -> Note:
         )
     for pattern, replacement in THEY_AS_READER:
         text = pattern.sub(replacement, text)
+    if THEY.search(text):
+        return unusable(
+            "note_they",
+            "says 'they' in the middle of the note, which the letter cannot turn into 'you'",
+            "write it as a phrase with 'you' or 'your' for the interviewer's side"
+            + example_from(jotted, adapt_talking_point),
+        )
     if _is_clause(text):
         return Note(_statement(text), "statement")
     return _topic(_as_list(lower_first(text)))
@@ -173,8 +181,21 @@ def _topic(text: str) -> Note:
     item = re.split(r",\s+|\s+and\s+", text)[0]  # a list takes "the" for its first item
     tokens = item.split()
     first = tokens[0].lower()
-    bare = not tokens[0][:1].isdigit() and first not in (*words.DETERMINERS, *words.PREPOSITIONS)
-    if bare and len(tokens) <= 5 and head(item) in (*words.COUNT_NOUNS, *words.OCCASIONS):
+    bare = not tokens[0][:1].isdigit() and first not in (
+        *words.DETERMINERS,
+        *words.PREPOSITIONS,
+        *words.QUESTION_WORDS,
+        "you",
+        "your",
+    )
+    known = head(item) in (*words.COUNT_NOUNS, *words.OCCASIONS)
+    singular = (  # "Q1 launch calendar": a compound whose last word is one thing
+        len(tokens) >= 2
+        and tokens[-1].isalpha()
+        and tokens[-1].islower()
+        and not tokens[-1].endswith(("s", "ing"))
+    )
+    if bare and len(tokens) <= 5 and (known or singular):
         text = "the " + text
     return Note(text, "occasion" if head(text) in words.OCCASIONS else "topic")
 
@@ -186,7 +207,7 @@ def _as_list(text: str) -> str:
     if len(parts) > 1:
         return ", ".join(parts[:-1]) + " and " + parts[-1]
     items = [i.strip() for i in text.split(",")]
-    if len(items) >= 3 and all(1 <= count_words(i) <= 5 for i in items) and " and " not in text:
+    if len(items) >= 2 and all(1 <= count_words(i) <= 5 for i in items) and " and " not in text:
         return ", ".join(items[:-1]) + " and " + items[-1]
     return text
 
@@ -252,6 +273,13 @@ def adapt_fit(raw: str) -> Note:
         flags=re.IGNORECASE,
     )
     text = re.sub(r"\b(?:with|for|at)\s+them\b", lambda m: m.group(0)[:-4] + "your team", text)
+    text = re.sub(r"\btheir\b", "your", text, flags=re.IGNORECASE)
+    if THEY.search(text) or HE_SHE.search(text):
+        return unusable(
+            "note_they",
+            "talks about the interviewer's side as they, he or she",
+            'write the fit about yourself, e.g. "two years of SQL reporting"',
+        )
     said_i = re.match(r"^i\b|^i've\b", text, re.IGNORECASE) is not None
     text = re.sub(r"^(?:i\s+have|i've\s+got|i've|i\s+bring|have|having|with)\s+", "", text,
                   flags=re.IGNORECASE)  # fmt: skip
@@ -259,7 +287,7 @@ def adapt_fit(raw: str) -> Note:
     if verb:
         done = verb.group(1).lower()
         gerund = words.GERUNDS.get(done)
-        if gerund is None and said_i and done.endswith("ed") and len(done) > 4:
+        if gerund is None and said_i and done.endswith("ed") and len(done) >= 4:
             gerund = done[:-2] + "ing"  # "I've partnered with ..." → "partnering with ..."
         if gerund:
             return Note(f"my experience {gerund} {verb.group(2)}", "background")

@@ -179,7 +179,7 @@ def compose(values: pd.DataFrame, books: pd.Series, picks: pd.DataFrame) -> pd.D
                 [
                     (hit, _fill(book.frames[kind], chosen[slot][hit], columns, rows[hit]))
                     for kind in kinds
-                    if kind in book.frames and len(hit := np.flatnonzero(shape == kind))
+                    if book.frames.get(kind) and len(hit := np.flatnonzero(shape == kind))
                 ],
             )
         layout = chosen["layout"] % len(book.layouts)

@@ -282,7 +282,9 @@ def _check_notes(
         "the talking point for " + who + " is not in the body: " + _quoted(point["text"]),
     )
     asked = question["text"].where(~moved, point["text"])
-    missing_question = (asked != "") & ~_mentioned(asked, bodies)
+    template = drafts["template"] if "template" in drafts else pd.Series("", index=drafts.index)
+    withdrawing = template.astype("str") == "gracious"  # asks nothing about the job
+    missing_question = (asked != "") & ~withdrawing & ~_mentioned(asked, bodies)
     add(
         missing_question,
         "question_not_asked",

@@ -98,6 +98,7 @@ FIRST_PERSON_START = re.compile(r"^(?:i|i'm|i've|i'd|i'll|me\s+and|my\s+\w+\s+an
 
 
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|we|we're|us|our)\b", re.I)
+THEY = re.compile(r"\bthey(?:'re|'ve|'d|'ll)?\b", re.IGNORECASE)
 WE_START = re.compile(r"^we\b(?!\s+both)", re.IGNORECASE)
 
 
@@ -188,6 +189,7 @@ def clean(raw: str, *, asides: bool = False) -> str:
     text = re.sub(r"\s+([,;.!?])", r"\1", re.sub(r"\s{2,}", " ", text))
     text = re.sub(r"~\s*(?=\d)", "about ", text)
     text = CASED.sub(lambda m: words.CASED[m.group(0)], text)
+    text = re.sub(r"\b[qh][1-4]\b", lambda m: m.group(0).upper(), text)  # q1 → Q1, h2 → H2
     text = re.sub(r"(?<![\w.'-])i(?=(?:'[a-z]+)?(?![\w.'-]))", "I", text)
     text = re.sub(r"[\s,]+(?:actually|honestly|really|tho|though)[\s.!]*$", "", text, flags=re.I)
     return text.strip(" -–—:;,")
@@ -319,7 +321,9 @@ STRAY_SYMBOL = re.compile(r"(?<![\d\s])\s*%|(?<!\d)\s%|[~^|#*=<>{}\[\]\\]|\s[@/]
 
 
 CLAUSE_START = re.compile(
-    rf"^(?:{alternatives(words.CLAUSE_VERBS)}|\w+ed|built|did|made|ran|led)\b", re.IGNORECASE
+    rf"^(?:{alternatives(words.CLAUSE_VERBS)}|\w+ed|built|did|made|ran|led|cut|grew|won|took|"
+    r"wrote|sold|hit|beat|drove|saved|shipped)\b",
+    re.IGNORECASE,
 )
 
 

@@ -31,7 +31,7 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("Impressed by their ML platform", "your ML platform", "topic"),
         ("Loved the office tour!!", "the office tour", "occasion"),
         # shorthand and symbols spelled out; emoji dropped
-        ("mgmt style & 1:1s", "management style and 1:1s", "topic"),
+        ("mgmt style & 1:1s", "the management style and 1:1s", "topic"),
         ("w/ the platform team", "with the platform team", "topic"),
         ("mentoring program for new analysts 🎉", "mentoring program for new analysts", "topic"),
         # a clause, carried by "... hear that ..."
@@ -102,6 +102,7 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("how my thesis connects to their work", "note_first_person", "write the topic"),
         ("career paths at our old firm", "note_first_person", "write the topic"),
         ("headcount growth %", "note_shorthand", "spell it out"),
+        ("the pricing engine they're rewriting in Rust", "note_they", "with 'you' or 'your'"),
     ],
 )
 def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code, suggestion):
@@ -213,6 +214,18 @@ def test_a_fit_becomes_the_candidates_own(fit, text, shape):
 )
 def test_a_fit_that_joins_a_skill_and_a_sentence_comes_back(fit):
     assert adapt_fit(fit)[1:3] == ("unusable", "note_two_parts")
+
+
+def test_two_short_items_become_a_list_and_a_compound_takes_the():
+    assert adapt_talking_point("onboarding plan, team rituals").text == (
+        "the onboarding plan and team rituals"
+    )
+    assert adapt_talking_point("q3 hiring roadmap").text == "the Q3 hiring roadmap"
+
+
+def test_a_fit_names_the_readers_side_as_yours_or_comes_back():
+    assert adapt_fit("I've used their API for two years").text.endswith("your API for two years")
+    assert adapt_fit("built what they use now")[2] == "note_they"
 
 
 def test_days_months_and_tools_keep_their_capitals():
