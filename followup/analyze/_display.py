@@ -55,7 +55,7 @@ def cell(row: Row, column: str, show: Callable[[Any], str], *, blank: str) -> st
 def styled(frame: pd.DataFrame, name: str) -> str:
     """A display table as HTML through a pandas Styler: text escaped, no index, no ids."""
     styler = Styler(frame, uuid=name).hide(axis="index").format(escape="html")
-    table = styler.set_table_attributes('class="table"').to_html(exclude_styles=True)
+    table = styler.to_html(exclude_styles=True)
     return f'<div class="scroll" role="region" aria-label="{name} table" tabindex="0">{table}</div>'
 
 

@@ -59,7 +59,7 @@ def render(tables: dict[str, pd.DataFrame], *, first: str, by: list[str], min_ce
         "outcomes": _outcomes(tables["outcomes"], min_cell),
         "effect": _table(tables["effect"], "effect", min_cell, [
             ("Comparison", lambda r: "All decided interviews" if r["comparison"] == "naive" else f"Within each {first.replace('_', ' ')} (Mantel–Haenszel)"),
-            ("Timely minus later, in points", plain_of("difference", blank="not estimable")),
+            ("Timely minus later, in points", _points),
             ("95% CI, in points", ci_of("ci_low", "ci_high")),
             ("Decided interviews", plain_of("decided")),
             ("Note", text_of("why")),
@@ -80,6 +80,13 @@ def _table(table: pd.DataFrame, name: str, min_cell: int, columns: list[Column])
         table = table.assign(**{c: table[c] * 100 for c in ("difference", "ci_low", "ci_high")})
         columns = [(h, ci_points if h.startswith("95%") else f) for h, f in columns]
     return styled(display(table, columns, min_cell), name)
+
+
+def _points(row: dict[str, Any]) -> str:
+    if row.get("suppressed"):
+        return "fewer than N"
+    value = row["difference"]
+    return "not estimable" if value != value else f"{value:+.0f}"
 
 
 def ci_points(row: dict[str, Any]) -> str:

@@ -27,8 +27,6 @@ from followup.analyze._stats import (
 from followup.analyze._window import Between, Moment, select_window
 from followup.errors import OptionError
 
-_SEASONS = {**dict.fromkeys(range(1, 6), "spring"), **dict.fromkeys(range(6, 9), "summer")}
-
 
 def report_tables(
     df: pd.DataFrame,
@@ -187,8 +185,9 @@ def _effect(data: pd.DataFrame, first: str, min_cell: int) -> pd.DataFrame:
 def _periods(data: pd.DataFrame) -> pd.DataFrame:
     """``month`` (2026-11) and ``term`` (2026 fall) of each interview's start, in UTC."""
     start = data["interview_start"].dt.tz_convert("UTC")
-    season = start.dt.month.map(lambda m: _SEASONS.get(m, "fall"))
-    term = start.dt.year.astype("str") + " " + season
+    month = start.dt.month.to_numpy()
+    season = np.select([month <= 5, month <= 8], ["spring", "summer"], "fall")
+    term = start.dt.year.astype("str") + pd.Series(season, index=data.index, dtype="str").radd(" ")
     order = sorted(set(term), key=lambda t: (t[:4], ["spring", "summer", "fall"].index(t[5:])))
     return data.assign(
         month=start.dt.strftime("%Y-%m").astype("str"),
