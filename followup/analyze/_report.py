@@ -52,7 +52,7 @@ def career_center_report(
     (then the data-quality line counts its rejects). See :func:`report_tables`
     for ``between``, ``as_of`` and ``min_cell``.
     """
-    return _page(_tables(df, by=by, min_cell=min_cell, as_of=as_of, between=between), by=by,
+    return _page(report_tables(df, by=by, min_cell=min_cell, as_of=as_of, between=between), by=by,
                  min_cell=min_cell, as_of=as_of, between=between, title=title)
 
 
@@ -69,7 +69,7 @@ def write_report(
     """Write :func:`career_center_report` to ``path``, atomically; with ``tables``, write
     its tables there too (see :func:`write_tables`)."""
     options: dict[str, Any] = {"by": by, "min_cell": min_cell, "as_of": as_of, "between": between}
-    found = _tables(df, **options)
+    found = report_tables(df, **options)
     if tables is not None:
         write_tables(found, tables)
     page = _page(found, title="Interview follow-up report", **options)
@@ -125,12 +125,6 @@ def write_tables(tables: dict[str, pd.DataFrame], path: str | os.PathLike[str]) 
                 neutralize_formulas(table).to_excel(writer, sheet_name=name, index=False)
 
     return [atomic_write(target, workbook)]
-
-
-def _tables(df: Any, **options: Any) -> dict[str, pd.DataFrame]:
-    if isinstance(df, pd.DataFrame):
-        return report_tables(df, **options)
-    return report_tables(df.recipients, rejects=df.rejects, rows_read=df.rows_read, **options)
 
 
 def _window_words(between: Between) -> str:

@@ -6,6 +6,8 @@ saying so. :func:`~followup.analyze.write_report` draws these same tables.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
@@ -27,16 +29,17 @@ from followup.analyze._stats import (
 from followup.analyze._window import Between, Moment, select_window
 from followup.errors import OptionError
 
+if TYPE_CHECKING:
+    from followup.read import Interviews
+
 
 def report_tables(
-    df: pd.DataFrame,
+    df: pd.DataFrame | Interviews,
     *,
     by: By = ("program", "cohort"),
     min_cell: int = MIN_CELL,
     as_of: Moment,
     between: Between = None,
-    rejects: pd.DataFrame | None = None,
-    rows_read: int | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The report's tables, by name: ``headline``, ``timeliness``, ``replies``,
     ``reply_curves``, ``reply_test``, ``outcomes``, ``effect``, ``cohorts``, ``by_month``, ``by_term``,
@@ -45,8 +48,8 @@ def report_tables(
     ``between`` (since, until) keeps the interviews that started in it; ``as_of``
     (UTC if it names no zone) must not be before the latest of them. The first
     column of ``by`` groups the timeliness table and stratifies the effect.
-    ``rejects`` and ``rows_read`` (from :func:`~followup.read_interviews`) fill the
-    data-quality table.
+    ``df`` is a recipients table, or what :func:`~followup.read_interviews` returns:
+    then the ``quality`` table counts the rows it read and left out, and why.
 
     >>> from followup.analyze.datasets import make_career_center
     >>> tables = report_tables(make_career_center(300, seed=2), as_of="2026-11-26")
@@ -58,6 +61,9 @@ def report_tables(
     3       heard back within 14 days  180.0  300.0  0.587
     4  advanced (offer or next round)   60.0  161.0  0.373
     """
+    rejects, rows_read = None, None
+    if not isinstance(df, pd.DataFrame):
+        df, rejects, rows_read = df.recipients, df.rejects, df.rows_read
     keys = keys_of(by)
     min_cell = check_min_cell(min_cell)
     if not keys:
