@@ -101,7 +101,9 @@ def cohort_summary(
     table.loc[blank, ["advanced", "advance_rate"]] = np.nan
     total = {**dict.fromkeys(keys, "All"), **_cohort_numbers(data, min_cell)}
     total_small = len(data) < min_cell
-    total.update(suppressed=total_small, why=f"fewer than {min_cell} interviews" if total_small else "")
+    total.update(
+        suppressed=total_small, why=f"fewer than {min_cell} interviews" if total_small else ""
+    )
     table = pd.concat([table, pd.DataFrame([total], columns=table.columns)], ignore_index=True)
     table.loc[table["suppressed"], list(COUNTED)] = np.nan
     return table.astype({"suppressed": bool, "why": "str"})

@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-Row = Mapping[str, Any]
+Row = Mapping[Any, Any]
 Column = tuple[str, Callable[[Row], str]]
 
 
@@ -90,7 +90,9 @@ def ci_of(low: str, high: str) -> Callable[[Row], str]:
     return show
 
 
-def plain_of(column: str, unit: str = "", *, digits: int = 0, blank: str = "") -> Callable[[Row], str]:
+def plain_of(
+    column: str, unit: str = "", *, digits: int = 0, blank: str = ""
+) -> Callable[[Row], str]:
     """A column showing a number (a count, hours, days)."""
     return lambda row: cell(row, column, lambda v: number_text(v, unit, digits=digits), blank=blank)
 

@@ -52,8 +52,14 @@ def career_center_report(
     (then the data-quality line counts its rejects). See :func:`report_tables`
     for ``between``, ``as_of`` and ``min_cell``.
     """
-    return _page(report_tables(df, by=by, min_cell=min_cell, as_of=as_of, between=between), by=by,
-                 min_cell=min_cell, as_of=as_of, between=between, title=title)
+    return _page(
+        report_tables(df, by=by, min_cell=min_cell, as_of=as_of, between=between),
+        by=by,
+        min_cell=min_cell,
+        as_of=as_of,
+        between=between,
+        title=title,
+    )
 
 
 def write_report(
@@ -136,7 +142,9 @@ def _window_words(between: Between) -> str:
     return f"interviews up to {until}" if since is None else f"interviews from {since} to {until}"
 
 
-def _figures(tables: dict[str, pd.DataFrame], first: str, min_cell: int) -> dict[str, tuple[str, str]]:
+def _figures(
+    tables: dict[str, pd.DataFrame], first: str, min_cell: int
+) -> dict[str, tuple[str, str]]:
     """The report's charts, each (base64 PNG, alt text), drawn from its shown rows only."""
     figures = {}
     on_time = tables["timeliness"][~tables["timeliness"]["suppressed"]]
@@ -146,14 +154,21 @@ def _figures(tables: dict[str, pd.DataFrame], first: str, min_cell: int) -> dict
             "Bar chart of the share followed up within 24 hours, by "
             + first.replace("_", " ")
             + ": "
-            + "; ".join(f"{k} {v:.0%}" for k, v in zip(on_time[first], on_time["share_on_time"], strict=True))
+            + "; ".join(
+                f"{k} {v:.0%}"
+                for k, v in zip(on_time[first], on_time["share_on_time"], strict=True)
+            )
             + ".",
         )
     curves, replies = tables["reply_curves"], tables["replies"]
     if len(curves):
         seen = replies[~replies["suppressed"]]
         figures["replies"] = (
-            _png(lambda ax: plots.reply_curves(ResponseTimes(curves, _NONE, _NONE), by="follow_up", ax=ax)),
+            _png(
+                lambda ax: plots.reply_curves(
+                    ResponseTimes(curves, _NONE, _NONE), by="follow_up", ax=ax
+                )
+            ),
             "Step chart of the share still waiting for a first reply, by days since the "
             "interview; heard back within 14 days: "
             + "; ".join(
@@ -168,7 +183,9 @@ def _figures(tables: dict[str, pd.DataFrame], first: str, min_cell: int) -> dict
         figures["advanced"] = (
             _png(lambda ax: plots.outcome_bars(shown, by="follow_up", ax=ax)),
             "Bar chart of the share of decided interviews that advanced (offer or next round): "
-            + "; ".join(f"{k} {v:.0%}" for k, v in zip(shown["follow_up"], shown["rate"], strict=True))
+            + "; ".join(
+                f"{k} {v:.0%}" for k, v in zip(shown["follow_up"], shown["rate"], strict=True)
+            )
             + ".",
         )
     return figures

@@ -8,6 +8,7 @@ import pandas as pd
 
 from followup.analyze._display import (
     Column,
+    Row,
     ci_of,
     display,
     interval_text,
@@ -28,48 +29,88 @@ _OUTCOME_WORDS = {
 }
 
 
-def render(tables: dict[str, pd.DataFrame], *, first: str, by: list[str], min_cell: int) -> dict[str, Any]:
+def render(
+    tables: dict[str, pd.DataFrame], *, first: str, by: list[str], min_cell: int
+) -> dict[str, Any]:
     """Everything the template shows besides the charts: headline cards, tables, sentences."""
     words = first.replace("_", " ").capitalize()
     habits: list[Column] = [
         ("Interviews", plain_of("interviews")),
         ("Sent a thank-you", share_of("sent", "interviews")),
         ("Sent within 24 h", share_of("on_time", "interviews")),
-        ("Median delay of notes sent", plain_of("median_delay_h", " h", digits=1, blank=f"fewer than {min_cell} sent")),
+        (
+            "Median delay of notes sent",
+            plain_of("median_delay_h", " h", digits=1, blank=f"fewer than {min_cell} sent"),
+        ),
         ("Replied so far", share_of("replied", "interviews")),
         ("Decided", plain_of("decided")),
-        ("Advanced, of decided", share_of("advanced", "decided", blank=f"fewer than {min_cell} decided")),
+        (
+            "Advanced, of decided",
+            share_of("advanced", "decided", blank=f"fewer than {min_cell} decided"),
+        ),
         ("Note", text_of("why")),
     ]
     cohort_keys: list[Column] = [(k.replace("_", " ").capitalize(), text_of(k)) for k in by]
     return {
         "headline": _headline(tables["headline"], min_cell),
-        "timeliness": _table(tables["timeliness"], "timeliness", min_cell, [
-            (words, text_of(first)),
-            ("Interviews", plain_of("interviews")),
-            ("Sent a thank-you", share_of("sent", "interviews")),
-            ("Sent within 24 h", share_of("on_time", "interviews")),
-            ("95% CI", ci_of("ci_low", "ci_high")),
-            ("Median delay of notes sent", plain_of("median_delay_h", " h", digits=1, blank="none sent")),
-            ("90% sent within", plain_of("p90_delay_h", " h", digits=1, blank="none sent")),
-            ("Note", text_of("why")),
-        ]),
-        "replies": _table(tables["replies"], "replies", min_cell, _reply_columns("Follow-up", "follow_up")),
+        "timeliness": _table(
+            tables["timeliness"],
+            "timeliness",
+            min_cell,
+            [
+                (words, text_of(first)),
+                ("Interviews", plain_of("interviews")),
+                ("Sent a thank-you", share_of("sent", "interviews")),
+                ("Sent within 24 h", share_of("on_time", "interviews")),
+                ("95% CI", ci_of("ci_low", "ci_high")),
+                (
+                    "Median delay of notes sent",
+                    plain_of("median_delay_h", " h", digits=1, blank="none sent"),
+                ),
+                ("90% sent within", plain_of("p90_delay_h", " h", digits=1, blank="none sent")),
+                ("Note", text_of("why")),
+            ],
+        ),
+        "replies": _table(
+            tables["replies"], "replies", min_cell, _reply_columns("Follow-up", "follow_up")
+        ),
         "logrank": _logrank(tables["reply_test"], tables["replies"], min_cell),
         "outcomes": _outcomes(tables["outcomes"], min_cell),
-        "effect": _table(tables["effect"], "effect", min_cell, [
-            ("Comparison", lambda r: "All decided interviews" if r["comparison"] == "naive" else f"Within each {first.replace('_', ' ')} (Mantel–Haenszel)"),
-            ("Timely minus later, in points", _points),
-            ("95% CI, in points", ci_of("ci_low", "ci_high")),
-            ("Decided interviews", plain_of("decided")),
-            ("Note", text_of("why")),
-        ]) if tables["effect"]["decided"].fillna(0).sum() else "",
+        "effect": _table(
+            tables["effect"],
+            "effect",
+            min_cell,
+            [
+                (
+                    "Comparison",
+                    lambda r: (
+                        "All decided interviews"
+                        if r["comparison"] == "naive"
+                        else f"Within each {first.replace('_', ' ')} (Mantel–Haenszel)"
+                    ),
+                ),
+                ("Timely minus later, in points", _points),
+                ("95% CI, in points", ci_of("ci_low", "ci_high")),
+                ("Decided interviews", plain_of("decided")),
+                ("Note", text_of("why")),
+            ],
+        )
+        if tables["effect"]["decided"].fillna(0).sum()
+        else "",
         "cohorts": _table(tables["cohorts"], "cohorts", min_cell, [*cohort_keys, *habits]),
-        "by_month": _table(tables["by_month"], "by month", min_cell, [("Month", text_of("month")), *habits]),
-        "by_term": _table(tables["by_term"], "by term", min_cell, [("Term", text_of("term")), *habits]),
-        "employers": _table(tables["employers"], "employers", min_cell, _reply_columns("Employer", "company")),
+        "by_month": _table(
+            tables["by_month"], "by month", min_cell, [("Month", text_of("month")), *habits]
+        ),
+        "by_term": _table(
+            tables["by_term"], "by term", min_cell, [("Term", text_of("term")), *habits]
+        ),
+        "employers": _table(
+            tables["employers"], "employers", min_cell, _reply_columns("Employer", "company")
+        ),
         "quality": _quality(tables["quality"]),
-        "decided": int(tables["headline"]["of"].iloc[-1]) if not tables["headline"]["suppressed"].iloc[-1] else None,
+        "decided": int(tables["headline"]["of"].iloc[-1])
+        if not tables["headline"]["suppressed"].iloc[-1]
+        else None,
     }
 
 
@@ -82,14 +123,14 @@ def _table(table: pd.DataFrame, name: str, min_cell: int, columns: list[Column])
     return styled(display(table, columns, min_cell), name)
 
 
-def _points(row: dict[str, Any]) -> str:
+def _points(row: Row) -> str:
     if row.get("suppressed"):
         return "fewer than N"
     value = row["difference"]
     return "not estimable" if value != value else f"{value:+.0f}"
 
 
-def ci_points(row: dict[str, Any]) -> str:
+def ci_points(row: Row) -> str:
     if row.get("suppressed"):
         return "fewer than N"
     if row["ci_low"] != row["ci_low"]:
@@ -104,12 +145,15 @@ def _reply_columns(header: str, key: str) -> list[Column]:
         ("Replies seen", plain_of("replies")),
         (f"Heard back within {HEARD_BACK_DAYS} days (Kaplan–Meier)", _km),
         ("95% CI", ci_of("heard_back_low", "heard_back_high")),
-        ("Median days to a reply", plain_of("median_days", " days", digits=1, blank="over half still waiting")),
+        (
+            "Median days to a reply",
+            plain_of("median_days", " days", digits=1, blank="over half still waiting"),
+        ),
         ("Note", lambda r: str(r.get("why", ""))),
     ]
 
 
-def _km(row: dict[str, Any]) -> str:
+def _km(row: Row) -> str:
     if row.get("suppressed"):
         return "fewer than N"
     value = row["heard_back"]
@@ -125,10 +169,16 @@ def _headline(table: pd.DataFrame, min_cell: int) -> list[dict[str, str]]:
         elif figure == "interviews":
             value, detail = f"{row['count']:,.0f}", ""
         elif not row["of"]:
-            value, detail = "none yet", "no decided interviews yet" if figure.startswith("advanced") else ""
+            value, detail = (
+                "none yet",
+                "no decided interviews yet" if figure.startswith("advanced") else "",
+            )
         elif figure.startswith("heard back"):
             value = "not yet known" if row["share"] != row["share"] else f"{row['share']:.0%}"
-            detail = f"95% CI {interval_text(row['ci_low'], row['ci_high'])}; Kaplan–Meier, {row['count']:,.0f} replies seen among {row['of']:,.0f}"
+            detail = (
+                f"95% CI {interval_text(row['ci_low'], row['ci_high'])}; Kaplan–Meier, "
+                f"{row['count']:,.0f} replies seen among {row['of']:,.0f}"
+            )
         else:
             value = share_text(row["count"], row["of"])
             detail = f"95% CI {interval_text(row['ci_low'], row['ci_high'])}"
@@ -147,7 +197,8 @@ def _logrank(test: pd.DataFrame, replies: pd.DataFrame, min_cell: int) -> str:
     if p < 0.05:
         return (
             "Timely and later senders' reply times differ by more than chance alone would "
-            f"usually produce (log-rank test, {shown}); this is an association, not proof the note caused it."
+            f"usually produce (log-rank test, {shown}); this is an association, not proof that "
+            "the note caused it."
         )
     return (
         "The difference between the two reply curves is not statistically significant "
@@ -176,9 +227,14 @@ def _outcomes(rates: pd.DataFrame, min_cell: int) -> str:
 def _quality(table: pd.DataFrame) -> str:
     read = int(table["count"].iloc[0])
     if len(table) == 1:
-        return f"{read:,} rows given as a table (not read from a sheet here, so no rows were checked or left out)."
+        return (
+            f"{read:,} rows given as a table (not read from a sheet here, so no rows were "
+            "checked or left out)."
+        )
     left = int(table["count"].iloc[1])
     if not left:
         return f"{read:,} rows read; none left out."
-    reasons = "; ".join(f"{r['detail']} ({r['count']:,})" for r in table.iloc[2:].to_dict("records"))
+    reasons = "; ".join(
+        f"{r['detail']} ({r['count']:,})" for r in table.iloc[2:].to_dict("records")
+    )
     return f"{read:,} rows read; {left:,} left out: {reasons}."

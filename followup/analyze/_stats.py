@@ -20,6 +20,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -187,10 +188,17 @@ def response_times(
     )
 
 
-_KM = ("heard_back", "heard_back_low", "heard_back_high", "median_days", "median_low", "median_high")
+_KM = (
+    "heard_back",
+    "heard_back_low",
+    "heard_back_high",
+    "median_days",
+    "median_low",
+    "median_high",
+)
 
 
-def _km_numbers(fit: tuple | None, longest: float, within: float) -> dict[str, float]:
+def _km_numbers(fit: tuple[Any, Any] | None, longest: float, within: float) -> dict[str, float]:
     nan = float("nan")
     if fit is None:  # nobody replied: the curve stays at 1 while anyone is watched
         shown = 0.0 if longest >= within else nan
@@ -198,7 +206,9 @@ def _km_numbers(fit: tuple | None, longest: float, within: float) -> dict[str, f
     curve, band = fit
     seen = longest >= within  # past the longest wait the curve says nothing
     at = [1 - float(f.evaluate(within)) if seen else nan for f in (curve, band.high, band.low)]
-    medians = [_first_below_half(curve.quantiles, f.probabilities) for f in (curve, band.low, band.high)]
+    medians = [
+        _first_below_half(curve.quantiles, f.probabilities) for f in (curve, band.low, band.high)
+    ]
     return dict(zip(_KM, (*at, *medians), strict=True))
 
 

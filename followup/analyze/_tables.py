@@ -17,6 +17,7 @@ from followup.analyze._stats import (
     HEARD_BACK_DAYS,
     ON_TIME_WORDS,
     By,
+    ResponseTimes,
     advance_effect,
     followup_delays,
     keys_of,
@@ -42,8 +43,8 @@ def report_tables(
     between: Between = None,
 ) -> dict[str, pd.DataFrame]:
     """The report's tables, by name: ``headline``, ``timeliness``, ``replies``,
-    ``reply_curves``, ``reply_test``, ``outcomes``, ``effect``, ``cohorts``, ``by_month``, ``by_term``,
-    ``employers`` and ``quality``.
+    ``reply_curves``, ``reply_test``, ``outcomes``, ``effect``, ``cohorts``, ``by_month``,
+    ``by_term``, ``employers`` and ``quality``.
 
     ``between`` (since, until) keeps the interviews that started in it; ``as_of``
     (UTC if it names no zone) must not be before the latest of them. The first
@@ -61,21 +62,20 @@ def report_tables(
     3       heard back within 14 days  180.0  300.0  0.587
     4  advanced (offer or next round)   60.0  161.0  0.373
     """
-    rejects, rows_read = None, None
-    if not isinstance(df, pd.DataFrame):
-        df, rejects, rows_read = df.recipients, df.rejects, df.rows_read
+    read = None if isinstance(df, pd.DataFrame) else df
+    given = df if isinstance(df, pd.DataFrame) else df.recipients
     keys = keys_of(by)
     min_cell = check_min_cell(min_cell)
     if not keys:
         raise OptionError("by names no column; pass e.g. by='program'.", options=("by",))
-    missing = [k for k in keys if k not in df.columns]
+    missing = [k for k in keys if k not in given.columns]
     if missing:
         raise OptionError(
             f"by names {missing[0]!r}, which is not a column; the columns are "
-            f"{', '.join(map(str, df.columns))}.",
+            f"{', '.join(map(str, given.columns))}.",
             options=("by",),
         )
-    window, moment = select_window(df, as_of=as_of, between=between)
+    window, moment = select_window(given, as_of=as_of, between=between)
     data = per_interview(followup_delays(window))
     data = data.assign(follow_up=data["on_time"].map(ON_TIME_WORDS).astype("str"))
     replies = response_times(data, by="follow_up", as_of=moment)
@@ -95,7 +95,7 @@ def report_tables(
         "by_month": cohort_summary(_periods(data), by="month", min_cell=min_cell),
         "by_term": cohort_summary(_periods(data), by="term", min_cell=min_cell),
         "employers": _employers(data, moment, min_cell),
-        "quality": _quality(len(df), rows_read, rejects),
+        "quality": _quality(len(given), read),
     }
 
 
@@ -121,7 +121,10 @@ def _headline(data: pd.DataFrame, overall: pd.DataFrame, min_cell: int) -> pd.Da
         ("advanced (offer or next round)", advanced, int(decided.sum())),
     ]
     table = pd.DataFrame(
-        [r if len(r) == 6 else (*r, r[1] / r[2] if r[2] else np.nan, *wilson(r[1], r[2])) for r in rows],
+        [
+            r if len(r) == 6 else (*r, r[1] / r[2] if r[2] else np.nan, *wilson(r[1], r[2]))
+            for r in rows
+        ],
         columns=["figure", "count", "of", "share", "ci_low", "ci_high"],
     )
     base = table["of"].fillna(table["count"])
@@ -154,7 +157,7 @@ def _hidden(table: pd.DataFrame, size: str, min_cell: int) -> pd.DataFrame:
     return out.assign(suppressed=hidden.to_numpy(), why=pd.array(why, dtype="str"))
 
 
-def _reply_test(replies, min_cell: int) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+def _reply_test(replies: ResponseTimes, min_cell: int) -> pd.DataFrame:
     test = replies.logrank
     if len(test) and replies.summary["interviews"].min() >= min_cell:
         return test
@@ -207,11 +210,14 @@ def _employers(data: pd.DataFrame, moment: pd.Timestamp, min_cell: int) -> pd.Da
     return response_times(shown, by="company", as_of=moment).summary
 
 
-def _quality(given: int, rows_read: int | None, rejects: pd.DataFrame | None) -> pd.DataFrame:
-    errors = rejects[rejects["severity"] == "error"] if rejects is not None else None
-    rows = [("rows read", rows_read if rows_read is not None else given, "")]
-    if errors is not None:
-        rows.append(("rows left out", int(errors["row"].nunique()), ""))
-        for (code, problem), n in errors.groupby(["code", "problem"]).size().items():
-            rows.append((f"left out: {code}", int(n), str(problem)))
-    return pd.DataFrame(rows, columns=["what", "count", "detail"]).astype({"what": "str", "detail": "str"})
+def _quality(given: int, read: Interviews | None) -> pd.DataFrame:
+    """Rows read and left out, and why (the first message of each reject code)."""
+    if read is None:
+        rows = [("rows read", given, "")]
+    else:
+        errors = read.rejects[read.rejects["severity"] == "error"]
+        rows = [("rows read", read.rows_read, ""), ("rows left out", read.rows_rejected, "")]
+        for code, group in errors.groupby("code", sort=True):
+            rows.append((f"left out: {code}", len(group), str(group["problem"].iloc[0])))
+    table = pd.DataFrame(rows, columns=["what", "count", "detail"])
+    return table.astype({"what": "str", "detail": "str"})

@@ -8,10 +8,10 @@ A date alone as the end of ``between`` means the whole of that day.
 Timestamp('2026-11-26 00:00:00+0000', tz='UTC')
 >>> instant("2026-11-26T09:00-05:00", name="as_of")
 Timestamp('2026-11-26 14:00:00+0000', tz='UTC')
->>> instant("last friday", name="as_of")
+>>> instant("last friday", name="as_of")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-followup.errors.OptionError: as_of 'last friday' is not a date or time; write e.g. 2026-11-26 or 2026-11-26T17:00-05:00.
+followup.errors.OptionError: as_of 'last friday' is not a date or time; write e.g. 2026-11-26 ...
 """
 
 from __future__ import annotations
@@ -34,9 +34,10 @@ def instant(value: Moment, *, name: str) -> pd.Timestamp:
     """``value`` as a UTC timestamp (UTC if it names no zone); a one-line error if unreadable."""
     try:
         stamp = pd.Timestamp(value)
+        readable = not pd.isna(stamp)
     except (ValueError, TypeError):
-        stamp = pd.NaT
-    if pd.isna(stamp):
+        readable = False
+    if not readable:
         raise OptionError(
             f"{name} {value!r} is not a date or time; write e.g. 2026-11-26 "
             "or 2026-11-26T17:00-05:00.",

@@ -71,7 +71,10 @@ def test_outcome_bars_for_one_outcome(data):
     advanced = plots.outcome_bars(rates, by="on_time")  # the default: offer or next round
     chosen = rates[rates["outcome"] == "advanced"]
     assert [p.get_height() for p in advanced.patches] == pytest.approx(chosen["rate"].tolist())
-    assert [t.get_text() for t in advanced.get_xticklabels()] == ["Later or never", "Sent within 24 h"]
+    assert [t.get_text() for t in advanced.get_xticklabels()] == [
+        "Later or never",
+        "Sent within 24 h",
+    ]
 
 
 def test_plots_draw_on_a_given_axes(data):
@@ -85,5 +88,6 @@ def test_labels_from_the_data_are_plain_text(data, tmp_path):
     ax = plots.on_time_share(table, by="program")
     ax.figure.savefig(tmp_path / "plain.png")  # mathtext would fail here on "$\frac{$"
     shown = [t.get_text() for t in ax.get_xticklabels()]
-    assert r"\$\frac{\$" in shown and r"\$5 \$6" in shown
+    assert r"\$\frac{\$" in shown
+    assert r"\$5 \$6" in shown
     assert not any(cbook.is_math_text(text) for text in shown)  # drawn as written

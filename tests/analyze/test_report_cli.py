@@ -1,4 +1,5 @@
-"""``followup report`` as an analyst runs it: windows, a strict as-of, tables out, one meaning of time."""
+"""``followup report`` as an analyst runs it: windows, a strict as-of, tables out, and
+one meaning for a time without a zone."""
 
 from __future__ import annotations
 
@@ -21,11 +22,17 @@ def report(tmp_path, *args: str):
 @pytest.mark.parametrize(
     ("as_of", "message"),
     [
-        ("last friday", "followup: as_of 'last friday' is not a date or time; write e.g. "
-         "2026-11-26 or 2026-11-26T17:00-05:00 (on the command line: --as-of).\n"),
-        ("2020-01-01", "followup: as_of 2020-01-01 00:00 UTC is before the latest interview, "
-         "which ended 2026-11-25 22:00 UTC; pass a later as_of, or end the window before it "
-         "(on the command line: --as-of).\n"),
+        (
+            "last friday",
+            "followup: as_of 'last friday' is not a date or time; write e.g. "
+            "2026-11-26 or 2026-11-26T17:00-05:00 (on the command line: --as-of).\n",
+        ),
+        (
+            "2020-01-01",
+            "followup: as_of 2020-01-01 00:00 UTC is before the latest interview, "
+            "which ended 2026-11-25 22:00 UTC; pass a later as_of, or end the window before it "
+            "(on the command line: --as-of).\n",
+        ),
     ],
 )
 def test_a_bad_or_early_as_of_is_one_line_and_exit_2(tmp_path, as_of, message):
@@ -35,41 +42,71 @@ def test_a_bad_or_early_as_of_is_one_line_and_exit_2(tmp_path, as_of, message):
 
 
 def test_since_and_until_limit_the_window_and_a_date_means_the_whole_day(tmp_path):
-    done = report(tmp_path, "--as-of", "2026-11-26", "--since", "2026-11-01", "--until", "2026-11-10",
-                  "--tables", str(tmp_path / "t.csv"))
+    done = report(
+        tmp_path,
+        "--as-of",
+        "2026-11-26",
+        "--since",
+        "2026-11-01",
+        "--until",
+        "2026-11-10",
+        "--tables",
+        str(tmp_path / "t.csv"),
+    )
     assert done.returncode == 0, done.stderr
     page = (tmp_path / "r.html").read_text()
     assert "interviews from 2026-11-01 to 2026-11-10" in page
     data = followup.read_interviews(REPO / SAMPLE).recipients
     start = data["interview_start"].dt.tz_convert("UTC")
-    inside = ((start >= pd.Timestamp("2026-11-01", tz="UTC")) & (start < pd.Timestamp("2026-11-11", tz="UTC"))).sum()
+    inside = (
+        (start >= pd.Timestamp("2026-11-01", tz="UTC"))
+        & (start < pd.Timestamp("2026-11-11", tz="UTC"))
+    ).sum()
     headline = pd.read_csv(tmp_path / "t-headline.csv")
     assert headline.loc[0, "count"] == inside
     api = report_tables(data, as_of="2026-11-26", between=("2026-11-01", "2026-11-10"))
     assert api["headline"].loc[0, "count"] == inside
-    bad = report(tmp_path, "--as-of", "2026-11-26", "--since", "2026-11-10", "--until", "2026-11-01")
+    bad = report(
+        tmp_path, "--as-of", "2026-11-26", "--since", "2026-11-10", "--until", "2026-11-01"
+    )
     assert bad.returncode == 2
     assert "swap the two (on the command line: --since or --until)" in bad.stderr
 
 
 def test_tables_go_to_a_workbook_one_sheet_each_formulas_neutralized(tmp_path):
     data = make_career_center(400, seed=4, as_of="2026-11-26")
-    data["company"] = data["company"].replace({"Atlas Freight": "=HYPERLINK(\"x\")"})
+    data["company"] = data["company"].replace({"Atlas Freight": '=HYPERLINK("x")'})
     path = tmp_path / "cc.csv"
     data.to_csv(path, index=False)
-    done = cli("report", str(path), "--out", str(tmp_path / "r.html"), "--as-of", "2026-11-26",
-               "--tables", str(tmp_path / "t.xlsx"))
+    done = cli(
+        "report",
+        str(path),
+        "--out",
+        str(tmp_path / "r.html"),
+        "--as-of",
+        "2026-11-26",
+        "--tables",
+        str(tmp_path / "t.xlsx"),
+    )
     assert done.returncode == 0, done.stderr
     sheets = pd.read_excel(tmp_path / "t.xlsx", sheet_name=None, engine="calamine")
     api = report_tables(followup.read_interviews(path), as_of="2026-11-26")
     assert list(sheets) == list(api)
     employers = sheets["employers"]["company"].tolist()
-    assert "'=HYPERLINK(\"x\")" in employers
+    assert '\'=HYPERLINK("x")' in employers
     pd.testing.assert_series_equal(
         sheets["cohorts"]["interviews"], api["cohorts"]["interviews"], check_dtype=False
     )
-    wrong = cli("report", str(path), "--out", str(tmp_path / "r.html"), "--as-of", "2026-11-26",
-                "--tables", str(tmp_path / "t.ods"))
+    wrong = cli(
+        "report",
+        str(path),
+        "--out",
+        str(tmp_path / "r.html"),
+        "--as-of",
+        "2026-11-26",
+        "--tables",
+        str(tmp_path / "t.ods"),
+    )
     assert wrong.returncode == 2
     assert "write to a .xlsx workbook or .csv files (on the command line: --tables)" in wrong.stderr
 
@@ -82,8 +119,16 @@ def test_a_time_without_a_zone_means_utc_in_the_api_and_the_cli(tmp_path):
     pd.testing.assert_frame_equal(naive["replies"], utc["replies"])
     assert not naive["replies"].equals(new_york["replies"])
     for as_of in ("2026-11-26 03:00", "2026-11-26T03:00+00:00"):
-        done = cli("report", SAMPLE, "--out", str(tmp_path / "r.html"), "--as-of", as_of,
-                   "--tables", str(tmp_path / f"{as_of[-5:-3]}.csv"))
+        done = cli(
+            "report",
+            SAMPLE,
+            "--out",
+            str(tmp_path / "r.html"),
+            "--as-of",
+            as_of,
+            "--tables",
+            str(tmp_path / f"{as_of[-5:-3]}.csv"),
+        )
         assert done.returncode == 0, done.stderr
     pd.testing.assert_frame_equal(
         pd.read_csv(tmp_path / "03-replies.csv"), pd.read_csv(tmp_path / "00-replies.csv")
