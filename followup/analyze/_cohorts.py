@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -36,6 +38,20 @@ COUNTED = (
 )
 
 
+def blank(table: pd.DataFrame, rows: pd.Series, columns: Sequence[str]) -> pd.DataFrame:
+    """``table`` with ``columns`` blanked in ``rows``; whole-number columns stay whole numbers
+    (nullable ``Int64``), so a count never reads 164.0."""
+    whole = [c for c in columns if pd.api.types.is_integer_dtype(table[c])]
+    out = table.astype(dict.fromkeys(whole, "Int64"))
+    out.loc[rows.to_numpy(dtype=bool), list(columns)] = np.nan
+    return out
+
+
+_WHOLE = dict.fromkeys(
+    ("interviews", "students", "sent", "on_time", "replied", "decided", "advanced"), "Int64"
+)
+
+
 def check_min_cell(min_cell: int) -> int:
     """``min_cell`` if it is a whole number of at least 1, else a one-line error."""
     if isinstance(min_cell, bool) or not isinstance(min_cell, int | np.integer) or min_cell < 1:
@@ -67,12 +83,12 @@ def cohort_summary(
     >>> table = cohort_summary(make_career_center(50, seed=3), by="program")
     >>> table[["program", "interviews", "why"]]  # doctest: +NORMALIZE_WHITESPACE
            program  interviews                                                why
-    0   Accounting        11.0
-    1         Arts         NaN                           fewer than 10 interviews
-    2     Business        13.0
-    3  Engineering        11.0
-    4      Nursing         NaN  hidden so the total cannot reveal a smaller group
-    5          All        50.0
+    0   Accounting          11
+    1         Arts        <NA>                           fewer than 10 interviews
+    2     Business          13
+    3  Engineering          11
+    4      Nursing        <NA>  hidden so the total cannot reveal a smaller group
+    5          All          50
     """
     keys = keys_of(by)
     min_cell = check_min_cell(min_cell)
@@ -86,34 +102,35 @@ def cohort_summary(
     if as_of is not None:
         data = data[data["interview_end"] <= instant(as_of, name="as_of")]
     rows = [{**key, **_cohort_numbers(group, min_cell)} for key, group in by_groups(data, keys)]
-    table = pd.DataFrame(rows, columns=[*keys, *COUNTED])
+    table = pd.DataFrame(rows, columns=[*keys, *COUNTED]).astype(_WHOLE)
     small = table["interviews"] < min_cell
-    hidden = _hide_alone(small, table["interviews"])
+    hidden = hide_alone(small, table["interviews"])
     table["suppressed"] = hidden
     table["why"] = np.where(
         small,
         f"fewer than {min_cell} interviews",
         np.where(hidden, "hidden so the total cannot reveal a smaller group", ""),
     )
-    table.loc[hidden, list(COUNTED)] = np.nan
+    table = blank(table, hidden, COUNTED)
     # A blank rate is as recoverable as a blank group: hide a second one beside it.
-    blank = _hide_alone(table["advance_rate"].isna(), table["decided"].fillna(np.inf))
-    table.loc[blank, ["advanced", "advance_rate"]] = np.nan
+    alone = hide_alone(table["advance_rate"].isna(), table["decided"].astype(float).fillna(np.inf))
+    table = blank(table, alone, ["advanced", "advance_rate"])
     total = {**dict.fromkeys(keys, "All"), **_cohort_numbers(data, min_cell)}
     total_small = len(data) < min_cell
     total.update(
         suppressed=total_small, why=f"fewer than {min_cell} interviews" if total_small else ""
     )
     table = pd.concat([table, pd.DataFrame([total], columns=table.columns)], ignore_index=True)
-    table.loc[table["suppressed"], list(COUNTED)] = np.nan
+    table = blank(table.astype(_WHOLE), table["suppressed"], COUNTED)
     return table.astype({"suppressed": bool, "why": "str"})
 
 
-def _hide_alone(hidden: pd.Series, size: pd.Series) -> pd.Series:
+def hide_alone(hidden: pd.Series, size: pd.Series) -> pd.Series:
     """If exactly one row is hidden, hide the next smallest too (the total would reveal it)."""
     flags = hidden.to_numpy(dtype=bool, copy=True)
     if flags.sum() == 1 and (~flags).any():
-        flags[int(np.argmin(np.where(flags, np.inf, size.to_numpy(dtype=float))))] = True
+        sizes = size.to_numpy(dtype=float, na_value=np.inf)
+        flags[int(np.argmin(np.where(flags, np.inf, sizes)))] = True
     return pd.Series(flags, index=size.index)
 
 

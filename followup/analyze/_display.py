@@ -22,8 +22,8 @@ Row = Mapping[Any, Any]
 Column = tuple[str, Callable[[Row], str]]
 
 
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def share_text(count: float, of: float, share: float | None = None) -> str:

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from followup.analyze._cohorts import MIN_CELL, _hide_alone, check_min_cell, cohort_summary
+from followup.analyze._cohorts import (
+    MIN_CELL,
+    blank,
+    check_min_cell,
+    cohort_summary,
+    hide_alone,
+)
 from followup.analyze._stats import (
     ADVANCED,
     HEARD_BACK_DAYS,
@@ -55,12 +61,12 @@ def report_tables(
     >>> from followup.analyze.datasets import make_career_center
     >>> tables = report_tables(make_career_center(300, seed=2), as_of="2026-11-26")
     >>> tables["headline"][["figure", "count", "of", "share"]].round(3)
-                               figure  count     of  share
-    0                      interviews  300.0    NaN    NaN
-    1                sent a thank-you  115.0  300.0  0.383
-    2                 within 24 hours   75.0  300.0  0.250
-    3       heard back within 14 days  180.0  300.0  0.587
-    4  advanced (offer or next round)   60.0  161.0  0.373
+                               figure  count    of  share
+    0                      interviews    300  <NA>    NaN
+    1                sent a thank-you    115   300  0.383
+    2                 within 24 hours     75   300  0.250
+    3       heard back within 14 days    180   300  0.587
+    4  advanced (offer or next round)     60   161  0.373
     """
     read = None if isinstance(df, pd.DataFrame) else df
     given = df if isinstance(df, pd.DataFrame) else df.recipients
@@ -138,17 +144,15 @@ def _headline(data: pd.DataFrame, overall: pd.DataFrame, min_cell: int) -> pd.Da
         ),
         "",
     )
-    table.loc[table["suppressed"], ["count", "of", "share", "ci_low", "ci_high"]] = np.nan
-    return table.astype({"why": "str"})
+    table = table.astype({"count": "Int64", "of": "Int64", "why": "str"})
+    return blank(table, table["suppressed"], ["count", "of", "share", "ci_low", "ci_high"])
 
 
 def _hidden(table: pd.DataFrame, size: str, min_cell: int) -> pd.DataFrame:
     """Rows under ``min_cell`` in ``size`` blanked, with a second one if one alone is hidden."""
     small = table[size] < min_cell
-    hidden = _hide_alone(small, table[size])
-    numbers = table.select_dtypes("number").columns
-    out = table.astype({c: float for c in numbers})
-    out.loc[hidden, numbers] = np.nan
+    hidden = hide_alone(small, table[size])
+    out = blank(table, hidden, list(table.select_dtypes("number").columns))
     why = np.where(
         small,
         f"fewer than {min_cell} {'decided ' if size == 'decided' else ''}interviews",
@@ -168,17 +172,15 @@ def _outcomes(data: pd.DataFrame, min_cell: int) -> pd.DataFrame:
     rates = outcome_rates(data, by="follow_up")
     groups = rates.drop_duplicates("follow_up")
     hidden = _hidden(groups, "decided", min_cell).set_index("follow_up")
-    out = rates.astype({c: float for c in rates.select_dtypes("number").columns})
-    flags = out["follow_up"].map(hidden["suppressed"]).astype(bool)
-    out.loc[flags, out.select_dtypes("number").columns] = np.nan
+    flags = rates["follow_up"].map(hidden["suppressed"]).astype(bool)
+    out = blank(rates, flags, list(rates.select_dtypes("number").columns))
     return out.assign(suppressed=flags, why=out["follow_up"].map(hidden["why"]).astype("str"))
 
 
 def _effect(data: pd.DataFrame, first: str, min_cell: int) -> pd.DataFrame:
     effect = advance_effect(data, by=first)
     small = effect["smallest_group"] < min_cell
-    out = effect.astype({c: float for c in effect.select_dtypes("number").columns})
-    out.loc[small, ["difference", "ci_low", "ci_high", "smallest_group"]] = np.nan
+    out = blank(effect, small, ["difference", "ci_low", "ci_high", "smallest_group"])
     why = np.where(
         small,
         np.where(
