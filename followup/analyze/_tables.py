@@ -207,9 +207,12 @@ def _periods(data: pd.DataFrame) -> pd.DataFrame:
 
 
 def _employers(data: pd.DataFrame, moment: pd.Timestamp, min_cell: int) -> pd.DataFrame:
-    counts = data["company"].value_counts()
-    shown = data[data["company"].isin(counts.index[counts >= min_cell])]
-    return response_times(shown, by="company", as_of=moment).summary
+    """Reply times per employer with ``min_cell`` interviews or more; if a single employer is
+    left out, the next smallest is hidden too (the headline's total would reveal it)."""
+    summary = _hidden(
+        response_times(data, by="company", as_of=moment).summary, "interviews", min_cell
+    )
+    return summary[~summary["why"].str.startswith("fewer")].reset_index(drop=True)
 
 
 def _quality(given: int, read: Interviews | None) -> pd.DataFrame:

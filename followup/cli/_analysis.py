@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from followup.cli._common import add_reading_options, print_rejects, read
@@ -91,7 +92,10 @@ def _report(args: argparse.Namespace) -> int:
     print(result.summary())
     print(f"\nReport written to {path}")
     if args.tables:
-        print(f"Tables written to {args.tables}")
+        tables = Path(args.tables)
+        if tables.suffix.lower() == ".csv":
+            tables = tables.with_name(f"{tables.stem}-TABLE.csv")
+        print(f"Tables written to {tables}")
     print_rejects(result.source, result.rejects, "the report (rows left out)")
     return 1 if result.rows_rejected else 0
 

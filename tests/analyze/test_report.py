@@ -165,3 +165,14 @@ def test_the_data_quality_line_counts_what_was_read_and_left_out(tmp_path):
 def test_min_cell_must_be_a_whole_number_of_at_least_one(data):
     with pytest.raises(OptionError, match="min_cell must be a whole number of at least 1"):
         report_tables(data, as_of=AS_OF, min_cell=0)
+
+
+def test_employers_below_min_cell_are_left_out_and_a_lone_one_cannot_be_recovered():
+    df = make_career_center(400, seed=8, as_of=AS_OF)
+    lone = df.index[df["company"] == "Atlas Freight"][4:]
+    employers = report_tables(df.drop(index=lone), as_of=AS_OF)["employers"]
+    assert "Atlas Freight" not in set(employers["company"])  # four interviews: left out
+    hidden = employers[employers["suppressed"]]
+    assert len(hidden) == 1  # the next smallest, so the total cannot give Atlas away
+    assert hidden["interviews"].isna().all()
+    assert employers.loc[~employers["suppressed"], "interviews"].ge(10).all()

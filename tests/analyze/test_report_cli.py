@@ -54,6 +54,7 @@ def test_since_and_until_limit_the_window_and_a_date_means_the_whole_day(tmp_pat
         str(tmp_path / "t.csv"),
     )
     assert done.returncode == 0, done.stderr
+    assert f"Tables written to {tmp_path / 't-TABLE.csv'}" in done.stdout
     page = (tmp_path / "r.html").read_text()
     assert "interviews from 2026-11-01 to 2026-11-10" in page
     data = followup.read_interviews(REPO / SAMPLE).recipients
