@@ -40,6 +40,19 @@ if TYPE_CHECKING:
     from followup.read import Interviews
 
 
+_USED = (
+    "interview_id",
+    "student_id",
+    "company",
+    "interview_start",
+    "interview_end",
+    "sent_at",
+    "replied_at",
+    "outcome",
+    "decided_at",
+)
+
+
 def report_tables(
     df: pd.DataFrame | Interviews,
     *,
@@ -82,7 +95,9 @@ def report_tables(
             options=("by",),
         )
     window, moment = select_window(given, as_of=as_of, between=between)
-    data = per_interview(followup_delays(window))
+    # Only the columns the tables use: every group below is a copy of its rows.
+    used = [c for c in given.columns if c in {*_USED, *keys}]
+    data = _periods(per_interview(followup_delays(window[used])))
     data = data.assign(follow_up=data["on_time"].map(ON_TIME_WORDS).astype("str"))
     replies = response_times(data, by="follow_up", as_of=moment)
     overall = response_times(data, as_of=moment).summary
@@ -98,8 +113,8 @@ def report_tables(
         "outcomes": _outcomes(data, min_cell),
         "effect": _effect(data, first, min_cell),
         "cohorts": cohort_summary(data, by=keys, min_cell=min_cell),
-        "by_month": cohort_summary(_periods(data), by="month", min_cell=min_cell),
-        "by_term": cohort_summary(_periods(data), by="term", min_cell=min_cell),
+        "by_month": cohort_summary(data, by="month", min_cell=min_cell),
+        "by_term": cohort_summary(data, by="term", min_cell=min_cell),
         "employers": _employers(data, moment, min_cell),
         "quality": _quality(len(given), read),
     }
@@ -134,14 +149,15 @@ def _headline(data: pd.DataFrame, overall: pd.DataFrame, min_cell: int) -> pd.Da
         columns=["figure", "count", "of", "share", "ci_low", "ci_high"],
     )
     base = table["of"].fillna(table["count"])
-    table["suppressed"] = base < min_cell
-    table["why"] = np.where(
-        table["suppressed"],
-        np.where(
-            table["figure"].str.startswith("advanced"),
+    table["suppressed"] = (base < min_cell) & (base > 0)  # none at all hides no one
+    advanced_row = table["figure"].str.startswith("advanced")
+    table["why"] = np.select(
+        [table["suppressed"] & advanced_row, table["suppressed"], advanced_row & (base == 0)],
+        [
             f"fewer than {min_cell} decided interviews",
             f"fewer than {min_cell} interviews",
-        ),
+            "no decided interviews yet",
+        ],
         "",
     )
     table = table.astype({"count": "Int64", "of": "Int64", "why": "str"})
@@ -199,7 +215,8 @@ def _periods(data: pd.DataFrame) -> pd.DataFrame:
     month = start.dt.month.to_numpy()
     season = np.select([month <= 5, month <= 8], ["spring", "summer"], "fall")
     term = start.dt.year.astype("str") + pd.Series(season, index=data.index, dtype="str").radd(" ")
-    order = sorted(set(term), key=lambda t: (t[:4], ["spring", "summer", "fall"].index(t[5:])))
+    seasons = ["spring", "summer", "fall"]
+    order = sorted(term.unique(), key=lambda t: (t[:4], seasons.index(t[5:])))
     return data.assign(
         month=start.dt.strftime("%Y-%m").astype("str"),
         term=pd.Categorical(term, categories=order, ordered=True),

@@ -64,6 +64,11 @@ def test_every_section_renders_on_every_window(window, min_cell):
     words = text(page)
     if window in ("empty", "all pending"):
         assert "No decided interviews yet" in words
+        assert (
+            "none yet advanced (offer or next round), of decided no decided interviews yet" in words
+        )
+    if window == "empty":
+        assert "0 interviews" in words
     assert "nan" not in words.lower().split()
     assert "@" not in page
     assert "Student " not in page
