@@ -90,7 +90,7 @@ def render(
                     ),
                 ),
                 ("Timely minus later, in points", _points),
-                ("95% CI, in points", ci_of("ci_low", "ci_high")),
+                ("95% CI, in points", _ci_points),
                 ("Decided interviews", plain_of("decided")),
                 ("Note", text_of("why")),
             ],
@@ -117,25 +117,24 @@ def render(
 def _table(table: pd.DataFrame, name: str, min_cell: int, columns: list[Column]) -> str:
     if table.empty:
         return ""
-    if name == "effect":
-        table = table.assign(**{c: table[c] * 100 for c in ("difference", "ci_low", "ci_high")})
-        columns = [(h, ci_points if h.startswith("95%") else f) for h, f in columns]
     return styled(display(table, columns, min_cell), name)
 
 
 def _points(row: Row) -> str:
+    """A difference of shares in percentage points, signed."""
     if row.get("suppressed"):
         return "fewer than N"
     value = row["difference"]
-    return "not estimable" if value != value else f"{value:+.0f}"
+    return "not estimable" if value != value else f"{100 * value:+.0f}"
 
 
-def ci_points(row: Row) -> str:
+def _ci_points(row: Row) -> str:
+    """The 95% interval of a difference, in signed percentage points."""
     if row.get("suppressed"):
         return "fewer than N"
     if row["ci_low"] != row["ci_low"]:
         return "not estimable"
-    return f"{row['ci_low']:+.0f} to {row['ci_high']:+.0f}"
+    return f"{100 * row['ci_low']:+.0f} to {100 * row['ci_high']:+.0f}"
 
 
 def _reply_columns(header: str, key: str) -> list[Column]:

@@ -120,6 +120,9 @@ def test_labels_are_words_not_column_names(data):
     for words in ("Sent within 24 h", "Later or never", "Median days to a reply", "95% CI"):
         assert words in page
     assert re.search(r"\d+% \([\d,]+ of [\d,]+\)", page)
+    effect = report_tables(data, as_of=AS_OF)["effect"].iloc[0]
+    points = f"{100 * effect['ci_low']:+.0f} to {100 * effect['ci_high']:+.0f}"
+    assert f"<td >{100 * effect['difference']:+.0f}</td>\n      <td >{points}</td>" in page
     for term in ("On time", "Heard back", "Decided", "Advanced", "Censored", "Suppressed"):
         assert f"<dt>{term}</dt>" in page
 
