@@ -41,9 +41,11 @@ if TYPE_CHECKING:
         followup_delays,
         outcome_rates,
         plots,
+        report_tables,
         response_times,
         timeliness,
         write_report,
+        write_tables,
     )
     from followup.draft import (
         adapt_notes,
@@ -79,9 +81,11 @@ _LAZY = {
     "followup_delays": "followup.analyze",
     "outcome_rates": "followup.analyze",
     "plots": "followup.analyze",
+    "report_tables": "followup.analyze",
     "response_times": "followup.analyze",
     "timeliness": "followup.analyze",
     "write_report": "followup.analyze",
+    "write_tables": "followup.analyze",
 }
 
 __all__ = [
@@ -109,10 +113,12 @@ __all__ = [
     "preview",
     "read_interviews",
     "render_drafts",
+    "report_tables",
     "response_times",
     "timeliness",
     "write_drafts",
     "write_report",
+    "write_tables",
 ]
 
 

@@ -41,14 +41,15 @@ TIMELY_EFFECT
 # ## Outcome rates by timeliness
 #
 # Rates are shares of *decided* interviews, with 95% Wilson intervals; interviews still pending
-# are counted apart, since their outcome is not known yet.
+# are counted apart, since their outcome is not known yet. `advanced` counts an offer or a next
+# round. The functions return raw numbers; the notebook rounds them only to show them.
 
 # %%
 rates = followup.outcome_rates(data, by="on_time")
-rates
+rates.round(3)
 
 # %%
-_ = plots.outcome_bars(rates, by="on_time", outcome="next_round")
+_ = plots.outcome_bars(rates, by="on_time", outcome="advanced")
 
 # %% [markdown]
 # ## Why the naive comparison misleads
@@ -57,24 +58,26 @@ _ = plots.outcome_bars(rates, by="on_time", outcome="next_round")
 # more often, whatever they do after the interview.
 
 # %%
-by_program = followup.cohort_summary(data, by=["program"])
-by_program[["program", "interviews", "share_on_time", "decided", "advance_rate"]]
+by_program = followup.cohort_summary(data, by="program")
+by_program[["program", "interviews", "share_on_time", "decided", "advance_rate"]].round(3)
 
 # %% [markdown]
 # The naive difference mixes the programs together; the Mantel–Haenszel difference compares
-# timely and late senders *within* each program and then pools.
+# timely and late senders *within* each program and then pools. The naive interval is
+# Newcombe's hybrid score interval; an interval that excludes 0 means the difference is
+# significant at the 5% level.
 
 # %%
-followup.advance_effect(data, strata="program")
+followup.advance_effect(data, by="program").round(3)
 
 # %% [markdown]
-# With 3,000 interviews both intervals are wide, and both happen to cover the true 0.10. A
-# larger sample from the same generator separates them: the naive interval sits above the
-# built-in effect, the stratified one covers it.
+# With 3,000 interviews both intervals are wide, and both cover the true 0.10. A larger sample
+# from the same generator separates them: the naive interval sits above the built-in effect, the
+# stratified one covers it.
 
 # %%
 larger = make_career_center(40_000, seed=11, as_of="2026-11-26")
-followup.advance_effect(larger, strata="program")
+followup.advance_effect(larger, by="program").round(3)
 
 # %% [markdown]
 # ## What this data can and cannot say

@@ -17,8 +17,10 @@
 # # The career-center report
 #
 # An adviser reports follow-up habits, replies and outcomes by program and cohort without
-# exposing any student: groups under five interviews are suppressed, with a second group
-# suppressed beside a lone one so the totals cannot give it away.
+# exposing any student: groups under ten interviews (`min_cell`, the threshold most US states
+# use for education data) are suppressed, with a second group suppressed beside a lone one so
+# the totals cannot give it away; `why` says which is which. The tables hold raw numbers; the
+# notebook rounds them only to show them.
 
 # %%
 # %matplotlib inline
@@ -40,15 +42,32 @@ data = followup.read_interviews("../data/career_center.csv").recipients
 # ## The cohort table
 
 # %%
-followup.cohort_summary(data, by=["program", "cohort"])
+shown = ["program", "cohort", "interviews", "share_on_time", "reply_rate", "advance_rate", "why"]
+followup.cohort_summary(data, by=["program", "cohort"])[shown].round(3)
 
 # %% [markdown]
 # Over a short window the groups are small, and suppression shows: the interviews of the last
-# two days, by program.
+# two weeks, by program. `report_tables` gives every table of the report for such a window
+# (`between=(since, until)`; a time without a zone is UTC).
 
 # %%
-recent = data[data["interview_start"] >= AS_OF - pd.Timedelta(days=2)]
-followup.cohort_summary(recent, by=["program"])
+tables = followup.report_tables(
+    data, by="program", as_of=AS_OF, between=("2026-11-12", "2026-11-25")
+)
+tables["cohorts"][["program", "interviews", "share_on_time", "why"]].round(3)
+
+# %% [markdown]
+# The headline figures, each with its count and 95% interval; a figure about fewer than ten
+# interviews would be blank, with `why` saying so. The share that heard back within 14 days is
+# not known yet (NaN): no interview of the window has waited 14 days by the as-of date. The
+# effect of a timely note is hidden in so small a window: fewer than ten decided interviews on
+# one side.
+
+# %%
+tables["headline"].round(3)
+
+# %%
+tables["effect"][["comparison", "difference", "decided", "suppressed", "why"]]
 
 # %% [markdown]
 # ## The report
@@ -61,3 +80,4 @@ with tempfile.TemporaryDirectory() as folder:
     page = path.read_text()
 print([line.strip()[4:-5] for line in page.splitlines() if line.strip().startswith("<h2>")])
 print("images embedded:", page.count("data:image/png;base64,"))
+print("tables:", ", ".join(followup.report_tables(data, as_of=AS_OF)))

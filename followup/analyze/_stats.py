@@ -1,16 +1,18 @@
 """What happens after the follow-up: delays, timeliness, replies and outcomes.
 
 Every function takes a recipients table with tracking columns (``sent_at``,
-``replied_at``, ``outcome``, ``decided_at``) and returns a new table. Intervals
-are 95%: Wilson for shares (``scipy.stats.binomtest``), Kaplan–Meier with
-pending cases censored for reply times (``scipy.stats.ecdf``), log-rank tests
-between two groups (``scipy.stats.logrank``).
+``replied_at``, ``outcome``, ``decided_at``) and returns a new table of raw,
+unrounded numbers; ``by`` is a column name or a list of them. Intervals are
+95%: Wilson for shares (``scipy.stats.binomtest``), Newcombe's hybrid score
+interval for a difference of two shares, Kaplan–Meier with pending cases
+censored for reply times (``scipy.stats.ecdf``), log-rank tests between two
+groups (``scipy.stats.logrank``). Only displays round:
 
 >>> from followup.analyze.datasets import make_career_center
 >>> df = make_career_center(2_000, seed=3, as_of="2026-11-26")
->>> timeliness(df)[["interviews", "on_time", "share_on_time"]]
+>>> timeliness(df)[["interviews", "on_time", "share_on_time"]].round(3)
    interviews  on_time  share_on_time
-0        2000      595          0.297
+0        2000      595          0.298
 """
 
 from __future__ import annotations
@@ -18,14 +20,20 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
+from followup.analyze._window import Moment, instant
+
 TARGET_HOURS = 24
 ADVANCED = ("offer", "next_round")
 OUTCOME_LABELS = ("offer", "next_round", "rejected", "withdrew")
+#: How the ``on_time`` groups read in tables and plots.
+ON_TIME_WORDS = {True: "Sent within 24 h", False: "Later or never"}
+HEARD_BACK_DAYS = 14
 
 By = str | Sequence[str] | None
 
@@ -51,11 +59,23 @@ def wilson(successes: int, trials: int) -> tuple[float, float]:
     return float(interval.low), float(interval.high)
 
 
+def newcombe(a: int, n1: int, c: int, n0: int) -> tuple[float, float]:
+    """Newcombe's hybrid score 95% interval for ``a/n1 - c/n0``: always within [-1, 1].
+
+    >>> [round(x, 4) for x in newcombe(3, 3, 1, 7)]
+    [0.1846, 0.9743]
+    """
+    (l1, u1), (l0, u0) = wilson(a, n1), wilson(c, n0)
+    p1, p0 = a / n1 if n1 else np.nan, c / n0 if n0 else np.nan
+    d = p1 - p0
+    return float(d - np.hypot(p1 - l1, u0 - p0)), float(d + np.hypot(u1 - p1, p0 - l0))
+
+
 def timeliness(
     df: pd.DataFrame, *, by: By = None, target_hours: float = TARGET_HOURS
 ) -> pd.DataFrame:
     """Per group: interviews, notes sent, share on time (Wilson 95%), median and 90th
-    percentile delay of the notes sent, and the share never sent."""
+    percentile delay of the notes sent (hours), and the share never sent."""
     data = per_interview(followup_delays(df, target_hours=target_hours))
     rows = []
     for key, group in by_groups(data, by):
@@ -68,15 +88,28 @@ def timeliness(
                 "interviews": n,
                 "sent": int(group["sent"].sum()),
                 "on_time": on_time,
-                "share_on_time": round(on_time / n, 3),
-                "ci_low": round(low, 3),
-                "ci_high": round(high, 3),
-                "median_delay_h": round(float(delays.median()), 1) if len(delays) else np.nan,
-                "p90_delay_h": round(float(delays.quantile(0.9)), 1) if len(delays) else np.nan,
-                "share_never_sent": round(1 - group["sent"].mean(), 3),
+                "share_on_time": on_time / n if n else np.nan,
+                "ci_low": low,
+                "ci_high": high,
+                "median_delay_h": float(delays.median()) if len(delays) else np.nan,
+                "p90_delay_h": float(delays.quantile(0.9)) if len(delays) else np.nan,
+                "share_never_sent": 1 - group["sent"].mean() if n else np.nan,
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=[*keys_of(by), *_TIMELINESS])
+
+
+_TIMELINESS = (
+    "interviews",
+    "sent",
+    "on_time",
+    "share_on_time",
+    "ci_low",
+    "ci_high",
+    "median_delay_h",
+    "p90_delay_h",
+    "share_never_sent",
+)
 
 
 @dataclass(frozen=True)
@@ -84,9 +117,11 @@ class ResponseTimes:
     """Kaplan–Meier curves of the time to the employer's first reply.
 
     ``curves``: per group, ``days`` and ``no_reply_yet`` (the survival function)
-    with its 95% band. ``summary``: per group, interviews, replies seen, and the
-    median days to a reply with its interval (NaN when the curve never falls to
-    one half). ``logrank``: statistic and p-value when there are two groups.
+    with its 95% band. ``summary``: per group, interviews, replies seen, the
+    share that heard back within ``within_days`` (one minus the curve there,
+    with its band) and the median days to a reply with its interval (NaN when
+    the curve never falls to one half). ``logrank``: statistic and p-value when
+    there are two groups.
     """
 
     curves: pd.DataFrame
@@ -94,10 +129,13 @@ class ResponseTimes:
     logrank: pd.DataFrame
 
 
-def response_times(df: pd.DataFrame, *, by: By = None, as_of: str | pd.Timestamp) -> ResponseTimes:
-    """Days from the interview's end to the first reply; no reply yet is censored at ``as_of``."""
+def response_times(
+    df: pd.DataFrame, *, by: By = None, as_of: Moment, within_days: float = HEARD_BACK_DAYS
+) -> ResponseTimes:
+    """Days from the interview's end to the first reply; no reply yet is censored at ``as_of``
+    (UTC if it names no zone)."""
     data = per_interview(followup_delays(df))
-    moment = moment_in(as_of, data["interview_end"])
+    moment = instant(as_of, name="as_of")
     waited = (data["replied_at"].fillna(moment) - data["interview_end"]).dt.total_seconds()
     data = data.assign(days=waited / 86_400, replied=data["replied_at"].notna())
     data = data[data["days"] > 0]
@@ -107,18 +145,20 @@ def response_times(df: pd.DataFrame, *, by: By = None, as_of: str | pd.Timestamp
             uncensored=group.loc[group["replied"], "days"].to_numpy(),
             right=group.loc[~group["replied"], "days"].to_numpy(),
         )
-        samples[_label(key)] = sample
+        samples[_label(key)] = (sample, len(group))
+        row = {**key, "interviews": len(group), "replies": int(group["replied"].sum())}
         if not group["replied"].any():
+            summary.append({**row, **_km_numbers(None, group["days"].max(), within_days)})
             continue
         curve = stats.ecdf(sample).sf
         with warnings.catch_warnings():
             # Past the last reply the band is undefined (NaN); scipy says so each time.
             warnings.simplefilter("ignore", RuntimeWarning)
-            band = curve.confidence_interval()
+            band = curve.confidence_interval(method="log-log")
         curves.append(
             pd.DataFrame(
                 {
-                    **{k: v for k, v in key.items()},
+                    **key,
                     "days": curve.quantiles,
                     "no_reply_yet": curve.probabilities,
                     "ci_low": band.low.probabilities,
@@ -126,44 +166,64 @@ def response_times(df: pd.DataFrame, *, by: By = None, as_of: str | pd.Timestamp
                 }
             )
         )
-        summary.append(
-            {
-                **key,
-                "interviews": len(group),
-                "replies": int(group["replied"].sum()),
-                "median_days": _first_below_half(curve.quantiles, curve.probabilities),
-                "median_ci_low": _first_below_half(curve.quantiles, band.low.probabilities),
-                "median_ci_high": _first_below_half(curve.quantiles, band.high.probabilities),
-            }
-        )
+        summary.append({**row, **_km_numbers((curve, band), group["days"].max(), within_days)})
     tests = []
-    if len(samples) == 2:
-        (a, x), (b, y) = samples.items()
+    if len(samples) == 2 and data["replied"].any() and all(n for _, n in samples.values()):
+        (a, (x, _)), (b, (y, _)) = samples.items()
         result = stats.logrank(x, y)
         tests.append(
             {
                 "groups": f"{a} vs {b}",
-                "statistic": round(float(result.statistic), 3),
+                "statistic": float(result.statistic),
                 "pvalue": float(result.pvalue),
             }
         )
+    keys = keys_of(by)
     return ResponseTimes(
-        pd.concat(curves, ignore_index=True) if curves else pd.DataFrame(),
-        pd.DataFrame(summary),
-        pd.DataFrame(tests),
+        pd.concat(curves, ignore_index=True)
+        if curves
+        else pd.DataFrame(columns=[*keys, "days", "no_reply_yet", "ci_low", "ci_high"]),
+        pd.DataFrame(summary, columns=[*keys, "interviews", "replies", *_KM]),
+        pd.DataFrame(tests, columns=["groups", "statistic", "pvalue"]),
     )
+
+
+_KM = (
+    "heard_back",
+    "heard_back_low",
+    "heard_back_high",
+    "median_days",
+    "median_low",
+    "median_high",
+)
+
+
+def _km_numbers(fit: tuple[Any, Any] | None, longest: float, within: float) -> dict[str, float]:
+    nan = float("nan")
+    if fit is None:  # nobody replied: the curve stays at 1 while anyone is watched
+        shown = 0.0 if longest >= within else nan
+        return dict(zip(_KM, (shown, nan, nan, nan, nan, nan), strict=True))
+    curve, band = fit
+    seen = longest >= within  # past the longest wait the curve says nothing
+    at = [1 - float(f.evaluate(within)) if seen else nan for f in (curve, band.high, band.low)]
+    medians = [
+        _first_below_half(curve.quantiles, f.probabilities) for f in (curve, band.low, band.high)
+    ]
+    return dict(zip(_KM, (*at, *medians), strict=True))
 
 
 def outcome_rates(df: pd.DataFrame, *, by: By = None) -> pd.DataFrame:
     """Per group and outcome: the share of decided interviews (Wilson 95%); pending
-    interviews are counted apart, not in the denominator."""
+    interviews are counted apart, not in the denominator. The outcome ``advanced``
+    counts an offer or a next round together."""
     data = per_interview(followup_delays(df))
     rows = []
     for key, group in by_groups(data, by):
         decided = group["outcome"].notna() & (group["outcome"] != "")
         n = int(decided.sum())
-        for label in OUTCOME_LABELS:
-            count = int((group["outcome"] == label).sum())
+        for label in ("advanced", *OUTCOME_LABELS):
+            chosen = ADVANCED if label == "advanced" else (label,)
+            count = int(group["outcome"].isin(chosen).sum())
             low, high = wilson(count, n)
             rows.append(
                 {
@@ -172,43 +232,65 @@ def outcome_rates(df: pd.DataFrame, *, by: By = None) -> pd.DataFrame:
                     "decided": n,
                     "pending": int((~decided).sum()),
                     "count": count,
-                    "rate": round(count / n, 3) if n else np.nan,
-                    "ci_low": round(low, 3),
-                    "ci_high": round(high, 3),
+                    "rate": count / n if n else np.nan,
+                    "ci_low": low,
+                    "ci_high": high,
                 }
             )
-    return pd.DataFrame(rows)
+    columns = ["outcome", "decided", "pending", "count", "rate", "ci_low", "ci_high"]
+    return pd.DataFrame(rows, columns=[*keys_of(by), *columns])
 
 
-def advance_effect(df: pd.DataFrame, *, strata: str = "program") -> pd.DataFrame:
-    """How much more often timely senders advance: naive, and within ``strata``.
+def advance_effect(df: pd.DataFrame, *, by: By = "program") -> pd.DataFrame:
+    """How much more often timely senders advance: naive, and within groups of ``by``.
 
-    The naive row compares all decided interviews; the stratified row is the
-    Mantel–Haenszel risk difference across strata, with Sato's variance, so a
-    stratum where timely senders are common and advancing is easy does not
-    masquerade as an effect of timeliness.
+    The naive row compares all decided interviews (Newcombe's hybrid score
+    interval). The stratified row is the Mantel–Haenszel risk difference across
+    strata, with Sato's variance, so a stratum where timely senders are common
+    and advancing is easy does not masquerade as an effect of timeliness; its
+    Wald interval is clipped to [-1, 1]. ``smallest_group`` is the fewest decided
+    interviews on either side (timely, later) of any stratum: a report hides an
+    estimate whose smallest group is under its ``min_cell``.
     """
+    keys = keys_of(by)
     data = per_interview(followup_delays(df))
     data = data[data["outcome"].notna() & (data["outcome"] != "")]
     advanced = data["outcome"].isin(ADVANCED)
-    naive = _risk_difference(advanced, data["on_time"])
-    table = (
-        pd.DataFrame(
-            {
-                "stratum": data[strata],
-                "a": advanced & data["on_time"],
-                "n1": data["on_time"],
-                "c": advanced & ~data["on_time"],
-                "n0": ~data["on_time"],
-            }
-        )
-        .groupby("stratum")
-        .sum()
+    on_time = data["on_time"]
+    a, n1 = int((advanced & on_time).sum()), int(on_time.sum())
+    c, n0 = int((advanced & ~on_time).sum()), int((~on_time).sum())
+    naive = {
+        "comparison": "naive",
+        "difference": a / n1 - c / n0 if n1 and n0 else np.nan,
+        **dict(zip(("ci_low", "ci_high"), newcombe(a, n1, c, n0), strict=True)),
+        "decided": n1 + n0,
+        "smallest_group": min(n1, n0),
+    }
+    cells = pd.DataFrame(
+        {"a": advanced & on_time, "n1": on_time, "c": advanced & ~on_time, "n0": ~on_time}
     )
+    table = cells.groupby([data[k] for k in keys] or np.zeros(len(data)), dropna=False).sum()
+    smallest = int(table[["n1", "n0"]].min().min()) if len(table) else 0
     table = table[(table["n1"] > 0) & (table["n0"] > 0)]
+    rd, low, high = _mantel_haenszel(table)
+    within = {
+        "comparison": "within " + " and ".join(keys),
+        "difference": rd,
+        "ci_low": low,
+        "ci_high": high,
+        "decided": int(table["n1"].sum() + table["n0"].sum()),
+        "smallest_group": smallest,
+    }
+    return pd.DataFrame([naive, within])
+
+
+def _mantel_haenszel(table: pd.DataFrame) -> tuple[float, float, float]:
+    """The MH risk difference and its 95% interval (Sato's variance), clipped to [-1, 1]."""
     total = table["n1"] + table["n0"]
     weight = (table["n1"] * table["n0"] / total).sum()
-    rd = ((table["a"] * table["n0"] - table["c"] * table["n1"]) / total).sum() / weight
+    if not weight:
+        return np.nan, np.nan, np.nan
+    rd = float(((table["a"] * table["n0"] - table["c"] * table["n1"]) / total).sum() / weight)
     p = (
         (
             table["n1"] ** 2 * table["c"]
@@ -222,31 +304,7 @@ def advance_effect(df: pd.DataFrame, *, strata: str = "program") -> pd.DataFrame
         / (2 * total)
     ).sum()
     se = float(np.sqrt((rd * p + q) / weight**2))
-    return pd.DataFrame(
-        [
-            {"comparison": "naive", **naive},
-            {
-                "comparison": f"within {strata}",
-                "difference": round(float(rd), 3),
-                "ci_low": round(float(rd) - 1.96 * se, 3),
-                "ci_high": round(float(rd) + 1.96 * se, 3),
-                "decided": int(total.sum()),
-            },
-        ]
-    )
-
-
-def _risk_difference(advanced: pd.Series, on_time: pd.Series) -> dict[str, float]:
-    p1, p0 = advanced[on_time].mean(), advanced[~on_time].mean()
-    n1, n0 = int(on_time.sum()), int((~on_time).sum())
-    se = np.sqrt(p1 * (1 - p1) / n1 + p0 * (1 - p0) / n0)
-    d = float(p1 - p0)
-    return {
-        "difference": round(d, 3),
-        "ci_low": round(d - 1.96 * se, 3),
-        "ci_high": round(d + 1.96 * se, 3),
-        "decided": n1 + n0,
-    }
+    return rd, max(rd - 1.959964 * se, -1.0), min(rd + 1.959964 * se, 1.0)
 
 
 def per_interview(df: pd.DataFrame) -> pd.DataFrame:
@@ -257,10 +315,22 @@ def per_interview(df: pd.DataFrame) -> pd.DataFrame:
     return first.drop_duplicates("interview_id").sort_index()
 
 
+def keys_of(by: By) -> list[str]:
+    """``by`` as a list of column names.
+
+    >>> keys_of("program"), keys_of(("program", "cohort")), keys_of(None)
+    (['program'], ['program', 'cohort'], [])
+    """
+    if by is None:
+        return []
+    return [by] if isinstance(by, str) else list(by)
+
+
 def by_groups(data: pd.DataFrame, by: By) -> list[tuple[dict[str, object], pd.DataFrame]]:
-    if by is None or (not isinstance(by, str) and not list(by)):
+    """(key, rows) per group of ``by``, in sorted order; one group of everything without ``by``."""
+    keys = keys_of(by)
+    if not keys:
         return [({}, data)]
-    keys = [by] if isinstance(by, str) else list(by)
     return [
         (dict(zip(keys, key if isinstance(key, tuple) else (key,), strict=True)), group)
         for key, group in data.groupby(keys, sort=True, dropna=False)
@@ -271,12 +341,6 @@ def _label(key: dict[str, object]) -> str:
     return ", ".join(str(v) for v in key.values()) or "all"
 
 
-def moment_in(as_of: str | pd.Timestamp, like: pd.Series) -> pd.Timestamp:
-    stamp = pd.Timestamp(as_of)
-    zone = like.dt.tz
-    return stamp.tz_localize(zone) if stamp.tzinfo is None else stamp.tz_convert(zone)
-
-
 def _first_below_half(days: np.ndarray, survival: np.ndarray) -> float:
     below = np.flatnonzero(np.asarray(survival) <= 0.5)
-    return round(float(days[below[0]]), 1) if len(below) else float("nan")
+    return float(days[below[0]]) if len(below) else float("nan")

@@ -2,6 +2,8 @@
 
 Nothing here displays a figure itself: notebooks show it inline, the report
 embeds it. Pair every plot with the table it draws: the table is the record.
+Labels that come from the data are drawn as plain text (a ``$`` is a dollar
+sign, never mathtext), and ``on_time`` groups read as words.
 
 >>> import matplotlib
 >>> matplotlib.use("Agg")
@@ -9,7 +11,7 @@ embeds it. Pair every plot with the table it draws: the table is the record.
 >>> from followup.analyze import timeliness
 >>> table = timeliness(make_career_center(500, seed=1, as_of="2026-11-26"), by="program")
 >>> ax = on_time_share(table, by="program")
->>> [round(bar.get_height(), 3) for bar in ax.patches] == table["share_on_time"].tolist()
+>>> [bar.get_height() for bar in ax.patches] == table["share_on_time"].tolist()
 True
 """
 
@@ -22,7 +24,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from followup.analyze._stats import TARGET_HOURS, ResponseTimes, followup_delays
+from followup.analyze._stats import ON_TIME_WORDS, TARGET_HOURS, ResponseTimes, followup_delays
 
 
 def _axes(ax: Axes | None) -> Axes:
@@ -30,6 +32,26 @@ def _axes(ax: Axes | None) -> Axes:
         return ax
     _, new = plt.subplots(figsize=(7, 4))
     return new
+
+
+def plain(value: object) -> str:
+    r"""``value`` as text matplotlib draws as written: each ``$`` escaped, so no mathtext.
+
+    >>> plain("$\\frac{$")
+    '\\$\\frac{\\$'
+    """
+    return str(value).replace("$", r"\$")
+
+
+def group_label(by: str, key: object) -> str:
+    """How a group reads: ``on_time`` in words, anything else as its value.
+
+    >>> group_label("on_time", True), group_label("program", "Arts")
+    ('Sent within 24 h', 'Arts')
+    """
+    if by == "on_time" and isinstance(key, bool | np.bool_):
+        return ON_TIME_WORDS[bool(key)]
+    return str(key)
 
 
 def delay_histogram(
@@ -68,17 +90,20 @@ def on_time_share(table: pd.DataFrame, *, by: str, ax: Axes | None = None) -> Ax
     )
 
 
-def outcome_bars(rates: pd.DataFrame, *, by: str, outcome: str, ax: Axes | None = None) -> Axes:
+def outcome_bars(
+    rates: pd.DataFrame, *, by: str, outcome: str = "advanced", ax: Axes | None = None
+) -> Axes:
     """Rate of one outcome per group, with 95% intervals (an :func:`~followup.outcome_rates`
-    table)."""
+    table); by default ``advanced``, an offer or a next round."""
     chosen = rates[rates["outcome"] == outcome]
+    words = "advanced (offer or next round)" if outcome == "advanced" else plain(outcome)
     return _bars(
         chosen,
         by=by,
         value="rate",
         ax=ax,
-        ylabel=f"share {outcome}",
-        title=f"Outcome: {outcome} (decided interviews)",
+        ylabel=f"share {words}",
+        title=f"Share {words}, of decided interviews",
     )
 
 
@@ -86,8 +111,9 @@ def _bars(table: pd.DataFrame, *, by: str, value: str, ax: Axes | None, **labels
     ax = _axes(ax)
     heights = table[value].to_numpy(dtype=float)
     errors = np.vstack([heights - table["ci_low"], table["ci_high"] - heights])
-    ax.bar(table[by].astype("str"), heights, yerr=errors, capsize=4, color="#4c72b0")
-    ax.set(xlabel=by, ylim=(0, 1), **labels)
+    names = [plain(group_label(by, key)) for key in table[by]]
+    ax.bar(names, heights, yerr=errors, capsize=4, color="#4c72b0")
+    ax.set(xlabel=plain(by).replace("_", " "), ylim=(0, 1), **labels)
     return ax
 
 
@@ -104,7 +130,7 @@ def reply_curves(
             days,
             np.concatenate([[1.0], shown["no_reply_yet"]]),
             where="post",
-            label=f"{by} = {key}",
+            label=plain(group_label(by, key)),
         )[0]
         ax.fill_between(
             shown["days"],

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from followup.cli._common import add_reading_options, print_rejects, read
 from followup.errors import OptionError
+
+#: How ``report`` spells the library's options in an error message.
+_REPORT_FLAGS = {
+    "as_of": "--as-of",
+    "between": "--since or --until",
+    "min_cell": "--min-cell",
+    "tables": "--tables",
+}
 
 
 def register(commands: Any) -> None:
@@ -14,7 +23,8 @@ def register(commands: Any) -> None:
         "report",
         help="the career-center HTML report",
         description="Write one self-contained HTML report of follow-up habits, replies and "
-        "outcomes from a tracking sheet; small groups are suppressed.",
+        "outcomes from a tracking sheet; small groups are suppressed. Times without a zone "
+        "(--as-of, --since, --until) are UTC.",
     )
     add_reading_options(report, source="DATA")
     report.add_argument("--out", required=True, metavar="FILE.html")
@@ -27,16 +37,24 @@ def register(commands: Any) -> None:
         "--min-cell",
         dest="min_cell",
         type=int,
-        default=5,
-        help="smallest group shown (default: %(default)s)",
+        default=10,
+        help="smallest group shown (default: %(default)s; 5 is the least most states allow)",
     )
     report.add_argument(
         "--as-of",
         dest="as_of",
         metavar="DATE",
-        help="the date the data describes (default: now); pass it for a reproducible report",
+        help="the date the data describes, e.g. 2026-11-26 (default: now); "
+        "pass it for a reproducible report",
     )
-    report.set_defaults(run=_report)
+    report.add_argument("--since", metavar="DATE", help="only interviews from this date on")
+    report.add_argument("--until", metavar="DATE", help="only interviews up to this date")
+    report.add_argument(
+        "--tables",
+        metavar="FILE.xlsx|FILE.csv",
+        help="also write every table of the report: one sheet each, or one CSV each",
+    )
+    report.set_defaults(run=_report, flags=_REPORT_FLAGS)
 
     synthetic = commands.add_parser(
         "synthetic",
@@ -60,10 +78,24 @@ def _report(args: argparse.Namespace) -> int:
     missing = [c for c in by if c not in result.recipients.columns]
     if missing:
         raise OptionError(f"--by {args.by!r}: no column {missing[0]!r} in {args.sheet}.")
-    as_of = args.as_of or pd.Timestamp.now(tz="UTC").strftime("%Y-%m-%d %H:%M")
-    path = write_report(result.recipients, args.out, by=by, min_cell=args.min_cell, as_of=as_of)
+    as_of = args.as_of or pd.Timestamp.now(tz="UTC")
+    between = (args.since, args.until) if args.since or args.until else None
+    path = write_report(
+        result,
+        args.out,
+        by=by,
+        min_cell=args.min_cell,
+        as_of=as_of,
+        between=between,
+        tables=args.tables,
+    )
     print(result.summary())
     print(f"\nReport written to {path}")
+    if args.tables:
+        tables = Path(args.tables)
+        if tables.suffix.lower() == ".csv":
+            tables = tables.with_name(f"{tables.stem}-TABLE.csv")
+        print(f"Tables written to {tables}")
     print_rejects(result.source, result.rejects, "the report (rows left out)")
     return 1 if result.rows_rejected else 0
 

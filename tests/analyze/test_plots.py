@@ -8,6 +8,7 @@ import pytest
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib import cbook
 
 from followup import analyze
 from followup.analyze import plots
@@ -51,8 +52,8 @@ def test_reply_curves_follow_the_kaplan_meier_table(data):
     result = analyze.response_times(data, by="on_time", as_of=AS_OF)
     ax = plots.reply_curves(result, by="on_time")
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "on_time = False",
-        "on_time = True",
+        "Later or never",
+        "Sent within 24 h",
     ]
     late = result.curves[(result.curves["on_time"] == False) & (result.curves["days"] <= 60)]  # noqa: E712
     line = ax.lines[0]
@@ -66,9 +67,27 @@ def test_outcome_bars_for_one_outcome(data):
     ax = plots.outcome_bars(rates, by="on_time", outcome="offer")
     offers = rates[rates["outcome"] == "offer"]
     assert [p.get_height() for p in ax.patches] == pytest.approx(offers["rate"].tolist())
-    assert ax.get_title() == "Outcome: offer (decided interviews)"
+    assert ax.get_title() == "Share offer, of decided interviews"
+    advanced = plots.outcome_bars(rates, by="on_time")  # the default: offer or next round
+    chosen = rates[rates["outcome"] == "advanced"]
+    assert [p.get_height() for p in advanced.patches] == pytest.approx(chosen["rate"].tolist())
+    assert [t.get_text() for t in advanced.get_xticklabels()] == [
+        "Later or never",
+        "Sent within 24 h",
+    ]
 
 
 def test_plots_draw_on_a_given_axes(data):
     _, ax = plt.subplots()
     assert plots.delay_histogram(data, ax=ax) is ax
+
+
+def test_labels_from_the_data_are_plain_text(data, tmp_path):
+    odd = data.assign(program=data["program"].replace({"Arts": r"$\frac{$", "Nursing": "$5 $6"}))
+    table = analyze.timeliness(odd, by="program")
+    ax = plots.on_time_share(table, by="program")
+    ax.figure.savefig(tmp_path / "plain.png")  # mathtext would fail here on "$\frac{$"
+    shown = [t.get_text() for t in ax.get_xticklabels()]
+    assert r"\$\frac{\$" in shown
+    assert r"\$5 \$6" in shown
+    assert not any(cbook.is_math_text(text) for text in shown)  # drawn as written

@@ -57,14 +57,15 @@ def test_timeliness_by_hand():
     row = table.iloc[0]
     assert (row["interviews"], row["sent"], row["on_time"]) == (10, 7, 3)
     assert row["share_on_time"] == 0.3
-    # Wilson: (p + z²/2n ± z·sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n), z = 1.96.
-    z, n, p = 1.959964, 10, 0.3
+    # Wilson: (p + z²/2n ± z·sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n), z = 1.959964.
+    z, n, p = 1.959963985, 10, 0.3
     centre, half = p + z**2 / (2 * n), z * math.sqrt(p * (1 - p) / n + z**2 / (4 * n**2))
-    assert row["ci_low"] == round((centre - half) / (1 + z**2 / n), 3) == 0.108
-    assert row["ci_high"] == round((centre + half) / (1 + z**2 / n), 3) == 0.603
+    assert row["ci_low"] == pytest.approx((centre - half) / (1 + z**2 / n), abs=1e-8)
+    assert row["ci_high"] == pytest.approx((centre + half) / (1 + z**2 / n), abs=1e-8)
     assert row["median_delay_h"] == 30.0
-    assert row["p90_delay_h"] == 70.0  # numpy's linear quantile: 50 + 0.4 * (100 - 50)
-    assert row["share_never_sent"] == 0.3
+    # numpy's linear quantile: 50 + 0.4 * (100 - 50)
+    assert row["p90_delay_h"] == pytest.approx(70.0)
+    assert row["share_never_sent"] == pytest.approx(0.3)
     assert wilson(0, 0) != wilson(0, 0)  # nan for no trials
 
 
@@ -102,6 +103,7 @@ def test_outcome_rates_leave_pending_out_of_the_denominator():
     rates = outcome_rates(data).set_index("outcome")
     assert rates.loc["rejected", ["decided", "pending", "count", "rate"]].tolist() == [4, 1, 2, 0.5]
     assert rates.loc["offer", "rate"] == 0.25
+    assert rates.loc["advanced", ["count", "rate"]].tolist() == [2, 0.5]  # offer or next round
     assert (rates.loc["withdrew", "count"], rates.loc["withdrew", "ci_low"]) == (0, 0.0)
 
 
@@ -115,8 +117,9 @@ def test_mantel_haenszel_by_hand():
     data["program"] = [s for s, *_ in rows]
     effect = advance_effect(data).set_index("comparison")
     # Equal strata sizes: MH difference = mean of (0.8-0.6, 0.2-0.1) = 0.15.
-    assert effect.loc["within program", "difference"] == 0.15
-    assert effect.loc["naive", "difference"] == round(10 / 20 - 7 / 20, 3)
+    assert effect.loc["within program", "difference"] == pytest.approx(0.15, abs=1e-12)
+    assert effect.loc["naive", "difference"] == pytest.approx(10 / 20 - 7 / 20, abs=1e-12)
+    assert effect.loc["within program", "smallest_group"] == 10
 
 
 def test_synthetic_data_is_seeded_and_within_the_public_figures():
@@ -150,7 +153,8 @@ def test_cohort_summary_suppresses_small_groups_and_what_would_reveal_them():
     assert 0 < arts < 5
     table = cohort_summary(small, by=["program"], min_cell=5).set_index("program")
     assert table.loc["Arts", "suppressed"]
-    assert table.loc["Arts"].drop("suppressed").isna().all()
+    assert table.loc["Arts"].drop(["suppressed", "why"]).isna().all()
+    assert table.loc["Arts", "why"] == "fewer than 5 interviews"
     hidden = table.index[table["suppressed"]].tolist()
     assert len(hidden) == 2  # a second group hides with it: the All row cannot reveal Arts
     shown = table.drop(index=[*hidden, "All"])
@@ -178,3 +182,71 @@ def test_the_committed_sample_reads_back_to_the_generated_data():
     pd.testing.assert_frame_equal(
         timeliness(result.recipients, by="program"), timeliness(generated, by="program")
     )
+
+
+# Issue 12: raw numbers, intervals that match statsmodels, `by` as a string or a list.
+
+statsmodels = pytest.importorskip("statsmodels.stats.proportion")
+
+
+@pytest.mark.parametrize(("k", "n"), [(0, 1), (3, 10), (72, 177), (595, 2000), (10, 10)])
+def test_wilson_matches_statsmodels_to_1e6(k, n):
+    expected = statsmodels.proportion_confint(k, n, alpha=0.05, method="wilson")
+    assert wilson(k, n) == pytest.approx(expected, abs=1e-6)
+
+
+@pytest.mark.parametrize(("a", "n1", "c", "n0"), [(3, 3, 1, 7), (40, 90, 20, 80), (0, 12, 5, 9)])
+def test_newcombe_matches_statsmodels_and_stays_within_minus_one_to_one(a, n1, c, n0):
+    from followup.analyze import newcombe
+
+    low, high = statsmodels.confint_proportions_2indep(a, n1, c, n0, method="newcomb")
+    assert newcombe(a, n1, c, n0) == pytest.approx((low, high), abs=1e-6)
+    assert -1 <= low <= high <= 1
+
+
+def test_a_tiny_window_gives_an_effect_interval_within_minus_one_to_one():
+    # The issue's two-week window: 10 decided interviews, 3 of them timely (all advanced).
+    outcomes = ["offer"] * 3 + ["offer"] + ["rejected"] * 6
+    data = frame([1, 2, 3, 30, 30, 30, 30, 30, 30, 30], outcomes=outcomes)
+    data["program"] = "Nursing"
+    effect = advance_effect(data, by="program")
+    assert effect[["ci_low", "ci_high"]].ge(-1).all().all()
+    assert effect[["ci_low", "ci_high"]].le(1).all().all()
+    assert effect.loc[0, "smallest_group"] == 3
+
+
+def test_analyses_return_full_precision():
+    data = frame(
+        [1, 5, 20, 30, 40, 50, 100], outcomes=["offer", "rejected", "rejected"] * 2 + [None]
+    )
+    table = timeliness(data)
+    assert table.loc[0, "share_on_time"] == 3 / 7  # not 0.429
+    assert table.loc[0, "ci_low"] == wilson(3, 7)[0]
+    assert outcome_rates(data).set_index("outcome").loc["offer", "rate"] == 2 / 6
+
+
+def test_by_is_a_string_or_a_list_everywhere():
+    data = make_career_center(300, seed=5, as_of="2026-11-26")
+    for function in (timeliness, outcome_rates, cohort_summary):
+        pd.testing.assert_frame_equal(function(data, by="program"), function(data, by=["program"]))
+    pd.testing.assert_frame_equal(
+        advance_effect(data, by="program"), advance_effect(data, by=["program"])
+    )
+    result = response_times(data, by="program", as_of="2026-11-26")
+    pd.testing.assert_frame_equal(
+        result.summary, response_times(data, by=["program"], as_of="2026-11-26").summary
+    )
+    assert (
+        "within program and cohort"
+        in advance_effect(data, by=["program", "cohort"])["comparison"].tolist()
+    )
+    with pytest.raises(TypeError, match="strata"):
+        advance_effect(data, strata="program")  # renamed: by=, as everywhere else
+
+
+def test_kaplan_meier_heard_back_within_14_days():
+    as_of = END + pd.Timedelta(days=30)
+    data = frame([1] * 4, replies_d=[1, 2, 20, None])
+    row = response_times(data, as_of=as_of, within_days=14).summary.iloc[0]
+    assert row["heard_back"] == pytest.approx(0.5)
+    assert 0 <= row["heard_back_low"] <= 0.5 <= row["heard_back_high"] <= 1
