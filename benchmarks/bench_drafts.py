@@ -2,19 +2,25 @@
 
 Run from the repository root::
 
-    python benchmarks/bench_drafts.py [--rows 100000] [--million]
+    python benchmarks/bench_drafts.py [--rows 100000] [--million] [--against-mailmerge]
 
 Prints, per stage, drafts/s and the process's peak memory so far, next to two
 floors measured in the same run: a bare compiled Jinja2 template (the built-in
 ``thank-you`` body) rendered once per row from ready-made dicts, and writing the
 same message bytes with plain file writes. ``--million`` also runs
 ``followup draft --format mbox`` on 1,000,000 interviewers in a child process
-and reports its wall time and peak memory. Compare ratios, not seconds.
+and reports its wall time and peak memory. ``--against-mailmerge`` installs
+mailmerge 2.3.0 into a throwaway virtual environment (never a dependency of
+followup) and times, on the same rows in the same run, its dry run against
+``followup draft --format mbox`` (which also validates, checks every draft and
+writes three CSVs), each end to end in a child process. Compare ratios, not
+seconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import resource
 import subprocess
 import sys
@@ -29,6 +35,24 @@ sys.path.insert(0, str(Path(__file__).parent))
 import bench_read
 
 NOW = "2026-11-29 12:00"
+MAILMERGE = "mailmerge==2.3.0"
+#: The same letter for mailmerge, from the same fields (mailmerge has no checks).
+MAILMERGE_TEMPLATE = """\
+TO: {{interviewer_email}}
+SUBJECT: Thank you for the {{role}} interview
+FROM: {{candidate_name}} <{{candidate_email}}>
+
+Dear {{interviewer_name}},
+
+Thank you for taking the time to talk with me about the {{role}} role at {{company}}.
+I keep thinking about {{talking_point}}. {{question}}
+
+I am excited about the chance to join the team.
+
+Kind regards,
+{{candidate_name}}
+"""
+MAILMERGE_CONFIG = "[smtp_server]\nhost = localhost\nport = 25\nsecurity = Never\nratelimit = 0\n"
 
 
 def peak_mb() -> float:
@@ -48,7 +72,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--million", action="store_true")
+    parser.add_argument("--against-mailmerge", action="store_true")
     args = parser.parse_args()
+    if args.against_mailmerge:
+        against_mailmerge(args.rows)
+        return
 
     import jinja2
     import pandas as pd
@@ -159,6 +187,52 @@ def main() -> None:
                 f"\n1,000,000 interviewers, followup draft --format mbox: {seconds:.1f} s, "
                 f"peak {child:,.0f} MB, exit {done.returncode}"
             )
+
+
+def against_mailmerge(n: int) -> None:
+    """Both tools end to end on the same ``n`` generated interviewers, one after the other."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        print(f"installing {MAILMERGE} into a throwaway venv ...", flush=True)
+        subprocess.run([sys.executable, "-m", "venv", str(folder / "venv")], check=True)
+        pip = [str(folder / "venv" / "bin" / "python"), "-m", "pip", "install", "-q"]
+        subprocess.run([*pip, MAILMERGE], check=True, capture_output=True)
+        rows = bench_read.generate(n)
+        sheet = folder / "sheet.csv"
+        bench_read.write_csv(rows, sheet)
+        fields = ["candidate_name", "candidate_email", "company", "role"]
+        people = ["interviewer_name", "interviewer_email", "talking_point", "question"]
+        with open(folder / "database.csv", "w", newline="", encoding="utf-8") as handle:
+            out = csv.writer(handle)
+            out.writerow(fields + people)
+            out.writerows([*row[0:4], *row[8:12]] for row in rows)
+        (folder / "template.txt").write_text(MAILMERGE_TEMPLATE, encoding="utf-8")
+        (folder / "server.conf").write_text(MAILMERGE_CONFIG, encoding="utf-8")
+        mailmerge = [
+            str(folder / "venv" / "bin" / "mailmerge"), "--dry-run", "--no-limit",
+            "--output-format", "raw", "--template", "template.txt",
+            "--database", "database.csv", "--config", "server.conf",
+        ]  # fmt: skip
+        ours = [
+            sys.executable, "-m", "followup", "draft", str(sheet), "--out", "drafts",
+            "--format", "mbox", "--now", NOW, "--tz", "America/Chicago",
+        ]  # fmt: skip
+        times = {"mailmerge 2.3.0 --dry-run": run_timed(mailmerge, folder)}
+        times["followup draft --format mbox"] = run_timed(ours, folder)
+        print(f"{n:,} interviewers, end to end, each in its own process:")
+        for label, seconds in times.items():
+            print(f"  {label:<32}{seconds:>8.2f} s")
+        ratio = times["mailmerge 2.3.0 --dry-run"] / times["followup draft --format mbox"]
+        print(f"  followup is {ratio:.1f}x as fast as mailmerge")
+
+
+def run_timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    seconds = time.perf_counter() - start
+    if done.returncode not in (0, 1):  # followup: 1 = some drafts have findings
+        raise SystemExit(f"{command[0]} failed ({done.returncode}): {done.stderr[-500:]!r}")
+    return seconds
 
 
 if __name__ == "__main__":
