@@ -176,7 +176,6 @@ COLUMNS: tuple[Column, ...] = (
             "panelist name",
             "recipient",
             "recipient name",
-            "contact",
             "contact name",
         ),
         header=True,
@@ -329,6 +328,34 @@ COLUMNS: tuple[Column, ...] = (
         doc="when the outcome was known (tracking)",
     ),
     Column(
+        "decision_by",
+        (
+            "decision by",
+            "they said we'd hear by",
+            "they said well hear by",
+            "hear by",
+            "hear back by",
+            "expected decision",
+            "expected decision date",
+            "decision expected",
+            "decision expected by",
+            "decision deadline",
+        ),
+        doc="when the employer said they would decide (for the one check-in)",
+    ),
+    Column(
+        "contact",
+        (
+            "main contact",
+            "primary contact",
+            "point of contact",
+            "is contact",
+            "contact person",
+            "check in with",
+        ),
+        doc="yes on the row of the interview's main contact (for the one check-in)",
+    ),
+    Column(
         "interviewers",
         ("interviewers", "panel", "panelists", "interview panel", "recipients"),
         header=True,
@@ -400,6 +427,8 @@ RECIPIENT_COLUMNS: tuple[str, ...] = (
     "replied_at",
     "outcome",
     "decided_at",
+    "decision_by",
+    "contact",
 )
 
 #: Tracking columns for the analyses, and the outcome labels (with the words that mean them).

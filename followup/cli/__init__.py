@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from importlib.metadata import version
 
-from followup.cli import _analysis, _delivery, _drafting, _sheet
+from followup.cli import _analysis, _delivery, _drafting, _replies, _sheet
 from followup.errors import FollowupError
 
 #: How the command line spells the library's keyword arguments, for error hints.
@@ -57,7 +57,7 @@ def parser() -> argparse.ArgumentParser:
     )
     root.add_argument("--version", action="version", version=f"followup {version('followup')}")
     commands = root.add_subparsers(title="commands", required=True, metavar="COMMAND")
-    for group in (_sheet, _drafting, _analysis, _delivery):
+    for group in (_sheet, _drafting, _analysis, _delivery, _replies):
         group.register(commands)
     return root
 

@@ -6,9 +6,18 @@
 drafts so that a rerun, a crash or a lost connection never sends one twice.
 """
 
+from followup.deliver._book import Book
 from followup.deliver._imap import ImapUploader
 from followup.deliver._ledger import LEDGER_NAME, Ledger, exclusive, ledger_path
+from followup.deliver._mailbox import ImapInbox, parse_message, read_maildir, read_mbox
 from followup.deliver._outbox import Draft, parse_draft, read_outbox
+from followup.deliver._replies import (
+    ReplyReport,
+    match_replies,
+    read_replies,
+    reply_status,
+    sent_thank_yous,
+)
 from followup.deliver._run import OUTCOMES, DeliveryReport, deliver, parse_rate
 from followup.deliver._sheet import update_review_sheet
 from followup.deliver._smtp import SmtpSender, for_sending
@@ -25,12 +34,15 @@ from followup.deliver._transport import (
 __all__ = [
     "LEDGER_NAME",
     "OUTCOMES",
+    "Book",
     "DeliveryReport",
     "Draft",
     "Dropped",
+    "ImapInbox",
     "ImapUploader",
     "Ledger",
     "Refused",
+    "ReplyReport",
     "Security",
     "Server",
     "SmtpSender",
@@ -39,10 +51,17 @@ __all__ = [
     "exclusive",
     "for_sending",
     "ledger_path",
+    "match_replies",
     "parse_draft",
     "parse_host",
+    "parse_message",
     "parse_rate",
+    "read_maildir",
+    "read_mbox",
     "read_outbox",
+    "read_replies",
+    "reply_status",
+    "sent_thank_yous",
     "tls_context",
     "update_review_sheet",
 ]

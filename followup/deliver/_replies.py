@@ -1,0 +1,285 @@
+"""Replies to the thank-yous: matched in a mailbox, recorded in the ledger and the sheet.
+
+A message answers a thank-you when its ``In-Reply-To`` or ``References`` names
+the thank-you's Message-ID; failing that, when it comes from the interviewer's
+address after the thank-you went out; with ``same_domain``, from anyone at the
+employer's domain (marked ``same-domain``). Automatic mail (out-of-office,
+bounces: :mod:`~followup.deliver._autoreply`) is matched the same way and kept
+apart, so it never counts as a reply. Messages from the candidate's own
+address are never replies.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+import pandas as pd
+
+from followup._clock import local_iso
+from followup._files import write_csv
+from followup.deliver._book import REPLY_COLUMNS, Book
+from followup.deliver._ledger import LEDGER_NAME, Ledger
+from followup.deliver._mailbox import Incoming, Raw, parse_message
+from followup.errors import FollowupError
+
+#: Domains anyone can have an address at: never an employer's, for ``same_domain``.
+FREE_MAIL = frozenset(
+    "gmail.com googlemail.com outlook.com hotmail.com live.com msn.com yahoo.com icloud.com "
+    "me.com aol.com proton.me protonmail.com gmx.de gmx.net web.de mail.com yandex.ru "
+    "qq.com 163.com".split()
+)
+KINDS = ("reply", "auto-reply", "bounce")
+
+
+@dataclass
+class ReplyReport:
+    """What one ``replies`` run read and found."""
+
+    source: str
+    read: int = 0
+    broken: int = 0
+    new: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    replies: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def summary(self) -> str:
+        known = self.replies[self.replies["kind"] == "reply"] if len(self.replies) else None
+        answered = 0 if known is None else known["interview_id"].nunique()
+        return (
+            f"Read {self.read:,} message(s) from {self.source}"
+            + (f" ({self.broken:,} with broken headers, skipped)" if self.broken else "")
+            + f": {self.new['reply']} new repl{'y' if self.new['reply'] == 1 else 'ies'}, "
+            f"{self.new['auto-reply']} new auto-repl{'y' if self.new['auto-reply'] == 1 else 'ies'}, "
+            f"{self.new['bounce']} new bounce(s). {answered} interview(s) have a reply."
+        )
+
+
+def sent_thank_yous(folder: str | os.PathLike[str]) -> pd.DataFrame:
+    """The drafts of ``folder`` that went out: ``recipients.csv`` joined with the ledger.
+
+    ``since`` is when each left: sent (ledger, else the sheet's ``sent_at``), else
+    placed in the Drafts folder. ``message_id`` is the thank-you's Message-ID.
+    """
+    folder = Path(folder)
+    ledger_file, sheet = folder / LEDGER_NAME, folder / "recipients.csv"
+    if not ledger_file.is_file():
+        raise FollowupError(
+            f"{folder} has no delivery ledger ({LEDGER_NAME}): run `followup draft SHEET --out "
+            f"{folder}`, then `followup send` or `followup upload` on it, first."
+        )
+    if not sheet.is_file():
+        raise FollowupError(f"{sheet} does not exist; run `followup draft SHEET --out {folder}`.")
+    recipients = pd.read_csv(sheet, dtype="str", keep_default_na=False)
+    missing = {"draft_id", "interview_id", "interviewer_email", "candidate_email"}.difference(
+        recipients.columns
+    )
+    if missing:
+        raise FollowupError(f"{sheet} has no {', '.join(sorted(missing))}; was it written by draft?")
+    with Ledger(ledger_file) as ledger:
+        table = ledger.table()
+    table = table[table["result"] == "delivered"].assign(
+        draft_id=table["message_id"].str.extract(r"^<([^@>]+)@", expand=False),
+        at=pd.to_datetime(table["finished_at"], utc=True, format="ISO8601"),
+    )
+    first = table.groupby(["draft_id", "action"])["at"].min().unstack()
+    ids = table.drop_duplicates("draft_id").set_index("draft_id")["message_id"]
+    domain = recipients["candidate_email"].str.rpartition("@")[2]
+    sheet_sent = pd.to_datetime(
+        recipients.get("sent_at", pd.Series("", index=recipients.index)),
+        utc=True,
+        format="ISO8601",
+        errors="coerce",
+    )
+    out = recipients.assign(
+        message_id=recipients["draft_id"]
+        .map(ids)
+        .fillna("<" + recipients["draft_id"] + "@" + domain + ">"),
+        sent_at=recipients["draft_id"]
+        .map(first["send"] if "send" in first else {})
+        .astype("datetime64[us, UTC]")
+        .fillna(sheet_sent),
+        uploaded_at=recipients["draft_id"]
+        .map(first["upload"] if "upload" in first else {})
+        .astype("datetime64[us, UTC]"),
+    )
+    out["since"] = out["sent_at"].fillna(out["uploaded_at"])
+    out["interviewer_email"] = out["interviewer_email"].str.lower()
+    return out
+
+
+def match_replies(
+    sent: pd.DataFrame, incoming: pd.DataFrame, *, same_domain: bool = False
+) -> pd.DataFrame:
+    """The thank-you each incoming message answers, if any (see the module's docstring).
+
+    ``sent`` from :func:`sent_thank_yous`; ``incoming`` has the fields of
+    :class:`~followup.deliver._mailbox.Incoming`, one row per message. Returns the
+    columns of the ledger's replies table, one row per message matched.
+    """
+    sent = sent[sent["since"].notna()]
+    incoming = incoming[~incoming["sender"].isin(set(sent["candidate_email"].str.lower()))]
+    found = []
+    pairs = incoming[["reply_id", "parents", "threaded"]].explode("parents")
+    pairs["position"] = pairs.groupby(level=0).cumcount()
+    by_id = sent.drop_duplicates("message_id").set_index("message_id")["draft_id"]
+    hits = pairs[pairs["parents"].isin(by_id.index)]
+    hits = hits[~hits.index.duplicated()]  # the nearest of our messages in the thread
+    found.append(
+        incoming.loc[hits.index].assign(
+            draft_id=hits["parents"].map(by_id),
+            matched_by=(hits["position"] < hits["threaded"]).map(
+                {True: "in-reply-to", False: "references"}
+            ),
+        )
+    )
+    rest = incoming.drop(index=hits.index)
+    for key, label, allowed in (
+        ("interviewer_email", "sender", rest["sender"]),
+        ("domain", "same-domain", rest["sender"].str.rpartition("@")[2]),
+    ):
+        if label == "same-domain" and not same_domain:
+            break
+        candidates = sent.assign(domain=sent["interviewer_email"].str.rpartition("@")[2])
+        if label == "same-domain":
+            own = set(candidates["candidate_email"].str.lower().str.rpartition("@")[2])
+            candidates = candidates[~candidates["domain"].isin(FREE_MAIL | own)]
+        merged = (
+            rest.assign(_key=allowed, _at=rest.index)
+            .merge(candidates[[key, "draft_id", "since"]], left_on="_key", right_on=key)
+            .query("date >= since")
+            .sort_values(["_at", "since"], ascending=[True, False], kind="stable")
+            .drop_duplicates("_at")
+            .set_index("_at")
+        )
+        found.append(
+            incoming.loc[merged.index].assign(draft_id=merged["draft_id"], matched_by=label)
+        )
+        rest = rest.drop(index=merged.index)
+    matched = pd.concat(found)
+    interview = sent.drop_duplicates("draft_id").set_index("draft_id")["interview_id"]
+    return pd.DataFrame(
+        {
+            "reply_id": matched["reply_id"],
+            "draft_id": matched["draft_id"],
+            "interview_id": matched["draft_id"].map(interview),
+            "received_at": matched["date"].dt.strftime("%Y-%m-%dT%H:%M:%S+00:00"),
+            "reply_from": matched["sender"],
+            "kind": matched["kind"],
+            "matched_by": matched["matched_by"],
+            "subject": matched["subject"],
+            "source": matched["where"],
+        },
+        columns=list(REPLY_COLUMNS),
+    ).reset_index(drop=True)
+
+
+def incoming_table(messages: Iterable[Incoming]) -> pd.DataFrame:
+    """Parsed messages as one table (``threaded``: how many parents are In-Reply-To's)."""
+    rows = [
+        (m.reply_id, m.sender, m.date, m.subject, m.parents, m.threaded, m.kind, m.where)
+        for m in messages
+    ]
+    columns = ["reply_id", "sender", "date", "subject", "parents", "threaded", "kind", "where"]
+    table = pd.DataFrame(rows, columns=columns)
+    table["date"] = pd.to_datetime(table["date"], utc=True)
+    return table
+
+
+def read_replies(
+    folder: str | os.PathLike[str],
+    messages: Iterable[Raw],
+    *,
+    source: str,
+    same_domain: bool = False,
+    chunk: int = 5_000,
+    progress: Callable[[int], None] | None = None,
+) -> ReplyReport:
+    """Match ``messages`` (from :mod:`~followup.deliver._mailbox`) to the thank-yous of
+    ``folder``, add what is new to its ledger chunk by chunk, and fill ``recipients.csv``."""
+    folder = Path(folder)
+    sent = sent_thank_yous(folder)
+    report = ReplyReport(source)
+    stream = iter(messages)
+    with Book(folder / LEDGER_NAME) as book:
+        while batch := list(islice(stream, chunk)):
+            parsed = [parse_message(head, where=where, body=body) for where, head, body in batch]
+            good = [p for p in parsed if p is not None]
+            report.read += len(batch)
+            report.broken += len(batch) - len(good)
+            matched = match_replies(sent, incoming_table(good), same_domain=same_domain)
+            before = book.replies()[["reply_id", "draft_id"]]
+            new = matched.merge(before, how="left", indicator=True).query("_merge == 'left_only'")
+            for kind, count in new["kind"].value_counts().items():
+                report.new[str(kind)] += int(count)
+            book.add_replies(matched)
+            if progress is not None:
+                progress(report.read)
+        report.replies = book.replies()
+    update_recipients(folder, report.replies)
+    return report
+
+
+def first_replies(replies: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The first real reply per ``by`` (``draft_id`` or ``interview_id``): when and from whom.
+
+    >>> first_replies(pd.DataFrame({"draft_id": ["d", "d"], "kind": ["reply", "reply"],
+    ...     "received_at": ["2026-11-26T10:00:00+00:00", "2026-11-25T10:00:00+00:00"],
+    ...     "reply_from": ["b@y", "a@y"]}), "draft_id")["reply_from"].tolist()
+    ['a@y']
+    """
+    real = replies[replies["kind"] == "reply"].sort_values(["received_at", "reply_from"])
+    first = real.drop_duplicates(by).set_index(by)
+    return pd.DataFrame(
+        {
+            "replied_at": pd.to_datetime(first["received_at"], utc=True, format="ISO8601"),
+            "reply_from": first["reply_from"],
+        }
+    )
+
+
+def update_recipients(folder: Path, replies: pd.DataFrame) -> Path:
+    """``recipients.csv`` with ``replied_at``/``reply_from`` (the interview's first reply,
+    from anyone on it), ``draft_replied_at``/``draft_reply_from`` (the first reply to this
+    thank-you) and ``auto_reply`` (the latest automatic answer). A ``replied_at`` typed in
+    by hand stays where the ledger knows of no reply."""
+    path = folder / "recipients.csv"
+    sheet = pd.read_csv(path, dtype="str", keep_default_na=False)
+    zones = sheet["timezone"] if "timezone" in sheet else pd.Series("UTC", index=sheet.index)
+    by_interview = first_replies(replies, "interview_id")
+    by_draft = first_replies(replies, "draft_id")
+    for prefix, key, table in (("", "interview_id", by_interview), ("draft_", "draft_id", by_draft)):
+        when = local_iso(sheet[key].map(table["replied_at"]).astype("datetime64[us, UTC]"), zones)
+        column = sheet.get(f"{prefix}replied_at", pd.Series("", index=sheet.index))
+        sheet[f"{prefix}replied_at"] = when.where(when != "", column.fillna(""))
+        sheet[f"{prefix}reply_from"] = sheet[key].map(table["reply_from"]).fillna("")
+    automatic = replies[replies["kind"] != "reply"].drop_duplicates("draft_id", keep="last")
+    notes = automatic["kind"] + " " + automatic["received_at"].str[:10] + ": " + automatic["subject"]
+    sheet["auto_reply"] = sheet["draft_id"].map(notes.set_axis(automatic["draft_id"])).fillna("")
+    return write_csv(sheet, path)
+
+
+def reply_status(folder: str | os.PathLike[str]) -> pd.DataFrame:
+    """Per interview with a thank-you out: ``replied``, ``auto-reply`` (only automatic
+    answers so far) or ``waiting``, with the first reply and the latest automatic note."""
+    folder = Path(folder)
+    sent = sent_thank_yous(folder)
+    sent = sent[sent["since"].notna()]
+    with Book(folder / LEDGER_NAME) as book:
+        replies = book.replies()
+    first = first_replies(replies, "interview_id")
+    automatic = replies[replies["kind"] != "reply"].drop_duplicates("interview_id", keep="last")
+    notes = (automatic["kind"] + ": " + automatic["subject"]).set_axis(automatic["interview_id"])
+    table = sent.groupby("interview_id", sort=False).agg(
+        company=("company", "first"), sent=("draft_id", "size")
+    )
+    table["replied_at"] = table.index.map(first["replied_at"].dt.strftime("%Y-%m-%d %H:%M UTC"))
+    table["reply_from"] = table.index.map(first["reply_from"])
+    table["automatic"] = table.index.map(notes)
+    table["state"] = "waiting"
+    table.loc[table["automatic"].notna(), "state"] = "auto-reply"
+    table.loc[table["replied_at"].notna(), "state"] = "replied"
+    columns = ["company", "sent", "state", "replied_at", "reply_from", "automatic"]
+    return table.reset_index()[["interview_id", *columns]].fillna("")
