@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from followup.cli._common import now
 from followup.errors import OptionError
 
 
@@ -77,14 +76,16 @@ def _replies(args: argparse.Namespace) -> int:
             try:
                 since = pd.Timestamp(args.since).date()
             except ValueError:
-                raise OptionError(f"--since {args.since!r} is not a day; write 2026-11-01.") from None
+                raise OptionError(
+                    f"--since {args.since!r} is not a day; write 2026-11-01."
+                ) from None
         sent = sent_thank_yous(folder)
         inbox = ImapInbox(_server(args, "imap", args.security or "ssl", True), args.folder)
         inbox.connect()
         try:
             messages = inbox.messages(
                 since=since,
-                senders=sorted(set("@" + sent["interviewer_email"].str.rpartition("@")[2])),
+                senders=sorted(set("@" + sent["interviewer_email"].str.split("@").str[-1])),
                 threads=sorted(set(sent["message_id"].str.extract(r"@([^>]+)>", expand=False))),
             )
             report = read_replies(

@@ -21,9 +21,9 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from email.header import decode_header, make_header
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from followup.deliver._autoreply import HEADERS, kind
@@ -37,8 +37,19 @@ _WANTED = {f.lower(): f for f in FIELDS}
 _MESSAGE_ID = re.compile(r"<[^<>\s]+@[^<>\s]+>")
 _FROM_LINE = re.compile(rb"(?m)^From [^\n]*\n")
 _HEADER_END = re.compile(rb"\n\r?\n")
-_FIELD = re.compile(rb"\n(?![ \t])")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_FIELDS = re.compile(
+    rb"(?im)^("
+    + "|".join(re.escape(f) for f in FIELDS).encode()
+    + rb")[ \t]*:(.*(?:\r?\n[ \t].*)*)"
+)
+_ADDRESS = re.compile(r"<([^<>\s@]+@[^<>\s@]+)>|([^\s<>\"(),:;]+@[^\s<>\"(),:;]+)")
+_MONTH_NUMBER = {m: n for n, m in enumerate(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
+)}  # fmt: skip
+_USUAL_DATE = re.compile(
+    r"(?:[A-Z][a-z]{2}, ?)?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d\d):(\d\d)(?::(\d\d))?"
+    r" ([+-])(\d\d)(\d\d)(?: \([^()]*\))?"
+)
 _BODY_BYTES = 16_384
 Raw = tuple[str, bytes, bytes]
 
@@ -59,35 +70,58 @@ class Incoming:
 
 def parse_message(head: bytes, *, where: str, body: bytes = b"") -> Incoming | None:
     """The reply-relevant headers of one message; ``None`` if they are broken."""
-    fields: dict[str, str] = {}
-    for line in _FIELD.split(head.replace(b"\r\n", b"\n").strip(b"\n")):
-        name, colon, value = line.partition(b":")
-        key = name.strip().decode("ascii", "replace").lower()
-        if colon and key in _WANTED and _WANTED[key] not in fields:
-            text = value.decode("utf-8", "replace")
-            fields[_WANTED[key]] = " ".join(text.split())
-    senders = [a.lower() for _, a in getaddresses([fields.get("From", "")]) if "@" in a]
-    try:
-        sent = parsedate_to_datetime(fields["Date"])
-    except (KeyError, TypeError, ValueError, IndexError):
+    raw = {name.lower(): value for name, value in reversed(_FIELDS.findall(head))}  # first wins
+    fields = {
+        _WANTED[name.decode("ascii")]: " ".join(value.decode("utf-8", "replace").split())
+        for name, value in raw.items()
+    }
+    address = _ADDRESS.search(fields.get("From", ""))
+    sent = _date(fields.get("Date", ""))
+    if address is None or sent is None:
         return None
-    if not senders or sent is None:
-        return None
-    sent = sent.replace(tzinfo=UTC) if sent.tzinfo is None else sent.astimezone(UTC)
-    subject = _readable(fields.get("Subject", ""))
-    fields["Subject"] = subject
-    what = kind(fields, senders[0])
-    parents = list(dict.fromkeys(_MESSAGE_ID.findall(fields.get("In-Reply-To", ""))))
+    sender = (address[1] or address[2]).lower()
+    subject = fields["Subject"] = _readable(fields.get("Subject", ""))
+    what = kind(fields, sender)
+    parents = _MESSAGE_ID.findall(fields.get("In-Reply-To", ""))
     threaded = len(parents)
-    parents += reversed(_MESSAGE_ID.findall(fields.get("References", "")))  # nearest first
+    if "References" in fields:
+        parents += reversed(_MESSAGE_ID.findall(fields["References"]))  # nearest first
     if what == "bounce" and body:
         parents += _MESSAGE_ID.findall(body.decode("ascii", "replace"))
     own = _MESSAGE_ID.search(fields.get("Message-ID", ""))
-    key = f"{senders[0]}|{sent.isoformat()}|{subject}".encode()
-    reply_id = own[0] if own else f"<no-id.{hashlib.blake2b(key, digest_size=8).hexdigest()}>"
+    if own:
+        reply_id = own[0]
+    else:
+        key = f"{sender}|{sent.isoformat()}|{subject}".encode()
+        reply_id = f"<no-id.{hashlib.blake2b(key, digest_size=8).hexdigest()}>"
     return Incoming(
-        reply_id, senders[0], sent, subject, tuple(dict.fromkeys(parents)), threaded, what, where
+        reply_id, sender, sent, subject, tuple(dict.fromkeys(parents)), threaded, what, where
     )
+
+
+def _date(text: str) -> datetime | None:
+    """An RFC 5322 date in UTC: the usual form read directly, any other by the email package.
+
+    >>> str(_date("Wed, 25 Nov 2026 10:00:00 -0600")), _date("yesterday")
+    ('2026-11-25 16:00:00+00:00', None)
+    """
+    usual = _USUAL_DATE.fullmatch(text)
+    if usual and usual[2] in _MONTH_NUMBER:
+        day, month, year, hour, minute, second, sign, hours, minutes = usual.groups()
+        try:
+            moment = datetime(
+                int(year), _MONTH_NUMBER[month], int(day), int(hour), int(minute),
+                int(second or 0), tzinfo=UTC,
+            )  # fmt: skip
+        except ValueError:
+            return None
+        offset = timedelta(hours=int(hours), minutes=int(minutes))
+        return moment - offset if sign == "+" else moment + offset
+    try:
+        parsed = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
 def _readable(value: str) -> str:
@@ -120,9 +154,9 @@ def read_mbox(path: str | os.PathLike[str]) -> Iterator[Raw]:
                 f"{path} is not an mbox file (it does not start with a 'From ' line); "
                 "export the mailbox as mbox, or pass a Maildir folder with --maildir."
             )
-        lines = list(_FROM_LINE.finditer(data))  # type: ignore[call-overload]
+        lines = list(_FROM_LINE.finditer(data))
         starts = [m.end() for m in lines]
-        ends = [m.start() for m in lines][1:] + [len(data)]
+        ends = [*[m.start() for m in lines][1:], len(data)]
         for number, (start, end) in enumerate(zip(starts, ends, strict=True), start=1):
             yield _with_body(f"{path.name}#{number}", data[start:end])
 
@@ -164,7 +198,9 @@ class ImapInbox(ImapUploader):
         try:
             status, _ = client.select(self._mailbox, readonly=True)  # EXAMINE
             if status != "OK":
-                raise DeliveryError(f"IMAP server {self.server.address}: cannot open {self.folder}.")
+                raise DeliveryError(
+                    f"IMAP server {self.server.address}: cannot open {self.folder}."
+                )
             _, found = client.uid("SEARCH", _criteria(since, senders, threads))
             uids = b" ".join(found[0:1] if found and found[0] else []).split()
             fields = " ".join(f.upper() for f in FIELDS)
@@ -182,7 +218,9 @@ class ImapInbox(ImapUploader):
                         else:
                             yield where, item[1], b""
             for uid_bytes, head in bounces:  # the returned headers name what bounced
-                _, data = client.uid("FETCH", uid_bytes.decode(), f"(BODY.PEEK[TEXT]<0.{_BODY_BYTES}>)")
+                _, data = client.uid(
+                    "FETCH", uid_bytes.decode(), f"(BODY.PEEK[TEXT]<0.{_BODY_BYTES}>)"
+                )
                 body = b"".join(i[1] for i in data if isinstance(i, tuple))
                 yield f"{self.folder}/{uid_bytes.decode()}", head, body
         except (imaplib.IMAP4.abort, OSError) as exc:
@@ -192,10 +230,18 @@ class ImapInbox(ImapUploader):
 def _criteria(since: date | None, senders: Sequence[str], threads: Sequence[str]) -> str:
     """``SEARCH`` keys: ``SINCE`` a day, and any of the senders or thread domains.
 
-    >>> print(_criteria(date(2026, 11, 3), ["@northwind.example"], ["x.example"]))
-    SINCE 3-Nov-2026 OR OR OR OR FROM "@northwind.example" FROM "mailer-daemon" FROM "postmaster" HEADER In-Reply-To "@x.example" HEADER References "@x.example"
+    >>> keys = _criteria(date(2026, 11, 3), ["@northwind.example"], ["x.example"])
+    >>> print(keys.replace(" FROM", "\\nFROM").replace(" HEADER", "\\nHEADER"))
+    SINCE 3-Nov-2026 OR OR OR OR
+    FROM "@northwind.example"
+    FROM "mailer-daemon"
+    FROM "postmaster"
+    HEADER In-Reply-To "@x.example"
+    HEADER References "@x.example"
     """
-    keys = [f"SINCE {since.day}-{_MONTHS[since.month - 1]}-{since.year}"] if since else []
+    keys = (
+        [f"SINCE {since.day}-{list(_MONTH_NUMBER)[since.month - 1]}-{since.year}"] if since else []
+    )
     wanted = [f'FROM "{s}"' for s in [*senders, "mailer-daemon", "postmaster"]]
     for domain in threads:
         wanted += [f'HEADER In-Reply-To "@{domain}"', f'HEADER References "@{domain}"']

@@ -28,9 +28,11 @@ from followup.errors import FollowupError
 
 #: Domains anyone can have an address at: never an employer's, for ``same_domain``.
 FREE_MAIL = frozenset(
-    "gmail.com googlemail.com outlook.com hotmail.com live.com msn.com yahoo.com icloud.com "
-    "me.com aol.com proton.me protonmail.com gmx.de gmx.net web.de mail.com yandex.ru "
-    "qq.com 163.com".split()
+    (
+        *("gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com"),
+        *("yahoo.com", "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com"),
+        *("gmx.de", "gmx.net", "web.de", "mail.com", "yandex.ru", "qq.com", "163.com"),
+    )
 )
 KINDS = ("reply", "auto-reply", "bounce")
 
@@ -48,12 +50,14 @@ class ReplyReport:
     def summary(self) -> str:
         known = self.replies[self.replies["kind"] == "reply"] if len(self.replies) else None
         answered = 0 if known is None else known["interview_id"].nunique()
+        new = self.new
+        plural = {k: "y" if new[k] == 1 else "ies" for k in ("reply", "auto-reply")}
         return (
             f"Read {self.read:,} message(s) from {self.source}"
             + (f" ({self.broken:,} with broken headers, skipped)" if self.broken else "")
-            + f": {self.new['reply']} new repl{'y' if self.new['reply'] == 1 else 'ies'}, "
-            f"{self.new['auto-reply']} new auto-repl{'y' if self.new['auto-reply'] == 1 else 'ies'}, "
-            f"{self.new['bounce']} new bounce(s). {answered} interview(s) have a reply."
+            + f": {new['reply']} new repl{plural['reply']}, "
+            f"{new['auto-reply']} new auto-repl{plural['auto-reply']}, "
+            f"{new['bounce']} new bounce(s). {answered} interview(s) have a reply."
         )
 
 
@@ -77,16 +81,18 @@ def sent_thank_yous(folder: str | os.PathLike[str]) -> pd.DataFrame:
         recipients.columns
     )
     if missing:
-        raise FollowupError(f"{sheet} has no {', '.join(sorted(missing))}; was it written by draft?")
+        raise FollowupError(
+            f"{sheet} has no {', '.join(sorted(missing))}; was it written by draft?"
+        )
     with Ledger(ledger_file) as ledger:
         table = ledger.table()
     table = table[table["result"] == "delivered"].assign(
         draft_id=table["message_id"].str.extract(r"^<([^@>]+)@", expand=False),
         at=pd.to_datetime(table["finished_at"], utc=True, format="ISO8601"),
     )
-    first = table.groupby(["draft_id", "action"])["at"].min().unstack()
+    first = table.pivot_table(index="draft_id", columns="action", values="at", aggfunc="min")
     ids = table.drop_duplicates("draft_id").set_index("draft_id")["message_id"]
-    domain = recipients["candidate_email"].str.rpartition("@")[2]
+    domain = recipients["candidate_email"].str.split("@").str[-1]
     sheet_sent = pd.to_datetime(
         recipients.get("sent_at", pd.Series("", index=recipients.index)),
         utc=True,
@@ -97,17 +103,24 @@ def sent_thank_yous(folder: str | os.PathLike[str]) -> pd.DataFrame:
         message_id=recipients["draft_id"]
         .map(ids)
         .fillna("<" + recipients["draft_id"] + "@" + domain + ">"),
-        sent_at=recipients["draft_id"]
-        .map(first["send"] if "send" in first else {})
-        .astype("datetime64[us, UTC]")
-        .fillna(sheet_sent),
-        uploaded_at=recipients["draft_id"]
-        .map(first["upload"] if "upload" in first else {})
-        .astype("datetime64[us, UTC]"),
+        sent_at=_moments(recipients["draft_id"], first, "send").fillna(sheet_sent),
+        uploaded_at=_moments(recipients["draft_id"], first, "upload"),
     )
     out["since"] = out["sent_at"].fillna(out["uploaded_at"])
     out["interviewer_email"] = out["interviewer_email"].str.lower()
     return out
+
+
+def _moments(drafts: pd.Series, first: pd.DataFrame, action: str) -> pd.Series:
+    """When each draft was first delivered by ``action`` (NaT if never)."""
+    known = first[action] if action in first else pd.Series(dtype="datetime64[us, UTC]")
+    return _at(drafts, known)
+
+
+def _at(keys: pd.Series, moments: pd.Series) -> pd.Series:
+    """``moments`` (indexed by unique keys) looked up for each of ``keys``, NaT if none."""
+    found = moments.astype("datetime64[us, UTC]").reindex(keys.to_numpy())
+    return pd.Series(found.to_numpy(), index=keys.index, dtype="datetime64[us, UTC]")
 
 
 def match_replies(
@@ -138,13 +151,13 @@ def match_replies(
     rest = incoming.drop(index=hits.index)
     for key, label, allowed in (
         ("interviewer_email", "sender", rest["sender"]),
-        ("domain", "same-domain", rest["sender"].str.rpartition("@")[2]),
+        ("domain", "same-domain", rest["sender"].str.split("@").str[-1]),
     ):
         if label == "same-domain" and not same_domain:
             break
-        candidates = sent.assign(domain=sent["interviewer_email"].str.rpartition("@")[2])
+        candidates = sent.assign(domain=sent["interviewer_email"].str.split("@").str[-1])
         if label == "same-domain":
-            own = set(candidates["candidate_email"].str.lower().str.rpartition("@")[2])
+            own = set(candidates["candidate_email"].str.lower().str.split("@").str[-1])
             candidates = candidates[~candidates["domain"].isin(FREE_MAIL | own)]
         merged = (
             rest.assign(_key=allowed, _at=rest.index)
@@ -210,6 +223,7 @@ def read_replies(
             report.read += len(batch)
             report.broken += len(batch) - len(good)
             matched = match_replies(sent, incoming_table(good), same_domain=same_domain)
+            matched = matched.drop_duplicates(["reply_id", "draft_id"])
             before = book.replies()[["reply_id", "draft_id"]]
             new = matched.merge(before, how="left", indicator=True).query("_merge == 'left_only'")
             for kind, count in new["kind"].value_counts().items():
@@ -250,15 +264,25 @@ def update_recipients(folder: Path, replies: pd.DataFrame) -> Path:
     zones = sheet["timezone"] if "timezone" in sheet else pd.Series("UTC", index=sheet.index)
     by_interview = first_replies(replies, "interview_id")
     by_draft = first_replies(replies, "draft_id")
-    for prefix, key, table in (("", "interview_id", by_interview), ("draft_", "draft_id", by_draft)):
-        when = local_iso(sheet[key].map(table["replied_at"]).astype("datetime64[us, UTC]"), zones)
+    for prefix, key, table in (
+        ("", "interview_id", by_interview),
+        ("draft_", "draft_id", by_draft),
+    ):
+        when = local_iso(_at(sheet[key], table["replied_at"]), zones)
         column = sheet.get(f"{prefix}replied_at", pd.Series("", index=sheet.index))
         sheet[f"{prefix}replied_at"] = when.where(when != "", column.fillna(""))
-        sheet[f"{prefix}reply_from"] = sheet[key].map(table["reply_from"]).fillna("")
+        sheet[f"{prefix}reply_from"] = _lookup(sheet[key], table["reply_from"])
     automatic = replies[replies["kind"] != "reply"].drop_duplicates("draft_id", keep="last")
-    notes = automatic["kind"] + " " + automatic["received_at"].str[:10] + ": " + automatic["subject"]
-    sheet["auto_reply"] = sheet["draft_id"].map(notes.set_axis(automatic["draft_id"])).fillna("")
+    notes = (
+        automatic["kind"] + " " + automatic["received_at"].str[:10] + ": " + automatic["subject"]
+    )
+    sheet["auto_reply"] = _lookup(sheet["draft_id"], notes.set_axis(automatic["draft_id"]))
     return write_csv(sheet, path)
+
+
+def _lookup(keys: pd.Series, values: pd.Series) -> pd.Series:
+    """``values`` by ``keys`` as text, empty where there is none."""
+    return keys.map(values).astype("str").fillna("")
 
 
 def reply_status(folder: str | os.PathLike[str]) -> pd.DataFrame:
@@ -275,11 +299,12 @@ def reply_status(folder: str | os.PathLike[str]) -> pd.DataFrame:
     table = sent.groupby("interview_id", sort=False).agg(
         company=("company", "first"), sent=("draft_id", "size")
     )
-    table["replied_at"] = table.index.map(first["replied_at"].dt.strftime("%Y-%m-%d %H:%M UTC"))
-    table["reply_from"] = table.index.map(first["reply_from"])
-    table["automatic"] = table.index.map(notes)
+    shown = first["replied_at"].dt.strftime("%Y-%m-%d %H:%M UTC")
+    table["replied_at"] = _lookup(table.index.to_series(), shown)
+    table["reply_from"] = _lookup(table.index.to_series(), first["reply_from"])
+    table["automatic"] = _lookup(table.index.to_series(), notes)
     table["state"] = "waiting"
-    table.loc[table["automatic"].notna(), "state"] = "auto-reply"
-    table.loc[table["replied_at"].notna(), "state"] = "replied"
+    table.loc[table["automatic"] != "", "state"] = "auto-reply"
+    table.loc[table["replied_at"] != "", "state"] = "replied"
     columns = ["company", "sent", "state", "replied_at", "reply_from", "automatic"]
-    return table.reset_index()[["interview_id", *columns]].fillna("")
+    return table.reset_index()[["interview_id", *columns]]

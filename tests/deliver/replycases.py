@@ -162,11 +162,9 @@ def expected(*, same_domain: bool = False) -> pd.DataFrame:
 
 
 def write_mbox(path: Path, messages: list[bytes]) -> Path:
-    box = mailbox.mbox(path)
-    for raw in messages:
-        box.add(raw)
-    box.flush()
-    box.close()
+    """An mbox as mail clients export it (the messages here have no body line "From ")."""
+    separator = b"From MAILER-DAEMON Thu Nov 26 00:00:00 2026\n"
+    path.write_bytes(b"".join(separator + raw.rstrip(b"\n") + b"\n\n" for raw in messages))
     return path
 
 
