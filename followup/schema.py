@@ -546,6 +546,13 @@ CODES: tuple[Code, ...] = (
     Code("style", "finding", "R8", "a style slip proselint finds (cliché, jargon, ...)"),
     Code("greeting_name", "finding", "R8", "the greeting uses a name from a guessed order"),
     Code("private_note", "finding", "R8", "a note that sounds private; it is left out"),
+    # The one check-in's own rules (drafts whose template is checkin).
+    Code(
+        "checkin_interest", "finding", "check-in", "interest not restated in exactly one sentence"
+    ),
+    Code("checkin_no_timeline", "finding", "check-in", "no polite question about the timeline"),
+    Code("checkin_pressure", "finding", "check-in", "words of guilt or pressure"),
+    Code("checkin_too_long", "finding", "check-in", "more than two short paragraphs"),
     # Notes that cannot be adapted: R3 for a talking point, R7 a question, R5 a fit.
     Code("note_first_person", "finding", "", "a note written as a sentence about yourself"),
     Code("note_he_she", "finding", "", "a note that calls the interviewer he or she"),

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from followup.cli import _delivery
+from followup.cli._common import now
 from followup.errors import OptionError
 
 
@@ -50,6 +52,35 @@ def register(commands: Any) -> None:
         help="DANGER: do not check the server's certificate; for a local test server only",
     )
     replies.set_defaults(run=_replies, flags={"password": "$FOLLOWUP_IMAP_PASSWORD"})
+
+    checkin = commands.add_parser(
+        "checkin",
+        help="one polite check-in per interview still waiting for a reply",
+        description="Draft one short check-in per interview of DIR that has had no reply from "
+        "anyone on it: two business days after the decision date the employer gave "
+        "(decision_by), else seven business days after the interview; to the main contact "
+        "(contact column, else the recruiter, else the first interviewer), in the thread of "
+        "the thank-you. At most one per interview, ever (kept in DIR's ledger). Drafts go to "
+        "DIR/checkins (or --out), for `followup upload` or `send`; with --smtp they are sent "
+        "from there at once (a dry run unless --send).",
+    )
+    checkin.add_argument("source", metavar="DIR", help="a folder written by followup draft")
+    checkin.add_argument("--out", metavar="DIR", help="where to write (default: DIR/checkins)")
+    checkin.add_argument(
+        "--now", metavar="TIME", help="fixed clock, e.g. 2026-12-01T09:00 (in --tz)"
+    )
+    checkin.add_argument("--tz", metavar="ZONE", help="the zone of --now (default: this machine's)")
+    checkin.add_argument("--smtp", metavar="HOST[:PORT]", help="send them through this server")
+    _delivery._add_server_options(checkin, required_user=False)
+    checkin.add_argument("--rate", default="20/min", help="at most this many a minute, as send")
+    checkin.add_argument("--send", action="store_true", help="really send (with --smtp)")
+    checkin.add_argument(
+        "--resend-uncertain",
+        dest="resend_uncertain",
+        action="store_true",
+        help="send again the check-ins an interrupted run may or may not have sent",
+    )
+    checkin.set_defaults(run=_checkin, flags={"password": "$FOLLOWUP_SMTP_PASSWORD"})
 
 
 def _replies(args: argparse.Namespace) -> int:
@@ -99,6 +130,60 @@ def _replies(args: argparse.Namespace) -> int:
     print(report.summary())
     print_reply_status(folder)
     return 0
+
+
+def _checkin(args: argparse.Namespace) -> int:
+    from followup.deliver import write_checkins
+
+    if args.send and not args.smtp:
+        raise OptionError("--send needs --smtp HOST, the server to send the check-ins through.")
+    folder = Path(args.source)
+    out = Path(args.out) if args.out else folder / "checkins"
+    plan = write_checkins(folder, out, now=now(args))
+    written = plan[plan["file"].fillna("") != ""]
+    for item in written.to_dict("records"):
+        print(f"  {item['file']}: to {item['interviewer_email']} ({item['addressed']})")
+    counts = plan["state"].value_counts()
+    print(
+        f"{len(written)} check-in(s) written to {out}; "
+        + ", ".join(f"{state}: {int(n)}" for state, n in counts.items())
+    )
+    if args.smtp and out.is_dir() and any(out.glob("*.eml")):
+        return _send_checkins(args, folder, out)
+    return 0
+
+
+def _send_checkins(args: argparse.Namespace, folder: Path, out: Path) -> int:
+    """Send the check-ins of ``out``, each once: attempts go to DIR's own ledger, which
+    also keeps the check-ins, so a lost check-ins folder never sends one twice."""
+    from followup.deliver import (
+        LEDGER_NAME,
+        Ledger,
+        SmtpSender,
+        deliver,
+        exclusive,
+        parse_rate,
+        read_outbox,
+    )
+
+    if args.limit is not None and args.limit < 1:
+        raise OptionError(f"--limit {args.limit}: give a number of check-ins, 1 or more.")
+    server = _delivery._server(args, "smtp", args.security or "starttls", args.send)
+    path = folder / LEDGER_NAME
+    with exclusive(path), Ledger(path) as ledger:
+        report = deliver(
+            read_outbox(out),
+            SmtpSender(server),
+            ledger,
+            dry_run=not args.send,
+            limit=args.limit,
+            interval=parse_rate(args.rate),
+            resend_uncertain=args.resend_uncertain,
+        )
+    if not args.send:
+        print("Dry run: nothing was sent. Add --send to send the check-ins.")
+    print(report.summary(resend="--resend-uncertain"))
+    return 0 if report.ok else 1
 
 
 def _progress(done: int) -> None:

@@ -7,6 +7,7 @@ drafts so that a rerun, a crash or a lost connection never sends one twice.
 """
 
 from followup.deliver._book import Book
+from followup.deliver._checkin import due_dates, plan_checkins, render_checkins, write_checkins
 from followup.deliver._imap import ImapUploader
 from followup.deliver._ledger import LEDGER_NAME, Ledger, exclusive, ledger_path
 from followup.deliver._mailbox import ImapInbox, parse_message, read_maildir, read_mbox
@@ -48,6 +49,7 @@ __all__ = [
     "SmtpSender",
     "Transport",
     "deliver",
+    "due_dates",
     "exclusive",
     "for_sending",
     "ledger_path",
@@ -56,12 +58,15 @@ __all__ = [
     "parse_host",
     "parse_message",
     "parse_rate",
+    "plan_checkins",
     "read_maildir",
     "read_mbox",
     "read_outbox",
     "read_replies",
+    "render_checkins",
     "reply_status",
     "sent_thank_yous",
     "tls_context",
     "update_review_sheet",
+    "write_checkins",
 ]
