@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         timeliness,
         write_report,
     )
+    from followup.deliver import read_ledger
     from followup.draft import (
         adapt_notes,
         add_deadlines,
@@ -73,6 +74,7 @@ _LAZY = {
     "preview": "followup.draft",
     "render_drafts": "followup.draft",
     "write_drafts": "followup.draft",
+    "read_ledger": "followup.deliver",
     "advance_effect": "followup.analyze",
     "cohort_summary": "followup.analyze",
     "followup_delays": "followup.analyze",
@@ -106,6 +108,7 @@ __all__ = [
     "plots",
     "preview",
     "read_interviews",
+    "read_ledger",
     "render_drafts",
     "response_times",
     "timeliness",

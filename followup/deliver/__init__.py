@@ -22,6 +22,7 @@ from followup.deliver._replies import (
 from followup.deliver._run import OUTCOMES, DeliveryReport, deliver, parse_rate
 from followup.deliver._sheet import update_review_sheet
 from followup.deliver._smtp import SmtpSender, for_sending
+from followup.deliver._tracking import read_ledger
 from followup.deliver._transport import (
     Dropped,
     Refused,
@@ -59,6 +60,7 @@ __all__ = [
     "parse_message",
     "parse_rate",
     "plan_checkins",
+    "read_ledger",
     "read_maildir",
     "read_mbox",
     "read_outbox",
