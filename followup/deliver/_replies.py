@@ -12,6 +12,7 @@ address are never replies.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
@@ -25,6 +26,10 @@ from followup.deliver._book import REPLY_COLUMNS, Book
 from followup.deliver._ledger import LEDGER_NAME, Ledger
 from followup.deliver._mailbox import Incoming, Raw, parse_message
 from followup.errors import FollowupError
+
+_FROM = re.compile(rb"(?im)^from[ \t]*:([^\n]*)")
+_DATE = re.compile(rb"(?im)^date[ \t]*:")
+_ADDRESS = re.compile(rb"[^\s<>\"(),:;]+@[^\s<>\"(),:;]+")
 
 #: Domains anyone can have an address at: never an employer's, for ``same_domain``.
 FREE_MAIL = frozenset(
@@ -216,24 +221,62 @@ def read_replies(
     sent = sent_thank_yous(folder)
     report = ReplyReport(source)
     stream = iter(messages)
+    wanted = _Candidates(sent)
     with Book(folder / LEDGER_NAME) as book:
+        known = set(zip(*(book.replies()[c] for c in ("reply_id", "draft_id")), strict=True))
         while batch := list(islice(stream, chunk)):
-            parsed = [parse_message(head, where=where, body=body) for where, head, body in batch]
-            good = [p for p in parsed if p is not None]
             report.read += len(batch)
-            report.broken += len(batch) - len(good)
+            good = []
+            for where, head, body in batch:
+                verdict = wanted(head)
+                parsed = parse_message(head, where=where, body=body) if verdict else None
+                report.broken += verdict is None or (verdict and parsed is None)
+                if parsed is not None:
+                    good.append(parsed)
             matched = match_replies(sent, incoming_table(good), same_domain=same_domain)
-            matched = matched.drop_duplicates(["reply_id", "draft_id"])
-            before = book.replies()[["reply_id", "draft_id"]]
-            new = matched.merge(before, how="left", indicator=True).query("_merge == 'left_only'")
-            for kind, count in new["kind"].value_counts().items():
+            new = []
+            for key in zip(matched["reply_id"], matched["draft_id"], strict=True):
+                new.append(key not in known)
+                known.add(key)
+            for kind, count in matched.loc[new, "kind"].value_counts().items():
                 report.new[str(kind)] += int(count)
-            book.add_replies(matched)
+            book.add_replies(matched[new])
             if progress is not None:
                 progress(report.read)
         report.replies = book.replies()
     update_recipients(folder, report.replies)
     return report
+
+
+class _Candidates:
+    """Which messages could answer a thank-you, told from their raw headers in a few
+    microseconds, so only those are parsed: one naming a Message-ID at our domain in
+    In-Reply-To or References, one from an employer's domain, or from a mail daemon.
+    ``None`` for a message without a sender or a date (broken)."""
+
+    def __init__(self, sent: pd.DataFrame) -> None:
+        ours = sorted(set(sent["message_id"].str.extract(r"@([^>]+)>", expand=False).dropna()))
+        domains = "|".join(re.escape(d) for d in ours) or "(?!)"
+        self.thread = re.compile(
+            rb"(?im)^(?:in-reply-to|references)[ \t]*:[^\n]*(?:\n[ \t][^\n]*)*@(?:"
+            + domains.encode()
+            + rb")>"
+        )
+        self.domains = set(sent["interviewer_email"].str.split("@").str[-1])
+
+    def __call__(self, head: bytes) -> bool | None:
+        sender = _FROM.search(head)
+        if sender is None or _DATE.search(head) is None:
+            return None
+        address = _ADDRESS.search(sender[1])
+        if address is None:
+            return None
+        local, _, domain = address[0].lower().strip(b"<>").partition(b"@")
+        return (
+            domain.decode("ascii", "replace") in self.domains
+            or local in (b"mailer-daemon", b"postmaster")
+            or self.thread.search(head) is not None
+        )
 
 
 def first_replies(replies: pd.DataFrame, by: str) -> pd.DataFrame:

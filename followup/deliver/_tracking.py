@@ -51,7 +51,8 @@ def read_ledger(folder: str | os.PathLike[str], *, tz: str | None = None) -> pd.
 
     def moments(values: pd.Series, keys: pd.Series) -> pd.Series:
         found = values.astype("datetime64[us, UTC]").reindex(keys.to_numpy()).to_numpy()
-        return pd.Series(found, index=keys.index).dt.tz_convert(zone)
+        out: pd.Series = pd.Series(found, index=keys.index).dt.tz_convert(zone)
+        return out
 
     replied = moments(by_interview["replied_at"], interviews)
     return recipients.assign(
