@@ -28,7 +28,7 @@ from pathlib import Path
 
 from followup.deliver._autoreply import HEADERS, kind
 from followup.deliver._imap import ImapUploader
-from followup.deliver._transport import Dropped
+from followup.deliver._transport import Server
 from followup.errors import DeliveryError, SourceError
 
 #: The header fields a reply is matched and classified by: all an IMAP FETCH asks for.
@@ -149,7 +149,7 @@ def read_mbox(path: str | os.PathLike[str]) -> Iterator[Raw]:
     if path.stat().st_size == 0:
         return
     with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        if not data[:5] == b"From ":
+        if data[:5] != b"From ":
             raise SourceError(
                 f"{path} is not an mbox file (it does not start with a 'From ' line); "
                 "export the mailbox as mbox, or pass a Maildir folder with --maildir."
@@ -179,8 +179,8 @@ class ImapInbox(ImapUploader):
     ``FETCH BODY.PEEK[HEADER.FIELDS (...)]``, so no flag ever changes and no body is
     downloaded (but the first part of a bounce's). Logs in as :class:`ImapUploader` does."""
 
-    def __init__(self, server: object, folder: str = "INBOX") -> None:
-        super().__init__(server, folder)  # type: ignore[arg-type]
+    def __init__(self, server: Server, folder: str = "INBOX") -> None:
+        super().__init__(server, folder)
 
     def messages(
         self,
@@ -224,7 +224,10 @@ class ImapInbox(ImapUploader):
                 body = b"".join(i[1] for i in data if isinstance(i, tuple))
                 yield f"{self.folder}/{uid_bytes.decode()}", head, body
         except (imaplib.IMAP4.abort, OSError) as exc:
-            raise Dropped(str(exc), maybe_delivered=False) from None
+            raise DeliveryError(
+                f"IMAP server {self.server.address}: the connection dropped while reading "
+                f"{self.folder} ({exc}); run again: what was read is kept, none counted twice."
+            ) from None
 
 
 def _criteria(since: date | None, senders: Sequence[str], threads: Sequence[str]) -> str:
