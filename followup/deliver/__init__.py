@@ -4,6 +4,12 @@
 :func:`deliver` runs the batch through :class:`SmtpSender` or
 :class:`ImapUploader`, keeping every attempt in the :class:`Ledger` beside the
 drafts so that a rerun, a crash or a lost connection never sends one twice.
+
+What comes back closes the loop: :func:`read_replies` matches the messages of an
+mbox, a Maildir or an IMAP folder (:func:`read_mbox`, :func:`read_maildir`,
+:class:`ImapInbox`) to the thank-yous and keeps them in the same ledger file
+(:class:`Book`); :func:`write_checkins` drafts the one check-in an interview may
+get; :func:`read_ledger` gives the tracking columns the analyses take.
 """
 
 from followup.deliver._book import Book

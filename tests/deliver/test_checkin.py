@@ -208,3 +208,23 @@ def test_checkin_send_killed_mid_batch_sends_each_once(sent, smtp):
     gone = cli(*args, env={"FOLLOWUP_SMTP_PASSWORD": PASSWORD})
     assert "0 check-in(s) written" in gone.stdout
     assert len(smtp.inbox.messages) == 3
+
+
+@pytest.mark.parametrize(
+    "header", ["Decision by", "They said we'd hear by", "Expected decision", "Hear back by"]
+)
+def test_the_stated_decision_date_is_read_under_its_common_headers(header):
+    sheet = pd.DataFrame(
+        {
+            "Company": ["Acme"],
+            "Role": ["Buyer"],
+            "Start": ["2026-11-16 10:00"],
+            "Interviewer": ["Ann Bell"],
+            "Email": ["ann@acme.example"],
+            header: ["Dec 4"],
+            "Point of contact": ["yes"],
+        }
+    )
+    result = followup.read_interviews(sheet, tz="UTC")
+    assert result.rejects.empty
+    assert result.recipients.loc[0, ["decision_by", "contact"]].tolist() == ["Dec 4", "yes"]

@@ -26,6 +26,7 @@ from replycases import (
     write_mbox,
 )
 
+import followup
 from followup.deliver import LEDGER_NAME, Book, parse_message, read_mbox
 
 
@@ -276,3 +277,56 @@ def test_mbox_reader_reads_every_message(tmp_path):
     box = write_mbox(tmp_path / "m", [c.message for c in cases()])
     assert len(list(read_mbox(box))) == len(cases())
     assert mid(DANA) in b"".join(head for _, head, _ in read_mbox(box)).decode()
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ({"Subject": "Re: Thank you"}, "reply"),
+        ({"Subject": "Re: Thank you", "Auto-Submitted": "no"}, "reply"),
+        ({"Subject": "Re: Thank you", "Auto-Submitted": "auto-generated"}, "auto-reply"),
+        ({"Subject": "Re: Thank you", "X-Autoreply": "yes"}, "auto-reply"),
+        ({"Subject": "Re: Thank you", "X-Autorespond": "1"}, "auto-reply"),
+        ({"Subject": "Re: Thank you", "Precedence": "auto_reply"}, "auto-reply"),
+        ({"Subject": "Weekly news", "Precedence": "list"}, "auto-reply"),
+        ({"Subject": "Automatic reply: Thank you"}, "auto-reply"),
+        ({"Subject": "Réponse automatique : Merci"}, "auto-reply"),
+        ({"Subject": "Respuesta automática: Gracias"}, "auto-reply"),
+        ({"Subject": "Fuori ufficio fino al 2 dicembre"}, "auto-reply"),
+        ({"Subject": "Afwezig: Bedankt"}, "auto-reply"),
+        ({"Subject": "自動返信: ありがとうございます"}, "auto-reply"),
+        ({"Subject": "Undeliverable: Thank you"}, "bounce"),
+        ({"Content-Type": "multipart/report; report-type=delivery-status"}, "bounce"),
+    ],
+)
+def test_automatic_mail_is_told_from_a_reply(headers, expected):
+    from followup.deliver._autoreply import kind
+
+    assert kind(headers, "someone@employer.example") == expected
+
+
+def test_read_ledger_gives_the_tracking_columns(sent, tmp_path):
+    box = write_mbox(tmp_path / "inbox.mbox", [c.message for c in cases()])
+    cli("replies", str(sent), "--mbox", str(box))
+    tracking = followup.read_ledger(sent).set_index("draft_id")
+    assert (tracking["sent_at"] == pd.Timestamp("2026-11-25 12:00", tz="UTC")).all()
+    dana = pd.Timestamp("2026-11-26 15:00", tz="UTC")
+    assert tracking.loc[LUIS, "replied_at"] == dana  # the interview's first reply
+    assert pd.isna(tracking.loc[LUIS, "draft_replied_at"])
+    assert tracking.loc[DANA, "draft_replied_at"] == dana
+    delays = followup.followup_delays(tracking.reset_index())
+    times = followup.response_times(delays, as_of="2026-12-01")
+    assert times.summary.loc[0, "replies"] == 3
+
+
+def test_matching_leaves_its_inputs_as_they_were(sent):
+    from followup.deliver import match_replies, parse_message, sent_thank_yous
+    from followup.deliver._replies import incoming_table
+
+    thank_yous = sent_thank_yous(sent)
+    parsed = [parse_message(c.message, where=c.name) for c in cases()]
+    incoming = incoming_table(p for p in parsed if p is not None)
+    saved = thank_yous.copy(), incoming.copy()
+    match_replies(thank_yous, incoming, same_domain=True)
+    pd.testing.assert_frame_equal(thank_yous, saved[0])
+    pd.testing.assert_frame_equal(incoming, saved[1])
