@@ -20,6 +20,7 @@ from followup.deliver._mailbox import ImapInbox, parse_message, read_maildir, re
 from followup.deliver._outbox import Draft, parse_draft, read_outbox
 from followup.deliver._replies import (
     ReplyReport,
+    incoming_table,
     match_replies,
     read_replies,
     reply_status,
@@ -59,6 +60,7 @@ __all__ = [
     "due_dates",
     "exclusive",
     "for_sending",
+    "incoming_table",
     "ledger_path",
     "match_replies",
     "parse_draft",

@@ -300,9 +300,10 @@ def test_mbox_reader_reads_every_message(tmp_path):
     ],
 )
 def test_automatic_mail_is_told_from_a_reply(headers, expected):
-    from followup.deliver._autoreply import kind
-
-    assert kind(headers, "someone@employer.example") == expected
+    head = "From: someone@employer.example\nDate: Thu, 26 Nov 2026 10:00:00 +0000\n"
+    head += "".join(f"{name}: {value}\n" for name, value in headers.items())
+    raw = (head + "\nHello\n").encode()
+    assert parse_message(raw, where="x").kind == expected  # type: ignore[union-attr]
 
 
 def test_read_ledger_gives_the_tracking_columns(sent, tmp_path):
@@ -320,8 +321,7 @@ def test_read_ledger_gives_the_tracking_columns(sent, tmp_path):
 
 
 def test_matching_leaves_its_inputs_as_they_were(sent):
-    from followup.deliver import match_replies, parse_message, sent_thank_yous
-    from followup.deliver._replies import incoming_table
+    from followup.deliver import incoming_table, match_replies, sent_thank_yous
 
     thank_yous = sent_thank_yous(sent)
     parsed = [parse_message(c.message, where=c.name) for c in cases()]
