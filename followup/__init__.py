@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         write_report,
         write_tables,
     )
+    from followup.deliver import read_ledger
     from followup.draft import (
         adapt_notes,
         add_deadlines,
@@ -76,6 +77,7 @@ _LAZY = {
     "preview": "followup.draft",
     "render_drafts": "followup.draft",
     "write_drafts": "followup.draft",
+    "read_ledger": "followup.deliver",
     "advance_effect": "followup.analyze",
     "cohort_summary": "followup.analyze",
     "followup_delays": "followup.analyze",
@@ -112,6 +114,7 @@ __all__ = [
     "plots",
     "preview",
     "read_interviews",
+    "read_ledger",
     "render_drafts",
     "report_tables",
     "response_times",

@@ -178,7 +178,6 @@ COLUMNS: tuple[Column, ...] = (
             "panelist name",
             "recipient",
             "recipient name",
-            "contact",
             "contact name",
             "who i met",
             "who i met with",
@@ -341,6 +340,34 @@ COLUMNS: tuple[Column, ...] = (
         doc="when the outcome was known (tracking)",
     ),
     Column(
+        "decision_by",
+        (
+            "decision by",
+            "they said we'd hear by",
+            "they said well hear by",
+            "hear by",
+            "hear back by",
+            "expected decision",
+            "expected decision date",
+            "decision expected",
+            "decision expected by",
+            "decision deadline",
+        ),
+        doc="when the employer said they would decide (for the one check-in)",
+    ),
+    Column(
+        "contact",
+        (
+            "main contact",
+            "primary contact",
+            "point of contact",
+            "is contact",
+            "contact person",
+            "check in with",
+        ),
+        doc="yes on the row of the interview's main contact (for the one check-in)",
+    ),
+    Column(
         "interviewers",
         ("interviewers", "panel", "panelists", "interview panel", "recipients"),
         header=True,
@@ -412,6 +439,8 @@ RECIPIENT_COLUMNS: tuple[str, ...] = (
     "replied_at",
     "outcome",
     "decided_at",
+    "decision_by",
+    "contact",
 )
 
 #: Tracking columns for the analyses, and the outcome labels (with the words that mean them).
@@ -529,6 +558,13 @@ CODES: tuple[Code, ...] = (
     Code("style", "finding", "R8", "a style slip proselint finds (cliché, jargon, ...)"),
     Code("greeting_name", "finding", "R8", "the greeting uses a name from a guessed order"),
     Code("private_note", "finding", "R8", "a note that sounds private; it is left out"),
+    # The one check-in's own rules (drafts whose template is checkin).
+    Code(
+        "checkin_interest", "finding", "check-in", "interest not restated in exactly one sentence"
+    ),
+    Code("checkin_no_timeline", "finding", "check-in", "no polite question about the timeline"),
+    Code("checkin_pressure", "finding", "check-in", "words of guilt or pressure"),
+    Code("checkin_too_long", "finding", "check-in", "more than two short paragraphs"),
     # Notes that cannot be adapted: R3 for a talking point, R7 a question, R5 a fit.
     Code("note_first_person", "finding", "", "a note written as a sentence about yourself"),
     Code("note_he_she", "finding", "", "a note that calls the interviewer he or she"),

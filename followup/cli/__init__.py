@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Sequence
 from importlib.metadata import version
 
-from followup.cli import _analysis, _delivery, _drafting, _sheet
+from followup.cli import _analysis, _delivery, _drafting, _replies, _sheet
 from followup.errors import FollowupError
 
 #: How the command line spells the library's keyword arguments, for error hints.
@@ -67,7 +67,7 @@ def parser() -> argparse.ArgumentParser:
     root.add_argument("--version", action="version", version=f"followup {version('followup')}")
     root.add_argument("--debug", action="store_true", help=_DEBUG)
     commands = root.add_subparsers(title="commands", required=True, metavar="COMMAND")
-    for group in (_sheet, _drafting, _analysis, _delivery):
+    for group in (_sheet, _drafting, _analysis, _delivery, _replies):
         group.register(commands)
     for command in commands.choices.values():
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=_DEBUG)

@@ -248,6 +248,9 @@ def _status(args: argparse.Namespace) -> int:
     ]
     print(shown.to_string(index=False, max_colwidth=60))
     print("\n" + pd.crosstab(table["action"], table["result"]).to_string())
+    from followup.cli._replies import print_reply_status
+
+    print_reply_status(Path(args.source))
     if args.update_sheet:
         sheet = update_review_sheet(Path(args.source), table)
         print(f"Updated {sheet} with a delivery column and sent_at.")

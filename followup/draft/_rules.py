@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from followup._clock import resolve_now
+from followup.draft._checkin_rules import THANK_YOU_ONLY, checkin_findings
 from followup.draft._names import greetings
 from followup.draft._notes import adapt_column
 from followup.draft._proofread import doubled_words, matches, misspellings, objects, style
@@ -205,12 +206,21 @@ def check_drafts(
     add(*doubled_words(drafts, body, arrow, texts))
     add(*misspellings(drafts, body, arrow, known_words, texts))
     add(*style(drafts, body, texts, whole_bodies=proofread_bodies))
+    checkin = _column(drafts, "template").to_numpy() == "checkin"
+    if checkin.any():  # a check-in has its own rules instead of the thank-you's R1, R3, R5-R7
+        for mask, code, severity, message in checkin_findings(
+            drafts, core.to_pylist(), paragraphs, words
+        ):
+            add(mask, code, severity, message)
 
     if not found:
         return pd.DataFrame({c: pd.Series(dtype="str") for c in FINDING_COLUMNS})
-    findings = pd.concat(found, ignore_index=True).sort_values(["_at", "rule"], kind="stable")
+    findings = pd.concat(found, ignore_index=True)
+    ignored = checkin[findings["_at"].to_numpy()] & findings["code"].isin(THANK_YOU_ONLY)
+    findings = findings[~ignored].sort_values(["_at", "rule"], kind="stable")
     findings = findings.drop(columns="_at").reset_index(drop=True)
-    return findings[list(FINDING_COLUMNS)].astype("str")
+    table: pd.DataFrame = findings[list(FINDING_COLUMNS)].astype("str")
+    return table
 
 
 def _column(drafts: pd.DataFrame, name: str) -> pd.Series:

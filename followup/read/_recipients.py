@@ -74,7 +74,7 @@ def to_recipients(
         long["candidate_email"] = long["candidate_email"].where(
             long["candidate_email"] != "", sender_email
         )
-    long = fill_from_panel(long, ("interested", "fit"))
+    long = fill_from_panel(long, ("interested", "fit", "decision_by"))
     interested = parse_interested(long, problems)
     zones = parse_zones(long, problems, zone)
     start, end, zones = parse_times(long, problems, zones, dayfirst)

@@ -59,6 +59,8 @@ def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> 
         "interview_end",
         "duration",
         "interview_date",
+        "decision_by",
+        "contact",
         *TRACKING,
     ):
         if name not in long.columns:
