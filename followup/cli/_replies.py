@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from followup.cli import _delivery
-from followup.cli._common import now
+from followup.cli._common import LOGIN_FLAGS, add_login_options, now
 from followup.errors import OptionError
 
 
@@ -28,7 +28,7 @@ def register(commands: Any) -> None:
     where.add_argument("--mbox", metavar="FILE", help="an mbox export of your mailbox")
     where.add_argument("--maildir", metavar="DIR", help="a Maildir folder")
     where.add_argument("--imap", metavar="HOST[:PORT]", help="an IMAP server")
-    replies.add_argument("--user", help="IMAP login name")
+    add_login_options(replies, required_user=False)
     replies.add_argument("--folder", default="INBOX", help="IMAP folder (default: %(default)s)")
     replies.add_argument(
         "--since", metavar="DATE", help="IMAP: only messages received since this day"
@@ -51,7 +51,7 @@ def register(commands: Any) -> None:
         action="store_true",
         help="DANGER: do not check the server's certificate; for a local test server only",
     )
-    replies.set_defaults(run=_replies, flags={"password": "$FOLLOWUP_IMAP_PASSWORD"})
+    replies.set_defaults(run=_replies, flags={"password": "$FOLLOWUP_IMAP_PASSWORD", **LOGIN_FLAGS})
 
     checkin = commands.add_parser(
         "checkin",
