@@ -230,6 +230,14 @@ PRIVATE = (
     "rambled",
     "nailed it",
     "killed it",
+    "pain",
+    "pains",
+    "painful",
+    "headache",
+    "headaches",
+    "nightmare",
+    "clunky",
+    "janky",
 )
 
 #: Words a note may write in lower case that are always written with capitals.

@@ -207,7 +207,7 @@ def _as_list(text: str) -> str:
     if len(parts) > 1:
         return ", ".join(parts[:-1]) + " and " + parts[-1]
     items = [i.strip() for i in text.split(",")]
-    if len(items) >= 2 and all(1 <= count_words(i) <= 5 for i in items) and " and " not in text:
+    if len(items) >= 3 and all(1 <= count_words(i) <= 5 for i in items) and " and " not in text:
         return ", ".join(items[:-1]) + " and " + items[-1]
     return text
 
@@ -297,7 +297,7 @@ def adapt_fit(raw: str) -> Note:
             "is a sentence, not a phrase",
             'write it as a phrase, e.g. "four years of SQL reporting"',
         )
-    return _as_background(lower_first(text))
+    return _as_background(lower_first(_as_list(text)))
 
 
 def _as_background(text: str) -> Note:

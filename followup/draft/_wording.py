@@ -188,6 +188,11 @@ def clean(raw: str, *, asides: bool = False) -> str:
     text = re.sub(r"(?<!\w)re:\s*|(?<=\s)re\s+(?=\w)", "about ", text, flags=re.IGNORECASE)
     text = re.sub(r"\s+([,;.!?])", r"\1", re.sub(r"\s{2,}", " ", text))
     text = re.sub(r"~\s*(?=\d)", "about ", text)
+    text = re.sub(r"\bvs\.?(?=\s)", "versus", text, flags=re.IGNORECASE)
+    text = re.sub(r"/(?:wk|week)\b", " a week", text, flags=re.IGNORECASE)
+    text = re.sub(r"/(?:mo|month)\b", " a month", text, flags=re.IGNORECASE)
+    text = re.sub(r"/(?:yr|year)\b", " a year", text, flags=re.IGNORECASE)
+    text = re.sub(r"/(?:day)\b", " a day", text, flags=re.IGNORECASE)
     text = CASED.sub(lambda m: words.CASED[m.group(0)], text)
     text = re.sub(r"\b[qh][1-4]\b", lambda m: m.group(0).upper(), text)  # q1 → Q1, h2 → H2
     text = re.sub(r"(?<![\w.'-])i(?=(?:'[a-z]+)?(?![\w.'-]))", "I", text)
@@ -329,19 +334,18 @@ CLAUSE_START = re.compile(
 
 def two_thoughts(text: str) -> bool:
     """Whether a note joins two thoughts: a dash or semicolon between exactly two parts
-    ("fraud detection - rules vs ML"), or a comma before a clause or a long part
-    ("dbt migration, half the models break"), not before one more item of a list
-    ("SQL, Python and Tableau") or adjective ("slow, flaky nightly loads")."""
+    ("fraud detection - rules vs ML"), or a comma that does not make a list of three or
+    more short items ("dbt migration, half the models break"; "SQL, Python, Tableau" is
+    a list; "4 yrs SQL, Python and Tableau" ends in one)."""
     if len([p for p in PART_BREAK.split(text) if p.strip()]) == 2:
         return True
-    later = [i.strip() for i in re.split(r",\s*", text)[1:] if i.strip()]
-    return any(
-        count_words(i) >= 4
-        or AUX.search(i)
-        or re.match(r"^(?:i|we|they|you|he|she|it)\b", i, re.I)
-        or CLAUSE_START.match(i)
-        for i in later
+    items = [i.strip() for i in re.split(r",\s*", text) if i.strip()]
+    if len(items) < 2:
+        return False
+    listed = (len(items) >= 3 or re.search(r"\b(?:and|or)\b", items[-1])) and all(
+        count_words(i) <= 5 for i in items[1:]
     )
+    return not listed or any(AUX.search(i) or CLAUSE_START.match(i) for i in items[1:])
 
 
 def common_checks(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | None:
@@ -359,7 +363,8 @@ def common_checks(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | 
             "is several sentences",
             f"write the {kind} as one short phrase{example_from(text, adapt)}",
         )
-    if kind != "question" and two_thoughts(text):
+    whole = SHARED.match(text) or IMPRESSION.match(text)  # judged whole by the adapter
+    if kind != "question" and not whole and two_thoughts(text):
         return unusable(
             "note_two_parts",
             "joins two thoughts (a comma or dash between them)",

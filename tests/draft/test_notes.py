@@ -35,11 +35,6 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("w/ the platform team", "with the platform team", "topic"),
         ("mentoring program for new analysts 🎉", "mentoring program for new analysts", "topic"),
         # a clause, carried by "... hear that ..."
-        (
-            "team is growing, hiring 3 analysts",
-            "the team is growing and hiring 3 analysts",
-            "statement",
-        ),
         ("they're hiring 3 analysts", "you're hiring 3 analysts", "statement"),
         ("Kafka is their backbone", "Kafka is your backbone", "statement"),
         ("team's growing fast", "team's growing fast", "statement"),
@@ -96,6 +91,8 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("the take-home case, I bombed part 2", "private_note", "keep it in your Notes column"),
         # two thoughts joined by a dash or a comma: the second never reaches the letter
         ("the data platform - still on Hadoop", "note_two_parts", 'e.g. "the data platform"'),
+        ("team is growing, hiring 3 analysts", "note_two_parts", "keep one thought"),
+        ("hybrid 3 days/wk, benefits overview", "note_two_parts", "keep one thought"),
         ("ETL backlog, most nightly jobs fail twice a week", "note_two_parts", "e.g."),
         ("analytics roadmap, they want two more PMs", "note_two_parts", "keep one thought"),
         # the candidate anywhere in it
@@ -216,10 +213,11 @@ def test_a_fit_that_joins_a_skill_and_a_sentence_comes_back(fit):
     assert adapt_fit(fit)[1:3] == ("unusable", "note_two_parts")
 
 
-def test_two_short_items_become_a_list_and_a_compound_takes_the():
-    assert adapt_talking_point("onboarding plan, team rituals").text == (
-        "the onboarding plan and team rituals"
+def test_three_short_items_become_a_list_and_a_compound_takes_the():
+    assert adapt_talking_point("onboarding plan, team rituals, tooling").text == (
+        "the onboarding plan, team rituals and tooling"
     )
+    assert adapt_fit("SQL, Python, Tableau").text == "my SQL, Python and Tableau"
     assert adapt_talking_point("q3 hiring roadmap").text == "the Q3 hiring roadmap"
 
 
