@@ -80,10 +80,10 @@ class Problems:
                         "row": header_row,
                         "column": [u.header for u in unused],
                         "value": [u.header for u in unused],
-                        "code": "unknown_column",
+                        "code": [u.code for u in unused],
                         "problem": [u.problem for u in unused],
                         "hint": [u.hint for u in unused],
-                        "severity": "warning",
+                        "severity": [u.severity for u in unused],
                     }
                 )
             )
