@@ -64,7 +64,9 @@ def _report(args: argparse.Namespace) -> int:
     path = write_report(result.recipients, args.out, by=by, min_cell=args.min_cell, as_of=as_of)
     print(result.summary())
     print(f"\nReport written to {path}")
-    print_rejects(result.source, result.rejects, "the report (rows left out)")
+    print_rejects(
+        result.source, result.rejects, "the report (rows left out)", total=len(result.rejects)
+    )
     return 1 if result.rows_rejected else 0
 
 

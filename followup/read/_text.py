@@ -69,7 +69,10 @@ def _marked_encoding(first: bytes, name: str) -> str | None:
         return "utf-8-sig"
     if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    if b"\x00" in first[:4096]:
+    head = first[:4096]
+    controls = sum(head.count(c) for c in range(32) if c not in b"\t\n\r")
+    # A NUL in a cell is that row's problem; a head full of control bytes is not text.
+    if b"\x00" in head and controls > len(head) / 20:
         raise SourceError(f"{name} is a binary file, not a spreadsheet; export it as CSV or .xlsx.")
     return None
 

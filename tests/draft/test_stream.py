@@ -92,7 +92,8 @@ def test_repeated_interviewers_across_chunks_are_drafted_once(tmp_path):
         tz="America/Chicago",
         chunk_rows=2,
     )
-    rejects = run.rejects_table
+    assert run.rejects.total == 2
+    rejects = pd.read_csv(tmp_path / "out" / "rejects.csv")
     assert rejects["problem"].tolist() == [
         "same interviewer twice in one interview (merged into row 2)",
         "same interviewer twice in one interview (already drafted)",
