@@ -112,3 +112,26 @@ def test_two_wide_headers_meaning_the_same_field():
     )
     with pytest.raises(followup.ColumnsError, match="both mean interviewer 2's email"):
         read(frame)
+
+
+@pytest.mark.parametrize(
+    ("columns", "cell"),
+    [
+        ({"Interviewer": ["Dana"], "Interviewer Email": []}, "d@x.example\r\nBcc: eve@x.example"),
+        ({"Interviewer 1 Name": ["Dana"], "Interviewer 1 Email": []}, "d@x.example\nBcc: e@x.ex"),
+        ({"Interviewers": []}, "Dana <d@x.example>\r\nBcc: eve@x.example"),
+        ({"Interviewer": ["Dana\r\nBcc: eve@x.example"], "Email": []}, "d@x.example"),
+    ],
+)
+def test_line_breaks_never_reach_an_address_or_name(columns, cell):
+    """Injection on the read side: CR/LF never reaches an address or a name."""
+    frame = pd.DataFrame(
+        {"Company": ["N"], "Role": ["A"], "Start": ["2026-11-24 10:00"]}
+        | {k: v or [cell] for k, v in columns.items()}
+    )
+    result = read(frame)
+    kept = result.recipients[["interviewer_name", "interviewer_email"]]
+    assert not kept.apply(lambda c: c.str.contains(r"[\r\n]")).any().any()
+    assert "eve@x.example" not in kept["interviewer_email"].tolist()
+    # A line break separates addresses in a packed cell; "Bcc: eve@..." has no name there.
+    assert set(result.rejects["code"]) & {"header_injection", "bad_email", "missing_name"}
