@@ -5,7 +5,7 @@ Run from the repository root::
     python benchmarks/bench_memory.py [--rows 1000000] [--base /tmp/wt-base]
 
 Each command runs in a fresh process (``python -m followup``), so its peak
-resident memory (max RSS) is its own. Every other row has a malformed
+resident memory (VmHWM, Linux) is its own. Every other row has a malformed
 interviewer address, so half the rows are rejected. ``--base`` also measures a
 checkout of another commit (``git worktree add /tmp/wt-base main``) in the same
 run, for a before/after table. ``--cell-mb`` adds a sheet with one huge cell.
@@ -27,14 +27,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_read import HEADER, generate
 
 HERE = Path(__file__).resolve().parents[1]
+# VmHWM, not getrusage: after a vfork and exec, ru_maxrss also counts the parent's peak.
 _CHILD = """
-import resource, sys, runpy
+import re, sys, runpy
 sys.argv = ["followup", *sys.argv[1:]]
 try:
     runpy.run_module("followup", run_name="__main__")
 except SystemExit as done:
     code = done.code
-print("PEAK_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "EXIT", code, file=sys.stderr)
+peak = re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read())[1]
+print("PEAK_KB", peak, "EXIT", code, file=sys.stderr)
 """
 
 

@@ -164,7 +164,7 @@ def check_sheet(sheet: Sheet, folder: Path) -> Outcome:
     else:
         check_result(result, sheet)
     try:
-        chunks = list(iter_interviews(path, tz="America/Chicago", chunk_rows=3))
+        chunks = list(iter_interviews(path, tz="America/Chicago", chunk_rows=5))
     except followup.FollowupError as error:
         chunked = type(error).__name__
     else:
