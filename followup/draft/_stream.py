@@ -15,6 +15,7 @@ run would:
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -130,6 +131,7 @@ def draft_sheet(
     folder.mkdir(parents=True, exist_ok=True)
     target = folder if format == "eml" else folder / f"drafts.{format}"
     run = DraftRun()
+    chunks = _started(source, sheet, tz, dayfirst, sender, chunk_rows)
     with (
         DraftSink(target, format=format, now=moment) as sink,
         _CsvAppender(folder / "findings.csv", FINDING_COLUMNS) as findings_file,
@@ -137,9 +139,7 @@ def draft_sheet(
         _CsvAppender(folder / "rejects.csv", REJECT_COLUMNS) as rejects_file,
     ):
         run.rejects = RejectLog(rejects_file.write)
-        for ready in _ready(
-            source, run, sheet, tz, dayfirst, sender, chunk_rows=chunk_rows, progress=progress
-        ):
+        for ready in _ready(chunks, run, progress=progress):
             drafts = render_drafts(
                 add_deadlines(ready, hours=hours, now=moment),
                 template=template,
@@ -169,11 +169,10 @@ def validate_sheet(
     will read it (:func:`~followup.draft.adapt_notes`)."""
     run = ValidateRun()
     notes = []
+    chunks = _started(source, sheet, tz, dayfirst, sender, chunk_rows)
     with _CsvAppender(Path(rejects), REJECT_COLUMNS) as rejects_file:
         run.rejects = RejectLog(rejects_file.write)
-        for ready in _ready(
-            source, run, sheet, tz, dayfirst, sender, chunk_rows=chunk_rows, progress=None
-        ):
+        for ready in _ready(chunks, run, progress=None):
             notes.append(adapt_notes(ready))
             run.recipients += len(ready)
             notes = [_distinct_notes(notes)]
@@ -181,16 +180,24 @@ def validate_sheet(
     return run
 
 
-def _ready(
+def _started(
     source: Source,
-    run: SheetRun,
     sheet: str | int | None,
     tz: str | None,
     dayfirst: bool | None,
     sender: str | None,
-    *,
     chunk_rows: int,
-    progress: Callable[[int], None] | None,
+) -> Iterator[Interviews]:
+    """The sheet's chunks, the first one already read: a run that cannot start (no such
+    file, missing columns, ambiguous dates) fails here, before any file is written."""
+    chunks = iter_interviews(
+        source, sheet=sheet, tz=tz, dayfirst=dayfirst, sender=sender, chunk_rows=chunk_rows
+    )
+    return itertools.chain([next(chunks)], chunks)
+
+
+def _ready(
+    chunks: Iterator[Interviews], run: SheetRun, *, progress: Callable[[int], None] | None
 ) -> Iterator[pd.DataFrame]:
     """Recipients ready to draft, whole interviews at a time, each interviewer once; the
     counts and rejects go to ``run``. The rows of the last interview of a chunk wait for
@@ -198,9 +205,7 @@ def _ready(
     in sheet order."""
     drafted, interviews = _HashSet(), _HashSet()
     pending: pd.DataFrame | None = None
-    for chunk in iter_interviews(
-        source, sheet=sheet, tz=tz, dayfirst=dayfirst, sender=sender, chunk_rows=chunk_rows
-    ):
+    for chunk in chunks:
         _tally(run, chunk)
         recipients = _in_utc(chunk.recipients)
         if pending is not None:
