@@ -17,10 +17,11 @@ from hypothesis import strategies as st
 
 import followup
 from followup.read import iter_interviews
-from followup.read._values import EMAIL_PATTERN
 from followup.schema import COLUMNS
 
 HUGE = "x" * 1_000_001  # one cell over 1 MB
+#: One plain address: no display name, no second address, no space, CR or LF.
+ONE_ADDRESS = r"[^\s@<>,;\"]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,63}"
 
 NAMES = ["Dana Whitfield", "Luis", "Zoë Müller", "O'Connor, Siobhán", "李雷", "Ayşe 😀",
          "\u202eevil\u202c", "Da\u200bna", "=HYPERLINK(\"x\")", "", " ", "Dana\x00"]  # fmt: skip
@@ -181,7 +182,7 @@ def check_result(result: followup.Interviews, sheet: Sheet) -> None:
     assert result.rows_read == result.rows_accepted + result.rows_rejected
     emails = result.recipients["interviewer_email"]
     assert emails.notna().all()
-    assert emails.str.fullmatch(EMAIL_PATTERN).all(), emails.tolist()
+    assert emails.str.fullmatch(ONE_ADDRESS).all(), emails.tolist()
     rows = result.rejects["row"]
     assert ((rows >= 1) & (rows <= sheet.records)).all(), (rows.tolist(), sheet.records)
     assert result.recipients["row"].between(2, sheet.records).all()
