@@ -90,7 +90,7 @@ def default_zone(tz: str | None) -> str:
     zone = ZONE_ABBREVIATIONS.get(tz.lower(), tz)
     try:
         zoneinfo.ZoneInfo(zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder ("America")
         raise OptionError(
             f"Unknown time zone {tz!r}; use an IANA name such as 'Europe/Berlin' "
             "or 'America/New_York'."

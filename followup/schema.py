@@ -531,6 +531,8 @@ CODES: tuple[Code, ...] = (
     Code("maybe_interested", "reject", "", "an interest cell read as yes with doubt (maybe)"),
     Code("ambiguous_zone", "reject", "", "a zone abbreviation that names more than one zone"),
     Code("packed_mismatch", "reject", "", "a cell of names and a cell of addresses that differ"),
+    Code("date_out_of_range", "reject", "", "a date before 1900 or after 2199"),
+    Code("unread_interviewer_column", "reject", "", "a numbered interviewer column not understood"),
     # Findings: rules a draft breaks, one row per rule.
     Code("overdue", "finding", "R1", "past the 24-hour deadline (still worth sending)"),
     Code("not_one_recipient", "finding", "R2", "the To field holds no address or several"),

@@ -96,7 +96,9 @@ def _report(args: argparse.Namespace) -> int:
         if tables.suffix.lower() == ".csv":
             tables = tables.with_name(f"{tables.stem}-TABLE.csv")
         print(f"Tables written to {tables}")
-    print_rejects(result.source, result.rejects, "the report (rows left out)")
+    print_rejects(
+        result.source, result.rejects, "the report (rows left out)", total=len(result.rejects)
+    )
     return 1 if result.rows_rejected else 0
 
 

@@ -108,18 +108,19 @@ def print_findings(counts: dict[tuple[str, str], int], shown: pd.DataFrame, *, t
         print(f"  ... and {total - len(shown)} more in findings.csv")
 
 
-def print_rejects(source: str, rejects: pd.DataFrame, path: object) -> None:
-    if rejects.empty:
+def print_rejects(source: str, rejects: pd.DataFrame, path: object, *, total: int) -> None:
+    """The first rejects of ``total`` (the rest are in the file at ``path``)."""
+    if not total:
         print("\nNo problems found in the sheet.")
         return
-    print(f"\n{len(rejects)} problem(s) in the sheet, written to {path}:")
+    print(f"\n{total} problem(s) in the sheet, written to {path}:")
     for item in rejects.head(SHOWN).to_dict("records"):
         print(
             f"  {source}:{item['row']}: {item['column']} = {item['value']!r}: "
             f"{item['problem']} ({item['severity']}). Fix: {item['hint']}."
         )
-    if len(rejects) > SHOWN:
-        print(f"  ... and {len(rejects) - SHOWN} more in {path}")
+    if total > SHOWN:
+        print(f"  ... and {total - SHOWN} more in {path}")
 
 
 def print_notes(notes: pd.DataFrame) -> None:

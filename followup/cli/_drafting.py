@@ -100,7 +100,7 @@ def _draft(args: argparse.Namespace) -> int:
         f"    upcoming: {status.get('upcoming', 0)}    overdue: {status.get('overdue', 0)}"
     )
     print_findings(run.finding_counts, run.shown_findings, total=sum(run.finding_counts.values()))
-    print_rejects(run.source, run.rejects_table, out / "rejects.csv")
+    print_rejects(run.source, run.rejects.shown, out / "rejects.csv", total=run.rejects.total)
     return 1 if run.rows_rejected or run.errors else 0
 
 

@@ -59,19 +59,22 @@ def _hours(text: str) -> float:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from followup._files import write_csv
-    from followup.draft import adapt_notes
+    from followup.draft import validate_sheet
 
-    result = read(args)
-    print(result.summary())
-    notes = adapt_notes(result.recipients)
-    print_notes(notes)
-    path = write_csv(result.rejects, args.rejects)
-    print_rejects(result.source, result.rejects, path)
-    rewrite = (notes["shape"] == "unusable").any()
-    return (
-        1 if result.rows_rejected or rewrite or (result.rejects["severity"] == "error").any() else 0
+    # Read as `draft` reads, in chunks, so memory stays flat and both see the same rows.
+    run = validate_sheet(
+        args.sheet,
+        args.rejects,
+        sheet=args.sheet_name,
+        tz=args.tz,
+        dayfirst=args.dayfirst,
+        sender=args.sender,
     )
+    print(run.summary())
+    print_notes(run.notes)
+    print_rejects(run.source, run.rejects.shown, args.rejects, total=run.rejects.total)
+    rewrite = (run.notes["shape"] == "unusable").any() if len(run.notes) else False
+    return 1 if run.rows_rejected or rewrite or run.rejects.errors else 0
 
 
 def _due(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ from followup.draft._render import render_drafts
 from followup.draft._rules import check_drafts, finding_counts
 from followup.draft._schedule import add_deadlines, due
 from followup.draft._slips import find_slips
-from followup.draft._stream import DraftRun, draft_sheet
+from followup.draft._stream import DraftRun, ValidateRun, draft_sheet, validate_sheet
 from followup.draft._templates import load_template
 from followup.draft._when import interview_when
 from followup.draft._writers import FORMATS, DraftSink, draft_messages, slug, write_drafts
@@ -30,6 +30,7 @@ __all__ = [
     "FORMATS",
     "DraftRun",
     "DraftSink",
+    "ValidateRun",
     "adapt_fit",
     "adapt_notes",
     "adapt_question",
@@ -50,5 +51,6 @@ __all__ = [
     "render_drafts",
     "slug",
     "template_context",
+    "validate_sheet",
     "write_drafts",
 ]

@@ -15,8 +15,9 @@ run would:
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,8 @@ import numpy as np
 import pandas as pd
 
 from followup._clock import local_iso, resolve_now
-from followup._files import atomic_file, neutralize_formulas, write_csv
+from followup._files import atomic_file, neutralize_formulas
+from followup.draft._notes import ADAPTERS, adapt_notes
 from followup.draft._render import render_drafts
 from followup.draft._rules import check_drafts, finding_counts
 from followup.draft._schedule import add_deadlines
@@ -38,16 +40,17 @@ from followup.read import (
     iter_interviews,
     merge_repeated_interviewers,
 )
-from followup.schema import FINDING_COLUMNS
+from followup.schema import FINDING_COLUMNS, REJECT_COLUMNS
 
 CHUNK_ROWS = 10_000  # about 130 MB of working memory over the ~190 MB of imports
 _SHOWN_FINDINGS = 10
+SHOWN_REJECTS = 10
 _MOMENTS = ("interview_start", "interview_end", "sent_at", "replied_at", "decided_at")
 
 
 @dataclass
-class DraftRun:
-    """What a chunked drafting run did: counts, the rejects, and the first findings."""
+class SheetRun:
+    """What reading a sheet in chunks found: counts, and the rejects (on disk as it goes)."""
 
     source: str = ""
     layout: str = ""
@@ -56,18 +59,37 @@ class DraftRun:
     rows_blank: int = 0
     rows_rejected: int = 0
     interviews: int = 0
-    drafts: int = 0
+    recipients: int = 0
+    rejects: RejectLog = field(default_factory=lambda: RejectLog())
+
+    def summary(self) -> str:
+        return Interviews.describe(
+            source=self.source,
+            rows=self.rows_read,
+            layout=self.layout,
+            interviews=self.interviews,
+            interviewers=self.recipients,
+            rows_rejected=self.rows_rejected,
+            errors=self.rejects.errors,
+            warnings=self.rejects.warnings,
+            blank=self.rows_blank,
+            timezone=self.timezone,
+        )
+
+
+@dataclass
+class DraftRun(SheetRun):
+    """What a chunked drafting run did: counts, the first rejects and findings."""
+
     statuses: dict[str, int] = field(default_factory=dict)
     due_soon: int = 0
     errors: int = 0
     finding_counts: dict[tuple[str, str], int] = field(default_factory=dict)
     first_findings: list[pd.DataFrame] = field(default_factory=list)
-    rejects: list[pd.DataFrame] = field(default_factory=list)
 
     @property
-    def rejects_table(self) -> pd.DataFrame:
-        table = pd.concat([empty_rejects(), *self.rejects], ignore_index=True)
-        return table.sort_values(["row", "column"], kind="stable", ignore_index=True)
+    def drafts(self) -> int:
+        return self.recipients
 
     @property
     def shown_findings(self) -> pd.DataFrame:
@@ -75,20 +97,12 @@ class DraftRun:
             return pd.DataFrame(columns=list(FINDING_COLUMNS))
         return pd.concat(self.first_findings, ignore_index=True).head(_SHOWN_FINDINGS)
 
-    def summary(self) -> str:
-        problems = self.rejects_table
-        return Interviews.describe(
-            source=self.source,
-            rows=self.rows_read,
-            layout=self.layout,
-            interviews=self.interviews,
-            interviewers=self.drafts,
-            rows_rejected=self.rows_rejected,
-            errors=int((problems["severity"] == "error").sum()),
-            warnings=int((problems["severity"] == "warning").sum()),
-            blank=self.rows_blank,
-            timezone=self.timezone,
-        )
+
+@dataclass
+class ValidateRun(SheetRun):
+    """What ``followup validate`` found: counts, rejects, and each distinct note adapted."""
+
+    notes: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def draft_sheet(
@@ -119,18 +133,15 @@ def draft_sheet(
     folder.mkdir(parents=True, exist_ok=True)
     target = folder if format == "eml" else folder / f"drafts.{format}"
     run = DraftRun()
-    drafted, interviews = _HashSet(), _HashSet()
-
+    chunks = _started(source, sheet, tz, dayfirst, sender, chunk_rows)
     with (
         DraftSink(target, format=format, now=moment) as sink,
         _CsvAppender(folder / "findings.csv", FINDING_COLUMNS) as findings_file,
         _CsvAppender(folder / "recipients.csv", ()) as recipients_file,
+        _CsvAppender(folder / "rejects.csv", REJECT_COLUMNS) as rejects_file,
     ):
-
-        def draft(ready: pd.DataFrame) -> None:
-            ready = _skip_drafted(ready, drafted, run)
-            if ready.empty:
-                return
+        run.rejects = RejectLog(rejects_file.write)
+        for ready in _ready(chunks, run, progress=progress):
             drafts = render_drafts(
                 add_deadlines(ready, hours=hours, now=moment),
                 template=template,
@@ -141,31 +152,112 @@ def draft_sheet(
             files = sink.write(drafts)
             findings_file.write(findings)
             recipients_file.write(recipients_sheet(drafts, files, findings))
-            _count(run, drafts, findings, interviews)
-
-        pending: pd.DataFrame | None = None
-        for chunk in iter_interviews(
-            source, sheet=sheet, tz=tz, dayfirst=dayfirst, sender=sender, chunk_rows=chunk_rows
-        ):
-            _tally(run, chunk)
-            recipients = _in_utc(chunk.recipients)
-            if pending is not None:
-                recipients, repeated = merge_repeated_interviewers(
-                    pd.concat([pending, recipients], ignore_index=True)
-                )
-                run.rejects.append(repeated)
-            if recipients.empty:
-                pending = None
-                continue
-            last = recipients["interview_id"] == recipients["interview_id"].iloc[-1]
-            draft(recipients[~last])
-            pending = recipients[last]
-            if progress is not None and chunk.last_row:
-                progress(chunk.last_row)
-        if pending is not None:
-            draft(pending)
-    write_csv(run.rejects_table, folder / "rejects.csv")
+            _count(run, drafts, findings)
     return run
+
+
+def validate_sheet(
+    source: Source,
+    rejects: str | os.PathLike[str],
+    *,
+    sheet: str | int | None = None,
+    tz: str | None = None,
+    dayfirst: bool | None = None,
+    sender: str | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+) -> ValidateRun:
+    """Read a sheet chunk by chunk as :func:`draft_sheet` does, writing its rejects to
+    ``rejects`` as it goes; return the counts and each distinct note as the letters
+    will read it (:func:`~followup.draft.adapt_notes`)."""
+    run = ValidateRun()
+    notes = []
+    chunks = _started(source, sheet, tz, dayfirst, sender, chunk_rows)
+    with _CsvAppender(Path(rejects), REJECT_COLUMNS) as rejects_file:
+        run.rejects = RejectLog(rejects_file.write)
+        for ready in _ready(chunks, run, progress=None):
+            notes.append(adapt_notes(ready))
+            run.recipients += len(ready)
+            notes = [_distinct_notes(notes)]
+    run.notes = _distinct_notes(notes)
+    return run
+
+
+def _started(
+    source: Source,
+    sheet: str | int | None,
+    tz: str | None,
+    dayfirst: bool | None,
+    sender: str | None,
+    chunk_rows: int,
+) -> Iterator[Interviews]:
+    """The sheet's chunks, the first one already read: a run that cannot start (no such
+    file, missing columns, ambiguous dates) fails here, before any file is written."""
+    chunks = iter_interviews(
+        source, sheet=sheet, tz=tz, dayfirst=dayfirst, sender=sender, chunk_rows=chunk_rows
+    )
+    return itertools.chain([next(chunks)], chunks)
+
+
+def _ready(
+    chunks: Iterator[Interviews], run: SheetRun, *, progress: Callable[[int], None] | None
+) -> Iterator[pd.DataFrame]:
+    """Recipients ready to draft, whole interviews at a time, each interviewer once; the
+    counts and rejects go to ``run``. The rows of the last interview of a chunk wait for
+    the next chunk; rejects wait until no earlier row can get one, so they are written
+    in sheet order."""
+    drafted, interviews = _HashSet(), _HashSet()
+    pending: pd.DataFrame | None = None
+    for chunk in chunks:
+        _tally(run, chunk)
+        recipients = _in_utc(chunk.recipients)
+        if pending is not None:
+            recipients, repeated = merge_repeated_interviewers(
+                pd.concat([pending, recipients], ignore_index=True)
+            )
+            run.rejects.add(repeated)
+        pending = None
+        if not recipients.empty:
+            last = recipients["interview_id"] == recipients["interview_id"].iloc[-1]
+            yield from _fresh(recipients[~last], drafted, interviews, run)
+            pending = recipients[last]
+        run.rejects.flush(below=pending["row"].min() if pending is not None else np.inf)
+        if progress is not None and chunk.last_row:
+            progress(chunk.last_row)
+    if pending is not None:
+        yield from _fresh(pending, drafted, interviews, run)
+    run.rejects.flush()
+
+
+def _fresh(
+    ready: pd.DataFrame, drafted: _HashSet, interviews: _HashSet, run: SheetRun
+) -> Iterator[pd.DataFrame]:
+    """``ready`` without interviewers already given for the same interview in an earlier
+    chunk (reported); nothing when nothing is left."""
+    ready = _skip_drafted(ready, drafted, run)
+    if ready.empty:
+        return
+    interviews.add(pd.util.hash_pandas_object(ready["interview_id"], index=False).to_numpy())
+    run.interviews = len(interviews)
+    yield ready
+
+
+def _distinct_notes(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Notes of several chunks as one row per distinct note, in the order
+    :func:`adapt_notes` gives for a whole sheet; each keeps its first five rows."""
+    if not parts:
+        return adapt_notes(pd.DataFrame())
+    notes = pd.concat(parts, ignore_index=True)
+    if notes.empty:
+        return notes
+    key = [notes["column"], notes["before"]]
+    rows = notes["rows"].groupby(key, sort=False).agg(lambda r: sorted(n for x in r for n in x)[:5])
+    first = notes.drop_duplicates(["column", "before"]).set_index(["column", "before"])
+    first["rows"] = rows
+    where = first["rows"].map(min).rename("first_row").reset_index()
+    where["column_order"] = where["column"].map({c: i for i, c in enumerate(ADAPTERS)})
+    order = where.sort_values(["column_order", "first_row"], kind="stable").index.to_numpy()
+    out: pd.DataFrame = first.reset_index().iloc[order].reset_index(drop=True)
+    return out[list(notes.columns)]
 
 
 def recipients_sheet(
@@ -188,12 +280,12 @@ def _in_utc(recipients: pd.DataFrame) -> pd.DataFrame:
     return recipients.assign(**{c: recipients[c].dt.tz_convert("UTC") for c in _MOMENTS})
 
 
-def _skip_drafted(ready: pd.DataFrame, drafted: _HashSet, run: DraftRun) -> pd.DataFrame:
+def _skip_drafted(ready: pd.DataFrame, drafted: _HashSet, run: SheetRun) -> pd.DataFrame:
     """Drop interviewers already drafted for the same interview in an earlier chunk."""
     key = ready["interview_id"] + "|" + ready["interviewer_email"].str.lower()
     again = drafted.add(pd.util.hash_pandas_object(key, index=False).to_numpy())
     if again.any():
-        run.rejects.append(
+        run.rejects.add(
             pd.DataFrame(
                 {
                     "row": ready["row"][again],
@@ -209,20 +301,18 @@ def _skip_drafted(ready: pd.DataFrame, drafted: _HashSet, run: DraftRun) -> pd.D
     return ready[~again]
 
 
-def _tally(run: DraftRun, chunk: Interviews) -> None:
+def _tally(run: SheetRun, chunk: Interviews) -> None:
     run.source = run.source or chunk.source
     run.layout = run.layout or chunk.layout
     run.timezone = run.timezone or chunk.timezone
     run.rows_read += chunk.rows_read
     run.rows_blank += chunk.rows_blank
     run.rows_rejected += chunk.rows_rejected
-    run.rejects.append(chunk.rejects)
+    run.rejects.add(chunk.rejects)
 
 
-def _count(run: DraftRun, drafts: pd.DataFrame, findings: pd.DataFrame, seen: _HashSet) -> None:
-    seen.add(pd.util.hash_pandas_object(drafts["interview_id"], index=False).to_numpy())
-    run.interviews = len(seen)
-    run.drafts += len(drafts)
+def _count(run: DraftRun, drafts: pd.DataFrame, findings: pd.DataFrame) -> None:
+    run.recipients += len(drafts)
     for status, n in drafts["status"].value_counts().items():
         run.statuses[str(status)] = run.statuses.get(str(status), 0) + int(n)
     run.due_soon += int(((drafts["status"] == "due") & (drafts["hours_left"] <= 12)).sum())
@@ -248,6 +338,40 @@ class _HashSet:
 
     def __len__(self) -> int:
         return len(self._seen)
+
+
+class RejectLog:
+    """Rejects handed to ``write`` in sheet order as a run goes; only their counts and
+    the first few stay in memory, however many rows are rejected."""
+
+    def __init__(self, write: Callable[[pd.DataFrame], None] | None = None) -> None:
+        self._write = write
+        self._held: list[pd.DataFrame] = []
+        self.total = self.errors = self.warnings = 0
+        self.shown = empty_rejects()
+
+    def add(self, rejects: pd.DataFrame) -> None:
+        if len(rejects):
+            self._held.append(rejects)
+
+    def flush(self, below: float = np.inf) -> None:
+        """Write, sorted, the rejects of rows before ``below``; later rows may still get one."""
+        if not self._held:
+            return
+        held = pd.concat(self._held, ignore_index=True)
+        now = held["row"] < below
+        self._held = [held[~now]] if not now.all() else []
+        out = held[now].sort_values(["row", "column"], kind="stable", ignore_index=True)
+        if out.empty:
+            return
+        self.total += len(out)
+        self.errors += int((out["severity"] == "error").sum())
+        self.warnings += int((out["severity"] == "warning").sum())
+        if len(self.shown) < SHOWN_REJECTS:
+            self.shown = pd.concat([self.shown, out.head(SHOWN_REJECTS)], ignore_index=True)
+            self.shown = self.shown.head(SHOWN_REJECTS)
+        if self._write is not None:
+            self._write(out)
 
 
 class _CsvAppender:

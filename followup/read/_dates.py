@@ -84,12 +84,16 @@ _UNREADABLE = "not a date or time followup can read"
 _NO_SUCH_DAY = "impossible date (no such day)"
 _NO_SUCH_TIME = "impossible time of day"
 _UNKNOWN_ZONE = "unknown time zone abbreviation"
+_OUT_OF_RANGE = "date before 1900 or after 2199"
+#: Years followup reads: wide enough for any interview, narrow enough to place in any zone.
+YEARS = (1900, 2199)
 #: The reject code of each problem :func:`parse_moments` reports.
 PROBLEM_CODES = {
     _UNREADABLE: "bad_date",
     _NO_SUCH_DAY: "impossible_date",
     _NO_SUCH_TIME: "impossible_time",
     _UNKNOWN_ZONE: "unknown_zone",
+    _OUT_OF_RANGE: "date_out_of_range",
 }
 
 #: Day/month order: for every date column, per column, or None to infer it.
@@ -251,9 +255,11 @@ def _set_date(
         }
     )
     date = pd.to_datetime(parts, errors="coerce")
-    out.loc[hit, "date"] = date
-    bad = date.isna()
+    far = (parts["year"] < YEARS[0]) | (parts["year"] > YEARS[1])
+    out.loc[hit, "date"] = date.where(~far)
+    bad = date.isna() & ~far
     out.loc[bad[bad].index, "problem"] = _NO_SUCH_DAY
+    out.loc[far[far].index, "problem"] = _OUT_OF_RANGE
 
 
 @dataclass(frozen=True)

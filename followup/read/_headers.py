@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from followup.errors import ColumnsError
-from followup.read._layouts import wide_field
+from followup.read._layouts import loose_wide_field, wide_field
 from followup.schema import ALIASES, BY_NAME, RECIPIENT_COLUMNS, normalize_header, snake_case
 
 if TYPE_CHECKING:
@@ -29,6 +29,16 @@ _WEAK = frozenset(
         "note",
     )
 )
+_FIELD_WORDS = {
+    "interviewer_address": "name and address",
+    "interviewer_name": "name",
+    "interviewer_email": "email",
+    "interviewer_title": "title",
+    "talking_point": "talking point",
+    "notes": "notes",
+    "preferred_name": "preferred name",
+    "question": "question",
+}
 _REQUIRED_HINTS = {
     "company": "the employer, e.g. a 'Company' column",
     "role": "the position, e.g. a 'Role' or 'Position' column",
@@ -45,6 +55,8 @@ class Unused:
     header: str
     problem: str
     hint: str
+    code: str = "unknown_column"
+    severity: str = "warning"
 
 
 def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]:
@@ -72,7 +84,17 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
     for position, header in enumerate(raw.headers):
         if names[position] is not None:
             continue
-        meant = [c for c in _by_parts(header) if c not in headers]
+        loose = loose_wide_field(header)
+        if loose is not None and loose[1] is not None:
+            name = f"{loose[1]}#{loose[0]}"
+            if name in headers:
+                raise ColumnsError(
+                    f"{raw.source}: columns {headers[name]!r} and {header!r} both mean "
+                    f"interviewer {loose[0]}'s {_FIELD_WORDS[loose[1]]}; rename or delete one."
+                )
+            names[position], headers[name] = name, header
+            continue
+        meant = [] if loose is not None else [c for c in _by_parts(header) if c not in headers]
         if len(meant) == 1:
             names[position] = meant[0]
             headers[meant[0]] = header
@@ -82,7 +104,9 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
             name += "_"
         names[position] = name
         headers[name] = header or f"column {position + 1}"
-        if normalize_header(header):
+        if loose is not None:
+            unused.append(_unread_slot(header, loose[0]))
+        elif normalize_header(header):
             unused.append(_describe_unused(header, meant, name))
     return [n for n in names if n is not None], headers, unused
 
@@ -111,6 +135,18 @@ def _by_parts(header: str) -> list[str]:
             if key in ALIASES and not (size == 1 and key in _WEAK):
                 found.setdefault(ALIASES[key], None)
     return list(found)
+
+
+def _unread_slot(header: str, slot: int) -> Unused:
+    """A numbered interviewer column whose other words name no field, or several."""
+    return Unused(
+        header,
+        f"interviewer {slot}'s column not read: its words name no field, or several",
+        f"rename it 'Interviewer {slot} Email' (or Name, Title, Talking Point, Question, "
+        "Notes), or 'Interviewer {slot}' for 'Name <email>'",
+        code="unread_interviewer_column",
+        severity="error",
+    )
 
 
 def _describe_unused(header: str, meant: list[str], name: str) -> Unused:

@@ -23,7 +23,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from followup.schema import INTERVIEWER_FIELDS, PER_INTERVIEWER
+from followup.schema import INTERVIEWER_FIELDS, PER_INTERVIEWER, normalize_header
 
 Layout = Literal["long", "wide", "packed"]
 
@@ -43,6 +43,55 @@ def wide_field(normalized_header: str) -> tuple[int, str] | None:
     if not match or match.group(2) not in INTERVIEWER_FIELDS:
         return None
     return int(match.group(1)), INTERVIEWER_FIELDS[match.group(2)]
+
+
+_PANELIST = ("interviewer", "panelist", "panellist")
+_ORDINALS = {w: i for i, w in enumerate(
+    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"), 1
+)}  # fmt: skip
+#: Words a wide header may carry that say nothing about the field ("Interviewer 2 (required)").
+_NOISE = frozenset(("required", "optional", "s", "if", "any", "info", "details", "contact"))
+
+
+def loose_wide_field(header: str) -> tuple[int, str | None] | None:
+    """Slot and field of a wide header with extra words ("Interviewer 2 - email (work)",
+    "Second interviewer email"); the field is None when the words name none, or several.
+
+    >>> loose_wide_field("Interviewer #2 e-mail (required)"), loose_wide_field("2nd panelist")
+    ((2, 'interviewer_email'), (2, 'interviewer_address'))
+    >>> loose_wide_field("Interviewer 3 title or email"), loose_wide_field("Interviewer")
+    ((3, None), None)
+    """
+    words = [normalize_header(w) for w in re.split(r"[^0-9A-Za-z]+", header)]
+    words = [w for w in words if w]
+    slot, rest = _slot_of(words)
+    if slot is None:
+        return None
+    whole = "".join(rest)
+    if whole in INTERVIEWER_FIELDS:
+        return slot, INTERVIEWER_FIELDS[whole]
+    found = {
+        INTERVIEWER_FIELDS["".join(rest[a:b])]
+        for a in range(len(rest))
+        for b in range(a + 1, len(rest) + 1)
+        if "".join(rest[a:b]) in INTERVIEWER_FIELDS
+    }
+    if not found and all(w in _NOISE for w in rest):
+        return slot, INTERVIEWER_FIELDS[""]
+    return slot, found.pop() if len(found) == 1 else None
+
+
+def _slot_of(words: list[str]) -> tuple[int | None, list[str]]:
+    """The slot number of "interviewer 2 ...", "interviewer2 ...", "second/2nd interviewer ..."."""
+    match = WIDE_HEADER.match(words[0]) if words else None
+    if match and match.group(2) == "" and len(words[0]) > len(match.group(1)):
+        return int(match.group(1)), words[1:]
+    if len(words) >= 2 and words[0] in _PANELIST and words[1].isdigit() and len(words[1]) <= 2:
+        return int(words[1]), words[2:]
+    ordinal = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", words[0]) if words else None
+    if len(words) >= 2 and words[1] in _PANELIST and (ordinal or words[0] in _ORDINALS):
+        return (int(ordinal.group(1)) if ordinal else _ORDINALS[words[0]]), words[2:]
+    return None, words
 
 
 def split_addresses(cell: str) -> list[tuple[str, str]]:
@@ -210,7 +259,7 @@ def _split_names(
 def _unpack(frame: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
     column = "interviewers" if "interviewers" in frame.columns else "interviewer_name"
     pairs = frame[column].map(split_addresses)
-    counts = pairs.map(len).to_numpy()
+    counts = pairs.map(len).to_numpy(dtype=np.int64)  # int even for a sheet with no rows
     keep = np.repeat(np.arange(len(frame)), np.maximum(counts, 1))
     long = frame.iloc[keep].reset_index(drop=True)
     flat = [p for ps in pairs for p in (ps or [("", "")])]

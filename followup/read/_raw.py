@@ -17,7 +17,7 @@ import pandas as pd
 
 from followup.errors import SourceError
 from followup.read._layouts import WIDE_HEADER
-from followup.schema import ALIASES, normalize_header
+from followup.schema import ALIASES, MAX_CELL_CHARS, normalize_header
 
 DELIMITERS = (",", ";", "\t", "|")
 HEADER_SEARCH_ROWS = 10
@@ -94,10 +94,14 @@ def body_of(
 
 
 def clean(cells: pd.DataFrame) -> pd.DataFrame:
-    """Strip every cell and bring non-ASCII text to Unicode NFC."""
+    """Strip every cell and bring non-ASCII text to Unicode NFC. A cell over the length
+    limit is cut just past it, so the check still rejects it and no copy of it is made."""
     out = {}
     for key, column in cells.items():
-        text = column.fillna("").astype("str").str.strip()
+        text = column.fillna("").astype("str")
+        if (text.str.len() > MAX_CELL_CHARS).any():
+            text = text.str.slice(0, MAX_CELL_CHARS + 1)
+        text = text.str.strip()
         wide = ~text.str.isascii()
         if wide.any():
             text = text.where(~wide, text[wide].str.normalize("NFC"))

@@ -14,7 +14,7 @@ import pandas as pd
 
 from followup.read._dates import PROBLEM_CODES
 from followup.read._headers import Unused
-from followup.schema import BY_CODE, REJECT_COLUMNS
+from followup.schema import BY_CODE, MAX_CELL_CHARS, REJECT_COLUMNS
 
 
 class Problems:
@@ -80,10 +80,10 @@ class Problems:
                         "row": header_row,
                         "column": [u.header for u in unused],
                         "value": [u.header for u in unused],
-                        "code": "unknown_column",
+                        "code": [u.code for u in unused],
                         "problem": [u.problem for u in unused],
                         "hint": [u.hint for u in unused],
-                        "severity": "warning",
+                        "severity": [u.severity for u in unused],
                     }
                 )
             )
@@ -137,4 +137,7 @@ def empty_rejects() -> pd.DataFrame:
 
 
 def _shorten(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text):,} characters)"
+    if len(text) <= limit:
+        return text
+    size = f"over {MAX_CELL_CHARS:,}" if len(text) > MAX_CELL_CHARS else f"{len(text):,}"
+    return f"{text[: limit - 1]}… ({size} characters)"  # cells over the limit are cut on reading

@@ -12,7 +12,7 @@ from followup.errors import SourceError
 from followup.read._excel import read_xlsx
 from followup.read._frame import from_frame
 from followup.read._raw import RawSheet
-from followup.read._text import iter_text, read_text
+from followup.read._text import iter_text
 
 Source = str | os.PathLike[str] | pd.DataFrame
 
@@ -29,18 +29,19 @@ def read_raw(source: Source, *, sheet: str | int | None = None) -> RawSheet:
     if path.is_dir():
         raise SourceError(f"{name} is a folder, not a spreadsheet; pass a .csv or .xlsx file.")
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            head = handle.read(len(_OLE2_MAGIC))
     except FileNotFoundError:
         raise SourceError(f"{name} does not exist; check the path.") from None
     except OSError as exc:
         raise SourceError(f"{name} cannot be read: {exc.strerror}.") from None
-    if data.startswith(_XLSX_MAGIC) or path.suffix.lower() in {".xlsx", ".xlsm"}:
-        return read_xlsx(data, name, sheet)
-    if data.startswith(_OLE2_MAGIC):
+    if head.startswith(_XLSX_MAGIC) or path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return read_xlsx(path.read_bytes(), name, sheet)
+    if head.startswith(_OLE2_MAGIC):
         raise SourceError(
             f"{name} is an old binary Excel (.xls) file; save it as .xlsx or CSV and retry."
         )
-    return read_text(data, name, tab=path.suffix.lower() == ".tsv")
+    return next(iter_text(path))  # the whole sheet: the same reader as a chunked one
 
 
 def iter_raw(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
+import itertools
 import sys
-from collections.abc import Generator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +23,12 @@ from followup.read._raw import (
     delimiter_score,
     find_header,
     first_records,
-    from_grid,
     grid_of,
 )
 
 _SNIFF_CHARS = 1 << 16
 _SPARE_COLUMNS = 16
+_WHOLE = 1 << 40  # records: a chunk size that means the whole file
 
 
 #: pandas' C parser as followup reads text: every cell as text, one record per sheet row.
@@ -69,63 +69,24 @@ def _marked_encoding(first: bytes, name: str) -> str | None:
         return "utf-8-sig"
     if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    if b"\x00" in first[:4096]:
+    head = first[:4096]
+    controls = sum(head.count(c) for c in range(32) if c not in b"\t\n\r")
+    # A NUL in a cell is that row's problem; a head full of control bytes is not text.
+    if b"\x00" in head and controls > len(head) / 20:
         raise SourceError(f"{name} is a binary file, not a spreadsheet; export it as CSV or .xlsx.")
     return None
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252."""
-    marked = _marked_encoding(data, name)
-    if marked:
-        return data.decode(marked, errors="replace"), marked
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
-
-
-def read_text(data: bytes, name: str, *, tab: bool) -> RawSheet:
-    text, encoding = _decode(data, name)
-    if not text.strip():
-        raise SourceError(f"{name} is empty; add a header row and one row per interview.")
-    head = first_records(text[:_SNIFF_CHARS], DELIMITERS, HEADER_SEARCH_ROWS)
-    delimiter = "\t" if tab else max(DELIMITERS, key=lambda d: delimiter_score(head[d]))
-    width = max((len(r) for r in head[delimiter]), default=1) + _SPARE_COLUMNS
-    try:
-        # pandas' C parser: one record per spreadsheet row, blank rows kept,
-        # quoted delimiters, quotes and newlines handled; spare columns catch
-        # rows longer than the header so they can be reported.
-        grid = pd.read_csv(
-            io.BytesIO(data),
-            sep=delimiter,
-            names=range(width),
-            encoding=_PANDAS_CODEC[encoding],
-            **_CSV_OPTIONS,
-        )
-    except (pd.errors.ParserError, ValueError):
-        grid = grid_of(_python_records(text, delimiter, name))
-    return from_grid(grid, name, encoding=encoding)
-
-
-def _python_records(text: str, delimiter: str, name: str) -> list[list[str]]:
-    """The standard library's parser: slower, but no limit on row width."""
-    limit = csv.field_size_limit()
-    csv.field_size_limit(sys.maxsize)  # long cells are rejected per row, not fatal
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise SourceError(f"{name} is not readable as delimited text: {exc}.") from None
-    finally:
-        csv.field_size_limit(limit)
-
-
 def iter_text(
-    path: Path, *, chunk_rows: int, columns: Sequence[int] | None = None
+    path: Path, *, chunk_rows: int | None = None, columns: Sequence[int] | None = None
 ) -> Generator[RawSheet, None, None]:
-    """Delimited text in chunks of ``chunk_rows`` records, through pandas' C parser.
+    """Delimited text, whole (``chunk_rows=None``) or in chunks of ``chunk_rows`` records.
 
-    ``columns`` keeps only those column positions. Row numbers continue across chunks.
+    One path for both, so a sheet read whole (``validate``, the library) and one read in
+    chunks (``draft``) are read alike. pandas' C parser reads it; a row wider than it
+    expects sends the rest of the file to the standard library's parser, which has no
+    limit on width. ``columns`` keeps only those column positions. Row numbers continue
+    across chunks.
     """
     name = str(path)
     encoding = _encoding_of(path, name)
@@ -141,44 +102,67 @@ def iter_text(
     )
     header_at, headers = find_header(clean(grid_of(head[delimiter])), name)
     width = max(len(r) for r in head[delimiter]) + _SPARE_COLUMNS
-    # Spare names catch rows longer than the header; a column subset needs no names.
-    names = range(width) if columns is None else None
-    with pd.read_csv(
-        path,
-        sep=delimiter,
-        names=names,
-        usecols=list(columns) if columns is not None else None,
-        encoding=_PANDAS_CODEC[encoding],
-        chunksize=chunk_rows,
-        **_CSV_OPTIONS,
-    ) as reader:
-        seen = 0  # records read before this chunk
-        yielded = False
-        try:
-            for grid in reader:
-                skip = min(len(grid), max(0, header_at + 1 - seen))  # the header and rows above it
-                body = clean(grid.iloc[skip:].reset_index(drop=True))
-                first_row = seen + skip + 1  # a record's row number is its position + 1
-                seen += len(grid)
-                if body.empty:
-                    continue
-                yielded = True
-                if columns is None:
-                    yield body_of(
-                        body, headers, first_row, name, encoding, header_row=header_at + 1
-                    )
-                else:
-                    rows = np.arange(first_row, first_row + len(body))
-                    yield RawSheet(
-                        name, headers, body, rows, encoding=encoding, header_row=header_at + 1
-                    )
-        except pd.errors.ParserError as exc:
-            raise SourceError(
-                f"{name} has a row with more than {width} cells ({exc}); quote values that "
-                "contain the delimiter."
-            ) from None
-    if not yielded:  # a header and no rows: still a sheet, with columns to check
+    seen = 0  # records read before this chunk
+    for grid in _grids(path, delimiter, encoding, width, chunk_rows):
+        skip = min(len(grid), max(0, header_at + 1 - seen))  # the header and rows above it
+        first_row = seen + skip + 1  # a record's row number is its position + 1
+        seen += len(grid)
+        body = grid.iloc[skip:].reset_index(drop=True)
+        if body.empty:
+            continue
+        if columns is None:
+            yield body_of(clean(body), headers, first_row, name, encoding, header_row=header_at + 1)
+        else:
+            wanted = clean(body.reindex(columns=list(columns), fill_value=""))
+            rows = np.arange(first_row, first_row + len(body))
+            yield RawSheet(name, headers, wanted, rows, encoding=encoding, header_row=header_at + 1)
+    if seen <= header_at + 1:  # a header and no rows: still a sheet, with columns to check
         empty = pd.DataFrame({i: pd.Series(dtype="str") for i in range(len(headers))})
         yield RawSheet(
             name, headers, empty, np.arange(0), encoding=encoding, header_row=header_at + 1
         )
+
+
+def _grids(
+    path: Path, delimiter: str, encoding: str, width: int, chunk_rows: int | None
+) -> Iterator[pd.DataFrame]:
+    """The file's records as text grids: the C parser, then the standard library's from
+    the first record the C parser could not take (a row wider than ``width``)."""
+    done = 0
+    try:
+        with pd.read_csv(
+            path,
+            sep=delimiter,
+            names=range(width),
+            encoding=_PANDAS_CODEC[encoding],
+            chunksize=chunk_rows or _WHOLE,
+            **_CSV_OPTIONS,
+        ) as reader:
+            for grid in reader:
+                done += len(grid)
+                yield grid
+        return
+    except (pd.errors.ParserError, ValueError):
+        pass
+    with open(path, encoding=_PANDAS_CODEC[encoding], errors="replace", newline="") as handle:
+        records = csv.reader(handle, delimiter=delimiter)
+        while True:
+            batch = _python_records(records, done, chunk_rows or _WHOLE, str(path))
+            done = 0
+            if not batch:
+                return
+            yield grid_of(batch)
+
+
+def _python_records(records: Iterator[list[str]], skip: int, n: int, name: str) -> list[list[str]]:
+    """Up to ``n`` records after skipping ``skip``; long cells are rejected per row, not fatal."""
+    limit = csv.field_size_limit()
+    csv.field_size_limit(sys.maxsize)
+    try:
+        for _ in itertools.islice(records, skip):
+            pass
+        return list(itertools.islice(records, n))
+    except csv.Error as exc:
+        raise SourceError(f"{name} is not readable as delimited text: {exc}.") from None
+    finally:
+        csv.field_size_limit(limit)

@@ -123,7 +123,8 @@ def parse_times(
         "write the interview's length in minutes",
         code="duration_out_of_range",
     )
-    by_duration = begin + pd.to_timedelta(minutes.fillna(60), unit="m")
+    # Out-of-range minutes are rejected above; they must not overflow the sum below.
+    by_duration = begin + pd.to_timedelta(minutes.where(~out_of_range).fillna(60), unit="m")
     finish = finish.where(end_text != "", by_duration)
     backwards = (end_text != "") & begin.notna() & finish.notna() & (finish <= begin)
     problems.add(

@@ -22,7 +22,7 @@ def parse_zones(long: pd.DataFrame, problems: Problems, default: str) -> pd.Seri
         try:
             zoneinfo.ZoneInfo(candidate)
             names[value] = candidate
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "America"
             names[value] = ""
     zones = text.map(names).astype("str")
     problems.add(

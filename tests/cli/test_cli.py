@@ -298,14 +298,14 @@ def test_an_unexpected_error_is_one_line_exit_3_and_a_log_file(monkeypatch, tmp_
     import followup.draft
 
     def crash(*args, **kwargs):
-        raise RuntimeError("a bug in a note adapter")
+        raise RuntimeError("a bug in the validator")
 
-    monkeypatch.setattr(followup.draft, "adapt_notes", crash)  # injected fault: no such bug known
+    monkeypatch.setattr(followup.draft, "validate_sheet", crash)  # injected fault: no bug known
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     done = cli("validate", "data/interviews.csv", "--rejects", str(tmp_path / "r.csv"))
     assert done.returncode == 3
     (line,) = done.stderr.splitlines()
-    assert line.startswith("followup: unexpected error (RuntimeError: a bug in a note adapter)")
+    assert line.startswith("followup: unexpected error (RuntimeError: a bug in the validator)")
     (log,) = tmp_path.glob("followup-error-*.log")
     assert str(log) in line
     assert "Traceback" in log.read_text()

@@ -9,7 +9,7 @@ import pytest
 from conftest import SENDER
 
 import followup
-from followup.draft import draft_sheet
+from followup.draft import draft_sheet, validate_sheet
 
 NOW = "2026-11-25 15:00"
 
@@ -92,7 +92,8 @@ def test_repeated_interviewers_across_chunks_are_drafted_once(tmp_path):
         tz="America/Chicago",
         chunk_rows=2,
     )
-    rejects = run.rejects_table
+    assert run.rejects.total == 2
+    rejects = pd.read_csv(tmp_path / "out" / "rejects.csv")
     assert rejects["problem"].tolist() == [
         "same interviewer twice in one interview (merged into row 2)",
         "same interviewer twice in one interview (already drafted)",
@@ -122,3 +123,50 @@ def test_header_only_sheet_still_checks_columns(tmp_path):
     path.write_text("Company,Role\n")
     with pytest.raises(followup.ColumnsError, match="is missing required columns"):
         draft_sheet(path, tmp_path / "out", sender=SENDER, now=NOW)
+
+
+def _half_rejected(path: Path, rows: int) -> Path:
+    lines = ["Company,Role,Start,Interviewer,Interviewer Email,Talking Point"]
+    for i in range(rows):
+        email = f"p{i}@x.example" if i % 2 else "not-an-address"
+        lines.append(f"N{i // 3},A,2026-11-24 10:00,P{i},{email},the roadmap")
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_rejects_are_written_as_they_come_and_only_the_first_are_held(tmp_path):
+    sheet = _half_rejected(tmp_path / "s.csv", 60)
+    run = draft_sheet(sheet, tmp_path / "out", sender=SENDER, now=NOW, tz="UTC", chunk_rows=7)
+    whole = followup.read_interviews(sheet, tz="UTC").rejects
+    written = pd.read_csv(tmp_path / "out" / "rejects.csv", dtype={"value": "str"})
+    pd.testing.assert_frame_equal(written, whole.astype(object), check_dtype=False)
+    assert (run.rejects.total, run.rejects.errors, len(run.rejects.shown)) == (30, 30, 10)
+    assert run.rejects.shown["row"].tolist() == list(range(2, 22, 2))
+
+
+def test_validate_reads_in_chunks_what_draft_reads(tmp_path):
+    sheet = _half_rejected(tmp_path / "s.csv", 40)
+    check = validate_sheet(sheet, tmp_path / "rejects.csv", tz="UTC", chunk_rows=6)
+    run = draft_sheet(sheet, tmp_path / "out", sender=SENDER, now=NOW, tz="UTC", chunk_rows=6)
+    assert (tmp_path / "rejects.csv").read_bytes() == (
+        tmp_path / "out" / "rejects.csv"
+    ).read_bytes()
+    assert (check.rows_read, check.rows_rejected, check.recipients) == (40, 20, 20)
+    assert (check.interviews, check.summary()) == (run.interviews, run.summary())
+    assert check.notes[["before", "after"]].to_numpy().tolist() == [["the roadmap", "the roadmap"]]
+    assert check.notes["rows"].item() == [3, 5, 7, 9, 11]
+
+
+def test_a_cell_over_the_limit_is_cut_on_reading_and_never_drafted(tmp_path):
+    sheet = tmp_path / "s.csv"
+    huge = "x" * 2_000_000
+    sheet.write_text(
+        "Company,Role,Start,Interviewer,Interviewer Email,Talking Point\n"
+        f"N,A,2026-11-24 10:00,Dana,d@x.example,{huge}\n"
+        "N,A,2026-11-24 10:00,Luis,l@x.example,dbt\n"
+    )
+    run = draft_sheet(sheet, tmp_path / "out", sender=SENDER, now=NOW, tz="UTC", format="csv")
+    assert (run.drafts, run.rows_rejected) == (1, 1)
+    assert run.rejects.shown["code"].tolist() == ["cell_too_long"]
+    assert run.rejects.shown["value"].item().endswith("… (over 10,000 characters)")
+    assert max(p.stat().st_size for p in (tmp_path / "out").iterdir()) < 10_000

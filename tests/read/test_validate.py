@@ -136,7 +136,7 @@ def test_overlong_cell_is_rejected_and_shown_shortened(write):
     result = read(write(text))
     assert result.recipients["row"].tolist() == [3]
     assert problems(result) == [(2, "Talking Point", "cell is longer than 10,000 characters")]
-    assert result.rejects["value"].iloc[0].endswith("… (10,001 characters)")
+    assert result.rejects["value"].iloc[0].endswith("… (over 10,000 characters)")
 
 
 def test_interested_values(write):
