@@ -81,7 +81,7 @@ first[["interview_id", "company", "sent_at", "on_time", "replied_at", "reply_fro
 
 # %%
 overall = followup.response_times(tracking.assign(sample="all"), by="sample", as_of=AS_OF)
-overall.summary
+overall.summary.round(3)  # raw numbers, rounded only to show them
 
 # %%
 at = [1, 3, 7, 14, 21, 30]

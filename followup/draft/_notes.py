@@ -45,6 +45,7 @@ from followup.draft import _lexicon as words
 from followup.draft._questions import adapt_question
 from followup.draft._wording import (
     AUX,
+    DISCUSSED_AT_END,
     EMBEDDED,
     EMPTY,
     FIRST_PERSON,
@@ -121,6 +122,7 @@ def adapt_talking_point(raw: str) -> Note:
             'write the topic itself, e.g. "the team\'s on-call rotation"',
         )
     text = LEADING_POSSESSIVE.sub("your ", text)
+    text = DISCUSSED_AT_END.sub("", text)  # "the roadmap we discussed" → "the roadmap"
     about_you = FIRST_PERSON_START.match(text) or WE_START.match(text)
     if about_you or (FIRST_PERSON_START.match(jotted) and HE_SHE.search(text)):
         return unusable(

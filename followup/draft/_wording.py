@@ -98,6 +98,11 @@ FIRST_PERSON_START = re.compile(r"^(?:i|i'm|i've|i'd|i'll|me\s+and|my\s+\w+\s+an
 
 
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|we|we're|us|our)\b", re.I)
+DISCUSSED_AT_END = re.compile(
+    r"\s+(?:that\s+)?(?:we|you\s+and\s+I|I)\s+(?:discussed|talked\s+about|covered|went\s+over|"
+    r"chatted\s+about|spoke\s+about|touched\s+on)$",
+    re.IGNORECASE,
+)
 THEY = re.compile(r"\bthey(?:'re|'ve|'d|'ll)?\b", re.IGNORECASE)
 WE_START = re.compile(r"^we\b(?!\s+both)", re.IGNORECASE)
 

@@ -30,6 +30,7 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("she mentioned a new office in Austin", "a new office in Austin", "topic"),
         ("Impressed by their ML platform", "your ML platform", "topic"),
         ("Loved the office tour!!", "the office tour", "occasion"),
+        ("the on-call rota we discussed", "the on-call rota", "topic"),
         # shorthand and symbols spelled out; emoji dropped
         ("mgmt style & 1:1s", "the management style and 1:1s", "topic"),
         ("w/ the platform team", "with the platform team", "topic"),
