@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from types import TracebackType
 from typing import IO, Any
 
 import pandas as pd
@@ -146,3 +147,34 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     with atomic_file(path, "w", encoding="utf-8", newline="") as handle:
         table.to_csv(handle, index=False, lineterminator="\n")
     return Path(path)
+
+
+class CsvAppender:
+    """A CSV written a chunk at a time, moved into place only if the run ends without error."""
+
+    def __init__(self, path: Path, columns: Sequence[str]) -> None:
+        self.columns = columns
+        self._file = ExitStack()
+        self._handle = self._file.enter_context(
+            atomic_file(path, "w", encoding="utf-8", newline="")
+        )
+        self._header = True
+
+    def write(self, table: pd.DataFrame) -> None:
+        neutralize_formulas(table).to_csv(
+            self._handle, index=False, header=self._header, lineterminator="\n"
+        )
+        self._header = False
+
+    def __enter__(self) -> CsvAppender:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if error is None and self._header:  # nothing written: just the header
+            self._handle.write(",".join(self.columns) + "\n" if self.columns else "")
+        self._file.__exit__(kind, error, trace)

@@ -193,13 +193,14 @@ def _topic(text: str) -> Note:
     known = head(item) in (*words.COUNT_NOUNS, *words.OCCASIONS)
     singular = (  # "Q1 launch calendar": a compound whose last word is one thing
         len(tokens) >= 2
-        and tokens[-1].isalpha()
+        and not any(t.isdigit() for t in tokens)
         and tokens[-1].islower()
         and not tokens[-1].endswith(("s", "ing"))
     )
     if bare and len(tokens) <= 5 and (known or singular):
         text = "the " + text
-    return Note(text, "occasion" if head(text) in words.OCCASIONS else "topic")
+    single = " and " not in text and "," not in text  # "code review" is one; a list is a topic
+    return Note(text, "occasion" if single and head(text) in words.OCCASIONS else "topic")
 
 
 def _as_list(text: str) -> str:

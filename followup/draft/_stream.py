@@ -18,16 +18,14 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import TracebackType
 
 import numpy as np
 import pandas as pd
 
 from followup._clock import local_iso, resolve_now
-from followup._files import atomic_file, neutralize_formulas
+from followup._files import CsvAppender
 from followup.draft._notes import ADAPTERS, adapt_notes
 from followup.draft._render import render_drafts
 from followup.draft._rules import check_drafts, finding_counts
@@ -136,9 +134,9 @@ def draft_sheet(
     chunks = _started(source, sheet, tz, dayfirst, sender, chunk_rows)
     with (
         DraftSink(target, format=format, now=moment) as sink,
-        _CsvAppender(folder / "findings.csv", FINDING_COLUMNS) as findings_file,
-        _CsvAppender(folder / "recipients.csv", ()) as recipients_file,
-        _CsvAppender(folder / "rejects.csv", REJECT_COLUMNS) as rejects_file,
+        CsvAppender(folder / "findings.csv", FINDING_COLUMNS) as findings_file,
+        CsvAppender(folder / "recipients.csv", ()) as recipients_file,
+        CsvAppender(folder / "rejects.csv", REJECT_COLUMNS) as rejects_file,
     ):
         run.rejects = RejectLog(rejects_file.write)
         for ready in _ready(chunks, run, progress=progress):
@@ -172,7 +170,7 @@ def validate_sheet(
     run = ValidateRun()
     notes = []
     chunks = _started(source, sheet, tz, dayfirst, sender, chunk_rows)
-    with _CsvAppender(Path(rejects), REJECT_COLUMNS) as rejects_file:
+    with CsvAppender(Path(rejects), REJECT_COLUMNS) as rejects_file:
         run.rejects = RejectLog(rejects_file.write)
         for ready in _ready(chunks, run, progress=None):
             notes.append(adapt_notes(ready))
@@ -372,34 +370,3 @@ class RejectLog:
             self.shown = self.shown.head(SHOWN_REJECTS)
         if self._write is not None:
             self._write(out)
-
-
-class _CsvAppender:
-    """A CSV written a chunk at a time, moved into place only if the run ends without error."""
-
-    def __init__(self, path: Path, columns: Sequence[str]) -> None:
-        self.columns = columns
-        self._file = ExitStack()
-        self._handle = self._file.enter_context(
-            atomic_file(path, "w", encoding="utf-8", newline="")
-        )
-        self._header = True
-
-    def write(self, table: pd.DataFrame) -> None:
-        neutralize_formulas(table).to_csv(
-            self._handle, index=False, header=self._header, lineterminator="\n"
-        )
-        self._header = False
-
-    def __enter__(self) -> _CsvAppender:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        if error is None and self._header:  # nothing written: just the header
-            self._handle.write(",".join(self.columns) + "\n" if self.columns else "")
-        self._file.__exit__(kind, error, trace)

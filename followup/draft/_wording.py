@@ -103,6 +103,9 @@ DISCUSSED_AT_END = re.compile(
     r"chatted\s+about|spoke\s+about|touched\s+on)$",
     re.IGNORECASE,
 )
+_PER = {"wk": "week", "week": "week", "mo": "month", "month": "month", "yr": "year",
+        "year": "year", "day": "day"}  # fmt: skip
+PER = re.compile(rf"/({'|'.join(_PER)})\b", re.IGNORECASE)
 THEY = re.compile(r"\bthey(?:'re|'ve|'d|'ll)?\b", re.IGNORECASE)
 WE_START = re.compile(r"^we\b(?!\s+both)", re.IGNORECASE)
 
@@ -194,10 +197,7 @@ def clean(raw: str, *, asides: bool = False) -> str:
     text = re.sub(r"\s+([,;.!?])", r"\1", re.sub(r"\s{2,}", " ", text))
     text = re.sub(r"~\s*(?=\d)", "about ", text)
     text = re.sub(r"\bvs\.?(?=\s)", "versus", text, flags=re.IGNORECASE)
-    text = re.sub(r"/(?:wk|week)\b", " a week", text, flags=re.IGNORECASE)
-    text = re.sub(r"/(?:mo|month)\b", " a month", text, flags=re.IGNORECASE)
-    text = re.sub(r"/(?:yr|year)\b", " a year", text, flags=re.IGNORECASE)
-    text = re.sub(r"/(?:day)\b", " a day", text, flags=re.IGNORECASE)
+    text = PER.sub(lambda m: " a " + _PER[m.group(1).lower()], text)  # "3 days/wk"
     text = CASED.sub(lambda m: words.CASED[m.group(0)], text)
     text = re.sub(r"\b[qh][1-4]\b", lambda m: m.group(0).upper(), text)  # q1 → Q1, h2 → H2
     text = re.sub(r"(?<![\w.'-])i(?=(?:'[a-z]+)?(?![\w.'-]))", "I", text)
@@ -255,19 +255,8 @@ def lower_first(text: str) -> str:
 
 
 #: Endings of common nouns, rarely of names: "Playtesting data", "Elasticity modeling".
-_NOUN_ENDINGS = (
-    "ing",
-    "ity",
-    "tion",
-    "sion",
-    "ment",
-    "ness",
-    "ics",
-    "ance",
-    "ence",
-    "ism",
-    "ology",
-)
+_NOUN_ENDINGS = ("ing", "ity", "tion", "sion", "ment", "ness", "ics", "ance", "ence", "ism",
+                 "ology")  # fmt: skip
 
 
 def _has_inner_capital(token: str) -> bool:
