@@ -7,15 +7,11 @@ from email.utils import parseaddr
 
 import pandas as pd
 
+from followup._addresses import EMAIL_PATTERN
 from followup._regex import WHITESPACE
 from followup.errors import OptionError
 from followup.read._rejects import Problems
 from followup.schema import BY_NAME, MAX_CELL_CHARS, PER_INTERVIEWER, TRACKING
-
-EMAIL_PATTERN = (
-    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
-)
 
 #: The cells that together say which interview a row is about.
 _INTERVIEW_KEY = ("candidate_name", "candidate_email", "company", "role", "interview_start",
