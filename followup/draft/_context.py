@@ -58,9 +58,11 @@ def template_context(
     vowel = context["role"].str[:1].str.lower().isin(list("aeiou"))
     context["a_role"] = np.where(vowel, "an ", "a ") + context["role"]
     context = _with_notes(context)
-    start = table["interview_start"].dt.tz_convert("UTC").dt.strftime("%Y-%m-%dT%H:%M")
-    seeds = context["company"].str.lower() + "|" + context["role"].str.lower() + "|" + start
-    picks = offsets(context["interview_id"], seeds.fillna(""))
+    # One day's interviews for one role at one company, back to back or on one panel,
+    # take their letters' frames from one Latin square, so no two share a sentence.
+    day = local.dt.strftime("%Y-%m-%d").fillna("")
+    loop = context["company"].str.lower() + "|" + context["role"].str.lower() + "|" + day
+    picks = offsets(loop, loop)
     letter = compose(context, books, picks)
     context["variant"] = context.groupby("interview_id", sort=False).cumcount().astype("int64")
     titled = context["greeting_name"].str.match(r"(?:Dr|Mr|Mrs|Ms|Mx|Rev)\.|Professor|Sir|Dame")
@@ -103,6 +105,7 @@ def _with_notes(context: pd.DataFrame) -> pd.DataFrame:
         wish=question_text,
         question_shape=question_shape.where(question_shape.isin(QUESTION_SHAPES), ""),
         occasion=point["text"],
+        pastime=point["text"],
         fit=fit["text"].where(usable_fit, ""),
         fit_shape=fit["shape"].map({"background": "fit", "quality": "fit_quality"}).fillna(""),
     )

@@ -73,6 +73,21 @@ SHORTHAND: dict[str, str] = {
     "youre": "you're",
     "im": "I'm",
     "ive": "I've",
+    "qs": "questions",
+    "econ": "economics",
+    "pkg": "package",
+    "pkgs": "packages",
+    # common typos, spelled right
+    "teh": "the",
+    "hte": "the",
+    "adn": "and",
+    "taht": "that",
+    "wiht": "with",
+    "thier": "their",
+    "recieve": "receive",
+    "definately": "definitely",
+    "seperate": "separate",
+    "occured": "occurred",
     "eng": "",
     "dev": "",
     "pt": "",
@@ -251,7 +266,8 @@ CASED: dict[str, str] = {
                               "GCP", "Figma", "HubSpot", "SAP", "iOS", "Android", "Google",
                               "Microsoft", "SAS", "SPSS", "Stata", "MATLAB", "PyTorch",
                               "TensorFlow", "BigQuery", "Databricks", "Zendesk", "Workday",
-                              "Bayesian", "Slack", "Notion", "Asana", "Shopify", "Stripe")},
+                              "Bayesian", "Slack", "Notion", "Asana", "Shopify", "Stripe",
+                              "COVID", "Optimizely", "QGIS", "ArcGIS", "Monte Carlo")},
 }  # fmt: skip
 
 #: Verbs whose past tense opens a fit note ("I led ...") and the form that follows
@@ -468,6 +484,10 @@ IMPRESSIONS = (
     "weird",
     "strange",
     "seemed",
+    "sounds",
+    "sounded",
+    "looks",
+    "looked",
     "seems",
     "felt",
     "vibe",
@@ -596,6 +616,17 @@ QUALITIES = ("bilingual", "trilingual", "multilingual", "fluent", "certified", "
 OCCASIONS = ("interview", "round", "screen", "screening", "review", "case", "overview",
              "questions", "panel", "call", "chat", "walkthrough", "presentation", "exercise",
              "test", "assessment", "demo", "tour", "session", "take-home", "whiteboard")  # fmt: skip
+
+#: Things people do for fun ("hiking", "your kids' soccer"): a talking point about one is
+#: small talk, carried by a sentence made for it, not "learning about hiking".
+PASTIMES = ("hiking", "running", "cycling", "biking", "climbing", "bouldering", "skiing",
+            "snowboarding", "surfing", "sailing", "swimming", "chess", "soccer", "football",
+            "basketball", "baseball", "cricket", "rugby", "tennis", "golf", "yoga", "cooking",
+            "baking", "gardening", "photography", "knitting", "woodworking", "gaming", "music",
+            "guitar", "piano", "jazz", "marathon", "marathons", "triathlon", "triathlons",
+            "fishing", "camping", "birding", "birdwatching", "pottery", "painting", "dogs",
+            "cats", "coffee", "wine", "podcasts", "novels", "theater", "theatre", "movies",
+            "films", "hockey", "volleyball", "pickleball", "bouldering", "kayaking", "dancing")  # fmt: skip
 
 #: Words that open a phrase that is no label of its own ("with the platform team").
 PREPOSITIONS = ("with", "about", "on", "in", "at", "for", "from", "to", "of", "by", "over",

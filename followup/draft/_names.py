@@ -115,6 +115,14 @@ def _capitalized(name: str) -> str:
     return name
 
 
+#: One or two pinyin syllables: a Chinese given name ("Na", "Xiaoming"), not "Jackson".
+_PINYIN = re.compile(
+    r"(?:(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|an|ei|en|er|ia|ie|in|iu|ou|ua"
+    r"|ue|ui|un|uo|a|e|i|o|u|v)){1,2}"
+)
+
+
 def _family_first(tokens: list[str]) -> str | None:
     """The given name of a name written family name first, or None if it is not one."""
     family, collide = _lists()
@@ -126,7 +134,9 @@ def _family_first(tokens: list[str]) -> str | None:
     if last is not None and last[0] == language and len(tokens) == 2:
         # Both could be family names: the more common one is ("Wei Zhang" → Wei, "Li Wei" → Wei).
         return None if last[1] < rank else tokens[1]
-    looks_given = any("-" in t or not t.isascii() for t in rest)
+    looks_given = any("-" in t or not t.isascii() for t in rest) or (
+        language == "chinese" and all(_PINYIN.fullmatch(_key(t)) for t in rest)  # "Li Na"
+    )
     if _key(tokens[0]) in collide and not looks_given:
         return None  # "Lee Jackson", "Simon Park": given name first
     if language == "vietnamese":

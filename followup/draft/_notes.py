@@ -42,6 +42,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from followup.draft import _lexicon as words
+from followup.draft._parts import common_checks
 from followup.draft._questions import adapt_question
 from followup.draft._wording import (
     AUX,
@@ -59,6 +60,7 @@ from followup.draft._wording import (
     PRONOUN_BEFORE,
     QUESTION_OPENING,
     QUESTION_PREFIX,
+    REPORTED,
     SHARED,
     SUBORDINATOR,
     THEY,
@@ -70,7 +72,6 @@ from followup.draft._wording import (
     Note,
     alternatives,
     clean,
-    common_checks,
     common_words,
     count_words,
     example_from,
@@ -123,6 +124,9 @@ def adapt_talking_point(raw: str) -> Note:
         )
     text = LEADING_POSSESSIVE.sub("your ", text)
     text = DISCUSSED_AT_END.sub("", text)  # "the roadmap we discussed" → "the roadmap"
+    reported = REPORTED.match(text)  # "she said the team is growing" → "the team is growing"
+    if reported and not HE_SHE.search(text[reported.end() :]):
+        text = text[reported.end() :]
     about_you = FIRST_PERSON_START.match(text) or WE_START.match(text)
     if about_you or (FIRST_PERSON_START.match(jotted) and HE_SHE.search(text)):
         return unusable(
@@ -170,7 +174,19 @@ def adapt_talking_point(raw: str) -> Note:
         )
     if _is_clause(text):
         return Note(_statement(text), "statement")
+    text = ARRANGEMENT.sub(_arrangement, text)
     return _topic(_as_list(lower_first(text)))
+
+
+#: A way of working, with its days if given: "hybrid 3 days a week" → "the hybrid schedule of
+#: 3 days a week".
+ARRANGEMENT = re.compile(r"^(hybrid|remote|on-?site|in-office)(?:\s+(?=(\d))|$)", re.IGNORECASE)
+
+
+def _arrangement(match: re.Match[str]) -> str:
+    way = match[1].lower()
+    said = "remote work" if way == "remote" else f"the {way} schedule"
+    return said + (" of " if match[2] else "")
 
 
 def _topic(text: str) -> Note:
@@ -181,7 +197,8 @@ def _topic(text: str) -> Note:
         return re.sub(r"[^\w-]", "", phrase.split()[-1]).lower()
 
     item = re.split(r",\s+|\s+and\s+", text)[0]  # a list takes "the" for its first item
-    tokens = item.split()
+    core = re.split(rf"\s+{alternatives(words.PREPOSITIONS)}\s+", item, maxsplit=1)[0]
+    tokens = core.split()  # "roadmap for 2027": the head is "roadmap"
     first = tokens[0].lower()
     bare = not tokens[0][:1].isdigit() and first not in (
         *words.DETERMINERS,
@@ -190,17 +207,22 @@ def _topic(text: str) -> Note:
         "you",
         "your",
     )
-    known = head(item) in (*words.COUNT_NOUNS, *words.OCCASIONS)
+    known = head(core) in (*words.COUNT_NOUNS, *words.OCCASIONS)
     singular = (  # "Q1 launch calendar": a compound whose last word is one thing
         len(tokens) >= 2
-        and not any(t.isdigit() for t in tokens)
         and tokens[-1].islower()
         and not tokens[-1].endswith(("s", "ing"))
+        and not first.endswith("ing")  # "forecasting solar output": a gerund and its object
+        and not tokens[-1].endswith(("ity", "ness", "ism", "ics", "ance", "ence"))  # mass nouns
     )
     if bare and len(tokens) <= 5 and (known or singular):
         text = "the " + text
     single = " and " not in text and "," not in text  # "code review" is one; a list is a topic
-    return Note(text, "occasion" if single and head(text) in words.OCCASIONS else "topic")
+    if single and head(text) in words.OCCASIONS:
+        return Note(text, "occasion")
+    if head(text) in words.PASTIMES and count_words(text) <= 4:
+        return Note(text, "pastime")
+    return Note(text, "topic")
 
 
 def _as_list(text: str) -> str:
@@ -210,7 +232,7 @@ def _as_list(text: str) -> str:
     if len(parts) > 1:
         return ", ".join(parts[:-1]) + " and " + parts[-1]
     items = [i.strip() for i in text.split(",")]
-    if len(items) >= 3 and all(1 <= count_words(i) <= 5 for i in items) and " and " not in text:
+    if len(items) >= 2 and all(1 <= count_words(i) <= 5 for i in items) and " and " not in text:
         return ", ".join(items[:-1]) + " and " + items[-1]
     return text
 

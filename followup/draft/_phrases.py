@@ -59,12 +59,13 @@ def phrase_book(name: str) -> PhraseBook:
     return PhraseBook(name, {k: tuple(v) for k, v in merged.items()}, layouts)
 
 
-def offsets(interview_ids: pd.Series, seeds: pd.Series) -> pd.DataFrame:
-    """Each row's place on its panel plus a per-interview offset, one column per slot.
+def offsets(groups: pd.Series, seeds: pd.Series) -> pd.DataFrame:
+    """Each row's place in its group (a panel, or one day's interviews at one company) plus
+    a per-group offset, one column per slot.
 
-    The offset comes from a BLAKE2b hash of ``seeds`` (text that names the interview:
-    its company, role and start), so it changes neither with pandas or Python, nor with
-    the order of the sheet's rows, nor with where the candidate's name came from.
+    The offset comes from a BLAKE2b hash of ``seeds`` (text that names the group: its
+    company, role and day), so it changes neither with pandas or Python, nor with the
+    order of the sheet's rows, nor with where the candidate's name came from.
     """
     codes, uniques = pd.factorize(seeds.astype("str"))
     digests = [
@@ -72,12 +73,12 @@ def offsets(interview_ids: pd.Series, seeds: pd.Series) -> pd.DataFrame:
         for i in uniques.tolist()
     ]
     seed = np.array(digests or [0], dtype=np.uint64)[codes] if len(codes) else np.zeros(0, "u8")
-    position = interview_ids.groupby(interview_ids, sort=False).cumcount().to_numpy()
+    position = groups.groupby(groups, sort=False).cumcount().to_numpy()
     columns = {
         slot: ((seed >> np.uint64(5 * k)) % np.uint64(31)).astype("int64") + position
         for k, slot in enumerate(SLOTS)
     }
-    return pd.DataFrame(columns, index=interview_ids.index)
+    return pd.DataFrame(columns, index=groups.index)
 
 
 def fill(frames: tuple[str, ...], choice: pd.Series, values: pd.DataFrame) -> pd.Series:

@@ -192,10 +192,11 @@ def misspellings(
 
 
 def _describe(word: str) -> str:
-    suggestion = _spellchecker().correction(word)
-    return f"{word!r}" + (
-        f" (did you mean {suggestion!r}?)" if suggestion not in (None, word) else ""
-    )
+    """The word, with a likely correction: one of its length ("recieve" → "receive"), for a
+    word of five letters or more; a shorter one ("dbt" → "debt") is more often a name."""
+    suggestion = _spellchecker().correction(word) if len(word) >= 5 else None
+    likely = suggestion not in (None, word) and len(suggestion or "") == len(word)
+    return f"{word!r}" + (f" (did you mean {suggestion!r}?)" if likely else "")
 
 
 def _unknown(words: set[str]) -> set[str]:

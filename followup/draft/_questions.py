@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 
 from followup.draft import _lexicon as words
+from followup.draft._parts import common_checks
 from followup.draft._wording import (
+    AUX,
     EMBEDDED,
     EMPTY,
     FIRST_PERSON_START,
@@ -27,7 +29,6 @@ from followup.draft._wording import (
     Note,
     capitalize,
     clean,
-    common_checks,
     expand_shorthand,
     lower_first,
     shorthand_problem,
@@ -76,6 +77,8 @@ def adapt_question(raw: str) -> Note:
     body = re.sub(r"[\s.!?]+$", "", text)
     if EMBEDDED.match(body) or QUESTION_OPENING.match(body):
         return Note(lower_first(_unquestion(body)), "wonder")
+    if text.endswith("?") and AUX.search(body):  # "travel is 50%?" → "whether travel is 50%"
+        return Note("whether " + lower_first(body), "wonder")
     return Note(_with_article(lower_first(body)), "wish")
 
 

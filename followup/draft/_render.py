@@ -66,15 +66,15 @@ def render_drafts(
     >>> drafts = render_drafts(recipients, sender="Avery Quinn <avery@example.com>",
     ...                        now="2026-11-25 09:00")
     >>> print(drafts["body"].iloc[1])
-    Hi Luis,
+    Hello Luis,
     <BLANKLINE>
-    I wanted to thank you for our conversation yesterday about the Data Analyst role at Northwind Analytics. Finding out that we both have been burned by slow, flaky nightly loads made for a nice moment of common ground.
+    Thank you for taking the time yesterday to tell me about the Data Analyst position at Northwind Analytics. I enjoyed discovering that we both have been burned by slow, flaky nightly loads.
     <BLANKLINE>
-    I am eager to be part of your team. I see a clear match between the role and my 4 years of SQL reporting and a dbt migration I led.
+    This is an opportunity I would be proud to take on. I believe my 4 years of SQL reporting and a dbt migration I led would serve the team well.
     <BLANKLINE>
-    I would be happy to provide any further information.
+    I look forward to staying in touch.
     <BLANKLINE>
-    All the best,
+    Kind regards,
     Avery Quinn
     <BLANKLINE>
     """

@@ -266,13 +266,12 @@ def _check_notes(
         + "; write what you discussed, and ask one question",
     )
     for column, adapted in notes.items():
-        unusable = adapted["shape"] == "unusable"
-        for code in adapted.loc[unusable, "code"].unique().tolist():
-            rows = unusable & (adapted["code"] == code)
+        for code in adapted.loc[adapted["code"] != "", "code"].unique().tolist():
+            rows = adapted["code"] == code
             add(
                 rows,
                 code,
-                "error",
+                "warning" if code == "note_shortened" else "error",
                 f"the {_NOTE_NAMES[column]} for "
                 + who
                 + " "

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from followup.draft import _lexicon as words
 
 #: Note shapes that carry the talking point, and those that ask something.
-PERSONAL_SHAPES = ("topic", "statement", "shared", "occasion")
+PERSONAL_SHAPES = ("topic", "statement", "shared", "occasion", "pastime")
 QUESTION_SHAPES = ("question", "wonder", "wish")
 MAX_NOTE_WORDS = 30
 #: What is left of a note that says nothing once its lead-in is gone ("Loved it!").
@@ -58,7 +58,7 @@ MONEY = re.compile(r"[$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d+(?:[.,]\d+)?\s?[kK]\b
 
 
 CASED = re.compile(rf"(?<![\w-])(?:{'|'.join(words.CASED)})(?![\w-])")
-PRIVATE = re.compile(rf"\b{alternatives(words.PRIVATE)}\b", re.IGNORECASE)
+PRIVATE = re.compile(rf"\b{alternatives(words.PRIVATE)}\b(?!\s+points?\b)", re.IGNORECASE)
 
 
 LEAD_IN = re.compile(
@@ -111,6 +111,14 @@ WE_START = re.compile(r"^we\b(?!\s+both)", re.IGNORECASE)
 
 
 HE_SHE = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself|he's|she's|he'd|she'd)\b", re.I)
+
+
+#: What the interviewer said, before the words the letter can carry ("she said that ...").
+REPORTED = re.compile(
+    r"^(?:he|she|they)\s+(?:said|says|mentioned|mentions|told\s+me|explained|noted|shared)\s+"
+    r"(?:that\s+)?(?!(?:it|this|that|these|those|i|we|he|she|they|him|her|me)\b)(?=\w)",
+    re.IGNORECASE,
+)
 
 
 LEADING_POSSESSIVE = re.compile(r"^(?:their|his|her)\s+(?=\w)", re.IGNORECASE)
@@ -166,7 +174,7 @@ THEY_AS_READER = (
 
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\w)")
-PART_BREAK = re.compile(r"(?<=[.!?])\s+(?=\w)|\s+[-–—]\s+|;\s*")
+PART_BREAK = re.compile(r"(?<=[.!?])\s+(?=\w)|\s+[-–—/]\s+|;\s*")
 ABBREVIATION_END = re.compile(r"\b(?:e\.g|i\.e|etc|vs|dr|mr|mrs|ms|st|approx|no)\.$", re.I)
 CHAT = re.compile(rf"\s*\b{alternatives(words.CHAT)}\b\.?", re.IGNORECASE)
 
@@ -289,95 +297,6 @@ def example_from(text: str, adapt: Callable[[str], Note] | None = None) -> str:
         phrase = HE_SHE.sub("your", match.group("object").strip())
         return f', e.g. "{lower_first(phrase)}"'
     return ""
-
-
-def sentences_of(text: str) -> list[str]:
-    """The sentences of a note ("Talked about drift. Great energy!"): two here."""
-    out: list[str] = []
-    for part in SENTENCE_BREAK.split(text):
-        if out and ABBREVIATION_END.search(out[-1]):
-            out[-1] += " " + part
-        elif part.strip():
-            out.append(part)
-    return out
-
-
-def later_parts_are_clauses(text: str) -> bool:
-    """Whether a note goes on, after a full stop, dash or semicolon, with a clause of its
-    own ("... - she wants someone to own MMM"), not just more of the same phrase."""
-    parts = [p for p in PART_BREAK.split(text) if p.strip()]
-    return any(
-        AUX.search(part)
-        or HE_SHE.search(part)
-        or re.search(r"\b(?:i|i'm|i've|i'd|me|we|they|you)\b", part, re.IGNORECASE)
-        or re.match(rf"^\s*(?:{alternatives(words.CLAUSE_VERBS)}|\w+ed)\b", part, re.IGNORECASE)
-        or part.rstrip().endswith("?")
-        for part in parts[1:]
-    )
-
-
-STRAY_SYMBOL = re.compile(r"(?<![\d\s])\s*%|(?<!\d)\s%|[~^|#*=<>{}\[\]\\]|\s[@/]\s")
-
-
-CLAUSE_START = re.compile(
-    rf"^(?:{alternatives(words.CLAUSE_VERBS)}|\w+ed|built|did|made|ran|led|cut|grew|won|took|"
-    r"wrote|sold|hit|beat|drove|saved|shipped)\b",
-    re.IGNORECASE,
-)
-
-
-def two_thoughts(text: str) -> bool:
-    """Whether a note joins two thoughts: a dash or semicolon between exactly two parts
-    ("fraud detection - rules vs ML"), or a comma that does not make a list of three or
-    more short items ("dbt migration, half the models break"; "SQL, Python, Tableau" is
-    a list; "4 yrs SQL, Python and Tableau" ends in one)."""
-    if len([p for p in PART_BREAK.split(text) if p.strip()]) == 2:
-        return True
-    items = [i.strip() for i in re.split(r",\s*", text) if i.strip()]
-    if len(items) < 2:
-        return False
-    listed = (len(items) >= 3 or re.search(r"\b(?:and|or)\b", items[-1])) and all(
-        count_words(i) <= 5 for i in items[1:]
-    )
-    return not listed or any(AUX.search(i) or CLAUSE_START.match(i) for i in items[1:])
-
-
-def common_checks(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | None:
-    """The problems any note can have: private words, several sentences, too long."""
-    private = PRIVATE.search(text) or (MONEY.search(text) if kind != "fit" else None)
-    if private:
-        return unusable(
-            "private_note",
-            f"sounds private ({private.group(0).strip()!r})",
-            f"keep it in your Notes column, and write the {kind} you want the letter to carry",
-        )
-    if len(sentences_of(text)) > 1 or later_parts_are_clauses(text):
-        return unusable(
-            "note_sentences",
-            "is several sentences",
-            f"write the {kind} as one short phrase{example_from(text, adapt)}",
-        )
-    whole = SHARED.match(text) or IMPRESSION.match(text)  # judged whole by the adapter
-    if kind != "question" and not whole and two_thoughts(text):
-        return unusable(
-            "note_two_parts",
-            "joins two thoughts (a comma or dash between them)",
-            f"keep one thought, written as a phrase{example_from(text, adapt)}",
-        )
-    stray = STRAY_SYMBOL.search(text)
-    if stray:
-        return unusable(
-            "note_shorthand",
-            f"uses {stray.group(0).strip()!r} as a word",
-            f"spell it out in words in the {kind}",
-        )
-    if count_words(text) > MAX_NOTE_WORDS:
-        return unusable(
-            "note_too_long",
-            f"is {count_words(text)} words long",
-            f"write the {kind} as one short phrase of a few words",
-        )
-    return None
 
 
 def shorthand_problem(unclear: list[str], kind: str) -> Note | None:

@@ -72,6 +72,14 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
     headers: dict[str, str] = {}
     for position, header in enumerate(raw.headers):
         name = _exact(header)
+        other = _SECOND_MEANING.get(name or "")
+        if other and name in headers and other[0] not in headers:
+            # "When" beside "Start time", "Title" beside "Job title": the loose one gives way
+            if normalize_header(header) in other[1]:
+                name = other[0]
+            elif normalize_header(headers[name]) in other[1]:
+                names[names.index(name)] = other[0]
+                headers[other[0]] = headers.pop(name)
         if name is not None and name in headers:
             raise ColumnsError(
                 f"{raw.source}: columns {headers[name]!r} and {header!r} both mean "
@@ -109,6 +117,14 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
         elif normalize_header(header):
             unused.append(_describe_unused(header, meant, name))
     return [n for n in names if n is not None], headers, unused
+
+
+#: Loose headers that mean a second column when a tighter one takes their first meaning:
+#: "When" is the day beside "Start time"; "Title" is the interviewer's beside "Job title".
+_SECOND_MEANING = {
+    "interview_start": ("interview_date", frozenset(("when", "scheduled"))),
+    "role": ("interviewer_title", frozenset(("title",))),
+}
 
 
 def _exact(header: str) -> str | None:

@@ -26,7 +26,7 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         # a lead-in verb, and the full stop, dropped
         ("Talked about the Q3 roadmap.", "the Q3 roadmap", "topic"),
         ("discussed pricing experiments", "pricing experiments", "topic"),
-        ("we chatted about hiking", "hiking", "topic"),
+        ("we chatted about hiking", "hiking", "pastime"),
         ("she mentioned a new office in Austin", "a new office in Austin", "topic"),
         ("Impressed by their ML platform", "your ML platform", "topic"),
         ("Loved the office tour!!", "the office tour", "occasion"),
@@ -34,7 +34,7 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         # shorthand and symbols spelled out; emoji dropped
         ("mgmt style & 1:1s", "the management style and 1:1s", "topic"),
         ("w/ the platform team", "with the platform team", "topic"),
-        ("mentoring program for new analysts 🎉", "mentoring program for new analysts", "topic"),
+        ("mentoring program for new hires 🎉", "the mentoring program for new hires", "topic"),
         # a clause, carried by "... hear that ..."
         ("they're hiring 3 analysts", "you're hiring 3 analysts", "statement"),
         ("Kafka is their backbone", "Kafka is your backbone", "statement"),
@@ -80,7 +80,6 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("5 days in office, not for me", "private_note", "keep it in your Notes column"),
         ("red flag: high turnover", "private_note", "keep it in your Notes column"),
         ("the $85k base", "private_note", "keep it in your Notes column"),
-        ("Talked about drift. Great energy!", "note_sentences", 'e.g. "drift"'),
         ("great energy, super friendly", "note_impression", "write what you talked about"),
         ("send portfolio link", "note_to_self", "keep it in your Notes column"),
         ("also a Lagos native", "note_unclear", "we both"),
@@ -91,11 +90,6 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("onboarding process - pretty chaotic", "private_note", "keep it in your Notes column"),
         ("the take-home case, I bombed part 2", "private_note", "keep it in your Notes column"),
         # two thoughts joined by a dash or a comma: the second never reaches the letter
-        ("the data platform - still on Hadoop", "note_two_parts", 'e.g. "the data platform"'),
-        ("team is growing, hiring 3 analysts", "note_two_parts", "keep one thought"),
-        ("hybrid 3 days/wk, benefits overview", "note_two_parts", "keep one thought"),
-        ("ETL backlog, most nightly jobs fail twice a week", "note_two_parts", "e.g."),
-        ("analytics roadmap, they want two more PMs", "note_two_parts", "keep one thought"),
         # the candidate anywhere in it
         ("how my thesis connects to their work", "note_first_person", "write the topic"),
         ("career paths at our old firm", "note_first_person", "write the topic"),
@@ -208,10 +202,62 @@ def test_a_fit_becomes_the_candidates_own(fit, text, shape):
 
 
 @pytest.mark.parametrize(
-    "fit", ["SQL + dashboards, led a reporting revamp", "econ degree, did two forecasting projects"]
+    ("note", "kept"),
+    [
+        ("Talked about drift. Great energy!", "drift"),
+        ("the data platform - still on Hadoop", "the data platform"),
+        ("hybrid 3 days/wk, benefits overview", "the hybrid schedule of 3 days a week"),
+        ("ETL backlog, most nightly jobs fail twice a week", "the ETL backlog"),
+        ("analytics roadmap, they want two more PMs", "the analytics roadmap"),
+        ("patient readmission dashboard, asked abt my SQL", "the patient readmission dashboard"),
+        ("she was nice. talked abt hiking", "hiking"),
+        ("route optimization project / the tool they built", "the route optimization project"),
+        # a part that only names the interview gives way to one that says more
+        ("case interview - market sizing for e-bikes", "market sizing for e-bikes"),
+        ("phone screen - she said team is growing fast in Q1", "the team is growing fast in Q1"),
+        ("warehouse robots demo, super cool!!", "the warehouse robots demo"),
+        ("how do they measure churn? she seemed skeptical", "How do you measure churn?"),
+    ],
 )
-def test_a_fit_that_joins_a_skill_and_a_sentence_comes_back(fit):
-    assert adapt_fit(fit)[1:3] == ("unusable", "note_two_parts")
+def test_a_note_of_several_parts_is_shortened_to_one_with_a_warning(note, kept):
+    adapted = adapt_talking_point(note)
+    assert (adapted.text, adapted.code) == (kept, "note_shortened")
+    assert f'carries only "{kept}"' in adapted.problem
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "great energy. she was lovely",  # no part reads alone
+        "5 days in office, not for me",  # a private part keeps all of it private
+        "onboarding process - pretty chaotic",
+    ],
+)
+def test_a_note_of_several_parts_none_of_which_reads_alone_comes_back(note):
+    assert adapt_talking_point(note).shape == "unusable"
+
+
+@pytest.mark.parametrize(
+    ("fit", "kept"),
+    [
+        ("SQL + dashboards, led a reporting revamp", "my SQL and dashboards"),
+        ("econ degree, did two forecasting projects", "my economics degree"),
+    ],
+)
+def test_a_fit_that_joins_a_skill_and_a_sentence_keeps_the_skill(fit, kept):
+    assert adapt_fit(fit)[::2][:2] == (kept, "note_shortened")
+
+
+def test_two_short_items_and_a_reported_clause_read_whole():
+    assert adapt_talking_point("team is growing, hiring 3 analysts").text == (
+        "the team is growing and hiring 3 analysts"
+    )
+    assert adapt_talking_point("stress testing, monte carlo sims").text == (
+        "stress testing and Monte Carlo sims"
+    )
+    assert adapt_talking_point("she mentioned the new data platform").text == (
+        "the new data platform"
+    )
 
 
 def test_three_short_items_become_a_list_and_a_compound_takes_the():

@@ -51,9 +51,13 @@ def test_notes_to_rewrite_are_left_out_of_the_letters_and_each_is_an_error():
     findings = check_drafts(drafts, now="2026-11-24 14:00")
     errors = findings[findings["severity"] == "error"]
     assert sorted(errors["code"].unique()) == [
-        "note_first_person", "note_he_she", "note_impression", "note_sentences",
-        "note_shorthand", "note_to_self", "note_unclear", "private_note",
+        "note_first_person", "note_he_she", "note_impression", "note_shorthand",
+        "note_to_self", "note_unclear", "private_note",
     ]  # fmt: skip
+    shortened = findings.loc[findings["code"] == "note_shortened"]
+    assert shortened["severity"].tolist() == ["warning"]
+    assert 'carries only "the ETL backlog"' in shortened["message"].iloc[0]
+    assert drafts["body"].str.contains("the ETL backlog", regex=False).sum() == 1
     first = errors.loc[errors["code"] == "note_first_person", "message"].iloc[0]
     assert first.startswith("the talking point for Marta Silva is a sentence about what you")
     assert first.endswith('e.g. "the outage model"')

@@ -1,0 +1,189 @@
+"""A note of several parts, and the checks any note must pass.
+
+People pack two thoughts into one cell ("credit risk models; what does success look
+like in 90 days?"). Such a note cannot go into one sentence whole. When one of its
+parts reads well on its own, the letter carries that part, and a warning quotes
+the note so the user can check it (``note_shortened``); otherwise the note is sent
+back with a rewrite to suggest.
+
+>>> from followup.draft._notes import adapt_talking_point
+>>> adapt_talking_point("patient readmission dashboard, asked abt my SQL").text
+'the patient readmission dashboard'
+>>> adapt_talking_point("phone screen - she said team is growing fast").text
+'the team is growing fast'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from followup.draft import _lexicon as words
+from followup.draft._wording import (
+    ABBREVIATION_END,
+    AUX,
+    FIRST_PERSON,
+    HE_SHE,
+    IMPRESSION,
+    MAX_NOTE_WORDS,
+    MONEY,
+    PART_BREAK,
+    PRIVATE,
+    QUESTION_SHAPES,
+    SENTENCE_BREAK,
+    SHARED,
+    THEY,
+    Note,
+    alternatives,
+    count_words,
+    example_from,
+    unusable,
+)
+
+#: The shapes a part may take to be carried alone, by the kind of note; an "occasion"
+#: ("the warehouse demo") is carried only when no part says more.
+_CARRIED = {
+    "talking point": ("topic", "statement", "shared", "pastime", *QUESTION_SHAPES),
+    "question": QUESTION_SHAPES,
+    "fit": ("background", "quality"),
+}
+
+
+def common_checks(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | None:
+    """The problems any note can have: private words, several sentences or thoughts (where
+    one part reads alone, the note is shortened to it), a stray symbol, too many words."""
+    private = _private(text, kind)
+    if private:  # the rest of the note is likely the private remark's context: all of it stays
+        return unusable(
+            "private_note",
+            f"sounds private ({private.group(0).strip()!r})",
+            f"keep it in your Notes column, and write the {kind} you want the letter to carry",
+        )
+    several = len(sentences_of(text)) > 1 or later_parts_are_clauses(text)
+    whole = SHARED.match(text) or IMPRESSION.match(text)  # judged whole by the adapter
+    two = kind != "question" and not whole and two_thoughts(text)
+    if several or two:
+        kept = one_part(text, kind, adapt)
+        if kept is not None:
+            return kept
+    if several:
+        return unusable(
+            "note_sentences",
+            "is several sentences",
+            f"write the {kind} as one short phrase{example_from(text, adapt)}",
+        )
+    if two:
+        return unusable(
+            "note_two_parts",
+            "joins two thoughts (a comma or dash between them)",
+            f"keep one thought, written as a phrase{example_from(text, adapt)}",
+        )
+    stray = STRAY_SYMBOL.search(text)
+    if stray:
+        return unusable(
+            "note_shorthand",
+            f"uses {stray.group(0).strip()!r} as a word",
+            f"spell it out in words in the {kind}",
+        )
+    if count_words(text) > MAX_NOTE_WORDS:
+        return unusable(
+            "note_too_long",
+            f"is {count_words(text)} words long",
+            f"write the {kind} as one short phrase of a few words",
+        )
+    return None
+
+
+def one_part(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | None:
+    """The first part of a note of several that reads well alone, as a ``note_shortened``
+    note; None when the note has one part, or none of its parts will do."""
+    parts = [p.strip() for p in PART_BREAK.split(text) if p.strip()]
+    if len(parts) < 2:
+        parts = [p.strip() for p in re.split(r",\s+", text) if p.strip()]
+    if len(parts) < 2 or count_words(text) > MAX_NOTE_WORDS:
+        return None
+    notes = [adapt(part) for part in parts]
+    carried = [n for n in notes if not n.code and n.shape in _CARRIED[kind]]
+    carried += [n for n in notes if not n.code and n.shape == "occasion" and _worth_telling(n)]
+    if not carried:
+        return None
+    note = carried[0]
+    return Note(
+        note.text,
+        note.shape,
+        "note_shortened",
+        f'packs {len(parts)} notes into one, so the letter carries only "{note.text}"',
+        f"check that this reads right, or write the {kind} as one phrase",
+    )
+
+
+def _worth_telling(note: Note) -> bool:
+    """An occasion that says something of the interview ("the warehouse demo"), unlike "the
+    phone screen", which says nothing a thank-you letter would not."""
+    return note.text.split()[-1].lower() not in _BARE_OCCASIONS
+
+
+_BARE_OCCASIONS = ("interview", "round", "screen", "screening", "call", "chat", "panel", "session")
+
+
+def _private(text: str, kind: str) -> re.Match[str] | None:
+    """A word that sounds private; for a talking point or a question, a sum of money too."""
+    return PRIVATE.search(text) or (MONEY.search(text) if kind != "fit" else None)
+
+
+def sentences_of(text: str) -> list[str]:
+    """The sentences of a note ("Talked about drift. Great energy!"): two here."""
+    out: list[str] = []
+    for part in SENTENCE_BREAK.split(text):
+        if out and ABBREVIATION_END.search(out[-1]):
+            out[-1] += " " + part
+        elif part.strip():
+            out.append(part)
+    return out
+
+
+def later_parts_are_clauses(text: str) -> bool:
+    """Whether a note goes on, after a full stop, dash or semicolon, with a clause of its
+    own ("... - she wants someone to own MMM"), not just more of the same phrase."""
+    parts = [p for p in PART_BREAK.split(text) if p.strip()]
+    return any(_clause_like(part) or part.rstrip().endswith("?") for part in parts[1:])
+
+
+def _clause_like(part: str) -> bool:
+    """A verb, a person or a clause-opening verb: more than a phrase."""
+    return bool(
+        AUX.search(part)
+        or HE_SHE.search(part)
+        or THEY.search(part)
+        or FIRST_PERSON.search(part)
+        or re.search(r"\byou\b", part, re.IGNORECASE)
+        or CLAUSE_START.match(part.strip())
+        or IMPRESSION.match(part.strip())  # "warehouse demo, super cool"
+    )
+
+
+STRAY_SYMBOL = re.compile(r"(?<![\d\s])\s*%|(?<!\d)\s%|[~^|#*=<>{}\[\]\\]|\s[@/]\s")
+
+
+CLAUSE_START = re.compile(
+    rf"^(?:{alternatives(words.CLAUSE_VERBS)}|\w+ed|built|did|made|ran|led|cut|grew|won|took|"
+    r"wrote|sold|hit|beat|drove|saved|shipped)\b",
+    re.IGNORECASE,
+)
+
+
+def two_thoughts(text: str) -> bool:
+    """Whether a note joins two thoughts: a dash or semicolon between exactly two parts
+    ("fraud detection - rules vs ML"), or a comma that does not make a list of short
+    items ("dbt migration, half the models break"; "SQL, Python, Tableau" and "stress
+    testing, Monte Carlo" are lists; "4 yrs SQL, Python and Tableau" ends in one)."""
+    if len([p for p in PART_BREAK.split(text) if p.strip()]) == 2:
+        return True
+    items = [i.strip() for i in re.split(r",\s*", text) if i.strip()]
+    if len(items) < 2:
+        return False
+    if any(_clause_like(i) for i in items[1:]):
+        return True
+    if len(items) == 2 and not re.search(r"\b(?:and|or)\b", items[-1]):
+        return not all(count_words(i) <= 4 for i in items)
+    return not all(count_words(i) <= 5 for i in items[1:])
