@@ -559,6 +559,7 @@ CODES: tuple[Code, ...] = (
     Code("unread_interviewer_column", "reject", "", "a numbered interviewer column not understood"),
     # Findings: rules a draft breaks, one row per rule.
     Code("overdue", "finding", "R1", "past the 24-hour deadline (still worth sending)"),
+    Code("not_yet_held", "finding", "R1", "the interview is still ahead; send the letter after it"),
     Code("not_one_recipient", "finding", "R2", "the To field holds no address or several"),
     Code("second_draft", "finding", "R2", "a second draft to the same person for one interview"),
     Code("no_talking_point", "finding", "R3", "nothing specific to this interviewer"),

@@ -132,7 +132,8 @@ def print_notes(notes: pd.DataFrame) -> None:
     print(f"\n{len(notes)} distinct note(s); as they will read in the letters:")
     for item in changed.head(SHOWN).to_dict("records"):
         column = item["column"].replace("_", " ")
-        print(f"  {column}: {item['before']!r} → {item['after']!r}")
+        check = "  (shortened: check it)" if item["code"] == "note_shortened" else ""
+        print(f"  {column}: {item['before']!r} → {item['after']!r}{check}")
     if len(changed) > SHOWN:
         print(f"  ... and {len(changed) - SHOWN} more")
     if len(notes) > len(changed) + len(unusable):

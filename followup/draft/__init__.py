@@ -11,9 +11,10 @@ and the proofreader's slips (:func:`find_slips`).
 
 from followup.draft._context import template_context
 from followup.draft._display import preview
+from followup.draft._fits import adapt_fit
 from followup.draft._mime import message_bytes
 from followup.draft._names import greeting, greetings
-from followup.draft._notes import adapt_fit, adapt_notes, adapt_talking_point
+from followup.draft._notes import adapt_notes, adapt_talking_point
 from followup.draft._questions import adapt_question
 from followup.draft._render import render_drafts
 from followup.draft._rules import check_drafts, finding_counts

@@ -20,7 +20,6 @@ Besides the sheet's own columns (missing text as ""), a template gets:
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from followup._clock import wall_clock
@@ -55,8 +54,7 @@ def template_context(
     )
     context["interview_when"] = interview_when(table["interview_start"], table["timezone"], now=now)
     context["when"] = context["interview_when"]
-    vowel = context["role"].str[:1].str.lower().isin(list("aeiou"))
-    context["a_role"] = np.where(vowel, "an ", "a ") + context["role"]
+    context["a_role"] = context["role"].map(with_article)
     context = _with_notes(context)
     # One day's interviews for one role at one company, back to back or on one panel,
     # take their letters' frames from one Latin square, so no two share a sentence.
@@ -120,3 +118,21 @@ def _standalone(text: pd.Series, shape: pd.Series) -> pd.Series:
         before, after = frame.split("{" + kind + "}")
         out = out.where(shape != kind, before + text + after)
     return out
+
+
+def with_article(role: str) -> str:
+    """ "a" or "an" by the sound of the role's first word, an acronym by its letters' names.
+
+    >>> [with_article(r) for r in ("Analyst", "UX Designer", "SEO Lead", "User Researcher", "")]
+    ['an Analyst', 'a UX Designer', 'an SEO Lead', 'a User Researcher', '']
+    """
+    if not role:
+        return role
+    first = role.split(maxsplit=1)[0]
+    if first.isupper() and len(first) > 1:  # spelled out: "an SEO", "a UX"
+        vowel = first[0] in "AEFHILMNORSX"
+    else:
+        word = first.lower()
+        vowel = word[:1] in "aeiou" and not word.startswith(("uni", "use", "usu", "eu", "one"))
+        vowel = vowel or word.startswith(("hour", "honest", "honor", "heir"))
+    return ("an " if vowel else "a ") + role

@@ -76,6 +76,12 @@ SHORTHAND: dict[str, str] = {
     "qs": "questions",
     "econ": "economics",
     "pkg": "package",
+    "techs": "technicians",
+    "viz": "visualization",
+    "dataviz": "data visualization",
+    "fav": "favorite",
+    "fave": "favorite",
+    "a11y": "accessibility",
     "pkgs": "packages",
     # common typos, spelled right
     "teh": "the",
@@ -267,13 +273,16 @@ CASED: dict[str, str] = {
                               "Microsoft", "SAS", "SPSS", "Stata", "MATLAB", "PyTorch",
                               "TensorFlow", "BigQuery", "Databricks", "Zendesk", "Workday",
                               "Bayesian", "Slack", "Notion", "Asana", "Shopify", "Stripe",
-                              "COVID", "Optimizely", "QGIS", "ArcGIS", "Monte Carlo")},
+                              "COVID", "Optimizely", "QGIS", "ArcGIS", "Monte Carlo", "D3",
+                              "WebSockets")},
 }  # fmt: skip
 
 #: Verbs whose past tense opens a fit note ("I led ...") and the form that follows
 #: "my experience" ("my experience leading ...").
 GERUNDS: dict[str, str] = {
     "led": "leading",
+    "made": "making",
+    "volunteer": "volunteering",
     "lead": "leading",
     "built": "building",
     "build": "building",
@@ -402,6 +411,29 @@ DETERMINERS = (
 )
 #: Countable nouns that read wrong bare at the end of "more about ..." ("the relocation budget").
 COUNT_NOUNS = (
+    "app",
+    "feature",
+    "product",
+    "report",
+    "survey",
+    "framework",
+    "database",
+    "portal",
+    "website",
+    "campaign",
+    "experiment",
+    "workshop",
+    "course",
+    "paper",
+    "book",
+    "redesign",
+    "refresh",
+    "rollout",
+    "rebuild",
+    "audit",
+    "initiative",
+    "study",
+    "module",
     "budget",
     "plan",
     "policy",

@@ -27,8 +27,6 @@ Note(text='model monitoring and drift', shape='topic', code='', problem='', sugg
 'How is success measured?'
 >>> adapt_question("ask about relocation budget")[:2]
 ('the relocation budget', 'wish')
->>> adapt_fit("3 yrs w/ SQL reporting").text
-'my 3 years with SQL reporting'
 >>> note = adapt_talking_point("I asked about the on-call rotation and he said it's rare")
 >>> print(note.suggestion)
 write it as a phrase about what you discussed, e.g. "the on-call rotation"
@@ -42,6 +40,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from followup.draft import _lexicon as words
+from followup.draft._fits import adapt_fit
 from followup.draft._parts import common_checks
 from followup.draft._questions import adapt_question
 from followup.draft._wording import (
@@ -55,7 +54,6 @@ from followup.draft._wording import (
     IMPRESSION,
     LEAD_IN,
     LEADING_POSSESSIVE,
-    PART_BREAK,
     PAST_WITH_OBJECT,
     PRONOUN_BEFORE,
     QUESTION_OPENING,
@@ -71,6 +69,7 @@ from followup.draft._wording import (
     WE_START,
     Note,
     alternatives,
+    as_list,
     clean,
     common_words,
     count_words,
@@ -165,17 +164,18 @@ def adapt_talking_point(raw: str) -> Note:
         )
     for pattern, replacement in THEY_AS_READER:
         text = pattern.sub(replacement, text)
-    if THEY.search(text):
+    if THEY.search(text) or re.search(r"\bthem\b", text, re.IGNORECASE):
         return unusable(
             "note_they",
-            "says 'they' in the middle of the note, which the letter cannot turn into 'you'",
+            "says 'they' or 'them' in the middle of the note, which the letter cannot turn "
+            "into 'you'",
             "write it as a phrase with 'you' or 'your' for the interviewer's side"
             + example_from(jotted, adapt_talking_point),
         )
     if _is_clause(text):
         return Note(_statement(text), "statement")
     text = ARRANGEMENT.sub(_arrangement, text)
-    return _topic(_as_list(lower_first(text)))
+    return _topic(as_list(lower_first(text)))
 
 
 #: A way of working, with its days if given: "hybrid 3 days a week" → "the hybrid schedule of
@@ -225,18 +225,6 @@ def _topic(text: str) -> Note:
     return Note(text, "topic")
 
 
-def _as_list(text: str) -> str:
-    """A list of short items, or of parts on their own lines, joined as a list:
-    "roadmap, hiring, tooling" → "roadmap, hiring and tooling"."""
-    parts = [re.sub(r"^(?:also|and|plus)\s+", "", p.strip()) for p in PART_BREAK.split(text)]
-    if len(parts) > 1:
-        return ", ".join(parts[:-1]) + " and " + parts[-1]
-    items = [i.strip() for i in text.split(",")]
-    if len(items) >= 2 and all(1 <= count_words(i) <= 5 for i in items) and " and " not in text:
-        return ", ".join(items[:-1]) + " and " + items[-1]
-    return text
-
-
 def _is_clause(text: str) -> bool:
     """A verb of its own before any "that", "how", ...: "the team is growing", "you
     launched a product"; not "how the team grew" or "the idea that data is a product"."""
@@ -281,78 +269,6 @@ def _shared(text: str) -> Note:
             "write what you have in common as 'we both ...'",
         )
     return Note(text[0].lower() + text[1:], "shared")
-
-
-def adapt_fit(raw: str) -> Note:
-    """Why the candidate fits, as a phrase ("four years of SQL reporting")."""
-    text, unclear = expand_shorthand(clean(raw, asides=True))
-    if not text:
-        return EMPTY
-    problem = common_checks(text, "fit", adapt_fit) or shorthand_problem(unclear, "fit")
-    if problem:
-        return problem
-    text = re.sub(  # "at last job" → "at my last job"
-        r"\b(at|from|in)\s+(last|previous|prev|old|current|first)\s+(job|company|role|employer)\b",
-        r"\1 my \2 \3",
-        strip_end(text),
-        flags=re.IGNORECASE,
-    )
-    text = re.sub(r"\b(?:with|for|at)\s+them\b", lambda m: m.group(0)[:-4] + "your team", text)
-    text = re.sub(r"\btheir\b", "your", text, flags=re.IGNORECASE)
-    if THEY.search(text) or HE_SHE.search(text):
-        return unusable(
-            "note_they",
-            "talks about the interviewer's side as they, he or she",
-            'write the fit about yourself, e.g. "two years of SQL reporting"',
-        )
-    said_i = re.match(r"^i\b|^i've\b", text, re.IGNORECASE) is not None
-    text = re.sub(r"^(?:i\s+have|i've\s+got|i've|i\s+bring|have|having|with)\s+", "", text,
-                  flags=re.IGNORECASE)  # fmt: skip
-    verb = re.match(r"^(?:i\s+)?(\w+)\s+(.+)$", text, re.IGNORECASE)
-    if verb:
-        done = verb.group(1).lower()
-        gerund = words.GERUNDS.get(done)
-        if gerund is None and said_i and done.endswith("ed") and len(done) >= 4:
-            gerund = done[:-2] + "ing"  # "I've partnered with ..." → "partnering with ..."
-        if gerund:
-            return Note(f"my experience {gerund} {verb.group(2)}", "background")
-    if FIRST_PERSON_START.match(text):
-        return unusable(
-            "note_first_person",
-            "is a sentence, not a phrase",
-            'write it as a phrase, e.g. "four years of SQL reporting"',
-        )
-    return _as_background(lower_first(_as_list(text)))
-
-
-def _as_background(text: str) -> Note:
-    """A fit as the candidate's own: "4 yrs SQL" → "my 4 years of SQL" (``background``);
-    a quality that is no thing to own ("bilingual (EN/ES)") → "being bilingual (EN/ES)",
-    carried by a sentence made for it (``quality``)."""
-    # "2 yrs pricing experiments" → "2 years of ..."; "3 summers running a camp" stays
-    text = re.sub(
-        rf"\b((?:\d+|{alternatives(words.NUMBERS)})\+?\s+(?:years?|months?|summers?|semesters?|weeks?))"
-        rf"\s+(?!(?:of|in|on|at|as|with|for|{alternatives(tuple(words.GERUNDS.values()))})\b)",
-        r"\1 of ",
-        text,
-        flags=re.IGNORECASE,
-    )
-    first = text.split(maxsplit=1)[0].lower()
-    if first in ("a", "an") and re.search(r"\bI\s+\w", text):
-        return Note(f"my work on {text}", "background")  # "a study I ran" → "my work on ..."
-    if first in ("my", "a", "an", "the", "our"):
-        return Note(text, "background")
-    former = re.match(r"^(?:ex-|former\s+)(.+)$", text, re.IGNORECASE)
-    if former:  # "ex-teacher + 2 yrs edtech" → "my background as a teacher and my 2 years ..."
-        role, _, rest = former.group(1).partition(" and ")
-        article = "an" if role[:1].lower() in "aeiou" else "a"
-        more = re.match(rf"^(?:\d|{alternatives(words.NUMBERS)}\b)", rest, re.IGNORECASE)
-        tail = f" and my {rest}" if more else f" and my experience in {rest}" if rest else ""
-        return Note(f"my background as {article} {role}{tail}", "background")
-    if first in words.QUALITIES:
-        single = re.fullmatch(r"[\w-]+(?:\s*\([^)]*\)|\s+(?:in|with|at|on)\s.+)?", text) is not None
-        return Note(f"being {text}" if single else text, "quality")
-    return Note(f"my {text}", "background")
 
 
 ADAPTERS: dict[str, Callable[[str], Note]] = {

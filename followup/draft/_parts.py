@@ -43,7 +43,7 @@ from followup.draft._wording import (
 #: The shapes a part may take to be carried alone, by the kind of note; an "occasion"
 #: ("the warehouse demo") is carried only when no part says more.
 _CARRIED = {
-    "talking point": ("topic", "statement", "shared", "pastime", *QUESTION_SHAPES),
+    "talking point": ("topic", "statement", "shared", "pastime"),
     "question": QUESTION_SHAPES,
     "fit": ("background", "quality"),
 }
@@ -102,9 +102,9 @@ def one_part(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | None:
         parts = [p.strip() for p in re.split(r",\s+", text) if p.strip()]
     if len(parts) < 2 or count_words(text) > MAX_NOTE_WORDS:
         return None
-    notes = [adapt(part) for part in parts]
-    carried = [n for n in notes if not n.code and n.shape in _CARRIED[kind]]
-    carried += [n for n in notes if not n.code and n.shape == "occasion" and _worth_telling(n)]
+    notes = [n for n in map(adapt, parts) if n.code in ("", "note_shortened")]
+    carried = [n for n in notes if n.shape in _CARRIED[kind]]
+    carried += [n for n in notes if n.shape == "occasion" and _worth_telling(n)]
     if not carried:
         return None
     note = carried[0]
@@ -179,7 +179,7 @@ def two_thoughts(text: str) -> bool:
     testing, Monte Carlo" are lists; "4 yrs SQL, Python and Tableau" ends in one)."""
     if len([p for p in PART_BREAK.split(text) if p.strip()]) == 2:
         return True
-    items = [i.strip() for i in re.split(r",\s*", text) if i.strip()]
+    items = [i.strip() for i in re.split(r",(?!\d)\s*", text) if i.strip()]  # not "4,000"
     if len(items) < 2:
         return False
     if any(_clause_like(i) for i in items[1:]):

@@ -203,7 +203,7 @@ def _unknown(words: set[str]) -> set[str]:
     """Words the dictionary does not know; possessives, contractions and plurals are judged
     by stem ("readmissions" is known when "readmission" is).
 
-    >>> sorted(_unknown({"readmissions", "policies", "teh"}))
+    >>> sorted(_unknown({"readmissions", "policies", "prioritise", "teh"}))
     ['teh']
     """
     checker = _spellchecker()
@@ -216,12 +216,15 @@ def _unknown(words: set[str]) -> set[str]:
 
 
 def _singulars(word: str) -> tuple[str, ...]:
-    """The words a plural may come from: "policies" → "policy", "boxes" → "box"."""
+    """The words a plural or a British spelling may come from: "policies" → "policy",
+    "boxes" → "box", "prioritise" → "prioritize", "colour" → "color"."""
+    american = re.sub(r"is(e[sd]?|ing|ation)$", r"iz\1", re.sub(r"our(s?)$", r"or\1", word))
+    forms = (american,) if american != word else ()
     if word.endswith("ies"):
-        return (word[:-3] + "y",)
+        return (*forms, word[:-3] + "y")
     if word.endswith("es"):
-        return word[:-2], word[:-1]
-    return (word[:-1],) if word.endswith("s") and not word.endswith("ss") else ()
+        return (*forms, word[:-2], word[:-1])
+    return (*forms, word[:-1]) if word.endswith("s") and not word.endswith("ss") else forms
 
 
 #: proselint checks left out: typographic conventions a letter may choose freely.

@@ -23,10 +23,12 @@ from followup.draft._wording import (
     HE_SHE,
     QUESTION_OPENING,
     QUESTION_PREFIX,
+    THEM_AS_READER,
     THEY_AS_READER,
     TO_ASK,
     TO_DO,
     Note,
+    as_list,
     capitalize,
     clean,
     expand_shorthand,
@@ -69,17 +71,26 @@ def adapt_question(raw: str) -> Note:
             "is a sentence about yourself, not a question",
             'write the question you want to ask, e.g. "How soon would I start?"',
         )
-    for pattern, replacement in THEY_AS_READER:
+    for pattern, replacement in (*THEY_AS_READER, THEM_AS_READER):
         text = pattern.sub(replacement, text)
     asks = QUESTION_OPENING.match(text) or (text.endswith("?") and EMBEDDED.match(text))
     if asks and not asked:
         return Note(capitalize(re.sub(r"[\s.!?]+$", "", text)) + "?", "question")
     body = re.sub(r"[\s.!?]+$", "", text)
+    if BARE_WHY.match(body) and not AUX.search(body):  # "why rebuild vs refactor"
+        return Note(capitalize(body) + "?", "question")
     if EMBEDDED.match(body) or QUESTION_OPENING.match(body):
         return Note(lower_first(_unquestion(body)), "wonder")
     if text.endswith("?") and AUX.search(body):  # "travel is 50%?" → "whether travel is 50%"
         return Note("whether " + lower_first(body), "wonder")
-    return Note(_with_article(lower_first(body)), "wish")
+    return Note(_with_article(lower_first(as_list(body))), "wish")
+
+
+#: "why" and a bare verb: a question that reads only as asked ("Why rebuild?").
+BARE_WHY = re.compile(
+    rf"^why\s+(?!(?:{'|'.join(words.DETERMINERS)}|you|they|we|i|it|he|she|there|not)\b)\w+\b",
+    re.IGNORECASE,
+)
 
 
 def _unquestion(text: str) -> str:

@@ -14,20 +14,17 @@ and :mod:`~followup.draft._proofread` (spelling, repeated words, style).
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from followup._clock import resolve_now
+from followup._clock import resolve_now, wall_clock
 from followup.draft._checkin_rules import THANK_YOU_ONLY, checkin_findings
-from followup.draft._names import greetings
+from followup.draft._note_rules import NOTE_RULES, check_notes, text_column
 from followup.draft._notes import adapt_column
 from followup.draft._proofread import doubled_words, matches, misspellings, objects, style
 from followup.draft._slips import find_slips, letter_core
-from followup.draft._wording import PERSONAL_SHAPES, QUESTION_SHAPES
 from followup.schema import BY_CODE, FINDING_COLUMNS
 
 MAX_PARAGRAPHS = 3
@@ -44,9 +41,6 @@ _PLACEHOLDER = (
     r"\{\{|\}\}|\{%|%\}|\[(?:[A-Z][A-Za-z ]{0,30})\]|\bTODO\b|\bTBD\b|\bXXX\b|"
     r"<(?:insert|name|company)[^>]*>|(?i:lorem ipsum)"
 )
-_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
-_RULE_OF_NOTE = {"talking_point": "R3", "question": "R7", "fit": "R5"}
-_NOTE_NAMES = {"talking_point": "talking point", "question": "question", "fit": "fit"}
 
 
 def check_drafts(
@@ -83,10 +77,11 @@ def check_drafts(
     >>> recipients, _ = followup.read_interviews("data/interviews.csv")
     >>> drafts = followup.render_drafts(recipients, sender="Avery Quinn <avery@example.com>",
     ...                                 now="2026-11-25 09:00")
-    >>> findings = check_drafts(drafts, now="2026-11-25 09:00", known_words=["dbt"])
+    >>> findings = check_drafts(drafts, now="2026-11-25 09:00")
     >>> findings.groupby(["code", "severity"]).size()
     code           severity
     greeting_name  info         1
+    not_yet_held   info         2
     overdue        warning     16
     dtype: int64
     """
@@ -95,7 +90,7 @@ def check_drafts(
     arrow = pa.array(body.array)  # searched with RE2 directly: see matches()
     core = letter_core(arrow)
     who = drafts["interviewer_name"].fillna(drafts["interviewer_email"]).astype("str")
-    notes = {c: adapt_column(_column(drafts, c), c) for c in _RULE_OF_NOTE}
+    notes = {c: adapt_column(text_column(drafts, c), c) for c in NOTE_RULES}
     found: list[pd.DataFrame] = []
 
     def add(
@@ -132,6 +127,8 @@ def check_drafts(
         "warning",
         "overdue by " + lateness + "; send it today (late beats never)",
     )
+    add(_on_a_later_day(drafts, moment), "not_yet_held", "info", "the interview is on a later "
+        "day; the letter speaks of it as today: send it after the interview, that day")  # fmt: skip
 
     recipients = drafts["interviewer_email"].fillna("").astype("str")
     add(
@@ -143,7 +140,7 @@ def check_drafts(
     repeated = drafts.duplicated(["interview_id", "interviewer_email"], keep="first")
     add(repeated, "second_draft", "error", "a second draft to " + who + " for the same interview")
 
-    _check_notes(add, drafts, notes, body, who)
+    check_notes(add, drafts, notes, body, who)
     add(*_shared_wording(drafts, core, who))
 
     add(
@@ -206,7 +203,7 @@ def check_drafts(
     add(*doubled_words(drafts, body, arrow, texts))
     add(*misspellings(drafts, body, arrow, known_words, texts))
     add(*style(drafts, body, texts, whole_bodies=proofread_bodies))
-    checkin = _column(drafts, "template").to_numpy() == "checkin"
+    checkin = text_column(drafts, "template").to_numpy() == "checkin"
     if checkin.any():  # a check-in has its own rules instead of the thank-you's R1, R3, R5-R7
         for mask, code, severity, message in checkin_findings(
             drafts, core.to_pylist(), paragraphs, words
@@ -223,107 +220,15 @@ def check_drafts(
     return table
 
 
-def _column(drafts: pd.DataFrame, name: str) -> pd.Series:
-    if name in drafts:
-        return drafts[name].fillna("").astype("str")
-    return pd.Series("", index=drafts.index, dtype="str")
-
-
-def _check_notes(
-    add: object,
-    drafts: pd.DataFrame,
-    notes: dict[str, pd.DataFrame],
-    body: pd.Series,
-    who: pd.Series,
-) -> None:
-    """R3, R5, R7 and R8 for the notes: each used in the form the letter carries it, or
-    returned with a rewrite; no talking point at all; the name the greeting used."""
-    assert callable(add)
-    point, question = notes["talking_point"], notes["question"]
-    private = _column(drafts, "notes") != ""
-    hint = np.where(
-        private,
-        " (the Notes column stays private and is never used in a letter)",
-        "",
-    )
-    moved = point["shape"].isin(QUESTION_SHAPES) & (question["shape"] == "")
-    no_point = (point["shape"] == "") | moved
-    add(
-        no_point,
-        "no_talking_point",
-        "warning",
-        "no talking point for " + who + ": add what you discussed with them in the "
-        "Talking Point column" + hint,
-    )
-    add(
-        point["shape"].isin(QUESTION_SHAPES) & ~moved,
-        "note_is_question",
-        "error",
-        "the talking point for "
-        + who
-        + " is a question, and the Question column is taken: "
-        + _quoted(_column(drafts, "talking_point"))
-        + "; write what you discussed, and ask one question",
-    )
-    for column, adapted in notes.items():
-        for code in adapted.loc[adapted["code"] != "", "code"].unique().tolist():
-            rows = adapted["code"] == code
-            add(
-                rows,
-                code,
-                "warning" if code == "note_shortened" else "error",
-                f"the {_NOTE_NAMES[column]} for "
-                + who
-                + " "
-                + adapted["problem"]
-                + ": "
-                + _quoted(_column(drafts, column))
-                + "; "
-                + adapted["suggestion"],
-                rule="R8" if code == "private_note" else _RULE_OF_NOTE[column],
-            )
-    bodies = objects(body)
-    missing_point = point["shape"].isin(PERSONAL_SHAPES) & ~_mentioned(point["text"], bodies)
-    add(
-        missing_point,
-        "talking_point_missing",
-        "error",
-        "the talking point for " + who + " is not in the body: " + _quoted(point["text"]),
-    )
-    asked = question["text"].where(~moved, point["text"])
-    template = drafts["template"] if "template" in drafts else pd.Series("", index=drafts.index)
-    withdrawing = template.astype("str") == "gracious"  # asks nothing about the job
-    missing_question = (asked != "") & ~withdrawing & ~_mentioned(asked, bodies)
-    add(
-        missing_question,
-        "question_not_asked",
-        "error",
-        "the question for " + who + " is not asked: " + _quoted(asked),
-    )
-    names = greetings(_column(drafts, "interviewer_name"), _column(drafts, "preferred_name"))
-    add(
-        names["greeting_note"] != "",
-        "greeting_name",
-        "info",
-        names["greeting_note"] + "; set preferred_name (goes by) if that is wrong",
-    )
-
-
-def _quoted(values: pd.Series) -> pd.Series:
-    return '"' + values.astype("str") + '"'
-
-
-def _mentioned(texts: pd.Series, bodies: list[str]) -> np.ndarray:
-    """Whether each text is in its body: word for word, or two thirds of its content words
-    (an edited letter may say it in other words)."""
-    out = []
-    for text, body in zip(objects(texts), bodies, strict=True):
-        if not text or text in body:
-            out.append(True)
-            continue
-        words = set(_CONTENT_WORD.findall(text.lower()))
-        out.append(bool(words) and sum(w in body.lower() for w in words) * 3 >= len(words) * 2)
-    return np.array(out, dtype=bool)
+def _on_a_later_day(drafts: pd.DataFrame, moment: pd.Timestamp) -> np.ndarray:
+    """Whether each interview falls on a day after ``moment``'s, in the interview's zone."""
+    if "interview_start" not in drafts:
+        return np.zeros(len(drafts), dtype=bool)
+    zones = text_column(drafts, "timezone").replace("", "UTC").reset_index(drop=True)
+    starts = drafts["interview_start"].reset_index(drop=True)
+    day = wall_clock(starts, zones).dt.normalize()
+    today = wall_clock(pd.Series(moment, index=starts.index), zones).dt.normalize()
+    return np.asarray(day > today, dtype=bool)
 
 
 def finding_counts(findings: pd.DataFrame) -> dict[tuple[str, str], int]:

@@ -169,14 +169,15 @@ THEY_AS_READER = (
     ),
     (re.compile(r"\b(whether|if|how|what|when|why|where)\s+they\b", re.I), r"\1 you"),
     (re.compile(r"\btheir\b", re.I), "your"),
-    (re.compile(r"\bthem\b", re.I), "you"),
 )
+#: In a question, "them" is the reader ("can I meet them?"); in a talking point, seldom.
+THEM_AS_READER = (re.compile(r"\bthem\b", re.I), "you")
 
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\w)")
 PART_BREAK = re.compile(r"(?<=[.!?])\s+(?=\w)|\s+[-–—/]\s+|;\s*")
 ABBREVIATION_END = re.compile(r"\b(?:e\.g|i\.e|etc|vs|dr|mr|mrs|ms|st|approx|no)\.$", re.I)
-CHAT = re.compile(rf"\s*\b{alternatives(words.CHAT)}\b\.?", re.IGNORECASE)
+CHAT = re.compile(rf"\s*\b{alternatives(words.CHAT)}\b", re.IGNORECASE)
 
 
 OBJECT_OF_ASKING = re.compile(
@@ -203,7 +204,13 @@ def clean(raw: str, *, asides: bool = False) -> str:
     text = re.sub(r"\s*(?:->|→|=>)\s*", " to ", text)
     text = re.sub(r"(?<!\w)re:\s*|(?<=\s)re\s+(?=\w)", "about ", text, flags=re.IGNORECASE)
     text = re.sub(r"\s+([,;.!?])", r"\1", re.sub(r"\s{2,}", " ", text))
-    text = re.sub(r"~\s*(?=\d)", "about ", text)
+    text = re.sub(r"~\s*(?=\d)|\blike\s+(?=\d)", "about ", text)
+    text = re.sub(r"\s+for\s+(?:about\s+)?\d+\s*(?:min|mins|minutes|hrs?|hours?)\b", "", text)
+    text = re.sub(
+        r"\b(\d+)\s*mos?\b(?=\s+[a-z])(?!\s+(?:of|in|at|for|to|and|or|ago)\b)", r"\1-month", text
+    )  # "6 mo contract" → "6-month contract"; fmt: skip
+    text = re.sub(r"\b(\d+)\s*mos?\b", r"\1 months", text)
+    text = re.sub(r"\b(\d+)[kK]\s+(?=[a-z]+s\b)(?!(?:runs|races)\b)", r"\1,000 ", text)
     text = re.sub(r"\bvs\.?(?=\s)", "versus", text, flags=re.IGNORECASE)
     text = PER.sub(lambda m: " a " + _PER[m.group(1).lower()], text)  # "3 days/wk"
     text = CASED.sub(lambda m: words.CASED[m.group(0)], text)
@@ -308,3 +315,15 @@ def shorthand_problem(unclear: list[str], kind: str) -> Note | None:
         f"uses shorthand that could mean more than one thing ({listed})",
         f"spell {listed} out in the {kind}",
     )
+
+
+def as_list(text: str) -> str:
+    """A list of short items, or of parts on their own lines, joined as a list:
+    "roadmap, hiring, tooling" → "roadmap, hiring and tooling"."""
+    parts = [re.sub(r"^(?:also|and|plus|then)\s+", "", p.strip()) for p in PART_BREAK.split(text)]
+    if len(parts) > 1:
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
+    items = [i.strip() for i in re.split(r",(?!\d)", text)]
+    if len(items) >= 2 and all(1 <= count_words(i) <= 5 for i in items) and " and " not in text:
+        return ", ".join(items[:-1]) + " and " + items[-1]
+    return text

@@ -163,17 +163,21 @@ def _cell_zones(
 
 
 def parse_minutes(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Parse durations (``45``, ``45 min``, ``1h``, ``1 h 30``, ``1:30``) to minutes.
+    """Parse durations (``45``, ``45 min``, ``1h``, ``1 h 30``, ``1:30``) to minutes; an
+    aside in brackets and "about" or "~" are ignored ("2 hrs (panel)", "~45 min").
 
     Returns the minutes (float, NaN where empty or unreadable) and a mask of
     unreadable values.
 
-    >>> minutes, bad = parse_minutes(pd.Series(["45", "1h 30", "1:15", "", "soon"]))
+    >>> minutes, bad = parse_minutes(pd.Series(["45", "1h 30", "1:15", "", "soon", "2h (panel)"]))
     >>> minutes.tolist(), bad.tolist()
-    ([45.0, 90.0, 75.0, nan, nan], [False, False, False, False, True])
+    ([45.0, 90.0, 75.0, nan, nan, 120.0], [False, False, False, False, True, False])
     """
     codes, uniques = pd.factorize(values)
-    text = pd.Series(uniques, dtype="str").str.lower().str.strip()
+    text = pd.Series(uniques, dtype="str").str.lower()
+    text = text.str.replace(
+        r"\([^)]*\)|~|\b(?:about|approx\.?|around)\s", "", regex=True
+    ).str.strip()
     parts = text.str.extract(_DURATION)
     as_float = {k: parts[k].str.replace(",", ".").astype(float) for k in ("h", "m")}
     minutes = (parts["hm_h"].astype(float) * 60 + parts["hm_m"].astype(float)).fillna(

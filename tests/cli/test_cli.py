@@ -53,13 +53,17 @@ def test_validate_lists_every_note_to_rewrite_and_exits_1():
     done = run("validate", "data/notes-to-rewrite.csv", "--tz", "America/Chicago")
     assert done.returncode == 1, done.stderr
     assert (
-        "\n11 note(s) to rewrite (the letter leaves them out until you do):\n"
+        "  talking point: 'Talked about the ETL backlog. Great energy!' → 'the ETL backlog'"
+        "  (shortened: check it)\n"
+    ) in done.stdout
+    assert (
+        "\n10 note(s) to rewrite (the letter leaves them out until you do):\n"
         "  row 2: talking point 'I asked about the outage model and he said they retrain it "
         "every week' is a sentence about what you or the two of you did; write it as a phrase "
         'about what you discussed, e.g. "the outage model"\n'
     ) in done.stdout
-    assert done.stdout.count("\n  row ") == 10  # ten shown ...
-    assert "  ... and 1 more (`followup draft` lists each in findings.csv)\n" in done.stdout
+    assert done.stdout.count("\n  row ") == 10  # all ten shown
+    assert "  ... and" not in done.stdout
 
 
 def test_validate_with_rejects_exits_1_and_writes_them(tmp_path):
@@ -137,12 +141,12 @@ def test_draft_writes_eml_rejects_findings_and_recipients(tmp_path):
     assert done.returncode == 0, done.stderr
     assert f"22 draft(s) written to {out}/ (eml)" in done.stdout
     assert "due within 12 h: 3    due later: 0    upcoming: 3    overdue: 16" in done.stdout
-    assert "Findings: R1 warning 16, R8 info 1, R8 warning 3" in done.stdout
+    assert "Findings: R1 info 2, R1 warning 16, R8 info 1\n" in done.stdout
     assert len(list(out.glob("*.eml"))) == 22
     sheet = pd.read_csv(out / "recipients.csv")
     assert sheet["draft_status"].value_counts().to_dict() == {"ready": 22}
     codes = pd.read_csv(out / "findings.csv")["code"].value_counts().to_dict()
-    assert codes == {"overdue": 16, "unknown_word": 3, "greeting_name": 1}
+    assert codes == {"overdue": 16, "not_yet_held": 2, "greeting_name": 1}
     assert pd.read_csv(out / "rejects.csv").empty
 
 
@@ -212,7 +216,8 @@ def test_check_reads_edited_eml_back(tmp_path):
     done = run("check", str(out), "--known-words", "dbt", *CLOCK)
     assert done.returncode == 1
     assert (
-        "Findings: R1 warning 16, R3 error 1, R4 error 1, R5 error 1, R7 error 1, R8 info 1"
+        "Findings: R1 info 2, R1 warning 16, R3 error 1, R4 error 1, R5 error 1, R7 error 1, "
+        "R8 info 1"
     ) in done.stdout
     assert "22 draft(s) checked." in done.stdout
 
@@ -220,10 +225,12 @@ def test_check_reads_edited_eml_back(tmp_path):
 def test_check_a_sheet(tmp_path):
     done = run("check", "data/interviews.csv", "--sender", SENDER, "--known-words", "dbt", *CLOCK)
     assert done.returncode == 0
-    assert "Findings: R1 warning 16, R8 info 1\n" in done.stdout
+    assert "Findings: R1 info 2, R1 warning 16, R8 info 1\n" in done.stdout
     rewrite = run("check", "data/notes-to-rewrite.csv", "--sender", SENDER, *CLOCK)
     assert rewrite.returncode == 1
-    assert "Findings: R3 error 5, R5 error 5, R7 error 2, R8 error 2\n" in rewrite.stdout
+    assert "Findings: R3 error 4, R3 warning 1, R5 error 5, R7 error 2, R8 error 2\n" in (
+        rewrite.stdout
+    )
 
 
 def test_due_lists_soonest_first(tmp_path):
@@ -259,7 +266,7 @@ def test_sample_writes_a_sheet_and_template_and_refuses_to_overwrite(tmp_path):
     )
     assert drafted.returncode == 0, drafted.stdout + drafted.stderr
     findings = pd.read_csv(tmp_path / "o" / "findings.csv")
-    assert set(findings["code"]) == {"overdue", "greeting_name"}
+    assert set(findings["code"]) == {"overdue", "not_yet_held", "greeting_name"}
     again = run("sample", str(tmp_path / "start"))
     assert again.returncode == 2
     assert "already exists; choose an empty folder" in again.stderr

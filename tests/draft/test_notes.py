@@ -27,6 +27,13 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("Talked about the Q3 roadmap.", "the Q3 roadmap", "topic"),
         ("discussed pricing experiments", "pricing experiments", "topic"),
         ("we chatted about hiking", "hiking", "pastime"),
+        ("we talked about his kids' soccer for like 10 min lol", "your kids' soccer", "pastime"),
+        ("hybrid 3 days/wk", "the hybrid schedule of 3 days a week", "topic"),
+        ("roadmap for 2027", "the roadmap for 2027", "topic"),
+        ("IFRS 17 transition", "the IFRS 17 transition", "topic"),
+        ("forecasting solar output", "forecasting solar output", "topic"),
+        ("grid reliability", "grid reliability", "topic"),
+        ("teh month-end close", "the month-end close", "topic"),
         ("she mentioned a new office in Austin", "a new office in Austin", "topic"),
         ("Impressed by their ML platform", "your ML platform", "topic"),
         ("Loved the office tour!!", "the office tour", "occasion"),
@@ -95,6 +102,7 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("career paths at our old firm", "note_first_person", "write the topic"),
         ("headcount growth %", "note_shorthand", "spell it out"),
         ("the pricing engine they're rewriting in Rust", "note_they", "with 'you' or 'your'"),
+        ("the screen and why half of them print it", "note_they", "'you' or 'your'"),
     ],
 )
 def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code, suggestion):
@@ -113,6 +121,19 @@ def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code
             "question",
         ),
         ("is the role hybrid", "Is the role hybrid?", "question"),
+        ("why rebuild vs refactor", "Why rebuild versus refactor?", "question"),
+        (
+            "is there budget past the 6 mo contract",
+            "Is there budget past the 6-month contract?",
+            "question",
+        ),
+        (
+            "what does success look like in 6 mo",
+            "What does success look like in 6 months?",
+            "question",
+        ),
+        ("travel is ~50%?", "whether travel is about 50%", "wonder"),
+        ("benefits, civil service exam??", "benefits and civil service exam", "wish"),
         ("do they offer remote?", "Do you offer remote?", "question"),
         ("Which trial would I join first?", "Which trial would I join first?", "question"),
         ("what's the team's biggest challenge", "What's the team's biggest challenge?", "question"),
@@ -195,6 +216,26 @@ def test_questions_that_cannot_be_asked(question, code):
         ),
         ("bilingual (EN/ES)", "being bilingual (EN/ES)", "quality"),
         ("fluent in Portuguese", "being fluent in Portuguese", "quality"),
+        ("certified in Tableau", "being certified in Tableau", "quality"),
+        # work done, said with a verb of its own
+        ("did the EHR redesign at Mercy", "my work on the EHR redesign at Mercy", "background"),
+        (
+            "I've done a lot of data viz for execs",
+            "my experience with data visualization for execs",
+            "background",
+        ),
+        (
+            "volunteer at the local library",
+            "my experience volunteering at the local library",
+            "background",
+        ),
+        ("building dashboards", "my experience building dashboards", "background"),
+        ("service blueprinting", "my experience in service blueprinting", "background"),
+        (
+            "shipped an app used by 4k techs",
+            "my experience shipping an app used by 4,000 technicians",
+            "background",
+        ),
     ],
 )
 def test_a_fit_becomes_the_candidates_own(fit, text, shape):
@@ -216,7 +257,6 @@ def test_a_fit_becomes_the_candidates_own(fit, text, shape):
         ("case interview - market sizing for e-bikes", "market sizing for e-bikes"),
         ("phone screen - she said team is growing fast in Q1", "the team is growing fast in Q1"),
         ("warehouse robots demo, super cool!!", "the warehouse robots demo"),
-        ("how do they measure churn? she seemed skeptical", "How do you measure churn?"),
     ],
 )
 def test_a_note_of_several_parts_is_shortened_to_one_with_a_warning(note, kept):
@@ -230,6 +270,7 @@ def test_a_note_of_several_parts_is_shortened_to_one_with_a_warning(note, kept):
     [
         "great energy. she was lovely",  # no part reads alone
         "5 days in office, not for me",  # a private part keeps all of it private
+        "how do they measure churn? she seemed skeptical",  # a question is no talking point
         "onboarding process - pretty chaotic",
     ],
 )
@@ -276,6 +317,10 @@ def test_a_fit_names_the_readers_side_as_yours_or_comes_back():
 def test_days_months_and_tools_keep_their_capitals():
     assert adapt_fit("2 yrs of python and excel").text == "my 2 years of Python and Excel"
     assert adapt_talking_point("the launch in september").text == "the launch in September"
+
+
+def test_a_fit_that_opens_with_a_verb_it_cannot_turn_comes_back():
+    assert adapt_fit("cut churn by a third")[1:3] == ("unusable", "note_unclear")
 
 
 def test_a_fit_sentence_that_cannot_be_a_phrase_comes_back():

@@ -1,0 +1,133 @@
+"""Why the candidate fits, as the candidate's own: "4 yrs SQL" → "my 4 years of SQL",
+"did the EHR redesign" → "my work on the EHR redesign", "bilingual" → "being bilingual".
+
+>>> adapt_fit("3 yrs w/ SQL reporting").text
+'my 3 years with SQL reporting'
+>>> adapt_fit("built a churn model").text
+'my experience building a churn model'
+"""
+
+from __future__ import annotations
+
+import re
+
+from followup.draft import _lexicon as words
+from followup.draft._parts import CLAUSE_START, common_checks
+from followup.draft._wording import (
+    EMPTY,
+    FIRST_PERSON_START,
+    HE_SHE,
+    THEY,
+    Note,
+    alternatives,
+    as_list,
+    clean,
+    common_words,
+    count_words,
+    expand_shorthand,
+    lower_first,
+    shorthand_problem,
+    strip_end,
+    unusable,
+)
+
+#: "did", "done", "I've done a lot of": work the candidate did, without saying which.
+DID = re.compile(
+    r"^(?:i\s+)?(?:did|done|do)\s+(?:(?:a\s+lot|lots|plenty|tons)\s+of\s+)?(?=\w)", re.IGNORECASE
+)
+
+
+def adapt_fit(raw: str) -> Note:
+    """Why the candidate fits, as a phrase ("four years of SQL reporting")."""
+    text, unclear = expand_shorthand(clean(raw, asides=True))
+    if not text:
+        return EMPTY
+    problem = common_checks(text, "fit", adapt_fit) or shorthand_problem(unclear, "fit")
+    if problem:
+        return problem
+    text = re.sub(  # "at last job" → "at my last job"
+        r"\b(at|from|in)\s+(last|previous|prev|old|current|first)\s+(job|company|role|employer)\b",
+        r"\1 my \2 \3",
+        strip_end(text),
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(r"\b(?:with|for|at)\s+them\b", lambda m: m.group(0)[:-4] + "your team", text)
+    text = re.sub(r"\btheir\b", "your", text, flags=re.IGNORECASE)
+    if THEY.search(text) or HE_SHE.search(text):
+        return unusable(
+            "note_they",
+            "talks about the interviewer's side as they, he or she",
+            'write the fit about yourself, e.g. "two years of SQL reporting"',
+        )
+    said_i = re.match(r"^i\b|^i've\b", text, re.IGNORECASE) is not None
+    text = re.sub(r"^(?:i\s+have|i've\s+got|i've|i\s+bring|have|having|with)\s+", "", text,
+                  flags=re.IGNORECASE)  # fmt: skip
+    did = DID.match(text)  # "did the EHR redesign" → "my work on the EHR redesign"
+    if did:
+        rest = text[did.end() :]
+        owned = re.match(r"^(?:the|a|an|my|your)\b", rest, re.IGNORECASE)
+        return Note(f"my work on {rest}" if owned else f"my experience with {rest}", "background")
+    verb = re.match(r"^(?:i\s+)?(\w+)\s+(.+)$", text, re.IGNORECASE)
+    if verb:
+        done = verb.group(1).lower()
+        gerund = words.GERUNDS.get(done)
+        if (
+            gerund is None
+            and done.endswith("ed")
+            and len(done) >= (4 if said_i else 5)
+            and (said_i or done not in words.QUALITIES)
+        ):
+            gerund = done[:-2] + "ing"  # "partnered with ..." → "partnering with ..."
+        if gerund is None and done.endswith("ing") and done in common_words():
+            gerund = done  # "building dashboards" → "my experience building dashboards"
+        if gerund:
+            return Note(f"my experience {gerund} {verb.group(2)}", "background")
+    if CLAUSE_START.match(text) and text.split()[0].lower() not in words.QUALITIES:
+        return unusable(
+            "note_unclear",
+            f"starts with a verb ({text.split()[0]!r}) the letter cannot turn into a phrase",
+            'write it as a phrase about your experience, e.g. "my work on the EHR redesign"',
+        )
+    if FIRST_PERSON_START.match(text):
+        return unusable(
+            "note_first_person",
+            "is a sentence, not a phrase",
+            'write it as a phrase, e.g. "four years of SQL reporting"',
+        )
+    return _as_background(lower_first(as_list(text)))
+
+
+def _as_background(text: str) -> Note:
+    """A fit as the candidate's own: "4 yrs SQL" → "my 4 years of SQL" (``background``);
+    a quality that is no thing to own ("bilingual (EN/ES)") → "being bilingual (EN/ES)",
+    carried by a sentence made for it (``quality``)."""
+    # "2 yrs pricing experiments" → "2 years of ..."; "3 summers running a camp" stays
+    text = re.sub(
+        rf"\b((?:\d+|{alternatives(words.NUMBERS)})\+?\s+(?:years?|months?|summers?|semesters?|weeks?))"
+        rf"\s+(?!(?:of|in|on|at|as|with|for|{alternatives(tuple(words.GERUNDS.values()))})\b)",
+        r"\1 of ",
+        text,
+        flags=re.IGNORECASE,
+    )
+    first = text.split(maxsplit=1)[0].lower()
+    if first in ("a", "an") and re.search(r"\bI\s+\w", text):
+        return Note(f"my work on {text}", "background")  # "a study I ran" → "my work on ..."
+    if first in ("my", "a", "an", "the", "our"):
+        return Note(text, "background")
+    former = re.match(r"^(?:ex-|former\s+)(.+)$", text, re.IGNORECASE)
+    if former:  # "ex-teacher + 2 yrs edtech" → "my background as a teacher and my 2 years ..."
+        role, _, rest = former.group(1).partition(" and ")
+        article = "an" if role[:1].lower() in "aeiou" else "a"
+        more = re.match(rf"^(?:\d|{alternatives(words.NUMBERS)}\b)", rest, re.IGNORECASE)
+        tail = f" and my {rest}" if more else f" and my experience in {rest}" if rest else ""
+        return Note(f"my background as {article} {role}{tail}", "background")
+    if (
+        re.search(r"\w{3,}ing$", text)
+        and count_words(text) <= 3
+        and not re.search(rf"\d|\b{alternatives(words.PREPOSITIONS)}\b", text)
+    ):
+        return Note(f"my experience in {text}", "background")  # "service blueprinting"
+    if first in words.QUALITIES:
+        single = re.fullmatch(r"[\w-]+(?:\s*\([^)]*\)|\s+(?:in|with|at|on)\s.+)?", text) is not None
+        return Note(f"being {text}" if single else text, "quality")
+    return Note(f"my {text}", "background")
