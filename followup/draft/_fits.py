@@ -78,7 +78,8 @@ def adapt_fit(raw: str) -> Note:
             and (said_i or done not in words.QUALITIES)
         ):
             gerund = done[:-2] + "ing"  # "partnered with ..." → "partnering with ..."
-        if gerund is None and done.endswith("ing") and done in common_words():
+        kind = re.match(r"(?:experience|skills?|background|work|knowledge|expertise)\b", verb[2])
+        if gerund is None and done.endswith("ing") and done in common_words() and not kind:
             gerund = done  # "building dashboards" → "my experience building dashboards"
         if gerund:
             return Note(f"my experience {gerund} {verb.group(2)}", "background")

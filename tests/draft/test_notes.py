@@ -230,6 +230,11 @@ def test_questions_that_cannot_be_asked(question, code):
             "background",
         ),
         ("building dashboards", "my experience building dashboards", "background"),
+        (
+            "routing experience from a delivery job",
+            "my routing experience from a delivery job",
+            "background",
+        ),
         ("service blueprinting", "my experience in service blueprinting", "background"),
         (
             "shipped an app used by 4k techs",
