@@ -55,6 +55,9 @@ def template_context(
     context["interview_when"] = interview_when(table["interview_start"], table["timezone"], now=now)
     context["when"] = context["interview_when"]
     context["a_role"] = context["role"].map(with_article)
+    # "at University of Riverside" reads "at the University of Riverside"
+    of_place = context["company"].str.match(_OF_PLACE)
+    context["company"] = context["company"].where(~of_place, "the " + context["company"])
     context = _with_notes(context)
     # One day's interviews for one role at one company, back to back or on one panel,
     # take their letters' frames from one Latin square, so no two share a sentence.
@@ -118,6 +121,12 @@ def _standalone(text: pd.Series, shape: pd.Series) -> pd.Series:
         before, after = frame.split("{" + kind + "}")
         out = out.where(shape != kind, before + text + after)
     return out
+
+
+_OF_PLACE = (
+    r"(?:University|College|Institute|Museum|Bank|Department|Ministry|Office|Library|School|"
+    r"Academy|Society|Council|Board|Port|City|State|Commonwealth|Church|Archdiocese) of\b"
+)
 
 
 def with_article(role: str) -> str:

@@ -82,7 +82,7 @@ def adapt_fit(raw: str) -> Note:
         if gerund is None and done.endswith("ing") and done in common_words() and not kind:
             gerund = done  # "building dashboards" → "my experience building dashboards"
         if gerund:
-            return Note(f"my experience {gerund} {verb.group(2)}", "background")
+            return Note(f"my experience {gerund} {_object(verb.group(2))}", "background")
     if CLAUSE_START.match(text) and text.split()[0].lower() not in words.QUALITIES:
         return unusable(
             "note_unclear",
@@ -131,4 +131,70 @@ def _as_background(text: str) -> Note:
     if first in words.QUALITIES:
         single = re.fullmatch(r"[\w-]+(?:\s*\([^)]*\)|\s+(?:in|with|at|on)\s.+)?", text) is not None
         return Note(f"being {text}" if single else text, "quality")
-    return Note(f"my {text}", "background")
+    return _owned(text)
+
+
+def _owned(text: str) -> Note:
+    """The last forms a fit can take, each read with confidence; any other is sent back,
+    since "my" before a jotted note ("my CRRT trained") would embarrass the sender."""
+    skilled = re.fullmatch(r"(?P<what>.+?)\s+(?P<how>trained|certified|licensed)", text, re.I)
+    if skilled:  # "CRRT trained" → "being CRRT-trained"; "NY state licensed" → "being ..."
+        what, how = skilled["what"], skilled["how"].lower()
+        return Note(f"being {how} in {what}" if " " in what else f"being {what}-{how}", "quality")
+    if text.split(maxsplit=1)[0].lower() in words.POSSESSIONS:  # "experience building ..."
+        return Note(f"my {text}", "background")
+    if re.match(r"^on\s+(?:the|a|an)\s", text, re.IGNORECASE):  # "on the retention committee"
+        return Note(f"my work {text}", "background")
+    late = re.fullmatch(rf"(?P<what>.+?),?\s+(?P<time>{_DURATION})", text, re.IGNORECASE)
+    if late and _head(late["what"]) in words.ROLES:  # "rapid response nurse 3 yrs"
+        return Note(f"my {late['time']} as {_a(late['what'])} {late['what']}", "background")
+    items = [i for i in re.split(r",\s+|\s+and\s+", text) if i]
+    if all(i in _TOOLS for i in items):  # "SQL, Python and Tableau"
+        return Note(f"my experience with {text}", "background")
+    if all(_possessed(i) for i in items):  # "BSN and CCRN", "wound care certification"
+        return Note(f"my {text}", "background")
+    if _head(text) in words.ROLES:  # "sepsis bundle champion on my unit"
+        return Note(f"my experience as {_a(text)} {text}", "background")
+    return unusable(
+        "note_unclear",
+        "does not read as something of yours the letter can name",
+        'write it as a phrase that follows "my", e.g. "my 3 years as a rapid response nurse" or '
+        '"my wound care certification"',
+    )
+
+
+_DURATION = rf"(?:\d+|{alternatives(words.NUMBERS)})\+?\s+(?:years?|months?|summers?|semesters?)"
+_TOOLS = frozenset(words.CASED.values())
+
+
+def _object(text: str) -> str:
+    """What was led or built, as a phrase: "CAUTI reduction project 2023" → "the CAUTI
+    reduction project in 2023"."""
+    text = re.sub(r",?\s+((?:19|20)\d\d)$", r" in \1", text)
+    first = text.split(maxsplit=1)[0].lower()
+    bare = first not in words.DETERMINERS and not first[:1].isdigit() and first != "our"
+    if bare and _head(text) in words.COUNT_NOUNS and not _head(text).endswith("s"):
+        return "the " + text
+    return text
+
+
+def _head(phrase: str) -> str:
+    """The word a phrase is about: its last before any preposition ("champion on my unit")."""
+    core = re.split(rf"\s+{alternatives(words.PREPOSITIONS)}\s+", phrase, maxsplit=1)[0]
+    return re.sub(r"[^\w-]", "", core.split()[-1]).lower() if core.split() else ""
+
+
+def _possessed(item: str) -> bool:
+    """Whether "my" can go before the item: a span of time ("2 years of ..."), a credential
+    ("BSN", "MS Stats"), a thing one has ("training", "degree") or an activity ("precepting")."""
+    return bool(
+        re.match(rf"^(?:{_DURATION}\b|(?:a|an|the|my|our)\s)", item, re.IGNORECASE)
+        or re.match(r"^(?:[A-Z]{2,5}|Ph\.?D|MSc|BSc|MEng|BEng)\b", item)
+        or _head(item) in words.POSSESSIONS
+        or item in _TOOLS
+        or re.fullmatch(r"(?:[\w-]+\s+)?\w{4,}ing", item)
+    )
+
+
+def _a(phrase: str) -> str:
+    return "an" if phrase[:1].lower() in "aeiou" else "a"

@@ -649,6 +649,25 @@ OCCASIONS = ("interview", "round", "screen", "screening", "review", "case", "ove
              "questions", "panel", "call", "chat", "walkthrough", "presentation", "exercise",
              "test", "assessment", "demo", "tour", "session", "take-home", "whiteboard")  # fmt: skip
 
+#: Roles a fit may name ("rapid response nurse 3 yrs" → "my 3 years as a rapid response nurse").
+ROLES = ("nurse", "medic", "paramedic", "emt", "teacher", "tutor", "manager", "analyst",
+         "engineer", "champion", "superuser", "preceptor", "lead", "coordinator", "assistant",
+         "specialist", "officer", "volunteer", "intern", "consultant", "designer", "developer",
+         "scientist", "researcher", "educator", "instructor", "counselor", "counsellor", "coach",
+         "paralegal", "accountant", "auditor", "planner", "buyer", "technician", "therapist",
+         "pharmacist", "supervisor", "director", "founder", "editor", "writer", "organizer",
+         "mentor", "ambassador", "representative", "rep", "captain", "president", "treasurer",
+         "chair", "administrator", "clerk", "associate", "advisor", "adviser", "liaison",
+         "trainer", "facilitator", "aide", "midwife", "social worker", "librarian", "recruiter")  # fmt: skip
+
+#: Things a fit may own ("wound care certification" → "my wound care certification").
+POSSESSIONS = ("degree", "degrees", "certification", "certifications", "certificate", "license",
+               "licence", "thesis", "dissertation", "minor", "major", "training", "background",
+               "experience", "portfolio", "internship", "internships", "fellowship", "residency",
+               "capstone", "research", "publication", "publications", "work", "skills",
+               "knowledge", "expertise", "studies", "coursework", "project", "projects", "award",
+               "scholarship", "stats", "statistics", "economics", "accounting", "finance")  # fmt: skip
+
 #: Things people do for fun ("hiking", "your kids' soccer"): a talking point about one is
 #: small talk, carried by a sentence made for it, not "learning about hiking".
 PASTIMES = ("hiking", "running", "cycling", "biking", "climbing", "bouldering", "skiing",

@@ -60,9 +60,15 @@ def check_notes(
         + _quoted(text_column(drafts, "talking_point"))
         + "; write what you discussed, and ask one question",
     )
+    template = text_column(drafts, "template")
+    carried = {  # a short letter names no fit; a withdrawal asks no question and names no fit
+        "talking_point": np.ones(len(drafts), dtype=bool),
+        "question": (template != "gracious").to_numpy(),
+        "fit": (~template.isin(["gracious", "short"])).to_numpy(),
+    }
     for column, adapted in notes.items():
         for code in adapted.loc[adapted["code"] != "", "code"].unique().tolist():
-            rows = adapted["code"] == code
+            rows = (adapted["code"] == code).to_numpy() & carried[column]
             add(
                 rows,
                 code,
@@ -86,9 +92,7 @@ def check_notes(
         "the talking point for " + who + " is not in the body: " + _quoted(point["text"]),
     )
     asked = question["text"].where(~moved, point["text"])
-    template = drafts["template"] if "template" in drafts else pd.Series("", index=drafts.index)
-    withdrawing = template.astype("str") == "gracious"  # asks nothing about the job
-    missing_question = (asked != "") & ~withdrawing & ~_mentioned(asked, bodies)
+    missing_question = (asked != "") & carried["question"] & ~_mentioned(asked, bodies)
     add(
         missing_question,
         "question_not_asked",

@@ -230,6 +230,20 @@ def test_questions_that_cannot_be_asked(question, code):
             "background",
         ),
         ("building dashboards", "my experience building dashboards", "background"),
+        ("rapid response nurse 3 yrs", "my 3 years as a rapid response nurse", "background"),
+        (
+            "sepsis champion on my unit",
+            "my experience as a sepsis champion on my unit",
+            "background",
+        ),
+        ("on the retention committee", "my work on the retention committee", "background"),
+        ("CRRT trained", "being CRRT-trained", "quality"),
+        ("BSN + CCRN", "my BSN and CCRN", "background"),
+        (
+            "led CAUTI reduction project 2023",
+            "my experience leading the CAUTI reduction project in 2023",
+            "background",
+        ),
         (
             "routing experience from a delivery job",
             "my routing experience from a delivery job",
@@ -286,7 +300,7 @@ def test_a_note_of_several_parts_none_of_which_reads_alone_comes_back(note):
 @pytest.mark.parametrize(
     ("fit", "kept"),
     [
-        ("SQL + dashboards, led a reporting revamp", "my SQL and dashboards"),
+        ("SQL + dashboards, led a reporting revamp", "my experience leading a reporting revamp"),
         ("econ degree, did two forecasting projects", "my economics degree"),
     ],
 )
@@ -310,7 +324,7 @@ def test_three_short_items_become_a_list_and_a_compound_takes_the():
     assert adapt_talking_point("onboarding plan, team rituals, tooling").text == (
         "the onboarding plan, team rituals and tooling"
     )
-    assert adapt_fit("SQL, Python, Tableau").text == "my SQL, Python and Tableau"
+    assert adapt_fit("SQL, Python, Tableau").text == "my experience with SQL, Python and Tableau"
     assert adapt_talking_point("q3 hiring roadmap").text == "the Q3 hiring roadmap"
 
 

@@ -109,6 +109,22 @@ def test_a_twelve_person_panel_shares_no_sentence_and_a_thirteenth_is_flagged():
     assert findings["message"].str.startswith("shares a sentence with another draft").all()
 
 
+def test_a_place_named_of_something_takes_the():
+    drafts = render_drafts(panel(2, Company="University of Riverside"), sender=SENDER)
+    assert drafts["body"].str.contains("the University of Riverside", regex=False).all()
+    assert not drafts["body"].str.contains(r"(?<!the )University of", regex=True).any()
+
+
+def test_a_withdrawal_gets_no_finding_for_a_fit_or_question_it_does_not_carry():
+    drafts = render_drafts(
+        panel(1, **{"Still interested?": "no", "Why I fit": "my CRRT trained", "Question": "rn?"}),
+        sender=SENDER,
+    )
+    assert drafts["template"].tolist() == ["gracious"]
+    findings = check_drafts(drafts, now="2026-11-24 23:00")
+    assert findings.empty, findings["message"].tolist()
+
+
 def test_back_to_back_interviews_at_one_company_share_no_sentence():
     """Six interviews an hour apart, one interviewer each: six panels of one, whose letters
     the company's recruiter may read side by side."""
