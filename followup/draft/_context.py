@@ -64,7 +64,7 @@ def template_context(
     day = local.dt.strftime("%Y-%m-%d").fillna("")
     loop = context["company"].str.lower() + "|" + context["role"].str.lower() + "|" + day
     picks = offsets(loop, loop)
-    letter = compose(context, books, picks)
+    letter = compose(context, books, picks).apply(_one_full_stop)
     context["variant"] = context.groupby("interview_id", sort=False).cumcount().astype("int64")
     titled = context["greeting_name"].str.match(r"(?:Dr|Mr|Mrs|Ms|Mx|Rev)\.|Professor|Sir|Dame")
     return context.assign(
@@ -121,6 +121,11 @@ def _standalone(text: pd.Series, shape: pd.Series) -> pd.Series:
         before, after = frame.split("{" + kind + "}")
         out = out.where(shape != kind, before + text + after)
     return out
+
+
+def _one_full_stop(text: pd.Series) -> pd.Series:
+    """A name that ends in a full stop ("Atlas Outdoor Co.") ends its sentence with it."""
+    return text.str.replace(r"(?<![.])\.\.(?![.])", ".", regex=True)
 
 
 _OF_PLACE = (

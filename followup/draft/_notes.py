@@ -218,6 +218,12 @@ def _topic(text: str) -> Note:
     if bare and len(tokens) <= 5 and (known or singular):
         text = "the " + text
     single = " and " not in text and "," not in text  # "code review" is one; a list is a topic
+    if single and head(core) in ("call", "screen", "screening", "chat"):  # "quick call to ..."
+        return unusable(
+            "note_unclear",
+            "names the interview, not what you talked about",
+            'write what you talked about, e.g. "the team\'s hiring timeline"',
+        )
     if single and head(text) in words.OCCASIONS:
         return Note(text, "occasion")
     if head(text) in words.PASTIMES and count_words(text) <= 4:

@@ -95,7 +95,10 @@ CHECKS: tuple[tuple[str, str, str, str], ...] = (
         "words that sound private: {match}",
     ),
 )
-_ABBREVIATION_BEFORE = re.compile(r"(?:e\.g|i\.e|etc|vs|approx|a\.m|p\.m|no|cf)\.\s+$", re.I)
+_ABBREVIATION_BEFORE = re.compile(
+    r"\b(?:e\.g|i\.e|etc|vs|approx|a\.m|p\.m|no|cf|co|inc|ltd|corp|bros|jr|sr|st|dr|mr|mrs|ms)\.\s+$",
+    re.I,
+)
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|$)")
 
 

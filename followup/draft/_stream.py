@@ -103,6 +103,10 @@ class ValidateRun(SheetRun):
     notes: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
+#: Rows of one company and role that may wait for the next chunk, to be drafted together.
+MAX_HELD_ROWS = 5_000
+
+
 def draft_sheet(
     source: Source,
     out: str | os.PathLike[str],
@@ -200,8 +204,8 @@ def _ready(
     chunks: Iterator[Interviews], run: SheetRun, *, progress: Callable[[int], None] | None
 ) -> Iterator[pd.DataFrame]:
     """Recipients ready to draft, whole interviews at a time, each interviewer once; the
-    counts and rejects go to ``run``. The rows of the last interview of a chunk wait for
-    the next chunk; rejects wait until no earlier row can get one, so they are written
+    counts and rejects go to ``run``. The rows of the last company and role of a chunk
+    wait for the next chunk; rejects wait until no earlier row can get one, so they are written
     in sheet order."""
     drafted, interviews = _HashSet(), _HashSet()
     pending: pd.DataFrame | None = None
@@ -215,7 +219,12 @@ def _ready(
             run.rejects.add(repeated)
         pending = None
         if not recipients.empty:
-            last = recipients["interview_id"] == recipients["interview_id"].iloc[-1]
+            # one company's interviews for one role are drafted together, so that their
+            # letters come from one Latin square (up to a bound on the rows held back)
+            loop = recipients["company"].astype("str") + "|" + recipients["role"].astype("str")
+            last = loop == loop.iloc[-1]
+            if last.sum() > MAX_HELD_ROWS:
+                last = recipients["interview_id"] == recipients["interview_id"].iloc[-1]
             yield from _fresh(recipients[~last], drafted, interviews, run)
             pending = recipients[last]
         run.rejects.flush(below=pending["row"].min() if pending is not None else np.inf)

@@ -103,6 +103,7 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("headcount growth %", "note_shorthand", "spell it out"),
         ("the pricing engine they're rewriting in Rust", "note_they", "with 'you' or 'your'"),
         ("the screen and why half of them print it", "note_they", "'you' or 'your'"),
+        ("quick call to confirm logistics", "note_unclear", "write what you talked about"),
     ],
 )
 def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code, suggestion):

@@ -38,6 +38,26 @@ def test_eml_drafts_match_the_library_pipeline(tmp_path):
         assert (tmp_path / Path(path).name).read_bytes() == Path(path).read_bytes()
 
 
+def test_back_to_back_interviews_at_the_end_of_a_sheet_are_drafted_together(tmp_path):
+    """The last interview of a chunk waits for the next; the interviews before it at the
+    same company wait with it, so their letters come from one Latin square."""
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "Company,Role,Start,Interviewer,Email\n"
+        + "".join(
+            f"Ember Co.,Analyst,2026-11-24 {h}:00,Person {h},p{h}@ember.example\n"
+            for h in (10, 11, 12)
+        )
+    )
+    draft_sheet(sheet, tmp_path / "out", sender=SENDER, now=NOW, tz="UTC", format="csv")
+    written = pd.read_csv(tmp_path / "out" / "drafts.csv")
+    assert written["body"].nunique() == 3
+    recipients, _ = followup.read_interviews(sheet, sender=SENDER, tz="UTC")
+    drafts = followup.render_drafts(recipients, sender=SENDER, now=NOW)
+    assert sorted(written["body"]) == sorted(drafts["body"])
+    assert not drafts["body"].str.contains("Co..", regex=False).any()
+
+
 def test_day_month_order_comes_from_the_whole_sheet(tmp_path):
     rows = ["03/04/2026 10:00"] * 5 + ["24/11/2026 10:00"]
     sheet = pd.DataFrame(
