@@ -64,7 +64,10 @@ def template_context(
     day = local.dt.strftime("%Y-%m-%d").fillna("")
     loop = context["company"].str.lower() + "|" + context["role"].str.lower() + "|" + day
     picks = offsets(loop, loop)
-    letter = compose(context, books, picks).apply(_one_full_stop)
+    letter = compose(context, books, picks)
+    dotted = (context["company"].str.endswith(".") | context["role"].str.endswith(".")).to_numpy()
+    if dotted.any():
+        letter.loc[dotted] = letter.loc[dotted].apply(_one_full_stop)
     context["variant"] = context.groupby("interview_id", sort=False).cumcount().astype("int64")
     titled = context["greeting_name"].str.match(r"(?:Dr|Mr|Mrs|Ms|Mx|Rev)\.|Professor|Sir|Dame")
     return context.assign(

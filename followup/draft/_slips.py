@@ -17,6 +17,7 @@ doubled end punctuation ("!."): "I enjoyed hearing about I asked!."
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from followup.draft import _lexicon as words
+from followup.draft._phrases import phrase_book
 
 _GREETING = r"\A[^\n]{1,80}[,:!][ \t]*\n"
 _SIGN_OFF = r"\n[ \t]*\n[^\n]{1,40},[ \t]*\n[^\n]*\s*\z"
@@ -132,6 +134,20 @@ def find_slips(drafts: pd.DataFrame, core: pa.Array | None = None) -> pd.DataFra
     return pd.DataFrame(found, columns=["at", "code", "severity", "message"])
 
 
+@cache
+def _frame_tails() -> tuple[str, ...]:
+    """The phrase book's words that follow a note's slot with a verb (" was a highlight of
+    the day for me"): where a pasted-clause pattern meets them, the verb is the letter's."""
+    tails = {
+        tail.split("{")[0].rstrip(".")
+        for name in ("thank-you", "short", "gracious")
+        for frames in phrase_book(name).frames.values()
+        for frame in frames
+        for tail in re.findall(r"\}( (?:is|are|was|were|has|have)\b[^{]*)", frame)
+    }
+    return tuple(sorted(tails))
+
+
 def _describe(
     text: str, pattern: re.Pattern[str], describe: str, code: str, drafts: pd.DataFrame, at: int
 ) -> str:
@@ -141,6 +157,9 @@ def _describe(
             continue
         if code == "pasted_sentence" and match.group(0).split()[1].lower() in _NOUN_CLAUSE:
             continue
+        verb_at = match.end() - len(match.group(0).split()[-1]) - 1
+        if code == "pasted_sentence" and text.startswith(_frame_tails(), verb_at):
+            continue  # "Hearing about the roadmap was a highlight ...": the letter's own verb
         found = match.group(0)
         # The end of the sentence before, where the pattern starts there ("... ok. ask about").
         starts = code in ("lowercase_start", "note_left_in")

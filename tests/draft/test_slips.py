@@ -77,6 +77,10 @@ def test_each_slip_is_found_and_its_sentence_quoted(sentence, code, message):
         "The idea of work that is meaningful stays with me.",
         "I would be glad to hear whether you sponsor visas.",
         "I did not get to ask about relocation, and I would love to hear more.",
+        # the phrase book's own verb after a one-word topic
+        "Hearing about the roadmap was a highlight of the day for me.",
+        "What you shared about the team has stayed with me.",
+        "Thanks again to Atlas Outdoor Co. for the tour.",
     ],
 )
 def test_what_looks_like_a_slip_but_is_not(sentence):
