@@ -120,7 +120,10 @@ def find_slips(drafts: pd.DataFrame, core: pa.Array | None = None) -> pd.DataFra
     if core is None:
         core = letter_core(pa.array(drafts["body"].astype("str").array))
     any_check = "|".join(f"(?:{pattern})" for _, _, pattern, _ in CHECKS)
-    suspects = np.flatnonzero(pc.match_substring_regex(core, any_check).to_numpy(False))
+    screened = core
+    for tail in _frame_tails():  # the letter's own words are no suspects
+        screened = pc.replace_substring(screened, tail, "")
+    suspects = np.flatnonzero(pc.match_substring_regex(screened, any_check).to_numpy(False))
     found = []
     if len(suspects):
         texts = core.take(pa.array(suspects)).to_pylist()
