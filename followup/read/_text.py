@@ -7,6 +7,7 @@ import csv
 import itertools
 import sys
 from collections.abc import Generator, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -77,17 +78,37 @@ def _marked_encoding(first: bytes, name: str) -> str | None:
     return None
 
 
-def iter_text(
-    path: Path, *, chunk_rows: int | None = None, columns: Sequence[int] | None = None
-) -> Generator[RawSheet, None, None]:
-    """Delimited text, whole (``chunk_rows=None``) or in chunks of ``chunk_rows`` records.
+@dataclass(frozen=True)
+class TextPlan:
+    """How to read one delimited text file, decided once for every pass over it: the
+    encoding (checked over the whole file), the delimiter, and where the header is."""
 
-    One path for both, so a sheet read whole (``validate``, the library) and one read in
-    chunks (``draft``) are read alike. pandas' C parser reads it; a row wider than it
-    expects sends the rest of the file to the standard library's parser, which has no
-    limit on width. ``columns`` keeps only those column positions. Row numbers continue
-    across chunks.
-    """
+    path: Path
+    encoding: str
+    delimiter: str
+    header_at: int  # the header's record, counted from 0
+    headers: list[str]
+    width: int  # fields the C parser expects in a record
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    def header_only(self) -> RawSheet:
+        """The sheet's header and no rows: what a header check needs."""
+        empty = pd.DataFrame({i: pd.Series(dtype="str") for i in range(len(self.headers))})
+        return RawSheet(
+            self.name,
+            self.headers,
+            empty,
+            np.arange(0),
+            encoding=self.encoding,
+            header_row=self.header_at + 1,
+        )
+
+
+def plan_text(path: Path) -> TextPlan:
+    """Read what every pass over ``path`` needs: its encoding, delimiter and header."""
     name = str(path)
     encoding = _encoding_of(path, name)
     with open(path, "rb") as handle:
@@ -102,8 +123,23 @@ def iter_text(
     )
     header_at, headers = find_header(clean(grid_of(head[delimiter])), name)
     width = max(len(r) for r in head[delimiter]) + _SPARE_COLUMNS
+    return TextPlan(path, encoding, delimiter, header_at, headers, width)
+
+
+def iter_text(
+    plan: TextPlan, *, chunk_rows: int | None = None, columns: Sequence[int] | None = None
+) -> Generator[RawSheet, None, None]:
+    """Delimited text, whole (``chunk_rows=None``) or in chunks of ``chunk_rows`` rows.
+
+    One path for both, so a sheet read whole (the library) and one read in chunks
+    (``validate``, ``draft``) are read alike. pandas' C parser reads it; a row wider
+    than it expects sends the rest of the file to the standard library's parser, which
+    has no limit on width. ``columns`` keeps only those column positions. Row numbers
+    continue across chunks.
+    """
+    name, encoding, header_at, headers = plan.name, plan.encoding, plan.header_at, plan.headers
     seen = 0  # records read before this chunk
-    for grid in _grids(path, delimiter, encoding, width, chunk_rows):
+    for grid in _grids(plan, chunk_rows):
         skip = min(len(grid), max(0, header_at + 1 - seen))  # the header and rows above it
         first_row = seen + skip + 1  # a record's row number is its position + 1
         seen += len(grid)
@@ -117,37 +153,44 @@ def iter_text(
             rows = np.arange(first_row, first_row + len(body))
             yield RawSheet(name, headers, wanted, rows, encoding=encoding, header_row=header_at + 1)
     if seen <= header_at + 1:  # a header and no rows: still a sheet, with columns to check
-        empty = pd.DataFrame({i: pd.Series(dtype="str") for i in range(len(headers))})
-        yield RawSheet(
-            name, headers, empty, np.arange(0), encoding=encoding, header_row=header_at + 1
-        )
+        yield plan.header_only()
 
 
-def _grids(
-    path: Path, delimiter: str, encoding: str, width: int, chunk_rows: int | None
-) -> Iterator[pd.DataFrame]:
+def _grids(plan: TextPlan, chunk_rows: int | None) -> Iterator[pd.DataFrame]:
     """The file's records as text grids: the C parser, then the standard library's from
-    the first record the C parser could not take (a row wider than ``width``)."""
+    the first record the C parser could not take (a row wider than ``plan.width``).
+
+    The first grid also holds the header and the lines above it, so that each grid
+    holds ``chunk_rows`` sheet rows: 20,000 rows in chunks of 10,000 are two chunks,
+    not two and a one-row third.
+    """
+    size = chunk_rows or _WHOLE
+    sizes = itertools.chain([size + plan.header_at + 1], itertools.repeat(size))
     done = 0
     try:
         with pd.read_csv(
-            path,
-            sep=delimiter,
-            names=range(width),
-            encoding=_PANDAS_CODEC[encoding],
-            chunksize=chunk_rows or _WHOLE,
+            plan.path,
+            sep=plan.delimiter,
+            names=range(plan.width),
+            encoding=_PANDAS_CODEC[plan.encoding],
+            chunksize=size,
             **_CSV_OPTIONS,
         ) as reader:
-            for grid in reader:
+            for n in sizes:
+                try:
+                    grid = reader.get_chunk(n)
+                except StopIteration:
+                    return
                 done += len(grid)
                 yield grid
-        return
     except (pd.errors.ParserError, ValueError):
         pass
-    with open(path, encoding=_PANDAS_CODEC[encoding], errors="replace", newline="") as handle:
-        records = csv.reader(handle, delimiter=delimiter)
+    with open(
+        plan.path, encoding=_PANDAS_CODEC[plan.encoding], errors="replace", newline=""
+    ) as handle:
+        records = csv.reader(handle, delimiter=plan.delimiter)
         while True:
-            batch = _python_records(records, done, chunk_rows or _WHOLE, str(path))
+            batch = _python_records(records, done, size, plan.name)
             done = 0
             if not batch:
                 return
