@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import itertools
 import sys
@@ -15,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from followup.errors import SourceError
+from followup.read._oversized import Cut, open_cut, survey
 from followup.read._raw import (
     DELIMITERS,
     HEADER_SEARCH_ROWS,
@@ -81,7 +83,8 @@ def _marked_encoding(first: bytes, name: str) -> str | None:
 @dataclass(frozen=True)
 class TextPlan:
     """How to read one delimited text file, decided once for every pass over it: the
-    encoding (checked over the whole file), the delimiter, and where the header is."""
+    encoding (checked over the whole file), the delimiter, where the header is, and
+    which cells are too large to read whole (:mod:`followup.read._oversized`)."""
 
     path: Path
     encoding: str
@@ -89,6 +92,8 @@ class TextPlan:
     header_at: int  # the header's record, counted from 0
     headers: list[str]
     width: int  # fields the C parser expects in a record
+    cuts: tuple[Cut, ...] = ()
+    records_at_most: int = 0
 
     @property
     def name(self) -> str:
@@ -123,7 +128,10 @@ def plan_text(path: Path) -> TextPlan:
     )
     header_at, headers = find_header(clean(grid_of(head[delimiter])), name)
     width = max(len(r) for r in head[delimiter]) + _SPARE_COLUMNS
-    return TextPlan(path, encoding, delimiter, header_at, headers, width)
+    found = survey(path, delimiter, encoding)
+    return TextPlan(
+        path, encoding, delimiter, header_at, headers, width, found.cuts, found.records_at_most
+    )
 
 
 def iter_text(
@@ -147,13 +155,23 @@ def iter_text(
         if body.empty:
             continue
         if columns is None:
-            yield body_of(clean(body), headers, first_row, name, encoding, header_row=header_at + 1)
+            raw = body_of(clean(body), headers, first_row, name, encoding, header_row=header_at + 1)
+            raw.cut.extend(_cut_cells(plan, first_row, first_row + len(body)))
+            yield raw
         else:
             wanted = clean(body.reindex(columns=list(columns), fill_value=""))
             rows = np.arange(first_row, first_row + len(body))
             yield RawSheet(name, headers, wanted, rows, encoding=encoding, header_row=header_at + 1)
     if seen <= header_at + 1:  # a header and no rows: still a sheet, with columns to check
         yield plan.header_only()
+
+
+def _cut_cells(plan: TextPlan, first: int, stop: int) -> Iterator[tuple[int, str, int]]:
+    """(row, header, size) of the cells cut on reading in rows ``first`` to ``stop - 1``;
+    a cell past the last header is reported with the row's extra cells instead."""
+    for cut in plan.cuts:
+        if first <= cut.record + 1 < stop and cut.field < len(plan.headers):
+            yield cut.record + 1, plan.headers[cut.field], cut.size
 
 
 def _grids(plan: TextPlan, chunk_rows: int | None) -> Iterator[pd.DataFrame]:
@@ -168,14 +186,17 @@ def _grids(plan: TextPlan, chunk_rows: int | None) -> Iterator[pd.DataFrame]:
     sizes = itertools.chain([size + plan.header_at + 1], itertools.repeat(size))
     done = 0
     try:
-        with pd.read_csv(
-            plan.path,
-            sep=plan.delimiter,
-            names=range(plan.width),
-            encoding=_PANDAS_CODEC[plan.encoding],
-            chunksize=size,
-            **_CSV_OPTIONS,
-        ) as reader:
+        with (
+            _text(plan) as text,
+            pd.read_csv(
+                text,
+                sep=plan.delimiter,
+                names=range(plan.width),
+                encoding=_PANDAS_CODEC[plan.encoding],
+                chunksize=size,
+                **_CSV_OPTIONS,
+            ) as reader,
+        ):
             for n in sizes:
                 try:
                     grid = reader.get_chunk(n)
@@ -185,9 +206,7 @@ def _grids(plan: TextPlan, chunk_rows: int | None) -> Iterator[pd.DataFrame]:
                 yield grid
     except (pd.errors.ParserError, ValueError):
         pass
-    with open(
-        plan.path, encoding=_PANDAS_CODEC[plan.encoding], errors="replace", newline=""
-    ) as handle:
+    with _text(plan, python=True) as handle:
         records = csv.reader(handle, delimiter=plan.delimiter)
         while True:
             batch = _python_records(records, done, size, plan.name)
@@ -195,6 +214,17 @@ def _grids(plan: TextPlan, chunk_rows: int | None) -> Iterator[pd.DataFrame]:
             if not batch:
                 return
             yield grid_of(batch)
+
+
+def _text(plan: TextPlan, *, python: bool = False) -> contextlib.AbstractContextManager[Any]:
+    """What the parser reads: the file itself (pandas reads its path fastest), or its
+    text with each cell too large to read replaced by its first characters."""
+    codec = _PANDAS_CODEC[plan.encoding]
+    if plan.cuts:
+        return open_cut(plan.path, plan.cuts, plan.encoding)
+    if python:
+        return open(plan.path, encoding=codec, errors="replace", newline="")
+    return contextlib.nullcontext(plan.path)
 
 
 def _python_records(records: Iterator[list[str]], skip: int, n: int, name: str) -> list[list[str]]:
