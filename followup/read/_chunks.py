@@ -2,7 +2,8 @@
 
 Day/month order is the one thing a chunk cannot decide alone: it is decided
 from every row of the sheet in a first, light pass over the date columns, so
-every chunk reads dates the way a whole-sheet read would.
+every chunk reads dates the way a whole-sheet read would. A sheet that fits in one
+chunk needs no such pass.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ def iter_interviews(
         raw = read_raw(source, sheet=sheet)
         yield to_recipients(raw, tz=tz, dayfirst=dayfirst, sender=sender)
         return
-    orders: DayFirst = dayfirst if dayfirst is not None else _date_orders(plan, chunk_rows)
+    orders: DayFirst = dayfirst
+    if dayfirst is None and plan.records_at_most > plan.header_at + 1 + chunk_rows:
+        orders = _date_orders(plan, chunk_rows)  # one chunk decides for itself, as a whole read
     for number, raw in enumerate(iter_text(plan, chunk_rows=chunk_rows)):
         yield to_recipients(raw, tz=tz, dayfirst=orders, sender=sender, first_chunk=number == 0)
 

@@ -52,7 +52,7 @@ class Cut:
 @dataclass(frozen=True)
 class Survey:
     """What one pass over a text file's bytes found: the cells to cut, and at most how
-    many records the file holds (its line ends, plus one)."""
+    many records the file holds (one per line, quoted line ends counted too)."""
 
     cuts: tuple[Cut, ...] = ()
     records_at_most: int = 0
@@ -70,9 +70,10 @@ def survey(path: Path, delimiter: str, encoding: str) -> Survey:
         if not suspect:
             quotes.feed(block, base, last)
             suspect = quotes.longest > bound or stretch.over(block, bound)
+    records = line_ends + (previous not in (LF, CR))  # a last line with no line end
     if not (suspect or stretch.since > bound):
-        return Survey((), line_ends + 1)
-    return Survey(tuple(_scan(units, ord(delimiter))), line_ends + 1)
+        return Survey((), records)
+    return Survey(tuple(_scan(units, ord(delimiter))), records)
 
 
 def _line_ends(block: np.ndarray, previous: int) -> int:

@@ -184,7 +184,7 @@ def _grids(plan: TextPlan, chunk_rows: int | None) -> Iterator[pd.DataFrame]:
     """
     size = chunk_rows or _WHOLE
     sizes = itertools.chain([size + plan.header_at + 1], itertools.repeat(size))
-    done = 0
+    n, done = next(sizes), 0
     try:
         with (
             _text(plan) as text,
@@ -197,23 +197,21 @@ def _grids(plan: TextPlan, chunk_rows: int | None) -> Iterator[pd.DataFrame]:
                 **_CSV_OPTIONS,
             ) as reader,
         ):
-            for n in sizes:
+            while True:
                 try:
                     grid = reader.get_chunk(n)
                 except StopIteration:
                     return
                 done += len(grid)
                 yield grid
+                n = next(sizes)
     except (pd.errors.ParserError, ValueError):
         pass
     with _text(plan, python=True) as handle:
         records = csv.reader(handle, delimiter=plan.delimiter)
-        while True:
-            batch = _python_records(records, done, size, plan.name)
-            done = 0
-            if not batch:
-                return
+        while batch := _python_records(records, done, n, plan.name):  # the same chunks
             yield grid_of(batch)
+            done, n = 0, next(sizes)
 
 
 def _text(plan: TextPlan, *, python: bool = False) -> contextlib.AbstractContextManager[Any]:
