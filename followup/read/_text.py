@@ -5,10 +5,10 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import dataclasses
 import itertools
 import sys
 from collections.abc import Generator, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +80,7 @@ def _marked_encoding(first: bytes, name: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class TextPlan:
     """How to read one delimited text file, decided once for every pass over it: the
     encoding (checked over the whole file), the delimiter, where the header is, and
@@ -113,7 +113,8 @@ class TextPlan:
 
 
 def plan_text(path: Path) -> TextPlan:
-    """Read what every pass over ``path`` needs: its encoding, delimiter and header."""
+    """Read what every pass over ``path`` needs: its encoding, delimiter and header, and
+    the cells too large to read whole."""
     name = str(path)
     encoding = _encoding_of(path, name)
     with open(path, "rb") as handle:
@@ -156,8 +157,8 @@ def iter_text(
             continue
         if columns is None:
             raw = body_of(clean(body), headers, first_row, name, encoding, header_row=header_at + 1)
-            raw.cut.extend(_cut_cells(plan, first_row, first_row + len(body)))
-            yield raw
+            cut = list(_cut_cells(plan, first_row, first_row + len(body)))
+            yield dataclasses.replace(raw, cut=cut) if cut else raw
         else:
             wanted = clean(body.reindex(columns=list(columns), fill_value=""))
             rows = np.arange(first_row, first_row + len(body))
@@ -187,7 +188,7 @@ def _grids(plan: TextPlan, chunk_rows: int | None) -> Iterator[pd.DataFrame]:
     n, done = next(sizes), 0
     try:
         with (
-            _text(plan) as text,
+            _parser_input(plan) as text,
             pd.read_csv(
                 text,
                 sep=plan.delimiter,
@@ -207,14 +208,16 @@ def _grids(plan: TextPlan, chunk_rows: int | None) -> Iterator[pd.DataFrame]:
                 n = next(sizes)
     except (pd.errors.ParserError, ValueError):
         pass
-    with _text(plan, python=True) as handle:
+    with _parser_input(plan, python=True) as handle:
         records = csv.reader(handle, delimiter=plan.delimiter)
         while batch := _python_records(records, done, n, plan.name):  # the same chunks
             yield grid_of(batch)
             done, n = 0, next(sizes)
 
 
-def _text(plan: TextPlan, *, python: bool = False) -> contextlib.AbstractContextManager[Any]:
+def _parser_input(
+    plan: TextPlan, *, python: bool = False
+) -> contextlib.AbstractContextManager[Any]:
     """What the parser reads: the file itself (pandas reads its path fastest), or its
     text with each cell too large to read replaced by its first characters."""
     codec = _PANDAS_CODEC[plan.encoding]
