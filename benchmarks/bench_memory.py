@@ -8,7 +8,9 @@ Each command runs in a fresh process (``python -m followup``), so its peak
 resident memory (VmHWM, Linux) is its own. Every other row has a malformed
 interviewer address, so half the rows are rejected. ``--base`` also measures a
 checkout of another commit (``git worktree add /tmp/wt-base main``) in the same
-run, for a before/after table. ``--cell-mb`` adds a sheet with one huge cell.
+run, for a before/after table. ``--cell-mb`` adds a sheet with one huge cell, and a
+1,000-row sheet is measured too: the floor (imports, and what any run holds), so the
+peak of a long sheet reads as floor plus what its length costs.
 """
 
 from __future__ import annotations
@@ -83,11 +85,15 @@ def main() -> None:
     args = parser.parse_args()
     roots = [("after", HERE)] + ([("before", args.base.resolve())] if args.base else [])
     with tempfile.TemporaryDirectory() as folder:
-        sheets = [("half rejected", Path(folder) / "sheet.csv", args.rows)]
-        write_sheet(sheets[0][1], args.rows)
+        sheets = [
+            ("1,000 rows", Path(folder) / "floor.csv", 1000),
+            ("half rejected", Path(folder) / "sheet.csv", args.rows),
+        ]
+        for _, path, rows in sheets:
+            write_sheet(path, rows)
         if args.cell_mb:
             sheets.append((f"one {args.cell_mb} MB cell", Path(folder) / "cell.csv", 1000))
-            write_sheet(sheets[1][1], 1000, args.cell_mb)
+            write_sheet(sheets[-1][1], 1000, args.cell_mb)
         print(f"{args.rows:,} rows, every other one rejected; python -m followup, fresh process")
         print(f"{'sheet':<18}{'command':<10}{'version':<8}{'peak MB':>9}{'seconds':>9}  exit")
         common = ["--tz", "America/Chicago", "--sender", "Avery Quinn <avery@example.com>"]

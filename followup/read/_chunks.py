@@ -2,7 +2,8 @@
 
 Day/month order is the one thing a chunk cannot decide alone: it is decided
 from every row of the sheet in a first, light pass over the date columns, so
-every chunk reads dates the way a whole-sheet read would.
+every chunk reads dates the way a whole-sheet read would. A sheet that fits in one
+chunk needs no such pass.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from followup.read._dates import DateOrder, DayFirst, date_order
 from followup.read._headers import map_headers
 from followup.read._interviews import Interviews
 from followup.read._recipients import to_recipients
-from followup.read._sources import Source, iter_raw, streams
+from followup.read._sources import Source, read_raw, text_plan
+from followup.read._text import TextPlan, iter_text
 
 _DATE_COLUMNS = (
     "interview_start",
@@ -34,27 +36,28 @@ def iter_interviews(
     sender: str | None = None,
     chunk_rows: int = 10_000,
 ) -> Iterator[Interviews]:
-    """:func:`~followup.read_interviews`, one chunk of about ``chunk_rows`` sheet rows at a
+    """:func:`~followup.read_interviews`, one chunk of ``chunk_rows`` sheet rows at a
     time. Delimited text streams; workbooks and DataFrames come as one chunk."""
+    plan = text_plan(source)
+    if plan is None:
+        raw = read_raw(source, sheet=sheet)
+        yield to_recipients(raw, tz=tz, dayfirst=dayfirst, sender=sender)
+        return
     orders: DayFirst = dayfirst
-    if dayfirst is None and streams(source):
-        orders = _date_orders(source, sheet, chunk_rows)
-    for number, raw in enumerate(iter_raw(source, sheet=sheet, chunk_rows=chunk_rows)):
+    if dayfirst is None and plan.records_at_most > plan.header_at + 1 + chunk_rows:
+        orders = _date_orders(plan, chunk_rows)  # one chunk decides for itself, as a whole read
+    for number, raw in enumerate(iter_text(plan, chunk_rows=chunk_rows)):
         yield to_recipients(raw, tz=tz, dayfirst=orders, sender=sender, first_chunk=number == 0)
 
 
-def _date_orders(source: Source, sheet: str | int | None, chunk_rows: int) -> dict[str, bool]:
+def _date_orders(plan: TextPlan, chunk_rows: int) -> dict[str, bool]:
     """Day/month order per date column, decided from every row (a first, light pass)."""
-    chunks = iter_raw(source, sheet=sheet, chunk_rows=1)
-    names, headers, _ = map_headers(next(chunks))
-    chunks.close()
+    names, headers, _ = map_headers(plan.header_only())
     positions = {n: i for i, n in enumerate(names) if n in _DATE_COLUMNS}
     if not positions:
         return {}
     evidence = dict.fromkeys(positions, DateOrder())
-    for raw in iter_raw(
-        source, sheet=sheet, chunk_rows=chunk_rows, columns=sorted(positions.values())
-    ):
+    for raw in iter_text(plan, chunk_rows=chunk_rows, columns=sorted(positions.values())):
         for name, at in positions.items():
             evidence[name] = evidence[name] | date_order(raw.cells[at])
     return {name: order.decide(headers[name]) for name, order in evidence.items()}

@@ -30,6 +30,8 @@ class RawSheet:
     ``cells`` has one ``str`` column per header, labelled by position
     (0, 1, ...) so repeated headers survive. ``ragged`` lists data rows that
     have more filled cells than the header has names, as (row, extra cells).
+    ``cut`` lists the cells too large to read whole, as (row, header, size in bytes):
+    they hold only their first characters, and are rejected as too long.
     """
 
     source: str
@@ -39,6 +41,7 @@ class RawSheet:
     ragged: list[tuple[int, list[str]]] = field(default_factory=list)
     encoding: str | None = None
     header_row: int = 1  # the row number of the header, as a spreadsheet shows it
+    cut: list[tuple[int, str, int]] = field(default_factory=list)
 
 
 def grid_of(records: list[list[str]]) -> pd.DataFrame:

@@ -62,6 +62,7 @@ def to_recipients(
             code="packed_mismatch",
         )
     problems.add_ragged(raw.ragged)
+    problems.add_sizes(raw.cut)
     if first_chunk:
         problems.add_unused(unused, raw.header_row)
     long = check_text(

@@ -25,6 +25,7 @@ class Problems:
         self.headers = headers
         self.bad = pd.Series(False, index=long.index)
         self.parts: list[pd.DataFrame] = []
+        self.sizes: dict[tuple[int, str], int] = {}
 
     def header(self, column: str) -> pd.Series | str:
         if f"source_{column}" in self.long.columns:
@@ -109,12 +110,19 @@ class Problems:
             )
             self.bad |= mask
 
+    def add_sizes(self, cut: list[tuple[int, str, int]]) -> None:
+        """Say how large each cell cut on reading was, as (row, header, bytes): it holds
+        only its first characters, and is rejected as too long like any long cell."""
+        self.sizes.update(((row, header), size) for row, header, size in cut)
+
     def table(self) -> pd.DataFrame:
         if not self.parts:
             return empty_rejects()
         table = pd.concat(self.parts, ignore_index=True)
         unknown = set(table["code"]) - set(BY_CODE)
         assert not unknown, f"reject codes missing from schema.CODES: {unknown}"
+        if self.sizes:
+            table = _with_sizes(table, self.sizes)
         table = table.drop_duplicates(["row", "column", "value", "problem"])
         table = table.sort_values(["row", "column"], kind="stable", ignore_index=True)
         return table.astype(
@@ -134,6 +142,18 @@ def empty_rejects() -> pd.DataFrame:
     return pd.DataFrame(
         {c: pd.Series(dtype="int64" if c == "row" else "str") for c in REJECT_COLUMNS}
     )
+
+
+def _with_sizes(table: pd.DataFrame, sizes: dict[tuple[int, str], int]) -> pd.DataFrame:
+    """The too-long rejects of cells cut on reading, with each cell's size."""
+    size = pd.Series(
+        [sizes.get(key) for key in zip(table["row"], table["column"], strict=True)],
+        index=table.index,
+        dtype="Int64",
+    )
+    hit = (table["code"] == "cell_too_long") & size.notna()
+    problem = f"cell is longer than {MAX_CELL_CHARS:,} characters (" + size.map("{:,}".format)
+    return table.assign(problem=table["problem"].where(~hit, problem + " bytes)"))
 
 
 def _shorten(text: str, limit: int = 80) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Generator, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +11,7 @@ from followup.errors import SourceError
 from followup.read._excel import read_xlsx
 from followup.read._frame import from_frame
 from followup.read._raw import RawSheet
-from followup.read._text import iter_text
+from followup.read._text import TextPlan, iter_text, plan_text
 
 Source = str | os.PathLike[str] | pd.DataFrame
 
@@ -41,30 +40,17 @@ def read_raw(source: Source, *, sheet: str | int | None = None) -> RawSheet:
         raise SourceError(
             f"{name} is an old binary Excel (.xls) file; save it as .xlsx or CSV and retry."
         )
-    return next(iter_text(path))  # the whole sheet: the same reader as a chunked one
+    return next(iter_text(plan_text(path)))  # the whole sheet: the same reader as a chunked one
 
 
-def iter_raw(
-    source: Source,
-    *,
-    sheet: str | int | None = None,
-    chunk_rows: int = 50_000,
-    columns: Sequence[int] | None = None,
-) -> Generator[RawSheet, None, None]:
-    """A sheet as consecutive chunks of rows, so memory does not grow with its length.
-
-    Delimited text streams through pandas' C parser ``chunk_rows`` records at a
-    time; workbooks and DataFrames come whole, as one chunk. ``columns`` keeps
-    only those column positions (text only). Row numbers continue across chunks.
-    """
-    if not streams(source):
-        yield read_raw(source, sheet=sheet)
-        return
-    yield from iter_text(Path(source), chunk_rows=chunk_rows, columns=columns)  # type: ignore[arg-type]
+def text_plan(source: Source) -> TextPlan | None:
+    """How to read ``source`` in chunks of rows (delimited text), or None when it is read
+    whole (a workbook or a DataFrame). Decided once, for every pass over the file."""
+    return plan_text(Path(source)) if streams(source) else None  # type: ignore[arg-type]
 
 
 def streams(source: Source) -> bool:
-    """Whether :func:`iter_raw` reads ``source`` in chunks: delimited text files do."""
+    """Whether ``source`` is read in chunks: delimited text files are."""
     if isinstance(source, pd.DataFrame) or not Path(source).is_file():
         return False
     with open(source, "rb") as handle:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
+import dataclasses
 import itertools
 import sys
 from collections.abc import Generator, Iterator, Sequence
@@ -14,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from followup.errors import SourceError
+from followup.read._oversized import Cut, open_cut, survey
 from followup.read._raw import (
     DELIMITERS,
     HEADER_SEARCH_ROWS,
@@ -77,17 +80,41 @@ def _marked_encoding(first: bytes, name: str) -> str | None:
     return None
 
 
-def iter_text(
-    path: Path, *, chunk_rows: int | None = None, columns: Sequence[int] | None = None
-) -> Generator[RawSheet, None, None]:
-    """Delimited text, whole (``chunk_rows=None``) or in chunks of ``chunk_rows`` records.
+@dataclasses.dataclass(frozen=True)
+class TextPlan:
+    """How to read one delimited text file, decided once for every pass over it: the
+    encoding (checked over the whole file), the delimiter, where the header is, and
+    which cells are too large to read whole (:mod:`followup.read._oversized`)."""
 
-    One path for both, so a sheet read whole (``validate``, the library) and one read in
-    chunks (``draft``) are read alike. pandas' C parser reads it; a row wider than it
-    expects sends the rest of the file to the standard library's parser, which has no
-    limit on width. ``columns`` keeps only those column positions. Row numbers continue
-    across chunks.
-    """
+    path: Path
+    encoding: str
+    delimiter: str
+    header_at: int  # the header's record, counted from 0
+    headers: list[str]
+    width: int  # fields the C parser expects in a record
+    cuts: tuple[Cut, ...] = ()
+    records_at_most: int = 0
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    def header_only(self) -> RawSheet:
+        """The sheet's header and no rows: what a header check needs."""
+        empty = pd.DataFrame({i: pd.Series(dtype="str") for i in range(len(self.headers))})
+        return RawSheet(
+            self.name,
+            self.headers,
+            empty,
+            np.arange(0),
+            encoding=self.encoding,
+            header_row=self.header_at + 1,
+        )
+
+
+def plan_text(path: Path) -> TextPlan:
+    """Read what every pass over ``path`` needs: its encoding, delimiter and header, and
+    the cells too large to read whole."""
     name = str(path)
     encoding = _encoding_of(path, name)
     with open(path, "rb") as handle:
@@ -102,8 +129,26 @@ def iter_text(
     )
     header_at, headers = find_header(clean(grid_of(head[delimiter])), name)
     width = max(len(r) for r in head[delimiter]) + _SPARE_COLUMNS
+    found = survey(path, delimiter, encoding)
+    return TextPlan(
+        path, encoding, delimiter, header_at, headers, width, found.cuts, found.records_at_most
+    )
+
+
+def iter_text(
+    plan: TextPlan, *, chunk_rows: int | None = None, columns: Sequence[int] | None = None
+) -> Generator[RawSheet, None, None]:
+    """Delimited text, whole (``chunk_rows=None``) or in chunks of ``chunk_rows`` rows.
+
+    One path for both, so a sheet read whole (the library) and one read in chunks
+    (``validate``, ``draft``) are read alike. pandas' C parser reads it; a row wider
+    than it expects sends the rest of the file to the standard library's parser, which
+    has no limit on width. ``columns`` keeps only those column positions. Row numbers
+    continue across chunks.
+    """
+    name, encoding, header_at, headers = plan.name, plan.encoding, plan.header_at, plan.headers
     seen = 0  # records read before this chunk
-    for grid in _grids(path, delimiter, encoding, width, chunk_rows):
+    for grid in _grids(plan, chunk_rows):
         skip = min(len(grid), max(0, header_at + 1 - seen))  # the header and rows above it
         first_row = seen + skip + 1  # a record's row number is its position + 1
         seen += len(grid)
@@ -111,47 +156,76 @@ def iter_text(
         if body.empty:
             continue
         if columns is None:
-            yield body_of(clean(body), headers, first_row, name, encoding, header_row=header_at + 1)
+            raw = body_of(clean(body), headers, first_row, name, encoding, header_row=header_at + 1)
+            cut = list(_cut_cells(plan, first_row, first_row + len(body)))
+            yield dataclasses.replace(raw, cut=cut) if cut else raw
         else:
             wanted = clean(body.reindex(columns=list(columns), fill_value=""))
             rows = np.arange(first_row, first_row + len(body))
             yield RawSheet(name, headers, wanted, rows, encoding=encoding, header_row=header_at + 1)
     if seen <= header_at + 1:  # a header and no rows: still a sheet, with columns to check
-        empty = pd.DataFrame({i: pd.Series(dtype="str") for i in range(len(headers))})
-        yield RawSheet(
-            name, headers, empty, np.arange(0), encoding=encoding, header_row=header_at + 1
-        )
+        yield plan.header_only()
 
 
-def _grids(
-    path: Path, delimiter: str, encoding: str, width: int, chunk_rows: int | None
-) -> Iterator[pd.DataFrame]:
+def _cut_cells(plan: TextPlan, first: int, stop: int) -> Iterator[tuple[int, str, int]]:
+    """(row, header, size) of the cells cut on reading in rows ``first`` to ``stop - 1``;
+    a cell past the last header is reported with the row's extra cells instead."""
+    for cut in plan.cuts:
+        if first <= cut.record + 1 < stop and cut.field < len(plan.headers):
+            yield cut.record + 1, plan.headers[cut.field], cut.size
+
+
+def _grids(plan: TextPlan, chunk_rows: int | None) -> Iterator[pd.DataFrame]:
     """The file's records as text grids: the C parser, then the standard library's from
-    the first record the C parser could not take (a row wider than ``width``)."""
-    done = 0
+    the first record the C parser could not take (a row wider than ``plan.width``).
+
+    The first grid also holds the header and the lines above it, so that each grid
+    holds ``chunk_rows`` sheet rows: 20,000 rows in chunks of 10,000 are two chunks,
+    not two and a one-row third.
+    """
+    size = chunk_rows or _WHOLE
+    sizes = itertools.chain([size + plan.header_at + 1], itertools.repeat(size))
+    n, done = next(sizes), 0
     try:
-        with pd.read_csv(
-            path,
-            sep=delimiter,
-            names=range(width),
-            encoding=_PANDAS_CODEC[encoding],
-            chunksize=chunk_rows or _WHOLE,
-            **_CSV_OPTIONS,
-        ) as reader:
-            for grid in reader:
+        with (
+            _parser_input(plan) as text,
+            pd.read_csv(
+                text,
+                sep=plan.delimiter,
+                names=range(plan.width),
+                encoding=_PANDAS_CODEC[plan.encoding],
+                chunksize=size,
+                **_CSV_OPTIONS,
+            ) as reader,
+        ):
+            while True:
+                try:
+                    grid = reader.get_chunk(n)
+                except StopIteration:
+                    return
                 done += len(grid)
                 yield grid
-        return
+                n = next(sizes)
     except (pd.errors.ParserError, ValueError):
         pass
-    with open(path, encoding=_PANDAS_CODEC[encoding], errors="replace", newline="") as handle:
-        records = csv.reader(handle, delimiter=delimiter)
-        while True:
-            batch = _python_records(records, done, chunk_rows or _WHOLE, str(path))
-            done = 0
-            if not batch:
-                return
+    with _parser_input(plan, python=True) as handle:
+        records = csv.reader(handle, delimiter=plan.delimiter)
+        while batch := _python_records(records, done, n, plan.name):  # the same chunks
             yield grid_of(batch)
+            done, n = 0, next(sizes)
+
+
+def _parser_input(
+    plan: TextPlan, *, python: bool = False
+) -> contextlib.AbstractContextManager[Any]:
+    """What the parser reads: the file itself (pandas reads its path fastest), or its
+    text with each cell too large to read replaced by its first characters."""
+    codec = _PANDAS_CODEC[plan.encoding]
+    if plan.cuts:
+        return open_cut(plan.path, plan.cuts, plan.encoding)
+    if python:
+        return open(plan.path, encoding=codec, errors="replace", newline="")
+    return contextlib.nullcontext(plan.path)
 
 
 def _python_records(records: Iterator[list[str]], skip: int, n: int, name: str) -> list[list[str]]:

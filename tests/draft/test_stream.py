@@ -98,6 +98,7 @@ def test_repeated_interviewers_across_chunks_are_drafted_once(tmp_path):
             row.format(n="Dana", e="DANA@nw.example", t="churn"),  # next chunk, same interview
             row.format(n="Zoë", e="zoe@nw.example", t="metrics"),
             row.format(n="Other", e="o@other.example", t="x").replace("Northwind", "Bluefin"),
+            row.format(n="Ann", e="a@other.example", t="y").replace("Northwind", "Bluefin"),
             row.format(n="Luis", e="luis@nw.example", t="again"),  # far away: already drafted
         ]
     )
@@ -118,9 +119,9 @@ def test_repeated_interviewers_across_chunks_are_drafted_once(tmp_path):
         "same interviewer twice in one interview (merged into row 2)",
         "same interviewer twice in one interview (already drafted)",
     ]
-    assert rejects["row"].tolist() == [4, 7]
+    assert rejects["row"].tolist() == [4, 8]
     drafts = pd.read_csv(tmp_path / "out" / "drafts.csv")
-    assert len(drafts) == 4
+    assert len(drafts) == 5
     dana = pd.read_csv(tmp_path / "out" / "recipients.csv").query("interviewer_name == 'Dana'")
     assert dana["talking_point"].tolist() == ["dbt; churn"]
 

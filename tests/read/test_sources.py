@@ -284,5 +284,35 @@ def test_chunks_add_up_to_the_whole_sheet():
     pd.testing.assert_frame_equal(
         pd.concat([p.recipients for p in parts], ignore_index=True), whole.recipients
     )
-    assert [p.last_row for p in parts] == [5, 10, 15, 20, 23]
+    assert [p.last_row for p in parts] == [6, 11, 16, 21, 23]  # five sheet rows each
     assert sum(p.rows_read for p in parts) == whole.rows_read
+
+
+def test_a_sheet_of_whole_chunks_has_no_one_row_chunk_at_the_end(write):
+    # The header used to count towards the first chunk, so 20 rows in chunks of 10 came
+    # as 9, 10 and 1: a third chunk, which costs as much time as a full one.
+    path = write(sheet(*(ROW.replace("dana@", f"p{i}@") for i in range(20))))
+    parts = list(iter_interviews(path, tz="UTC", chunk_rows=10))
+    assert [p.rows_read for p in parts] == [10, 10]
+    assert [p.last_row for p in parts] == [11, 21]
+
+
+def test_a_ragged_sheet_is_chunked_like_any_other(write):
+    # A row wider than the C parser takes sends the rest to the standard library's
+    # parser, which must cut the same chunks.
+    rows = [ROW.replace("dana@", f"p{i}@") for i in range(20)]
+    rows[3] += "," * 30 + "extra"
+    parts = list(iter_interviews(write(sheet(*rows)), tz="UTC", chunk_rows=10))
+    assert [p.last_row for p in parts] == [11, 21]
+
+
+def test_a_sheet_in_one_chunk_reads_as_a_whole_read_does(write):
+    # No first pass over its dates: a missing column is reported before dates that read
+    # both ways, as read_interviews reports it.
+    path = write(
+        "Company,Start,Interviewer,Interviewer Email\nN,03/04/2026 10:00,Dana,d@x.example\n"
+    )
+    with pytest.raises(followup.ColumnsError, match="missing required columns: `role`"):
+        read(path)
+    with pytest.raises(followup.ColumnsError, match="missing required columns: `role`"):
+        list(iter_interviews(path, tz="UTC"))
