@@ -27,7 +27,7 @@ from followup.draft._names import first_names, greetings
 from followup.draft._notes import adapt_column
 from followup.draft._phrases import compose, offsets, phrase_book
 from followup.draft._when import interview_when
-from followup.draft._wording import PERSONAL_SHAPES, QUESTION_SHAPES
+from followup.draft._wording import PERSONAL_SHAPES, QUESTION_SHAPES, with_article
 
 
 def template_context(
@@ -54,7 +54,7 @@ def template_context(
     )
     context["interview_when"] = interview_when(table["interview_start"], table["timezone"], now=now)
     context["when"] = context["interview_when"]
-    context["a_role"] = context["role"].map(with_article)
+    context["a_role"] = context["role"].map({r: with_article(r) for r in context["role"].unique()})
     # "at University of Riverside" reads "at the University of Riverside"
     of_place = context["company"].str.match(_OF_PLACE)
     context["company"] = context["company"].where(~of_place, "the " + context["company"])
@@ -135,21 +135,3 @@ _OF_PLACE = (
     r"(?:University|College|Institute|Museum|Bank|Department|Ministry|Office|Library|School|"
     r"Academy|Society|Council|Board|Port|City|State|Commonwealth|Church|Archdiocese) of\b"
 )
-
-
-def with_article(role: str) -> str:
-    """ "a" or "an" by the sound of the role's first word, an acronym by its letters' names.
-
-    >>> [with_article(r) for r in ("Analyst", "UX Designer", "SEO Lead", "User Researcher", "")]
-    ['an Analyst', 'a UX Designer', 'an SEO Lead', 'a User Researcher', '']
-    """
-    if not role:
-        return role
-    first = role.split(maxsplit=1)[0]
-    if first.isupper() and len(first) > 1:  # spelled out: "an SEO", "a UX"
-        vowel = first[0] in "AEFHILMNORSX"
-    else:
-        word = first.lower()
-        vowel = word[:1] in "aeiou" and not word.startswith(("uni", "use", "usu", "eu", "one"))
-        vowel = vowel or word.startswith(("hour", "honest", "honor", "heir"))
-    return ("an " if vowel else "a ") + role

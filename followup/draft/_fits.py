@@ -25,10 +25,12 @@ from followup.draft._wording import (
     common_words,
     count_words,
     expand_shorthand,
+    head_word,
     lower_first,
     shorthand_problem,
     strip_end,
     unusable,
+    with_article,
 )
 
 #: "did", "done", "I've done a lot of": work the candidate did, without saying which.
@@ -118,10 +120,9 @@ def _as_background(text: str) -> Note:
     former = re.match(r"^(?:ex-|former\s+)(.+)$", text, re.IGNORECASE)
     if former:  # "ex-teacher + 2 yrs edtech" → "my background as a teacher and my 2 years ..."
         role, _, rest = former.group(1).partition(" and ")
-        article = "an" if role[:1].lower() in "aeiou" else "a"
         more = re.match(rf"^(?:\d|{alternatives(words.NUMBERS)}\b)", rest, re.IGNORECASE)
         tail = f" and my {rest}" if more else f" and my experience in {rest}" if rest else ""
-        return Note(f"my background as {article} {role}{tail}", "background")
+        return Note(f"my background as {with_article(role)}{tail}", "background")
     if (
         re.search(r"\w{3,}ing$", text)
         and count_words(text) <= 3
@@ -146,15 +147,15 @@ def _owned(text: str) -> Note:
     if re.match(r"^on\s+(?:the|a|an)\s", text, re.IGNORECASE):  # "on the retention committee"
         return Note(f"my work {text}", "background")
     late = re.fullmatch(rf"(?P<what>.+?),?\s+(?P<time>{_DURATION})", text, re.IGNORECASE)
-    if late and _head(late["what"]) in words.ROLES:  # "rapid response nurse 3 yrs"
-        return Note(f"my {late['time']} as {_a(late['what'])} {late['what']}", "background")
+    if late and head_word(late["what"]) in words.ROLES:  # "rapid response nurse 3 yrs"
+        return Note(f"my {late['time']} as {with_article(late['what'])}", "background")
     items = [i for i in re.split(r",\s+|\s+and\s+", text) if i]
     if all(i in _TOOLS for i in items):  # "SQL, Python and Tableau"
         return Note(f"my experience with {text}", "background")
     if all(_possessed(i) for i in items):  # "BSN and CCRN", "wound care certification"
         return Note(f"my {text}", "background")
-    if _head(text) in words.ROLES:  # "sepsis bundle champion on my unit"
-        return Note(f"my experience as {_a(text)} {text}", "background")
+    if head_word(text) in words.ROLES:  # "sepsis bundle champion on my unit"
+        return Note(f"my experience as {with_article(text)}", "background")
     return unusable(
         "note_unclear",
         "does not read as something of yours the letter can name",
@@ -173,15 +174,9 @@ def _object(text: str) -> str:
     text = re.sub(r",?\s+((?:19|20)\d\d)$", r" in \1", text)
     first = text.split(maxsplit=1)[0].lower()
     bare = first not in words.DETERMINERS and not first[:1].isdigit() and first != "our"
-    if bare and _head(text) in words.COUNT_NOUNS and not _head(text).endswith("s"):
+    if bare and head_word(text) in words.COUNT_NOUNS and not head_word(text).endswith("s"):
         return "the " + text
     return text
-
-
-def _head(phrase: str) -> str:
-    """The word a phrase is about: its last before any preposition ("champion on my unit")."""
-    core = re.split(rf"\s+{alternatives(words.PREPOSITIONS)}\s+", phrase, maxsplit=1)[0]
-    return re.sub(r"[^\w-]", "", core.split()[-1]).lower() if core.split() else ""
 
 
 def _possessed(item: str) -> bool:
@@ -190,11 +185,7 @@ def _possessed(item: str) -> bool:
     return bool(
         re.match(rf"^(?:{_DURATION}\b|(?:a|an|the|my|our)\s)", item, re.IGNORECASE)
         or re.match(r"^(?:[A-Z]{2,5}|Ph\.?D|MSc|BSc|MEng|BEng)\b", item)
-        or _head(item) in words.POSSESSIONS
+        or head_word(item) in words.POSSESSIONS
         or item in _TOOLS
         or re.fullmatch(r"(?:[\w-]+\s+)?\w{4,}ing", item)
     )
-
-
-def _a(phrase: str) -> str:
-    return "an" if phrase[:1].lower() in "aeiou" else "a"

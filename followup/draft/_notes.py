@@ -75,6 +75,7 @@ from followup.draft._wording import (
     count_words,
     example_from,
     expand_shorthand,
+    head_word,
     lower_first,
     shorthand_problem,
     strip_end,
@@ -192,10 +193,6 @@ def _arrangement(match: re.Match[str]) -> str:
 def _topic(text: str) -> Note:
     """A phrase, with "the" when it is a bare singular label ("case interview" → "the case
     interview"); one that names a part of the interview is an ``occasion``."""
-
-    def head(phrase: str) -> str:
-        return re.sub(r"[^\w-]", "", phrase.split()[-1]).lower()
-
     item = re.split(r",\s+|\s+and\s+", text)[0]  # a list takes "the" for its first item
     core = re.split(rf"\s+{alternatives(words.PREPOSITIONS)}\s+", item, maxsplit=1)[0]
     tokens = core.split()  # "roadmap for 2027": the head is "roadmap"
@@ -207,7 +204,7 @@ def _topic(text: str) -> Note:
         "you",
         "your",
     )
-    known = head(core) in (*words.COUNT_NOUNS, *words.OCCASIONS)
+    known = head_word(item) in (*words.COUNT_NOUNS, *words.OCCASIONS)
     singular = (  # "Q1 launch calendar": a compound whose last word is one thing
         len(tokens) >= 2
         and tokens[-1].islower()
@@ -218,15 +215,16 @@ def _topic(text: str) -> Note:
     if bare and len(tokens) <= 5 and (known or singular):
         text = "the " + text
     single = " and " not in text and "," not in text  # "code review" is one; a list is a topic
-    if single and head(core) in ("call", "screen", "screening", "chat"):  # "quick call to ..."
+    last = re.sub(r"[^\w-]", "", text.split()[-1]).lower()
+    if single and head_word(item) in ("call", "screen", "screening", "chat"):  # "quick call to ..."
         return unusable(
             "note_unclear",
             "names the interview, not what you talked about",
             'write what you talked about, e.g. "the team\'s hiring timeline"',
         )
-    if single and head(text) in words.OCCASIONS:
+    if single and last in words.OCCASIONS:
         return Note(text, "occasion")
-    if head(text) in words.PASTIMES and count_words(text) <= 4:
+    if last in words.PASTIMES and count_words(text) <= 4:
         return Note(text, "pastime")
     return Note(text, "topic")
 

@@ -209,13 +209,13 @@ def _unknown(words: set[str]) -> set[str]:
     checker = _spellchecker()
     stems = {w: re.sub(r"'(?:s|t|re|ve|ll|d|m)$", "", w) for w in words}
     missing = checker.unknown({s for s in stems.values() if len(s) > 1})
-    singulars = {s: _singulars(s) for s in missing}
-    known = checker.known({form for forms in singulars.values() for form in forms})
-    missing = {s for s in missing if not known.intersection(singulars[s])}
+    bases = {s: _base_forms(s) for s in missing}
+    known = checker.known({form for forms in bases.values() for form in forms})
+    missing = {s for s in missing if not known.intersection(bases[s])}
     return {w for w, s in stems.items() if s in missing}
 
 
-def _singulars(word: str) -> tuple[str, ...]:
+def _base_forms(word: str) -> tuple[str, ...]:
     """The words a plural or a British spelling may come from: "policies" → "policy",
     "boxes" → "box", "prioritise" → "prioritize", "colour" → "color"."""
     american = re.sub(r"is(e[sd]?|ing|ation)$", r"iz\1", re.sub(r"our(s?)$", r"or\1", word))

@@ -19,12 +19,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from followup._clock import resolve_now, wall_clock
+from followup._clock import resolve_now
 from followup.draft._checkin_rules import THANK_YOU_ONLY, checkin_findings
 from followup.draft._note_rules import NOTE_RULES, check_notes, text_column
 from followup.draft._notes import adapt_column
 from followup.draft._proofread import doubled_words, matches, misspellings, objects, style
 from followup.draft._slips import find_slips, letter_core
+from followup.draft._when import days_ahead
 from followup.schema import BY_CODE, FINDING_COLUMNS
 
 MAX_PARAGRAPHS = 3
@@ -225,10 +226,8 @@ def _on_a_later_day(drafts: pd.DataFrame, moment: pd.Timestamp) -> np.ndarray:
     if "interview_start" not in drafts:
         return np.zeros(len(drafts), dtype=bool)
     zones = text_column(drafts, "timezone").replace("", "UTC").reset_index(drop=True)
-    starts = drafts["interview_start"].reset_index(drop=True)
-    day = wall_clock(starts, zones).dt.normalize()
-    today = wall_clock(pd.Series(moment, index=starts.index), zones).dt.normalize()
-    return np.asarray(day > today, dtype=bool)
+    days = days_ahead(drafts["interview_start"].reset_index(drop=True), zones, now=moment)
+    return np.asarray(days > 0, dtype=bool)
 
 
 def finding_counts(findings: pd.DataFrame) -> dict[tuple[str, str], int]:

@@ -28,9 +28,7 @@ def interview_when(
     starts: pd.Series, zones: pd.Series, *, now: pd.Timestamp | str | None = None
 ) -> pd.Series:
     """The day of each interview, relative to ``now`` in the interview's zone."""
-    moment = resolve_now(now)
-    local = wall_clock(starts, zones)
-    today = wall_clock(pd.Series(moment, index=starts.index), zones).dt.normalize()
+    local, today = _local_days(starts, zones, now)
     days = (local.dt.normalize() - today).dt.days
     weekday = "on " + local.dt.day_name()
     date = "on " + local.dt.month_name() + " " + local.dt.day.astype("Int64").astype("str")
@@ -42,3 +40,26 @@ def interview_when(
         default=date,
     )
     return pd.Series(phrase, index=starts.index, dtype="str").where(starts.notna(), "")
+
+
+def days_ahead(
+    starts: pd.Series, zones: pd.Series, *, now: pd.Timestamp | str | None = None
+) -> pd.Series:
+    """Days from ``now``'s day to each interview's, in the interview's zone (0: today).
+
+    >>> starts = pd.Series(pd.to_datetime(["2026-11-25 23:30", "2026-11-26 01:00"], utc=True))
+    >>> days_ahead(starts, pd.Series(["UTC", "America/Chicago"]), now="2026-11-25 16:00").tolist()
+    [0, 0]
+    """
+    local, today = _local_days(starts, zones, now)
+    days: pd.Series = (local.dt.normalize() - today).dt.days
+    return days
+
+
+def _local_days(
+    starts: pd.Series, zones: pd.Series, now: pd.Timestamp | str | None
+) -> tuple[pd.Series, pd.Series]:
+    """The interviews' wall-clock times, and ``now``'s day, each in the interview's zone."""
+    moment = resolve_now(now)
+    today = wall_clock(pd.Series(moment, index=starts.index), zones).dt.normalize()
+    return wall_clock(starts, zones), today

@@ -327,3 +327,31 @@ def as_list(text: str) -> str:
     if len(items) >= 2 and all(1 <= count_words(i) <= 5 for i in items) and " and " not in text:
         return ", ".join(items[:-1]) + " and " + items[-1]
     return text
+
+
+def with_article(role: str) -> str:
+    """ "a" or "an" by the sound of the role's first word, an acronym by its letters' names.
+
+    >>> [with_article(r) for r in ("Analyst", "UX Designer", "SEO Lead", "User Researcher", "")]
+    ['an Analyst', 'a UX Designer', 'an SEO Lead', 'a User Researcher', '']
+    """
+    if not role:
+        return role
+    first = role.split(maxsplit=1)[0]
+    if first.isupper() and len(first) > 1:  # spelled out: "an SEO", "a UX"
+        vowel = first[0] in "AEFHILMNORSX"
+    else:
+        word = first.lower()
+        vowel = word[:1] in "aeiou" and not word.startswith(("uni", "use", "usu", "eu", "one"))
+        vowel = vowel or word.startswith(("hour", "honest", "honor", "heir"))
+    return ("an " if vowel else "a ") + role
+
+
+def head_word(phrase: str) -> str:
+    """The word a phrase is about: its last before any preposition, lower case.
+
+    >>> [head_word(p) for p in ("sepsis champion on my unit", "roadmap for 2027", "Q1 plan")]
+    ['champion', 'roadmap', 'plan']
+    """
+    core = re.split(rf"\s+{alternatives(words.PREPOSITIONS)}\s+", phrase, maxsplit=1)[0].split()
+    return re.sub(r"[^\w-]", "", core[-1]).lower() if core else ""
