@@ -29,7 +29,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -137,15 +140,73 @@ def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
             risky = values.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START))
         else:
             continue
-        out[column] = values.where(~risky.astype(bool), "'" + values.astype("str"))
+        if risky.any():
+            out[column] = values.where(~risky.astype(bool), "'" + values.astype("str"))
     return out
+
+
+def csv_text(frame: pd.DataFrame, *, header: bool = True) -> str:
+    r"""``frame`` as the CSV text :meth:`~pandas.DataFrame.to_csv` writes (no index, ``\n``
+    line ends), built column-wise with Arrow: several times faster on long tables.
+
+    >>> table = pd.DataFrame({"a": ["x", 'say "hi", bye', None], "n": [1.5, None, 2.0]})
+    >>> csv_text(table) == table.to_csv(index=False, lineterminator="\n")
+    True
+    """
+    kinds = [_csv_kind(dtype) for dtype in frame.dtypes]
+    if len(frame.columns) < 2 or "" in kinds:  # rare tables: pandas' own writer
+        return frame.to_csv(index=False, header=header, lineterminator="\n")
+    head = ",".join(_quoted(str(c)) for c in frame.columns) + "\n" if header else ""
+    if frame.empty:
+        return head
+    cells = [_csv_cells(frame.iloc[:, i], kind) for i, kind in enumerate(kinds)]
+    rows = pc.binary_join_element_wise(*cells, _text(","))
+    lines = pc.binary_join_element_wise(rows, _text("\n"), _text(""))
+    return (
+        head
+        + pc.binary_join(pa.ListArray.from_arrays([0, len(lines)], lines), _text(""))[0].as_py()
+    )
+
+
+def _csv_kind(dtype: Any) -> str:
+    """How pandas writes a column of ``dtype`` to CSV, or "" for one left to pandas."""
+    if isinstance(dtype, pd.StringDtype):
+        return "text"
+    if isinstance(dtype, np.dtype) and dtype.kind in "biuf":
+        return "number"  # as numpy prints it: True, 3, 1.5, 1e+20
+    return ""
+
+
+def _csv_cells(values: pd.Series, kind: str) -> pa.Array:
+    """One column's cells as CSV text: missing as "", quoted where a cell needs it."""
+    if kind == "text":
+        text = pc.fill_null(pc.cast(pa.array(values.array), pa.large_string()), "")
+    else:  # as numpy prints them, which is what pandas writes
+        printed = values.to_numpy().astype("str")
+        if values.dtype.kind == "f":
+            printed[np.isnan(values.to_numpy())] = ""
+        return pa.array(printed, pa.large_string())
+    needs = pc.match_substring_regex(text, '[,"\n]')
+    if not pc.any(needs).as_py():
+        return text
+    escaped = pc.replace_substring(text, '"', '""')
+    quoted = pc.binary_join_element_wise(_text('"'), escaped, _text('"'), _text(""))
+    return pc.if_else(needs, quoted, text)
+
+
+def _text(literal: str) -> pa.Scalar:
+    return pa.scalar(literal, pa.large_string())
+
+
+def _quoted(cell: str) -> str:
+    return '"' + cell.replace('"', '""') + '"' if any(c in cell for c in ',"\n') else cell
 
 
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     """Write a table as UTF-8 CSV, atomically, with formulas neutralised."""
-    table = neutralize_formulas(frame)
+    text = csv_text(neutralize_formulas(frame))
     with atomic_file(path, "w", encoding="utf-8", newline="") as handle:
-        table.to_csv(handle, index=False, lineterminator="\n")
+        handle.write(text)
     return Path(path)
 
 
@@ -161,9 +222,7 @@ class CsvAppender:
         self._header = True
 
     def write(self, table: pd.DataFrame) -> None:
-        neutralize_formulas(table).to_csv(
-            self._handle, index=False, header=self._header, lineterminator="\n"
-        )
+        self._handle.write(csv_text(neutralize_formulas(table), header=self._header))
         self._header = False
 
     def __enter__(self) -> CsvAppender:

@@ -1,0 +1,71 @@
+"""The column-wise writers write what pandas writes, byte for byte, on awkward values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from followup._clock import local_iso
+from followup._files import csv_text
+
+AWKWARD = ["plain", "a,b", 'say "hi"', "two\nlines", "cr\rhere", "", "é ü", " pad ", '"', ",",
+           "tab\tx", "=1+2", "emoji 🙂"]  # fmt: skip
+
+
+def awkward_table(rows: int, seed: int) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    table = pd.DataFrame(
+        {f"text {i}": pd.array(rng.choice(AWKWARD, rows), dtype="str") for i in range(4)}
+    )
+    table.loc[rng.random(rows) < 0.2, "text 1"] = None
+    table["count"] = rng.integers(-5, 10**12, rows)
+    table["flag"] = rng.random(rows) < 0.5
+    table["hours"] = rng.random(rows) * 10.0 ** rng.integers(-8, 25, rows)
+    table.loc[rng.random(rows) < 0.2, "hours"] = np.nan
+    table["small"] = rng.integers(0, 200, rows).astype("uint8")
+    table['odd, "name"'] = pd.array(rng.choice(AWKWARD, rows), dtype="str")
+    return table
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_csv_text_is_what_pandas_writes(seed):
+    table = awkward_table(500, seed)
+    assert csv_text(table) == table.to_csv(index=False, lineterminator="\n")
+    assert csv_text(table, header=False) == table.to_csv(
+        index=False, header=False, lineterminator="\n"
+    )
+
+
+def test_csv_text_of_no_rows_or_other_dtypes_is_what_pandas_writes():
+    table = awkward_table(3, 0)
+    assert csv_text(table.head(0)) == table.head(0).to_csv(index=False, lineterminator="\n")
+    mixed = table.assign(when=pd.Timestamp("2026-11-24 14:30"), any=["a", 1, None])
+    assert csv_text(mixed) == mixed.to_csv(index=False, lineterminator="\n")
+
+
+@pytest.mark.parametrize("unit", ["s", "ms", "us", "ns"])
+def test_local_iso_is_what_isoformat_writes(unit):
+    rng = np.random.default_rng(7)
+    rows = 2_000
+    # 1840 to 2040, half on whole minutes; zones with odd historical offsets (LMT)
+    moments = np.datetime64("1840-01-01") + rng.integers(0, 200 * 365 * 86400 * 10**6, rows).astype(
+        "timedelta64[us]"
+    )
+    whole = rng.random(rows) < 0.5
+    moments[whole] = moments[whole].astype("datetime64[m]")
+    stamps = pd.Series(pd.to_datetime(moments, utc=True)).dt.as_unit(unit)
+    if unit == "ns":
+        stamps = stamps + pd.to_timedelta(rng.integers(0, 3, rows), unit="ns")
+    stamps[rng.random(rows) < 0.1] = pd.NaT
+    zones = pd.Series(
+        rng.choice(["America/Chicago", "Asia/Kolkata", "Europe/Amsterdam", "UTC",
+                    "Australia/Lord_Howe", "America/St_Johns", "Pacific/Chatham"], rows)
+    )  # fmt: skip
+    zones[rng.random(rows) < 0.05] = None
+    stamps.index = zones.index = stamps.index * 3 + 1
+    expected = [
+        stamp.tz_convert(zone).isoformat() if pd.notna(stamp) and isinstance(zone, str) else ""
+        for stamp, zone in zip(stamps, zones, strict=True)
+    ]
+    assert local_iso(stamps, zones).tolist() == expected
