@@ -162,10 +162,8 @@ def csv_text(frame: pd.DataFrame, *, header: bool = True) -> str:
     cells = [_csv_cells(frame.iloc[:, i], kind) for i, kind in enumerate(kinds)]
     rows = pc.binary_join_element_wise(*cells, _text(","))
     lines = pc.binary_join_element_wise(rows, _text("\n"), _text(""))
-    return (
-        head
-        + pc.binary_join(pa.ListArray.from_arrays([0, len(lines)], lines), _text(""))[0].as_py()
-    )
+    whole = pc.binary_join(pa.ListArray.from_arrays([0, len(lines)], lines), _text(""))
+    return head + str(whole[0].as_py())
 
 
 def _csv_kind(dtype: Any) -> str:
