@@ -277,13 +277,23 @@ def recipients_sheet(
     """The tidy recipients with where each draft went and whether it passed the rules."""
     errors = findings.loc[findings["severity"] == "error", "draft_id"]
     sheet = drafts.drop(columns=["body", "subject"]).assign(
-        draft_file=files.map(lambda f: Path(f).name),  # relative to the output folder
+        draft_file=_file_names(files),  # relative to the output folder
         draft_status=np.where(drafts["draft_id"].isin(errors), "needs fixes", "ready"),
     )
     for column in (*_MOMENTS, "due_at"):
         sheet[column] = local_iso(sheet[column], sheet["timezone"])
     sheet["status"] = sheet["status"].astype("str")
     return sheet
+
+
+def _file_names(paths: pd.Series) -> pd.Series:
+    """The last part of each path, as :attr:`pathlib.Path.name` gives it.
+
+    >>> _file_names(pd.Series(["out/drafts.mbox", "out/a/b.eml"])).tolist()
+    ['drafts.mbox', 'b.eml']
+    """
+    separators = r"[/\\]" if os.sep == "\\" else "/"
+    return paths.str.replace(rf"^.*{separators}", "", regex=True)
 
 
 def _in_utc(recipients: pd.DataFrame) -> pd.DataFrame:

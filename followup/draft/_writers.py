@@ -19,9 +19,9 @@ from typing import IO, Any, Literal
 
 import pandas as pd
 
-from followup._addresses import header_address
+from followup._addresses import EMAIL_PATTERN, header_address
 from followup._clock import local_iso, resolve_now, wall_clock
-from followup._files import atomic_file, atomic_write_many, neutralize_formulas
+from followup._files import atomic_file, atomic_write_many, csv_text, neutralize_formulas
 from followup.draft._mime import message_bytes
 from followup.errors import AddressError, OptionError
 
@@ -203,15 +203,16 @@ class DraftSink:
         if self.format == "mbox":
             assert self._handle is not None
             separator = f"From MAILER-DAEMON {self.now:%a %b %d %H:%M:%S %Y}\n".encode("ascii")
-            for data in draft_messages(drafts, now=self.now):
-                ending = b"\n" if data.endswith(b"\n") else b"\n\n"
-                self._handle.write(separator + data + ending)
+            self._handle.write(
+                b"".join(
+                    separator + data + (b"\n" if data.endswith(b"\n") else b"\n\n")
+                    for data in draft_messages(drafts, now=self.now)
+                )
+            )
         elif self.format == "csv":
             assert self._handle is not None
             sheet = neutralize_formulas(review_sheet(drafts))
-            sheet.to_csv(
-                self._handle, index=False, header=not self._header_written, lineterminator="\n"
-            )
+            self._handle.write(csv_text(sheet, header=not self._header_written).encode("utf-8"))
         else:
             _append_xlsx(self._sheet, review_sheet(drafts), header=not self._header_written)
         self._header_written = True
@@ -252,7 +253,9 @@ def with_header_addresses(drafts: pd.DataFrame) -> pd.DataFrame:
     for column in ("candidate_email", "interviewer_email"):
         values = drafts[column].fillna("")
         written = {}
-        for address in values.unique().tolist():
+        # an ASCII address of the plain form is written as it is: only the others are looked at
+        plain = values.str.fullmatch(EMAIL_PATTERN)
+        for address in values[~plain].unique().tolist():
             try:
                 written[address] = header_address(address) if address else address
             except ValueError as reason:
@@ -263,7 +266,7 @@ def with_header_addresses(drafts: pd.DataFrame) -> pd.DataFrame:
                     f"{reason}. Correct the address in the sheet and draft again."
                 ) from None
         if any(address != header for address, header in written.items()):
-            fixed[column] = values.map(written)
+            fixed[column] = values.where(plain, values.map(written))
     return drafts.assign(**fixed) if fixed else drafts
 
 
