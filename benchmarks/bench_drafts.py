@@ -4,23 +4,25 @@ Run from the repository root::
 
     python benchmarks/bench_drafts.py [--rows 100000] [--million] [--against-mailmerge]
 
-Prints, per stage, drafts/s and the process's peak memory so far, next to two
-floors measured in the same run: a bare compiled Jinja2 template (the built-in
-``thank-you`` body) rendered once per row from ready-made dicts, and writing the
-same message bytes with plain file writes. ``--million`` also runs
+Prints, per stage, drafts/s and the process's peak memory so far, next to the
+floors measured in the same run: Arrow reading the same CSV, a bare compiled
+Jinja2 template (the built-in ``thank-you`` body) rendered once per row from
+ready-made dicts, quoted-printable of every body, and writing the same message
+bytes with plain file writes. ``--million`` also runs
 ``followup draft --format mbox`` on 1,000,000 interviewers in a child process
 and reports its wall time and peak memory. ``--against-mailmerge`` installs
 mailmerge 2.3.0 into a throwaway virtual environment (never a dependency of
 followup) and times, on the same rows in the same run, its dry run against
 ``followup draft --format mbox`` (which also validates, checks every draft and
-writes three CSVs), each end to end in a child process. Compare ratios, not
-seconds.
+writes three CSVs), each end to end in a child process, with each one's peak
+memory, before the stage table. Compare ratios, not seconds.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import resource
 import subprocess
 import sys
@@ -76,18 +78,24 @@ def main() -> None:
     args = parser.parse_args()
     if args.against_mailmerge:
         against_mailmerge(args.rows)
-        return
+        print()
+    stages(args.rows, million=args.million)
+
+
+def stages(n: int, *, million: bool) -> None:
+    """Each stage in process, on ``n`` generated interviewers, beside its floor."""
+    import binascii
 
     import jinja2
     import pandas as pd
+    import pyarrow.csv
 
     import followup
     from followup.draft import draft_messages, load_template, template_context
 
     with tempfile.TemporaryDirectory() as folder:
         sheet = Path(folder) / "sheet.csv"
-        bench_read.write_csv(bench_read.generate(args.rows), sheet)
-        n = args.rows
+        bench_read.write_csv(bench_read.generate(n), sheet)
         results: dict[str, float] = {}
         print(f"{n:,} interviewers")
         print(f"{'stage':<44}{'seconds':>8}{'drafts/s':>12}{'peak MB':>10}")
@@ -127,6 +135,14 @@ def main() -> None:
             results,
             lambda: [compiled.render(r) for r in records],
         )
+        timed("floor: pyarrow.csv.read_csv", n, results, lambda: pyarrow.csv.read_csv(sheet))
+        bodies = drafts["body"].tolist()
+        timed(
+            "floor: quoted-printable of every body",
+            n,
+            results,
+            lambda: [binascii.b2a_qp(b.encode(), istext=True) for b in bodies],
+        )
         messages = list(draft_messages(drafts, now=NOW))
         plain = Path(folder) / "plain"
         plain.mkdir()
@@ -159,7 +175,7 @@ def main() -> None:
         print(f"CSV in -> checked -> {n:,} .eml files: {to_eml:.2f} s")
         print(f"findings: {len(findings):,}")
 
-        if args.million:
+        if million:
             big = Path(folder) / "million.csv"
             bench_read.write_csv(bench_read.generate(1_000_000), big)
             start = time.perf_counter()
@@ -220,19 +236,24 @@ def against_mailmerge(n: int) -> None:
         times = {"mailmerge 2.3.0 --dry-run": run_timed(mailmerge, folder)}
         times["followup draft --format mbox"] = run_timed(ours, folder)
         print(f"{n:,} interviewers, end to end, each in its own process:")
-        for label, seconds in times.items():
-            print(f"  {label:<32}{seconds:>8.2f} s")
-        ratio = times["mailmerge 2.3.0 --dry-run"] / times["followup draft --format mbox"]
+        for label, (seconds, peak) in times.items():
+            print(f"  {label:<32}{seconds:>8.2f} s {peak:>8,.0f} MB peak")
+        ratio = times["mailmerge 2.3.0 --dry-run"][0] / times["followup draft --format mbox"][0]
         print(f"  followup is {ratio:.1f}x as fast as mailmerge")
 
 
-def run_timed(command: list[str], cwd: Path) -> float:
+def run_timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds and peak MB of one child process."""
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert child.stderr is not None
+    errors = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
-    if done.returncode not in (0, 1):  # followup: 1 = some drafts have findings
-        raise SystemExit(f"{command[0]} failed ({done.returncode}): {done.stderr[-500:]!r}")
-    return seconds
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode not in (0, 1):  # followup: 1 = some drafts have findings
+        raise SystemExit(f"{command[0]} failed ({child.returncode}): {errors[-500:]!r}")
+    return seconds, usage.ru_maxrss / 1024
 
 
 if __name__ == "__main__":
