@@ -106,10 +106,13 @@ def wall_clock(stamps: pd.Series, zones: pd.Series) -> pd.Series:
     >>> wall_clock(stamps, pd.Series(["America/Chicago", "Europe/Berlin"])).tolist()
     [Timestamp('2026-11-24 14:30:00'), Timestamp('2026-11-24 21:30:00')]
     """
-    out = pd.Series(pd.NaT, index=stamps.index, dtype="datetime64[us]")
-    for zone, index in stamps.groupby(zones).groups.items():
-        out[index] = stamps[index].dt.tz_convert(zone).dt.tz_localize(None)
-    return out
+    out = np.full(len(stamps), np.datetime64("NaT"), dtype="datetime64[us]")
+    codes, uniques = pd.factorize(_aligned(zones, stamps))
+    for code, zone in enumerate(uniques):
+        at = codes == code
+        local = stamps[at].dt.tz_convert(zone).dt.tz_localize(None)
+        out[at] = local.to_numpy().astype("datetime64[us]")
+    return pd.Series(out, index=stamps.index)
 
 
 def local_iso(stamps: pd.Series, zones: pd.Series) -> pd.Series:
@@ -122,7 +125,7 @@ def local_iso(stamps: pd.Series, zones: pd.Series) -> pd.Series:
     """
     utc = stamps.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy()
     wall = utc.copy()
-    codes, uniques = pd.factorize(zones)
+    codes, uniques = pd.factorize(_aligned(zones, stamps))
     for code, zone in enumerate(uniques):
         at = codes == code
         wall[at] = stamps[at].dt.tz_convert(zone).dt.tz_localize(None).to_numpy()
@@ -137,6 +140,11 @@ def local_iso(stamps: pd.Series, zones: pd.Series) -> pd.Series:
     out = pd.Series(text + np.array(signs or [""], dtype=object)[offsets], index=stamps.index)
     out = out.astype("str")
     return out.where(stamps.notna().to_numpy() & (codes >= 0), "")
+
+
+def _aligned(zones: pd.Series, stamps: pd.Series) -> pd.Series:
+    """``zones`` row for row with ``stamps``, matched by index as pandas would."""
+    return zones if zones.index.equals(stamps.index) else zones.reindex(stamps.index)
 
 
 def _offset(seconds: int) -> str:

@@ -34,6 +34,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -82,22 +83,33 @@ def atomic_write_many(files: Iterable[tuple[Path, bytes]]) -> None:
     once all are written and synced. On an error none of this batch's temporary
     files is left behind.
     """
-    written: list[tuple[Path, Path]] = []
+    written: list[tuple[str, Path]] = []
     try:
         for path, data in files:
-            handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            written.append((Path(name), path))
+            tmp, handle = _new_file(path)
+            written.append((tmp, path))
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
-        _sync_all([tmp for tmp, _ in written])
+        _sync_all([Path(tmp) for tmp, _ in written])
         for tmp, path in written:
             os.replace(tmp, path)
     except BaseException:
         for tmp, _ in written:
-            tmp.unlink(missing_ok=True)
+            Path(tmp).unlink(missing_ok=True)
         raise
     for folder in {path.parent for _, path in written}:
         _fsync_folder(folder)
+
+
+def _new_file(path: Path) -> tuple[str, int]:
+    """A new temporary file beside ``path``, private to its owner (as :func:`tempfile.mkstemp`
+    makes them), named for this process: its name and open descriptor."""
+    name = os.path.join(path.parent, f".{path.name}.{os.getpid()}.tmp")
+    try:
+        return name, os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
+    except FileExistsError:  # left by an earlier run that was killed: take another name
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        return name, handle
 
 
 def _fsync(path: Path) -> None:
@@ -178,7 +190,10 @@ def _csv_kind(dtype: Any) -> str:
 def _csv_cells(values: pd.Series, kind: str) -> pa.Array:
     """One column's cells as CSV text: missing as "", quoted where a cell needs it."""
     if kind == "text":
-        text = pc.fill_null(pc.cast(pa.array(values.array), pa.large_string()), "")
+        column = pa.array(values.array)
+        if isinstance(column, pa.ChunkedArray):  # pandas keeps concatenated columns in chunks
+            column = column.combine_chunks()
+        text = pc.fill_null(pc.cast(column, pa.large_string()), "")
     else:  # as numpy prints them, which is what pandas writes
         printed = values.to_numpy().astype("str")
         if values.dtype.kind == "f":

@@ -37,6 +37,11 @@ def test_csv_text_is_what_pandas_writes(seed):
     )
 
 
+def test_csv_text_of_a_concatenated_table_is_what_pandas_writes():
+    table = pd.concat([awkward_table(300, 1), awkward_table(200, 2)], ignore_index=True)
+    assert csv_text(table) == table.to_csv(index=False, lineterminator="\n")
+
+
 def test_csv_text_of_no_rows_or_other_dtypes_is_what_pandas_writes():
     table = awkward_table(3, 0)
     assert csv_text(table.head(0)) == table.head(0).to_csv(index=False, lineterminator="\n")

@@ -19,6 +19,16 @@ if TYPE_CHECKING:
 SHOWN = 10
 
 
+def hand_memory_back() -> None:
+    """Let Arrow allocate with the C library's malloc, which returns freed blocks to the
+    system, instead of its bundled allocator, which keeps them for reuse: a long sheet
+    drafted chunk by chunk peaks lower (1,000,000 interviewers: 350 → 283 MB), as fast.
+    The commands that stream a sheet call it; the library leaves the choice to its user."""
+    import pyarrow as pa
+
+    pa.set_memory_pool(pa.system_memory_pool())
+
+
 def add_reading_options(parser: argparse.ArgumentParser, source: str = "SHEET") -> None:
     parser.add_argument("sheet", metavar=source, help=".csv, .tsv or .xlsx file")
     parser.add_argument(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from followup.cli._common import (
     add_clock_options,
     add_reading_options,
+    hand_memory_back,
     known_words,
     now,
     print_findings,
@@ -73,6 +74,8 @@ def register(commands: Any) -> None:
 
 def _draft(args: argparse.Namespace) -> int:
     from followup.draft import draft_sheet
+
+    hand_memory_back()
 
     out = Path(args.out)
     run = draft_sheet(

@@ -9,6 +9,7 @@ from typing import Any
 from followup.cli._common import (
     add_clock_options,
     add_reading_options,
+    hand_memory_back,
     now,
     print_notes,
     print_rejects,
@@ -60,6 +61,8 @@ def _hours(text: str) -> float:
 
 def _validate(args: argparse.Namespace) -> int:
     from followup.draft import validate_sheet
+
+    hand_memory_back()
 
     # Read as `draft` reads, in chunks, so memory stays flat and both see the same rows.
     run = validate_sheet(

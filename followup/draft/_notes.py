@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 import pandas as pd
 
@@ -285,13 +286,17 @@ ADAPTERS: dict[str, Callable[[str], Note]] = {
 def adapt_column(values: pd.Series, column: str) -> pd.DataFrame:
     """Each value of ``column`` adapted, once per distinct value: a frame with the
     :class:`Note` fields, indexed like ``values``."""
-    adapt = ADAPTERS[column]
     codes, uniques = pd.factorize(values.fillna("").astype("str"))
-    notes = [adapt(value) for value in uniques.tolist()] or [EMPTY]
+    notes = [_adapted(column, value) for value in uniques.tolist()] or [EMPTY]
     table = pd.DataFrame(notes, columns=list(Note._fields))
     if not len(uniques):
         return table.iloc[[0] * len(values)].set_axis(values.index)
     return table.take(codes).set_axis(values.index)
+
+
+@lru_cache(maxsize=1 << 14)  # the same notes recur chunk after chunk
+def _adapted(column: str, value: str) -> Note:
+    return ADAPTERS[column](value)
 
 
 def adapt_notes(df: pd.DataFrame) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -232,7 +232,7 @@ _STYLE_OFF = ("typography.symbols.curly_quotes", "weasel_words.very", "typograph
 
 
 @cache
-def _linter() -> Callable[[str], list[tuple[str, str]]]:
+def _linter() -> Callable[[str], tuple[tuple[str, str], ...]]:
     """proselint's checks as one function: text → (check, message) pairs."""
     from proselint.checks import __register__
     from proselint.registry import CheckRegistry
@@ -242,13 +242,14 @@ def _linter() -> Callable[[str], list[tuple[str, str]]]:
     if not registry.checks:
         registry.register_many(__register__)
 
-    def lint(text: str) -> list[tuple[str, str]]:
+    @lru_cache(maxsize=1 << 12)  # the same notes recur chunk after chunk
+    def lint(text: str) -> tuple[tuple[str, str], ...]:
         results = LintFile("draft", text).lint()
-        return [
+        return tuple(
             (r.check_result.check_path, r.check_result.message)
             for r in results
             if not r.check_result.check_path.startswith(_STYLE_OFF)
-        ]
+        )
 
     return lint
 

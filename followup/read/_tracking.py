@@ -23,6 +23,9 @@ def parse_tracking(
     out: dict[str, pd.Series] = {}
     for column in ("sent_at", "replied_at", "decided_at"):
         text = long[column]
+        if not (text != "").any():  # no follow-ups sent or replies yet: nothing to read
+            out[column] = pd.Series(pd.NaT, index=long.index, dtype="datetime64[us, UTC]")
+            continue
         moment = parse_moments(
             text,
             column=problems.headers.get(column, column),

@@ -37,6 +37,7 @@ _MAYBE = ("maybe", "unsure", "not sure", "undecided", "perhaps", "possibly", "so
 
 def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> pd.DataFrame:
     """Length, header injection, required values and email syntax."""
+    absent: set[str] = set()  # columns the sheet does not have: empty, nothing to check
     for name in (
         "candidate_name",
         "candidate_email",
@@ -61,7 +62,12 @@ def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> 
     ):
         if name not in long.columns:
             long[name] = ""
-    text_columns = [c for c in long.columns if c in BY_NAME or c in PER_INTERVIEWER or c in extras]
+            absent.add(name)
+    text_columns = [
+        c
+        for c in long.columns
+        if (c in BY_NAME or c in PER_INTERVIEWER or c in extras) and c not in absent
+    ]
     for column in text_columns:
         too_long = long[column].str.len() > MAX_CELL_CHARS
         problems.add(
@@ -72,7 +78,7 @@ def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> 
             code="cell_too_long",
         )
     for column in (c.name for c in BY_NAME.values() if c.header):
-        if column in long.columns:
+        if column in long.columns and column not in absent:
             text = long[column]
             injected = text.str.contains(r"[\r\n\x00-\x08\x0b-\x1f\x7f]", regex=True)
             problems.add(
