@@ -169,6 +169,17 @@ def _parse_forms(
         time_text[hit] = numeric["time"][hit]
     todo &= ~hit
 
+    if todo.any():  # the forms below cost time, so each is tried only on what is left
+        _other_forms(out, text, todo, time_text, dayfirst)
+    _parse_times(out, time_text)
+    return dayfirst
+
+
+def _other_forms(
+    out: pd.DataFrame, text: pd.Series, todo: pd.Series, time_text: pd.Series, dayfirst: bool | None
+) -> None:
+    """Month names, dates without a year, Excel serial numbers and times of day; what is
+    still left is unreadable."""
     named = text.str.extract(_MONTH_NAMES)
     month_name = named["mon1"].fillna(named["mon2"]).str.lower()
     month = month_name.map(_MONTHS)
@@ -195,8 +206,6 @@ def _parse_forms(
     todo &= ~time_only
 
     out.loc[todo, "problem"] = _UNREADABLE
-    _parse_times(out, time_text)
-    return dayfirst
 
 
 def _without_year(
