@@ -76,43 +76,49 @@ def atomic_write(path: str | os.PathLike[str], content: bytes | Callable[[Path],
     return Path(path)
 
 
-def atomic_write_many(files: Iterable[tuple[Path, bytes]]) -> None:
+def atomic_write_many(files: Iterable[tuple[str | os.PathLike[str], bytes]]) -> None:
     """Write many small files, each atomically, with one flush to disk for them all.
 
     Every file goes to a temporary name first; they are renamed into place only
     once all are written and synced. On an error none of this batch's temporary
     files is left behind.
     """
-    written: list[tuple[str, Path]] = []
+    written: list[tuple[str, str]] = []
     try:
         for path, data in files:
-            tmp, handle = _new_file(path)
-            written.append((tmp, path))
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-        _sync_all([Path(tmp) for tmp, _ in written])
-        for tmp, path in written:
-            os.replace(tmp, path)
+            target = os.fspath(path)
+            tmp, handle = _new_file(target)
+            written.append((tmp, target))
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(handle, view) :]
+            finally:
+                os.close(handle)
+        _sync_all([tmp for tmp, _ in written])
+        for tmp, target in written:
+            os.replace(tmp, target)
     except BaseException:
         for tmp, _ in written:
             Path(tmp).unlink(missing_ok=True)
         raise
-    for folder in {path.parent for _, path in written}:
-        _fsync_folder(folder)
+    for folder in {os.path.dirname(target) for _, target in written}:
+        _fsync_folder(Path(folder or "."))
 
 
-def _new_file(path: Path) -> tuple[str, int]:
+def _new_file(path: str) -> tuple[str, int]:
     """A new temporary file beside ``path``, private to its owner (as :func:`tempfile.mkstemp`
     makes them), named for this process: its name and open descriptor."""
-    name = os.path.join(path.parent, f".{path.name}.{os.getpid()}.tmp")
+    folder, name = os.path.split(path)
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     try:
-        return name, os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
+        return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o600)
     except FileExistsError:  # left by an earlier run that was killed: take another name
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        return name, handle
+        handle, tmp = tempfile.mkstemp(dir=folder or None, prefix=f".{name}.", suffix=".tmp")
+        return tmp, handle
 
 
-def _fsync(path: Path) -> None:
+def _fsync(path: str | Path) -> None:
     descriptor = os.open(path, os.O_RDONLY)
     try:
         os.fsync(descriptor)
@@ -120,7 +126,7 @@ def _fsync(path: Path) -> None:
         os.close(descriptor)
 
 
-def _sync_all(paths: list[Path]) -> None:
+def _sync_all(paths: Sequence[str | Path]) -> None:
     """Flush many files: one system-wide sync where there is one (fsync costs a few
     milliseconds a file), else one fsync each."""
     if len(paths) > 1 and hasattr(os, "sync"):

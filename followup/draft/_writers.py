@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from followup._addresses import EMAIL_PATTERN, header_address
@@ -117,11 +118,18 @@ def draft_file_names(drafts: pd.DataFrame) -> pd.Series:
     """``2026-11-25-northwind-analytics-dana-whitfield-3f2a9c.eml``: due date, company,
     interviewer, and part of the draft id, so names are readable, sortable and unique."""
     due = wall_clock(drafts["due_at"], drafts["timezone"]).dt.strftime("%Y-%m-%d").fillna("undated")
-    company = drafts["company"].map(slug)
-    person = drafts["interviewer_name"].map(slug)
+    company = _slugs(drafts["company"])
+    person = _slugs(drafts["interviewer_name"])
     tail = drafts["draft_id"].str.replace(r"[^0-9a-zA-Z]", "", regex=True).str[-8:]
     names: pd.Series = due + "-" + company + "-" + person + "-" + tail + ".eml"
     return names
+
+
+def _slugs(values: pd.Series) -> pd.Series:
+    """:func:`slug` of each value, computed once per distinct value."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    slugs = np.array([slug(value) for value in uniques.tolist()] or ["x"], dtype=object)
+    return pd.Series(slugs[codes], index=values.index, dtype="str")
 
 
 def write_drafts(
@@ -198,7 +206,8 @@ class DraftSink:
         if self.format == "eml":
             names = draft_file_names(drafts)
             messages = draft_messages(drafts, now=self.now)
-            atomic_write_many(zip((self.target / n for n in names), messages, strict=True))
+            folder = str(self.target) + os.sep
+            atomic_write_many(zip((folder + n for n in names), messages, strict=True))
             return pd.Series(str(self.target) + os.sep + names, index=drafts.index, name="file")
         if self.format == "mbox":
             assert self._handle is not None
