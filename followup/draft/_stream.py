@@ -47,6 +47,7 @@ CHUNK_ROWS = 10_000  # about 130 MB of working memory over the ~190 MB of import
 VALIDATE_CHUNK_ROWS = 20_000
 _SHOWN_FINDINGS = 10
 SHOWN_REJECTS = 10
+_FOLDERS = r"^.*[/\\]" if os.sep == "\\" else r"^.*/"  # a path up to its file name
 _MOMENTS = ("interview_start", "interview_end", "sent_at", "replied_at", "decided_at")
 
 
@@ -277,23 +278,13 @@ def recipients_sheet(
     """The tidy recipients with where each draft went and whether it passed the rules."""
     errors = findings.loc[findings["severity"] == "error", "draft_id"]
     sheet = drafts.drop(columns=["body", "subject"]).assign(
-        draft_file=_file_names(files),  # relative to the output folder
+        draft_file=files.str.replace(_FOLDERS, "", regex=True),  # as Path.name gives it
         draft_status=np.where(drafts["draft_id"].isin(errors), "needs fixes", "ready"),
     )
     for column in (*_MOMENTS, "due_at"):
         sheet[column] = local_iso(sheet[column], sheet["timezone"])
     sheet["status"] = sheet["status"].astype("str")
     return sheet
-
-
-def _file_names(paths: pd.Series) -> pd.Series:
-    """The last part of each path, as :attr:`pathlib.Path.name` gives it.
-
-    >>> _file_names(pd.Series(["out/drafts.mbox", "out/a/b.eml"])).tolist()
-    ['drafts.mbox', 'b.eml']
-    """
-    separators = r"[/\\]" if os.sep == "\\" else "/"
-    return paths.str.replace(rf"^.*{separators}", "", regex=True)
 
 
 def _in_utc(recipients: pd.DataFrame) -> pd.DataFrame:

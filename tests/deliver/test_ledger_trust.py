@@ -281,6 +281,9 @@ def test_a_run_stopped_with_ctrl_c_still_records_its_sends_in_the_log(drafted, s
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        # Ctrl-C as a terminal sends it, even when pytest itself was started in the
+        # background (a shell's `&` ignores SIGINT, and children inherit that)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert smtp.inbox.holding.wait(30)
     running.send_signal(signal.SIGINT)
