@@ -106,12 +106,8 @@ def wall_clock(stamps: pd.Series, zones: pd.Series) -> pd.Series:
     >>> wall_clock(stamps, pd.Series(["America/Chicago", "Europe/Berlin"])).tolist()
     [Timestamp('2026-11-24 14:30:00'), Timestamp('2026-11-24 21:30:00')]
     """
-    out = np.full(len(stamps), np.datetime64("NaT"), dtype="datetime64[us]")
-    codes, uniques = pd.factorize(_aligned(zones, stamps))
-    for code, zone in enumerate(uniques):
-        at = codes == code
-        local = stamps[at].dt.tz_convert(zone).dt.tz_localize(None)
-        out[at] = local.to_numpy().astype("datetime64[us]")
+    _, wall, zoned = _walls(stamps, zones)
+    out = np.where(zoned, wall, np.datetime64("NaT")).astype("datetime64[us]")
     return pd.Series(out, index=stamps.index)
 
 
@@ -123,12 +119,7 @@ def local_iso(stamps: pd.Series, zones: pd.Series) -> pd.Series:
     >>> local_iso(stamps, pd.Series(["Asia/Kolkata", "UTC"])).tolist()
     ['2026-11-25T02:00:00.500000+05:30', '']
     """
-    utc = stamps.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy()
-    wall = utc.copy()
-    codes, uniques = pd.factorize(_aligned(zones, stamps))
-    for code, zone in enumerate(uniques):
-        at = codes == code
-        wall[at] = stamps[at].dt.tz_convert(zone).dt.tz_localize(None).to_numpy()
+    utc, wall, zoned = _walls(stamps, zones)
     fine = wall != wall.astype("datetime64[s]")  # Timestamp.isoformat adds a fraction
     text = np.datetime_as_string(wall, unit="s").astype(object)
     text[fine] = np.datetime_as_string(wall[fine], unit="us")
@@ -139,12 +130,22 @@ def local_iso(stamps: pd.Series, zones: pd.Series) -> pd.Series:
     signs = [_offset(int(shift)) for shift in shifts]
     out = pd.Series(text + np.array(signs or [""], dtype=object)[offsets], index=stamps.index)
     out = out.astype("str")
-    return out.where(stamps.notna().to_numpy() & (codes >= 0), "")
+    return out.where(stamps.notna().to_numpy() & zoned, "")
 
 
-def _aligned(zones: pd.Series, stamps: pd.Series) -> pd.Series:
-    """``zones`` row for row with ``stamps``, matched by index as pandas would."""
-    return zones if zones.index.equals(stamps.index) else zones.reindex(stamps.index)
+def _walls(stamps: pd.Series, zones: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The instants as naive UTC and as naive wall-clock times in each row's zone (in the
+    stamps' own unit; UTC where a row has no zone), and which rows have a zone. ``zones``
+    is matched to ``stamps`` by index, as pandas would."""
+    if not zones.index.equals(stamps.index):
+        zones = zones.reindex(stamps.index)
+    utc = stamps.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy()
+    wall = utc.copy()
+    codes, uniques = pd.factorize(zones)
+    for code, zone in enumerate(uniques):
+        at = codes == code
+        wall[at] = stamps[at].dt.tz_convert(zone).dt.tz_localize(None).to_numpy()
+    return utc, wall, codes >= 0
 
 
 def _offset(seconds: int) -> str:
