@@ -127,7 +127,6 @@ def stages(n: int, *, million: bool) -> None:
             sorted(template.variables)
         ].to_dict("records")
         bare = jinja2.Environment(undefined=jinja2.StrictUndefined)
-        bare.filters["indefinite"] = lambda s: f"a {s}"
         compiled = bare.from_string(template.source)
         timed(
             "floor: bare Jinja2 render per row",

@@ -39,6 +39,7 @@ from followup.draft._sandbox import (
     sandbox,
     time_limit,
 )
+from followup.draft._wording import with_article
 from followup.errors import TemplateError
 
 BUILT_IN = ("thank-you", "gracious", "short")
@@ -141,15 +142,6 @@ class Template:
         return f"{self.label}, line {line}"
 
 
-def _indefinite(noun: str) -> str:
-    """``"analyst"`` → ``"an analyst"``; the article a role needs.
-
-    >>> _indefinite("Operations Analyst"), _indefinite("Data Analyst")
-    ('an Operations Analyst', 'a Data Analyst')
-    """
-    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
-
-
 def _environment(sandboxed: bool, source: str, name: str) -> jinja2.Environment:
     options: dict[str, Any] = {
         "undefined": jinja2.StrictUndefined,
@@ -158,7 +150,7 @@ def _environment(sandboxed: bool, source: str, name: str) -> jinja2.Environment:
         "loader": jinja2.FunctionLoader(lambda _: (source, name, lambda: True)),
     }
     env = sandbox(**options) if sandboxed else jinja2.Environment(**options)
-    env.filters["indefinite"] = _indefinite
+    env.filters["indefinite"] = with_article  # the letter's own rule: "a UX Designer"
     return env
 
 

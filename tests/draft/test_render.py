@@ -231,6 +231,16 @@ def test_user_template_with_front_matter_and_an_extra_column(tmp_path):
     assert drafts["template"].iloc[0] == str(path)
 
 
+def test_the_indefinite_filter_picks_the_article_as_the_letter_does(tmp_path):
+    path = write_template(
+        tmp_path, "---\nsubject: Hi\n---\nAs {{ role|indefinite }} and {{ desk|indefinite }}.\n"
+    )
+    drafts = render_drafts(panel(1, Desk="hourly lead"), template=path, sender=SENDER)
+    assert drafts["body"].iloc[0] == "As a Data Analyst and an hourly lead.\n"
+    drafts = render_drafts(panel(1, Role="UX Designer", Desk="x"), template=path, sender=SENDER)
+    assert drafts["body"].iloc[0].startswith("As a UX Designer and ")
+
+
 def test_unknown_variable_names_file_line_and_available_columns(tmp_path):
     path = write_template(tmp_path, "---\nsubject: Hi\n---\nHello,\n\n{{ interviewr_name }}\n")
     with pytest.raises(followup.TemplateError) as info:
