@@ -212,11 +212,9 @@ class DraftSink:
         if self.format == "mbox":
             assert self._handle is not None
             separator = f"From MAILER-DAEMON {self.now:%a %b %d %H:%M:%S %Y}\n".encode("ascii")
-            self._handle.write(
-                b"".join(
-                    separator + data + (b"\n" if data.endswith(b"\n") else b"\n\n")
-                    for data in draft_messages(drafts, now=self.now)
-                )
+            self._handle.writelines(  # through the file's buffer: no chunk-sized copy
+                separator + data + (b"\n" if data.endswith(b"\n") else b"\n\n")
+                for data in draft_messages(drafts, now=self.now)
             )
         elif self.format == "csv":
             assert self._handle is not None

@@ -58,7 +58,7 @@ def parse_tracking(
         "check the decision date",
         code="decision_before_interview",
     )
-    label = long["outcome"].map(normalize_header)
+    label = long["outcome"].map({v: normalize_header(v) for v in long["outcome"].unique()})
     outcome = label.map(OUTCOMES)
     problems.add(
         outcome.isna(),
