@@ -643,6 +643,13 @@ QUALITIES = ("bilingual", "trilingual", "multilingual", "fluent", "certified", "
              "comfortable", "familiar", "strong", "curious", "self-taught", "hands-on",
              "analytical", "creative", "reliable", "adaptable", "resourceful", "native")  # fmt: skip
 
+#: Short adjectives a note puts before a noun ("slow, flaky loads"); longer ones are told by
+#: their endings (``_parts.comma_items``).
+ADJECTIVES = ("slow", "fast", "big", "small", "old", "new", "long", "short", "hard", "easy",
+              "clean", "high", "low", "good", "bad", "great", "huge", "tiny", "quick", "late",
+              "early", "large", "simple", "complex", "broken", "legacy", "tight", "brittle",
+              "stale", "weird", "odd", "deep", "wide", "raw", "dirty", "stable", "flat")  # fmt: skip
+
 #: Words that name a part of the interview, not a topic ("the case interview", "the take-home
 #: review"): such a talking point is carried by a sentence made for it.
 OCCASIONS = ("interview", "round", "screen", "screening", "review", "case", "overview",

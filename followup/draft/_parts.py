@@ -60,8 +60,8 @@ def common_checks(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | 
             f"keep it in your Notes column, and write the {kind} you want the letter to carry",
         )
     several = len(sentences_of(text)) > 1 or later_parts_are_clauses(text)
-    whole = SHARED.match(text) or IMPRESSION.match(text)  # judged whole by the adapter
-    two = kind != "question" and not whole and two_thoughts(text)
+    impression = IMPRESSION.match(text)  # judged whole by the adapter
+    two = kind != "question" and not impression and two_thoughts(text)
     if several or two:
         kept = one_part(text, kind, adapt)
         if kept is not None:
@@ -99,7 +99,7 @@ def one_part(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | None:
     note; None when the note has one part, or none of its parts will do."""
     parts = [p.strip() for p in PART_BREAK.split(text) if p.strip()]
     if len(parts) < 2:
-        parts = [p.strip() for p in re.split(r",\s+", text) if p.strip()]
+        parts = comma_items(text, r",\s+")
     if len(parts) < 2 or count_words(text) > MAX_NOTE_WORDS:
         return None
     notes = [n for n in map(adapt, parts) if n.code in ("", "note_shortened")]
@@ -176,14 +176,48 @@ def two_thoughts(text: str) -> bool:
     """Whether a note joins two thoughts: a dash or semicolon between exactly two parts
     ("fraud detection - rules vs ML"), or a comma that does not make a list of short
     items ("dbt migration, half the models break"; "SQL, Python, Tableau" and "stress
-    testing, Monte Carlo" are lists; "4 yrs SQL, Python and Tableau" ends in one)."""
+    testing, Monte Carlo" are lists; "4 yrs SQL, Python and Tableau" ends in one).
+    After "we both ..." a list is of single words ("we both love hiking, skiing") or ends
+    in one ("..., skiing and climbing"); "we both ran marathons, fraud pilot" is two thoughts.
+
+    >>> two_thoughts("we both ran marathons, fraud pilot"), two_thoughts("we both ski, hike")
+    (True, False)
+    """
     if len([p for p in PART_BREAK.split(text) if p.strip()]) == 2:
         return True
-    items = [i.strip() for i in re.split(r",(?!\d)\s*", text) if i.strip()]  # not "4,000"
+    items = comma_items(text, r",(?!\d)\s*")  # not "4,000"
     if len(items) < 2:
         return False
     if any(_clause_like(i) for i in items[1:]):
         return True
-    if len(items) == 2 and not re.search(r"\b(?:and|or)\b", items[-1]):
+    ends_a_list = re.search(r"\b(?:and|or)\b", items[-1]) is not None
+    if SHARED.match(text) and not ends_a_list:  # a clause of its own, then its objects
+        return not all(count_words(i) <= 1 for i in items[1:])
+    if len(items) == 2 and not ends_a_list:
         return not all(count_words(i) <= 4 for i in items)
     return not all(count_words(i) <= 5 for i in items[1:])
+
+
+def comma_items(text: str, comma: str) -> list[str]:
+    r"""The parts of a note between the commas that ``comma`` matches; a comma between two
+    adjectives ("burned by slow, flaky loads") stays inside its part.
+
+    >>> comma_items("burned by slow, flaky loads, a big, messy migration", r",\s+")
+    ['burned by slow, flaky loads', 'a big, messy migration']
+    """
+    items: list[str] = []
+    for item in (i.strip() for i in re.split(comma, text)):
+        if items and _AFTER_A_MODIFIER.search(items[-1]) and item and not _clause_like(item):
+            items[-1] += ", " + item
+        elif item:
+            items.append(item)
+    return items
+
+
+#: The end of a part that cannot end a phrase: a preposition or determiner and an adjective
+#: ("by slow", "a big", "the messy"); what follows the comma finishes that phrase. The
+#: adjective is in lower case: "in Ohio, data mesh" is two parts.
+_AFTER_A_MODIFIER = re.compile(
+    rf"(?i:(?:^|\s){alternatives(words.PREPOSITIONS + words.DETERMINERS)})\s+"
+    rf"(?:{alternatives(words.ADJECTIVES)}|[a-z-]+(?:y|ful|ous|ive|al|ic|less|able|ible|ish))$"
+)

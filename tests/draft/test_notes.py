@@ -277,6 +277,11 @@ def test_a_fit_becomes_the_candidates_own(fit, text, shape):
         ("case interview - market sizing for e-bikes", "market sizing for e-bikes"),
         ("phone screen - she said team is growing fast in Q1", "the team is growing fast in Q1"),
         ("warehouse robots demo, super cool!!", "the warehouse robots demo"),
+        # after "we both ...", a second thought is not a list of what we both do
+        ("we both ran half marathons lol, route optimization pilot", "we both ran half marathons"),
+        ("we both have kids, soccer season chaos", "we both have kids"),
+        ("turns out we both grew up in Ohio, data mesh rollout", "we both grew up in Ohio"),
+        ("we both studied in Lyon; the fraud pilot", "we both studied in Lyon"),
     ],
 )
 def test_a_note_of_several_parts_is_shortened_to_one_with_a_warning(note, kept):
@@ -319,6 +324,21 @@ def test_two_short_items_and_a_reported_clause_read_whole():
     assert adapt_talking_point("she mentioned the new data platform").text == (
         "the new data platform"
     )
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "We both have been burned by slow, flaky nightly loads!",  # a comma between adjectives
+        "we both inherited an old, brittle codebase",
+        "we both love hiking, skiing",
+        "we both love hiking, skiing and climbing",
+    ],
+)
+def test_a_shared_note_whose_commas_list_or_describe_reads_whole(note):
+    adapted = adapt_talking_point(note)
+    assert (adapted.code, adapted.shape) == ("", "shared")
+    assert adapted.text == note.rstrip("!")[0].lower() + note.rstrip("!")[1:]
 
 
 def test_three_short_items_become_a_list_and_a_compound_takes_the():
