@@ -68,6 +68,7 @@ COLUMNS: tuple[Column, ...] = (
             "employer",
             "organization",
             "organisation",
+            "org",
             "firm",
             "company name",
             "employer name",

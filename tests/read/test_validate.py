@@ -46,6 +46,14 @@ def test_headers_match_through_aliases_in_any_case_and_punctuation():
     assert problems(result) == [(1, "Recruiter's phone #", "column not used")]
 
 
+def test_an_org_column_is_the_company():
+    frame = pd.DataFrame(
+        {"Org": ["Northwind"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
+        | {"Interviewer": ["Dana"], "Interviewer Email": ["dana@nw.example"]}
+    )
+    assert read(frame).recipients["company"].tolist() == ["Northwind"]
+
+
 def test_missing_columns_lists_what_was_found_and_the_closest_match(write):
     text = "Compny,Role,Start,Interviewer,Interviewr Email\nN,A,2026-11-24 10:00,D,d@x.example\n"
     path = write(text, "mine.csv")
