@@ -117,7 +117,7 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "interview_date",
-        ("interview date", "date", "day"),
+        ("interview date", "interview day", "date", "day"),
         doc="the day, when the time of day is a separate column",
     ),
     Column(

@@ -54,6 +54,15 @@ def test_an_org_column_is_the_company():
     assert read(frame).recipients["company"].tolist() == ["Northwind"]
 
 
+def test_an_interview_day_column_is_the_date_of_a_time_column():
+    frame = pd.DataFrame(
+        {"Company": ["N"], "Role": ["A"], "Interview Day": ["2026-11-24"], "Time": ["2:30 PM"]}
+        | {"Interviewer": ["Dana"], "Interviewer Email": ["dana@nw.example"], "TZ": ["UTC"]}
+    )
+    start = read(frame).recipients["interview_start"]
+    assert start.tolist() == [pd.Timestamp("2026-11-24 14:30", tz="UTC")]
+
+
 def test_missing_columns_lists_what_was_found_and_the_closest_match(write):
     text = "Compny,Role,Start,Interviewer,Interviewr Email\nN,A,2026-11-24 10:00,D,d@x.example\n"
     path = write(text, "mine.csv")
