@@ -191,6 +191,10 @@ def _arrangement(match: re.Match[str]) -> str:
     return said + (" of " if match[2] else "")
 
 
+#: "Airflow to Dagster " before a noun: what the noun goes from and to, not its head.
+_FROM_TO = re.compile(r"^\S+\s+to\s+(?=\S+\s+[a-z])")
+
+
 def _topic(text: str) -> Note:
     """A phrase, with "the" when it is a bare singular label ("case interview" → "the case
     interview"); one that names a part of the interview is an ``occasion``."""
@@ -205,7 +209,8 @@ def _topic(text: str) -> Note:
         "you",
         "your",
     )
-    known = head_word(item) in (*words.COUNT_NOUNS, *words.OCCASIONS)
+    head = head_word(_FROM_TO.sub("", item))  # "SSIS to dbt migration" is a migration
+    known = head in (*words.COUNT_NOUNS, *words.OCCASIONS)
     singular = (  # "Q1 launch calendar": a compound whose last word is one thing
         len(tokens) >= 2
         and tokens[-1].islower()

@@ -56,6 +56,10 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
             "topic",
         ),
         ("the studio's pin-up critiques", "the studio's pin-up critiques", "topic"),
+        # a migration from one tool to another is still one migration
+        ("airflow -> dagster migration", "the Airflow to dagster migration", "topic"),
+        ("move from SSIS to dbt", "the move from SSIS to dbt", "topic"),
+        ("answer to the case study", "the answer to the case study", "topic"),
         # something in common
         ("We both grew up in Lagos!", "we both grew up in Lagos", "shared"),
         ("both of us love chess", "we both love chess", "shared"),
