@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import zipfile
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import HEADER, ROW, problems, read, sheet, ts
@@ -93,6 +94,29 @@ def test_whitespace_trimmed_and_nfc(write):
     name = read(write(text)).recipients["interviewer_name"].iloc[0]
     assert name == "Zoë Müller"
     assert len(name) == 10
+
+
+def test_every_cell_is_stripped_and_composed_as_pandas_would_column_by_column():
+    awkward = ["a", " pad ", "\tTab", "Zoe\u0308", "\u00e9", "\u00a0nbsp\u00a0", "\u3000wide",
+               "line\n", "ß", "", None, "\u2003em", "e\u0301 \U0001f600 ", "\u200bzw"]  # fmt: skip
+    rng = np.random.default_rng(7)
+    rows = 300
+    frame = pd.DataFrame(
+        {
+            "Company": "Northwind",
+            "Role": "Analyst",
+            "Start": "2026-11-24 14:30",
+            "Interviewer": [f"Dana {i}" for i in range(rows)],
+            "Interviewer Email": [f"d{i}@nw.example" for i in range(rows)],
+        }
+        | {f"Extra {i}": rng.choice(np.array(awkward, dtype=object), rows) for i in range(4)}
+    )
+    recipients = read(frame).recipients
+    for i in range(4):
+        text = frame[f"Extra {i}"].fillna("").astype("str").str.strip()
+        wide = ~text.str.isascii()
+        text = text.where(~wide, text[wide].str.normalize("NFC")).replace("", pd.NA)
+        assert recipients[f"extra_{i}"].tolist() == text.tolist()
 
 
 def test_ragged_row_is_rejected_with_its_extra_cells(write):
