@@ -96,6 +96,7 @@ SHORTHAND: dict[str, str] = {
     "occured": "occurred",
     "eng": "",
     "dev": "",
+    "co": "",
     "pt": "",
     "pts": "",
     "rn": "",
@@ -274,7 +275,7 @@ CASED: dict[str, str] = {
                               "TensorFlow", "BigQuery", "Databricks", "Zendesk", "Workday",
                               "Bayesian", "Slack", "Notion", "Asana", "Shopify", "Stripe",
                               "COVID", "Optimizely", "QGIS", "ArcGIS", "Monte Carlo", "D3",
-                              "WebSockets")},
+                              "WebSockets", "Power BI", "Dagster")},
 }  # fmt: skip
 
 #: Verbs whose past tense opens a fit note ("I led ...") and the form that follows

@@ -117,6 +117,12 @@ def adapt_talking_point(raw: str) -> Note:
         text = text[lead_in.end() :]
     if SHARED.match(text):
         return _shared(text)
+    if re.search(r"\bmaybe\b", text, re.IGNORECASE):
+        return unusable(
+            "note_unclear",
+            "says 'maybe', and a letter cannot tell a maybe as news",
+            'write the topic itself as a phrase, e.g. "the hiring freeze"',
+        )
     if text.lower() in VAGUE:
         return unusable(
             "note_unclear",
@@ -152,7 +158,7 @@ def adapt_talking_point(raw: str) -> Note:
             "is about you (it says I, me, my or we), not about what you discussed",
             f"write the topic as a phrase{example}",
         )
-    if IMPRESSION.match(text):
+    if IMPRESSION.match(text) or WENT_WELL.search(text):
         return unusable(
             "note_impression",
             "is your impression of the interview, not something you discussed",
@@ -174,11 +180,35 @@ def adapt_talking_point(raw: str) -> Note:
             "write it as a phrase with 'you' or 'your' for the interviewer's side"
             + example_from(jotted, adapt_talking_point),
         )
+    opening = SUBJECTLESS_PAST.match(text)
+    if opening:
+        return unusable(
+            "note_unclear",
+            f"opens with {opening.group(1)!r} and no one doing it, so the letter cannot tell who",
+            'name who, e.g. "your team led the dbt rollout", or just the topic, "the dbt rollout"',
+        )
     if _is_clause(text):
         return Note(_statement(text), "statement")
     text = ARRANGEMENT.sub(_arrangement, text)
     return _topic(as_list(lower_first(text)))
 
+
+#: A past tense and no one doing it ("led the dbt rollout", "grew up in Hanoi", "started as
+#: an intern"): a note about someone, without saying whom.
+SUBJECTLESS_PAST = re.compile(
+    r"^((?:grew|ran|built|made|won|took|got|began|brought|bought|sold|wrote|led|had|found|kept|"
+    r"left|lost|met|paid|spent|told|went|did|drove|saw|gave|came|knew|taught|became|flew)\b|"
+    r"(?!(?:speed|need|feed|seed|red|bed)\b)\w+ed(?=\s+(?:a|an|the|their|our|your|its|some|up|"
+    r"in|at|to|from|as|on|with|for|into|over)\b))",
+    re.IGNORECASE,
+)
+
+#: How the interview went ("the pairing exercise went well"): an impression, not a topic.
+WENT_WELL = re.compile(
+    r"\b(?:went|going|goes)\s+(?:really\s+|very\s+|super\s+)?"
+    r"(?:well|great|smoothly|fine|ok|okay|badly|poorly)\b",
+    re.IGNORECASE,
+)
 
 #: A way of working, with its days if given: "hybrid 3 days a week" → "the hybrid schedule of
 #: 3 days a week".

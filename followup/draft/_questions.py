@@ -32,6 +32,7 @@ from followup.draft._wording import (
     capitalize,
     clean,
     expand_shorthand,
+    head_word,
     lower_first,
     shorthand_problem,
     unusable,
@@ -110,13 +111,14 @@ def _unquestion(text: str) -> str:
 
 
 def _with_article(text: str) -> str:
-    """ "relocation budget" → "the relocation budget": a bare countable noun phrase."""
+    """ "relocation budget" → "the relocation budget": a bare countable noun phrase, or
+    one whose head is ("timeline for the Power BI rollout")."""
     tokens = text.split()
+    countable = tokens[-1].lower() in words.COUNT_NOUNS or tokens[0].lower() in words.COUNT_NOUNS
     if (
         tokens
         and tokens[0].lower() not in words.DETERMINERS
-        and (tokens[-1].lower() in words.COUNT_NOUNS or tokens[0].lower() in words.COUNT_NOUNS)
-        and len(tokens) <= 4
+        and ((countable and len(tokens) <= 4) or head_word(text) in words.COUNT_NOUNS)
     ):
         return "the " + text
     return text

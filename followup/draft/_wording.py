@@ -54,7 +54,9 @@ SHORTHAND = re.compile(
 )  # fmt: skip
 
 
-MONEY = re.compile(r"[$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d+(?:[.,]\d+)?\s?[kK]\b(?!\s*(?:run|race))")
+MONEY = re.compile(
+    r"[$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d+(?:[.,]\d+)?\s?[kK]\b(?!\s*(?:run|race))|[$€£]{2,}"
+)  # "$85k", "120k", and "$$" for money itself
 
 
 CASED = re.compile(rf"(?<![\w-])(?:{'|'.join(words.CASED)})(?![\w-])")

@@ -57,7 +57,7 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ),
         ("the studio's pin-up critiques", "the studio's pin-up critiques", "topic"),
         # a migration from one tool to another is still one migration
-        ("airflow -> dagster migration", "the Airflow to dagster migration", "topic"),
+        ("airflow -> dagster migration", "the Airflow to Dagster migration", "topic"),
         ("move from SSIS to dbt", "the move from SSIS to dbt", "topic"),
         ("answer to the case study", "the answer to the case study", "topic"),
         # something in common
@@ -108,6 +108,13 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("the pricing engine they're rewriting in Rust", "note_they", "with 'you' or 'your'"),
         ("the screen and why half of them print it", "note_they", "'you' or 'your'"),
         ("quick call to confirm logistics", "note_unclear", "write what you talked about"),
+        # how the interview went, a hedge, or a deed without its doer
+        ("pairing exercise on window functions went well", "note_impression", "what you talked"),
+        ("mentioned hiring freeze maybe lifting in jan", "note_unclear", "the topic itself"),
+        ("led the dbt rollout", "note_unclear", "name who"),
+        ("grew up in Hanoi", "note_unclear", "name who"),
+        ("started as an intern", "note_unclear", "name who"),
+        ("10 yrs at the co", "note_shorthand", "spell 'co' out"),
     ],
 )
 def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code, suggestion):
@@ -148,6 +155,7 @@ def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code
         ("ask about relocation budget", "the relocation budget", "wish"),
         ("remote policy?", "the remote policy", "wish"),
         ("timeline for decision?", "the timeline for decision", "wish"),
+        ("timeline for power bi rollout?", "the timeline for Power BI rollout", "wish"),
         ("Q: bonus structure", "the bonus structure", "wish"),
         ("ask her about the Paris office", "the Paris office", "wish"),
         (
@@ -171,6 +179,7 @@ def test_questions_are_asked_as_questions(question, text, shape):
     [
         ("Does she manage the team?", "note_he_she"),
         ("salary range?", "private_note"),
+        ("ask abt relocation $$", "private_note"),
         ("I think I'd be good at it", "note_first_person"),
     ],
 )
@@ -286,6 +295,7 @@ def test_a_fit_becomes_the_candidates_own(fit, text, shape):
         ("we both have kids, soccer season chaos", "we both have kids"),
         ("turns out we both grew up in Ohio, data mesh rollout", "we both grew up in Ohio"),
         ("we both studied in Lyon; the fraud pilot", "we both studied in Lyon"),
+        ("grew up in Hanoi, we both love pho lol", "we both love pho"),  # the first has no doer
     ],
 )
 def test_a_note_of_several_parts_is_shortened_to_one_with_a_warning(note, kept):
