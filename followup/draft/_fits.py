@@ -150,7 +150,8 @@ def _owned(text: str) -> Note:
     if late and head_word(late["what"]) in words.ROLES:  # "rapid response nurse 3 yrs"
         return Note(f"my {late['time']} as {with_article(late['what'])}", "background")
     items = [i for i in re.split(r",\s+|\s+and\s+", text) if i]
-    if all(i in _TOOLS for i in items):  # "SQL, Python and Tableau"
+    tools = [i in _TOOLS or re.fullmatch(r"[A-Z]{2,5}", i) is not None for i in items]
+    if all(tools) and any(i in _TOOLS for i in items):  # "SQL, Python and Tableau", "... DAX"
         return Note(f"my experience with {text}", "background")
     if all(_possessed(i) for i in items):  # "BSN and CCRN", "wound care certification"
         return Note(f"my {text}", "background")

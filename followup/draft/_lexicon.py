@@ -275,7 +275,8 @@ CASED: dict[str, str] = {
                               "TensorFlow", "BigQuery", "Databricks", "Zendesk", "Workday",
                               "Bayesian", "Slack", "Notion", "Asana", "Shopify", "Stripe",
                               "COVID", "Optimizely", "QGIS", "ArcGIS", "Monte Carlo", "D3",
-                              "WebSockets", "Power BI", "Dagster")},
+                              "WebSockets", "Power BI", "Dagster", "dbt", "DAX", "PostgreSQL",
+                              "MySQL", "Redshift", "Alteryx", "SSIS", "SSRS", "Qlik")},
 }  # fmt: skip
 
 #: Verbs whose past tense opens a fit note ("I led ...") and the form that follows

@@ -194,6 +194,10 @@ def test_questions_that_cannot_be_asked(question, code):
         ("3 yrs w/ SQL reporting", "my 3 years with SQL reporting", "background"),
         ("I have 3 years of Python", "my 3 years of Python", "background"),
         ("4 yrs SQL", "my 4 years of SQL", "background"),
+        # tools, and an acronym beside a tool, are experience; credentials alone are owned
+        ("power bi + DAX", "my experience with Power BI and DAX", "background"),
+        ("dbt + airflow", "my experience with dbt and Airflow", "background"),
+        ("BSN and CCRN", "my BSN and CCRN", "background"),
         ("I led a dbt migration", "my experience leading a dbt migration", "background"),
         (
             "Built dashboards in Tableau",

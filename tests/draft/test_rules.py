@@ -133,7 +133,8 @@ def test_r8_proofreading(draft, insert, message):
 
 def test_r8_names_companies_roles_and_known_words_are_not_misspellings(draft):
     body = GOOD.replace(
-        "I am very", "Whitfield and Quinn at Northwind use dbt and fivetran. I am very"
+        "I am very",
+        "Whitfield and Quinn at Northwind use dbt, Dagster and fivetran in ad tech. I am very",
     )
     assert findings_for(draft.assign(body=body))[0][2] == "unknown word(s): 'fivetran'"
     known = ["fivetran"]
