@@ -78,6 +78,12 @@ def adapt_question(raw: str) -> Note:
     if asks and not asked:
         return Note(capitalize(re.sub(r"[\s.!?]+$", "", text)) + "?", "question")
     body = re.sub(r"[\s.!?]+$", "", text)
+    if not re.search(r"\w", body) or body.lower() in words.PREPOSITIONS:  # "?", "ask abt"
+        return unusable(
+            "note_unclear",
+            "does not say what to ask",
+            'write the question itself, e.g. "How is success measured?"',
+        )
     if BARE_WHY.match(body) and not AUX.search(body):  # "why rebuild vs refactor"
         return Note(capitalize(body) + "?", "question")
     if EMBEDDED.match(body) or QUESTION_OPENING.match(body):
@@ -113,12 +119,10 @@ def _unquestion(text: str) -> str:
 def _with_article(text: str) -> str:
     """ "relocation budget" → "the relocation budget": a bare countable noun phrase, or
     one whose head is ("timeline for the Power BI rollout")."""
-    tokens = text.split()
-    countable = tokens[-1].lower() in words.COUNT_NOUNS or tokens[0].lower() in words.COUNT_NOUNS
-    if (
-        tokens
-        and tokens[0].lower() not in words.DETERMINERS
-        and ((countable and len(tokens) <= 4) or head_word(text) in words.COUNT_NOUNS)
-    ):
+    tokens = text.lower().split()
+    if not tokens or tokens[0] in words.DETERMINERS:
+        return text
+    countable = tokens[-1] in words.COUNT_NOUNS or tokens[0] in words.COUNT_NOUNS
+    if (countable and len(tokens) <= 4) or head_word(text) in words.COUNT_NOUNS:
         return "the " + text
     return text

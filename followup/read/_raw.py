@@ -121,7 +121,7 @@ def clean(cells: pd.DataFrame) -> pd.DataFrame:
     whole = pc.utf8_trim_whitespace(whole)
     wide = pc.invert(pc.string_is_ascii(whole))
     if pc.any(wide).as_py():  # Python's NFC: Arrow's utf8_normalize does not compose
-        normal = [unicodedata.normalize("NFC", text) for text in whole.filter(wide).to_pylist()]
+        normal = [unicodedata.normalize("NFC", cell) for cell in whole.filter(wide).to_pylist()]
         whole = pc.replace_with_mask(whole, wide, pa.array(normal, type=pa.large_string()))
     rows = len(cells)
     return pd.DataFrame(

@@ -180,6 +180,8 @@ def test_questions_are_asked_as_questions(question, text, shape):
         ("Does she manage the team?", "note_he_she"),
         ("salary range?", "private_note"),
         ("ask abt relocation $$", "private_note"),
+        ("?", "note_unclear"),
+        ("ask abt", "note_unclear"),
         ("I think I'd be good at it", "note_first_person"),
     ],
 )
