@@ -113,16 +113,24 @@ def clean(cells: pd.DataFrame) -> pd.DataFrame:
     """
     if cells.columns.empty:
         return pd.DataFrame(index=cells.index)
-    columns = [c if c.dtype == "str" else c.astype("str") for _, c in cells.items()]
-    text = pa.chunked_array([pa.array(c, type=pa.large_string()) for c in columns])
-    whole = pc.fill_null(text.combine_chunks(), "")  # missing cells are empty
-    if (pc.max(pc.utf8_length(whole)).as_py() or 0) > MAX_CELL_CHARS:
+    pieces = []  # every column's Arrow chunks, end to end
+    for _, column in cells.items():
+        text = pa.array(column if column.dtype == "str" else column.astype("str"))
+        pieces += text.chunks if isinstance(text, pa.ChunkedArray) else [text]
+    whole = pa.chunked_array([p.cast(pa.large_string()) for p in pieces], type=pa.large_string())
+    whole = pc.fill_null(whole.combine_chunks(), "")  # missing cells are empty
+    if (pc.max(pc.binary_length(whole)).as_py() or 0) > MAX_CELL_CHARS:  # bytes >= chars
         whole = pc.utf8_slice_codeunits(whole, 0, MAX_CELL_CHARS + 1)
     whole = pc.utf8_trim_whitespace(whole)
-    wide = pc.invert(pc.string_is_ascii(whole))
-    if pc.any(wide).as_py():  # Python's NFC: Arrow's utf8_normalize does not compose
-        normal = [unicodedata.normalize("NFC", cell) for cell in whole.filter(wide).to_pylist()]
-        whole = pc.replace_with_mask(whole, wide, pa.array(normal, type=pa.large_string()))
+    wide = pc.indices_nonzero(pc.invert(pc.string_is_ascii(whole))).to_numpy()
+    typed = whole.take(wide).to_pylist()
+    normal = [unicodedata.normalize("NFC", cell) for cell in typed]  # Arrow's NFC does not compose
+    changed = [i for i, (a, b) in enumerate(zip(typed, normal, strict=True)) if a != b]
+    if changed:
+        mask = np.zeros(len(whole), dtype=bool)
+        mask[wide[changed]] = True
+        replacement = pa.array([normal[i] for i in changed], type=pa.large_string())
+        whole = pc.replace_with_mask(whole, pa.array(mask), replacement)
     rows = len(cells)
     return pd.DataFrame(
         {
