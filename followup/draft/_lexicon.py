@@ -648,6 +648,11 @@ QUALITIES = ("bilingual", "trilingual", "multilingual", "fluent", "certified", "
              "comfortable", "familiar", "strong", "curious", "self-taught", "hands-on",
              "analytical", "creative", "reliable", "adaptable", "resourceful", "native")  # fmt: skip
 
+#: Irregular past tenses: a verb of its own in a note ("ran a pilot", "grew up in Lagos").
+PAST_TENSES = ("built", "grew", "ran", "made", "won", "took", "got", "began", "brought", "bought",
+               "sold", "wrote", "led", "had", "found", "kept", "left", "lost", "met", "paid",
+               "spent", "told", "went")  # fmt: skip
+
 #: Short adjectives a note puts before a noun ("slow, flaky loads"); longer ones are told by
 #: their endings (``_parts.comma_items``).
 ADJECTIVES = ("slow", "fast", "big", "small", "old", "new", "long", "short", "hard", "easy",

@@ -195,9 +195,9 @@ def adapt_talking_point(raw: str) -> Note:
 
 #: A past tense and no one doing it ("led the dbt rollout", "grew up in Hanoi", "started as
 #: an intern"): a note about someone, without saying whom.
+_MORE_PAST = ("did", "drove", "saw", "gave", "came", "knew", "taught", "became", "flew")
 SUBJECTLESS_PAST = re.compile(
-    r"^((?:grew|ran|built|made|won|took|got|began|brought|bought|sold|wrote|led|had|found|kept|"
-    r"left|lost|met|paid|spent|told|went|did|drove|saw|gave|came|knew|taught|became|flew)\b|"
+    rf"^({alternatives((*words.PAST_TENSES, *_MORE_PAST))}\b|"
     r"(?!(?:speed|need|feed|seed|red|bed)\b)\w+ed(?=\s+(?:a|an|the|their|our|your|its|some|up|"
     r"in|at|to|from|as|on|with|for|into|over)\b))",
     re.IGNORECASE,

@@ -138,8 +138,7 @@ PRONOUN_BEFORE = re.compile(r"\b(?:you|we|they|i|he|she)\s*$", re.IGNORECASE)
 
 
 PAST_WITH_OBJECT = re.compile(
-    r"\b(?:\w+ed|built|grew|ran|made|won|took|got|began|brought|bought|sold|wrote|led|had|"
-    r"found|kept|left|lost|met|paid|put|set|spent|told|went)\s+"
+    rf"\b(?:\w+ed|{alternatives((*words.PAST_TENSES, 'put', 'set'))})\s+"
     r"(?:a|an|the|their|our|your|its|some|two|three|new|several)\b",
     re.IGNORECASE,
 )
