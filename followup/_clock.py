@@ -12,6 +12,8 @@ import zoneinfo
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from followup.errors import OptionError
 
@@ -121,16 +123,24 @@ def local_iso(stamps: pd.Series, zones: pd.Series) -> pd.Series:
     """
     utc, wall, zoned = _walls(stamps, zones)
     fine = wall != wall.astype("datetime64[s]")  # Timestamp.isoformat adds a fraction
-    text = np.datetime_as_string(wall, unit="s").astype(object)
-    text[fine] = np.datetime_as_string(wall[fine], unit="us")
+    text = pa.array(np.datetime_as_string(wall, unit="s"))
     if wall.dtype == "datetime64[ns]":
         nanos = fine & (wall.view("int64") % 1000 != 0)
-        text[nanos] = np.datetime_as_string(wall[nanos], unit="ns")
+        fine &= ~nanos
+        text = _replace_at(text, nanos, np.datetime_as_string(wall[nanos], unit="ns"))
+    text = _replace_at(text, fine, np.datetime_as_string(wall[fine], unit="us"))
     offsets, shifts = pd.factorize((wall - utc).astype("timedelta64[s]").astype("int64"))
-    signs = [_offset(int(shift)) for shift in shifts]
-    out = pd.Series(text + np.array(signs or [""], dtype=object)[offsets], index=stamps.index)
-    out = out.astype("str")
-    return out.where(stamps.notna().to_numpy() & zoned, "")
+    signs = pa.array([_offset(int(shift)) for shift in shifts] or [""]).take(offsets)
+    shown = stamps.notna().to_numpy() & zoned
+    out = pc.if_else(shown, pc.binary_join_element_wise(text, signs, ""), "")
+    return pd.Series(out, index=stamps.index, dtype="str")
+
+
+def _replace_at(text: pa.Array, mask: np.ndarray, values: np.ndarray) -> pa.Array:
+    """``text`` with the cells where ``mask`` holds replaced by ``values``, in order."""
+    if not mask.any():
+        return text
+    return pc.replace_with_mask(text, pa.array(mask), pa.array(values))
 
 
 def _walls(stamps: pd.Series, zones: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
