@@ -104,7 +104,7 @@ def adapt_talking_point(raw: str) -> Note:
         TO_ASK.match(text)
         or QUESTION_PREFIX.match(text)
         or text.endswith("?")
-        or QUESTION_OPENING.match(text)
+        or (QUESTION_OPENING.match(text) and not AUXILIARY_DEED.match(text))
     ):
         question = adapt_question(text)
         if question.shape == "unusable":
@@ -180,7 +180,7 @@ def adapt_talking_point(raw: str) -> Note:
             "write it as a phrase with 'you' or 'your' for the interviewer's side"
             + example_from(jotted, adapt_talking_point),
         )
-    opening = SUBJECTLESS_PAST.match(text)
+    opening = SUBJECTLESS.match(text)
     if opening:
         return unusable(
             "note_unclear",
@@ -193,13 +193,26 @@ def adapt_talking_point(raw: str) -> Note:
     return _topic(as_list(lower_first(text)))
 
 
-#: A past tense and no one doing it ("led the dbt rollout", "grew up in Hanoi", "started as
-#: an intern"): a note about someone, without saying whom.
+#: A deed and no one doing it, past or present ("led the dbt rollout", "grew up in Hanoi",
+#: "loves dbt", "coaches soccer"): a note about someone, without saying whom.
 _MORE_PAST = ("did", "drove", "saw", "gave", "came", "knew", "taught", "became", "flew")
-SUBJECTLESS_PAST = re.compile(
-    rf"^({alternatives((*words.PAST_TENSES, *_MORE_PAST))}\b|"
+#: Verbs that rarely open a topic. "leads", "runs", "studies" and "travels" also name things
+#: (sales leads, dbt runs, case studies), so they count only before "the", "a", "her", ...
+_PRESENT = ("loves", "likes", "enjoys", "hates", "prefers", "wants", "plays", "has", "is",
+            "works", "lives", "thinks", "says", "knows", "does", "coaches", "volunteers",
+            "teaches", "mentors", "manages", "owns", "cooks", "bakes", "climbs", "speaks",
+            "collects", "grows", "hosts", "misses")  # fmt: skip
+SUBJECTLESS = re.compile(
+    rf"^({alternatives((*words.PAST_TENSES, *_MORE_PAST, *_PRESENT))}\b|"
+    r"(?:leads|runs|studies|travels)(?=\s+(?:a|an|the|their|our|your|its|his|her)\b)|"
     r"(?!(?:speed|need|feed|seed|red|bed)\b)\w+ed(?=\s+(?:a|an|the|their|our|your|its|some|up|"
     r"in|at|to|from|as|on|with|for|into|over)\b))",
+    re.IGNORECASE,
+)
+#: An auxiliary before no subject ("is from Lagos", "has 2 kids"): a deed, not a question.
+AUXILIARY_DEED = re.compile(
+    r"^(?:is|was|has|had|does|did)\s+(?:from|in|at|into|on|a|an|\d|very|really|super|also|"
+    r"originally|been|big|huge)\b",
     re.IGNORECASE,
 )
 

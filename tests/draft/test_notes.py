@@ -38,6 +38,9 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("Impressed by their ML platform", "your ML platform", "topic"),
         ("Loved the office tour!!", "the office tour", "occasion"),
         ("the on-call rota we discussed", "the on-call rota", "topic"),
+        # a verb that also names a thing, before no article: the thing
+        ("case studies on churn", "case studies on churn", "topic"),
+        ("studies on churn", "studies on churn", "topic"),
         # shorthand and symbols spelled out; emoji dropped
         ("mgmt style & 1:1s", "the management style and 1:1s", "topic"),
         ("w/ the platform team", "with the platform team", "topic"),
@@ -114,6 +117,12 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("led the dbt rollout", "note_unclear", "name who"),
         ("grew up in Hanoi", "note_unclear", "name who"),
         ("started as an intern", "note_unclear", "name who"),
+        ("loves dbt", "note_unclear", "name who"),
+        ("runs the data guild", "note_unclear", "name who"),
+        # an auxiliary with no subject after it tells a deed, not a question
+        ("is from Lagos", "note_unclear", "name who"),
+        ("has 2 kids", "note_unclear", "name who"),
+        ("coaches soccer on weekends", "note_unclear", "name who"),
         ("10 yrs at the co", "note_shorthand", "spell 'co' out"),
     ],
 )
@@ -302,6 +311,7 @@ def test_a_fit_becomes_the_candidates_own(fit, text, shape):
         ("turns out we both grew up in Ohio, data mesh rollout", "we both grew up in Ohio"),
         ("we both studied in Lyon; the fraud pilot", "we both studied in Lyon"),
         ("grew up in Hanoi, we both love pho lol", "we both love pho"),  # the first has no doer
+        ("loves dbt, we both run", "we both run"),
     ],
 )
 def test_a_note_of_several_parts_is_shortened_to_one_with_a_warning(note, kept):

@@ -54,6 +54,20 @@ def test_an_org_column_is_the_company():
     assert read(frame).recipients["company"].tolist() == ["Northwind"]
 
 
+def test_a_position_applied_column_is_the_role_and_convo_notes_the_talking_point():
+    frame = pd.DataFrame(
+        {"Company": ["N"], "Position applied": ["Analyst"], "Start": ["2026-11-24 14:30"]}
+        | {"Interviewer": ["Dana"], "Interviewer Email": ["dana@nw.example"]}
+        | {"Convo notes": ["the dbt rollout"], "Notes": ["seemed rushed"]}
+    )
+    r = read(frame).recipients
+    assert r[["role", "talking_point", "notes"]].iloc[0].tolist() == [
+        "Analyst",
+        "the dbt rollout",
+        "seemed rushed",
+    ]
+
+
 def test_an_interview_day_column_is_the_date_of_a_time_column():
     frame = pd.DataFrame(
         {"Company": ["N"], "Role": ["A"], "Interview Day": ["2026-11-24"], "Time": ["2:30 PM"]}
