@@ -109,6 +109,13 @@ def test_a_twelve_person_panel_shares_no_sentence_and_a_thirteenth_is_flagged():
     assert findings["message"].str.startswith("shares a sentence with another draft").all()
 
 
+def test_a_fit_of_experience_with_a_tool_reads_without_a_doubled_with():
+    drafts = render_drafts(panel(12, **{"Why I fit": "dbt + airflow"}), sender=SENDER)
+    fits = drafts["body"].str.extract(r"([^.\n]*my experience with dbt and Airflow[^.]*\.)")[0]
+    assert fits.notna().all() and fits.nunique() == 12  # every frame of the fit sentence
+    assert not fits.str.contains(r"\bwith my experience with\b", case=False).any(), fits
+
+
 def test_a_place_named_of_something_takes_the():
     drafts = render_drafts(panel(2, Company="University of Riverside"), sender=SENDER)
     assert drafts["body"].str.contains("the University of Riverside", regex=False).all()
