@@ -262,6 +262,11 @@ PRIVATE = (
     "janky",
 )
 
+#: Nouns for going from one thing to another: an arrow before one of them ("Airflow -> Dagster
+#: migration") reads "to"; any other arrow parts two thoughts ("data mesh -> migrating off").
+MOVES = ("migration", "migrations", "move", "switch", "transition", "cutover", "upgrade", "port",
+         "rewrite", "shift", "conversion")  # fmt: skip
+
 #: Words a note may write in lower case that are always written with capitals.
 CASED: dict[str, str] = {
     **{m.lower(): m for m in ("January", "February", "April", "June", "July", "August",
@@ -276,7 +281,11 @@ CASED: dict[str, str] = {
                               "Bayesian", "Slack", "Notion", "Asana", "Shopify", "Stripe",
                               "COVID", "Optimizely", "QGIS", "ArcGIS", "Monte Carlo", "D3",
                               "WebSockets", "Power BI", "Dagster", "dbt", "DAX", "PostgreSQL",
-                              "MySQL", "Redshift", "Alteryx", "SSIS", "SSRS", "Qlik")},
+                              "MySQL", "Redshift", "Alteryx", "SSIS", "SSRS", "Qlik", "Kafka",
+                              "Hadoop", "HDFS", "PySpark", "Terraform", "Fivetran", "Flink",
+                              "Trino", "Metabase", "Grafana", "Datadog", "Splunk", "GitLab",
+                              "Azure", "NoSQL", "MongoDB", "Elasticsearch", "Redis", "GraphQL",
+                              "NumPy", "Jupyter", "Perl", "HIPAA", "GDPR", "SaaS", "Kinesis")},
 }  # fmt: skip
 
 #: Verbs whose past tense opens a fit note ("I led ...") and the form that follows

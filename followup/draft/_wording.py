@@ -190,7 +190,8 @@ OBJECT_OF_ASKING = re.compile(
 
 def clean(raw: str, *, asides: bool = False) -> str:
     """A jotted note tidied: emoji and chat words ("lol") dropped, lines joined with "; ",
-    "&" and " + " as "and", "->" as "to", "re:" as "about", quotes around the whole note
+    "&" and " + " as "and", "->" as "to" before a migration (else a dash between two
+    thoughts), "re:" as "about", quotes around the whole note
     dropped; and, unless ``asides``, what is in brackets ("(Tue/Thu)", "(?)")."""
     text = unicodedata.normalize("NFC", str(raw))
     text = EMOJI.sub("", text).replace("\u2019", "'").replace("\u2018", "'")
@@ -202,7 +203,9 @@ def clean(raw: str, *, asides: bool = False) -> str:
         text = re.sub(r"\s*\([^)]*\)", "", text)
     text = CHAT.sub("", text)
     text = re.sub(r"\s+(?:&|\+)\s+", " and ", text)
-    text = re.sub(r"\s*(?:->|→|=>)\s*", " to ", text)
+    arrow = r"\s*(?:->|→|=>)\s*"
+    text = re.sub(rf"{arrow}(?=\S+(?:\s+\S+)?\s+{alternatives(words.MOVES)}\b)", " to ", text)
+    text = re.sub(arrow, " - ", text)  # "data mesh -> migrating off Redshift": two thoughts
     text = re.sub(r"(?<!\w)re:\s*|(?<=\s)re\s+(?=\w)", "about ", text, flags=re.IGNORECASE)
     text = re.sub(r"\s+([,;.!?])", r"\1", re.sub(r"\s{2,}", " ", text))
     text = re.sub(r"~\s*(?=\d)|\blike\s+(?=\d)", "about ", text)

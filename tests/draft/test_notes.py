@@ -62,6 +62,8 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         # a migration from one tool to another is still one migration
         ("airflow -> dagster migration", "the Airflow to Dagster migration", "topic"),
         ("move from SSIS to dbt", "the move from SSIS to dbt", "topic"),
+        ("hadoop->spark move", "the Hadoop to spark move", "topic"),
+        ("realtime tracking, kafka", "realtime tracking and Kafka", "topic"),
         ("answer to the case study", "the answer to the case study", "topic"),
         # something in common
         ("We both grew up in Lagos!", "we both grew up in Lagos", "shared"),
@@ -312,6 +314,9 @@ def test_a_fit_becomes_the_candidates_own(fit, text, shape):
         ("we both studied in Lyon; the fraud pilot", "we both studied in Lyon"),
         ("grew up in Hanoi, we both love pho lol", "we both love pho"),  # the first has no doer
         ("loves dbt, we both run", "we both run"),
+        # an arrow that is no migration parts two thoughts
+        ("data mesh -> migrating off redshift", "the data mesh"),
+        ("product analytics needs → self serve dashboards", "product analytics needs"),
     ],
 )
 def test_a_note_of_several_parts_is_shortened_to_one_with_a_warning(note, kept):
