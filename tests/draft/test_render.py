@@ -112,7 +112,8 @@ def test_a_twelve_person_panel_shares_no_sentence_and_a_thirteenth_is_flagged():
 def test_a_fit_of_experience_with_a_tool_reads_without_a_doubled_with():
     drafts = render_drafts(panel(12, **{"Why I fit": "dbt + airflow"}), sender=SENDER)
     fits = drafts["body"].str.extract(r"([^.\n]*my experience with dbt and Airflow[^.]*\.)")[0]
-    assert fits.notna().all() and fits.nunique() == 12  # every frame of the fit sentence
+    assert fits.notna().all()
+    assert fits.nunique() == 12  # every frame of the fit sentence
     assert not fits.str.contains(r"\bwith my experience with\b", case=False).any(), fits
 
 
