@@ -241,17 +241,46 @@ def first_names(names: pd.Series) -> pd.Series:
     return pd.Series(firsts[codes] if len(uniques) else "", index=names.index, dtype="str")
 
 
-def greetings(names: pd.Series, preferred: pd.Series | None = None) -> pd.DataFrame:
+def greetings(
+    names: pd.Series, preferred: pd.Series | None = None, notes: pd.Series | None = None
+) -> pd.DataFrame:
     """:func:`greeting` for each row, worked out once per distinct name: a frame with
-    ``greeting_name`` and ``greeting_note``, indexed like ``names``."""
+    ``greeting_name`` and ``greeting_note``, indexed like ``names``. Without a preferred
+    name, the one the private ``notes`` say the interviewer goes by is used, with a note."""
     given = names.fillna("").astype("str")
     wanted = (
         preferred.fillna("").astype("str")
         if preferred is not None
         else pd.Series("", index=names.index, dtype="str")
     )
+    told = goes_by(notes) if notes is not None else pd.Series("", index=names.index, dtype="str")
+    from_notes = (wanted == "") & (told != "")
+    wanted = wanted.where(~from_notes, told)
     key = given + "\x1f" + wanted
     codes, uniques = pd.factorize(key)
     pairs = [greeting(*u.split("\x1f", 1)) for u in uniques.tolist()]
     table = pd.DataFrame(pairs or [("", "")], columns=["greeting_name", "greeting_note"])
-    return table.take(codes if len(uniques) else []).set_axis(names.index).astype("str")
+    table = table.take(codes if len(uniques) else []).set_axis(names.index).astype("str")
+    if from_notes.any():
+        said = "greeted as " + wanted + ", the name your notes say they go by"
+        table["greeting_note"] = table["greeting_note"].where(~from_notes, said)
+    return table
+
+
+#: "goes by Bartek", "go by 'Gosia'", "prefers to be called Emeka": a name, capitalized.
+_GOES_BY = re.compile(
+    r"(?i:\b(?:goes|go)\s+by|\b(?:prefers|likes)\s+to\s+be\s+called)\s+[\"'“‘]?([^\W\d_][\w'’-]*)"
+)
+
+
+def goes_by(notes: pd.Series) -> pd.Series:
+    """The name a private note says the interviewer goes by, else "".
+
+    >>> notes = ["finance-y. go by 'Gosia'", "goes by the book", "", "prefers to be called Ẹmẹka"]
+    >>> goes_by(pd.Series(notes)).tolist()
+    ['Gosia', '', '', 'Ẹmẹka']
+    """
+    codes, uniques = pd.factorize(notes.fillna("").astype("str"))
+    found = [(m := _GOES_BY.search(u)) and m.group(1).rstrip("'’-") for u in uniques.tolist()]
+    names = [n if n and n[0].isupper() else "" for n in found]
+    return pd.Series(np.array(names or [""], dtype=object)[codes], index=notes.index, dtype="str")

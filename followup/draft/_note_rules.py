@@ -100,7 +100,9 @@ def check_notes(
         "the question for " + who + " is not asked: " + _quoted(asked),
     )
     names = greetings(
-        text_column(drafts, "interviewer_name"), text_column(drafts, "preferred_name")
+        text_column(drafts, "interviewer_name"),
+        text_column(drafts, "preferred_name"),
+        text_column(drafts, "notes"),
     )
     add(
         names["greeting_note"] != "",

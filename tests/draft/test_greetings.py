@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import SENDER, read
 
-from followup.draft import greeting, greetings, interview_when
+from followup.draft import check_drafts, greeting, greetings, interview_when, render_drafts
 
 
 @pytest.mark.parametrize(
@@ -100,6 +101,37 @@ def test_the_preferred_name_always_wins():
     table = greetings(names, preferred)
     assert table["greeting_name"].tolist() == ["Minh", "Pepe", "Dr. Okafor", "Dana"]
     assert table["greeting_note"].tolist() == ["", "", "", ""]
+
+
+def test_a_name_the_notes_say_they_go_by_is_greeted_and_said():
+    sheet = pd.DataFrame(
+        {
+            "Company": "Northwind",
+            "Role": "Data Engineer",
+            "Start": "2026-11-24 14:30",
+            "Interviewer": [
+                "Bartłomiej Kowalczyk",
+                "Chukwuemeka Eze",
+                "Dana Whitfield",
+                "Ana Ruiz",
+            ],
+            "Interviewer Email": [f"p{i}@nw.example" for i in range(4)],
+            "Talking Point": "the Kafka rollout",
+            "Notes": ["goes by Bartek", "nice. go by 'Emeka'", "goes by the book", "goes by Ana"],
+            "Preferred Name": ["", "", "", "Anita"],
+        }
+    )
+    drafts = render_drafts(read(sheet).recipients, sender=SENDER, now="2026-11-24 20:00")
+    greeted = drafts["body"].str.split(",").str[0].str.split().str[-1].tolist()
+    assert greeted == ["Bartek", "Emeka", "Dana", "Anita"]  # a preferred name still wins
+    findings = check_drafts(drafts, now="2026-11-24 20:00")
+    said = findings[findings["code"] == "greeting_name"]["message"].tolist()
+    assert said == [
+        "greeted as Bartek, the name your notes say they go by; set preferred_name (goes by) "
+        "if that is wrong",
+        "greeted as Emeka, the name your notes say they go by; set preferred_name (goes by) "
+        "if that is wrong",
+    ]
 
 
 def when(*starts: str, now: str, zone: str = "America/Chicago") -> list[str]:
