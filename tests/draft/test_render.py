@@ -100,6 +100,7 @@ def test_panel_members_never_share_a_sentence(size):
 def test_a_twelve_person_panel_shares_no_sentence_and_a_thirteenth_is_flagged():
     drafts = render_drafts(panel(12, Question="When will you decide?"), sender=SENDER)
     assert check_drafts(drafts, now="2026-11-24 23:00").empty
+    assert drafts["subject"].nunique() == 12
     for i, a in enumerate(drafts["body"]):
         for b in drafts["body"].iloc[i + 1 :]:
             assert not sentences(a) & sentences(b)
