@@ -89,7 +89,7 @@ def adapt_fit(raw: str) -> Note:
         return unusable(
             "note_unclear",
             f"starts with a verb ({text.split()[0]!r}) the letter cannot turn into a phrase",
-            'write it as a phrase about your experience, e.g. "my work on the EHR redesign"',
+            'write it as a phrase about your experience, e.g. "my work on the billing redesign"',
         )
     if FIRST_PERSON_START.match(text):
         return unusable(
@@ -160,8 +160,8 @@ def _owned(text: str) -> Note:
     return unusable(
         "note_unclear",
         "does not read as something of yours the letter can name",
-        'write it as a phrase that follows "my", e.g. "my 3 years as a rapid response nurse" or '
-        '"my wound care certification"',
+        'write it as a phrase that follows "my", e.g. "my 3 years as a team lead" or '
+        '"my project management certification"',
     )
 
 

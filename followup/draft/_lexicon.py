@@ -292,6 +292,10 @@ CASED: dict[str, str] = {
 #: "my experience" ("my experience leading ...").
 GERUNDS: dict[str, str] = {
     "led": "leading",
+    "cut": "cutting",
+    "won": "winning",
+    "sold": "selling",
+    "drove": "driving",
     "made": "making",
     "volunteer": "volunteering",
     "lead": "leading",

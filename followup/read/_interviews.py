@@ -76,7 +76,8 @@ class Interviews:
                 f"{source}: {rows} rows ({layout} layout)",
                 f"  interviews:    {interviews}",
                 f"  interviewers:  {interviewers}",
-                f"  rejected rows: {rows_rejected}" + (f" ({errors} problems)" if errors else ""),
+                f"  rejected rows: {rows_rejected}"
+                + (f" ({errors} error{'s' if errors != 1 else ''})" if errors else ""),
                 f"  warnings:      {warnings}",
                 f"  blank rows:    {blank} (skipped)",
                 f"  time zone:     {timezone} (for rows without one)",

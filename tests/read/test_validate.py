@@ -236,7 +236,7 @@ def test_summary_counts(write):
     result = read(write(text, "mine.csv"))
     summary = result.summary()
     assert "mine.csv: 2 rows (long layout)" in summary
-    assert "rejected rows: 1 (1 problems)" in summary
+    assert "rejected rows: 1 (1 error)" in summary
     assert "blank rows:    1 (skipped)" in summary
     assert "time zone:     America/Chicago" in summary
     recipients, rejects = result
