@@ -190,9 +190,9 @@ OBJECT_OF_ASKING = re.compile(
 
 def clean(raw: str, *, asides: bool = False) -> str:
     """A jotted note tidied: emoji and chat words ("lol") dropped, lines joined with "; ",
-    "&" and " + " as "and", "->" as "to" before a migration (else a dash between two
-    thoughts), "re:" as "about", quotes around the whole note
-    dropped; and, unless ``asides``, what is in brackets ("(Tue/Thu)", "(?)")."""
+    "&" and " + " as "and", a lone "w" as "with", "->" as "to" before a migration (else a
+    dash between two thoughts), "re:" as "about", quotes around the whole note dropped;
+    and, unless ``asides``, what is in brackets ("(Tue/Thu)", "(?)")."""
     text = unicodedata.normalize("NFC", str(raw))
     text = EMOJI.sub("", text).replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"\s*\n+\s*", "; ", text.strip())
@@ -203,6 +203,7 @@ def clean(raw: str, *, asides: bool = False) -> str:
         text = re.sub(r"\s*\([^)]*\)", "", text)
     text = CHAT.sub("", text)
     text = re.sub(r"\s+(?:&|\+)\s+", " and ", text)
+    text = re.sub(r"(?<![\w/'-])(?<!\bthe )(?<!\ba )w(?=\s+\w)", "with", text)  # "partnered w PMs"
     arrow = r"\s*(?:->|→|=>)\s*"
     text = re.sub(rf"{arrow}(?=\S+(?:\s+\S+)?\s+{alternatives(words.MOVES)}\b)", " to ", text)
     text = re.sub(arrow, " - ", text)  # "data mesh -> migrating off Redshift": two thoughts

@@ -264,6 +264,7 @@ def test_questions_that_cannot_be_asked(question, code):
         ("rapid response nurse 3 yrs", "my 3 years as a rapid response nurse", "background"),
         ("cut warehouse spend 30%", "my experience cutting warehouse spend 30%", "background"),
         ("drove adoption of dbt", "my experience driving adoption of dbt", "background"),
+        ("partnered w PMs daily", "my experience partnering with PMs daily", "background"),
         (
             "sepsis champion on my unit",
             "my experience as a sepsis champion on my unit",
