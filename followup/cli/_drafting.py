@@ -97,7 +97,13 @@ def _draft(args: argparse.Namespace) -> int:
     print(run.summary())
     where = f"{out}/" if args.format == "eml" else out / f"drafts.{args.format}"
     status = run.statuses
-    print(f"\n{run.drafts} draft(s) written to {where} ({args.format})")
+    to_fix = (
+        f": {run.drafts - run.needs_fixes} ready, {run.needs_fixes} to fix before sending"
+        " (draft_status in recipients.csv)"
+        if run.needs_fixes
+        else ""
+    )
+    print(f"\n{run.drafts} draft(s) written to {where} ({args.format}){to_fix}")
     print(
         f"  due within 12 h: {run.due_soon}    due later: {status.get('due', 0) - run.due_soon}"
         f"    upcoming: {status.get('upcoming', 0)}    overdue: {status.get('overdue', 0)}"

@@ -135,6 +135,17 @@ SENDER = "Avery Quinn <avery@example.com>"
 CLOCK = ["--now", "2026-11-25T09:00", "--tz", "America/Chicago"]
 
 
+def test_draft_says_how_many_drafts_need_fixes_before_sending(tmp_path):
+    out = tmp_path / "out"
+    done = run("draft", "data/notes-to-rewrite.csv", "--sender", SENDER, "--out", str(out), *CLOCK)
+    status = pd.read_csv(out / "recipients.csv")["draft_status"].value_counts().to_dict()
+    assert status["needs fixes"] > 0
+    assert (
+        f"{sum(status.values())} draft(s) written to {out}/ (eml): {status.get('ready', 0)} ready, "
+        f"{status['needs fixes']} to fix before sending (draft_status in recipients.csv)\n"
+    ) in done.stdout
+
+
 def test_draft_writes_eml_rejects_findings_and_recipients(tmp_path):
     out = tmp_path / "out"
     done = run("draft", "data/interviews.csv", "--sender", SENDER, "--out", str(out), *CLOCK)
