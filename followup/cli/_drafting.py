@@ -110,7 +110,7 @@ def _draft(args: argparse.Namespace) -> int:
     )
     print_findings(run.finding_counts, run.shown_findings, total=sum(run.finding_counts.values()))
     print_rejects(run.source, run.rejects.shown, out / "rejects.csv", total=run.rejects.total)
-    return 1 if run.rows_rejected or run.errors else 0
+    return 1 if run.rows_rejected or run.needs_fixes else 0
 
 
 def _progress(rows: int) -> None:

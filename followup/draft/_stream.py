@@ -86,7 +86,6 @@ class DraftRun(SheetRun):
 
     statuses: dict[str, int] = field(default_factory=dict)
     due_soon: int = 0
-    errors: int = 0
     needs_fixes: int = 0  # drafts with an error finding
     finding_counts: dict[tuple[str, str], int] = field(default_factory=dict)
     first_findings: list[pd.DataFrame] = field(default_factory=list)
@@ -331,9 +330,7 @@ def _count(run: DraftRun, drafts: pd.DataFrame, findings: pd.DataFrame) -> None:
     run.due_soon += int(((drafts["status"] == "due") & (drafts["hours_left"] <= 12)).sum())
     for key, n in finding_counts(findings).items():
         run.finding_counts[key] = run.finding_counts.get(key, 0) + n
-    errors = findings["severity"] == "error"
-    run.errors += int(errors.sum())
-    run.needs_fixes += findings.loc[errors, "draft_id"].nunique()
+    run.needs_fixes += findings.loc[findings["severity"] == "error", "draft_id"].nunique()
     if sum(len(f) for f in run.first_findings) < _SHOWN_FINDINGS:
         run.first_findings.append(findings.head(_SHOWN_FINDINGS))
 
