@@ -188,6 +188,11 @@ OBJECT_OF_ASKING = re.compile(
 )
 
 
+#: An arrow: "to" before a migration ("Airflow -> Dagster migration"), else between two thoughts.
+ARROW = re.compile(r"\s*(?:->|→|=>)\s*")
+ARROW_TO = re.compile(rf"{ARROW.pattern}(?=\S+(?:\s+\S+)?\s+{alternatives(words.MOVES)}\b)")
+
+
 def clean(raw: str, *, asides: bool = False) -> str:
     """A jotted note tidied: emoji and chat words ("lol") dropped, lines joined with "; ",
     "&" and " + " as "and", a lone "w" as "with", "->" as "to" before a migration (else a
@@ -204,9 +209,8 @@ def clean(raw: str, *, asides: bool = False) -> str:
     text = CHAT.sub("", text)
     text = re.sub(r"\s+(?:&|\+)\s+", " and ", text)
     text = re.sub(r"(?<![\w/'-])(?<!\bthe )(?<!\ba )w(?=\s+\w)", "with", text)  # "partnered w PMs"
-    arrow = r"\s*(?:->|→|=>)\s*"
-    text = re.sub(rf"{arrow}(?=\S+(?:\s+\S+)?\s+{alternatives(words.MOVES)}\b)", " to ", text)
-    text = re.sub(arrow, " - ", text)  # "data mesh -> migrating off Redshift": two thoughts
+    text = ARROW_TO.sub(" to ", text)
+    text = ARROW.sub(" - ", text)  # "data mesh -> migrating off Redshift": two thoughts
     text = re.sub(r"(?<!\w)re:\s*|(?<=\s)re\s+(?=\w)", "about ", text, flags=re.IGNORECASE)
     text = re.sub(r"\s+([,;.!?])", r"\1", re.sub(r"\s{2,}", " ", text))
     text = re.sub(r"~\s*(?=\d)|\blike\s+(?=\d)", "about ", text)
