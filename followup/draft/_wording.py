@@ -118,7 +118,7 @@ HE_SHE = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself|he's|she's|he
 #: What the interviewer said, before the words the letter can carry ("she said that ...").
 REPORTED = re.compile(
     r"^(?:he|she|they)\s+(?:said|says|mentioned|mentions|told\s+me|explained|noted|shared)\s+"
-    r"(?:that\s+)?(?!(?:it|this|that|these|those|i|we|he|she|they|him|her|me)\b)(?=\w)",
+    r"(?:that\s+)?(?!(?:it|this|that|these|those|i|we|he|she|him|her|me)\b)(?=\w)",
     re.IGNORECASE,
 )
 

@@ -51,6 +51,7 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("team's growing fast", "team's growing fast", "statement"),
         ("it's a small team", "it's a small team", "statement"),
         ("they launched a new product", "you launched a new product", "statement"),
+        ("she said they're hiring 2 analysts in Q1", "you're hiring 2 analysts in Q1", "statement"),
         # but a clause inside a noun phrase is a topic
         ("the idea that analytics is a product", "the idea that analytics is a product", "topic"),
         (
