@@ -20,6 +20,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from followup.draft._names import goes_by
+
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
 
@@ -162,6 +164,8 @@ def misspellings(
     for column in _PROPER:
         if column in drafts:
             known |= _words(drafts[column].dropna().astype("str").unique().tolist())
+    if "notes" in drafts:  # the name a private note says they go by ("goes by Inga")
+        known |= _words(goes_by(drafts["notes"]).unique().tolist())
     samples, values = _distinct_texts(drafts, body, texts)
     unknown = _unknown(_words(samples + values) - known)
     per_draft: list[set[str]] = [set() for _ in range(len(drafts))]
