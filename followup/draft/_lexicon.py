@@ -285,7 +285,8 @@ CASED: dict[str, str] = {
                               "Hadoop", "HDFS", "PySpark", "Terraform", "Fivetran", "Flink",
                               "Trino", "Metabase", "Grafana", "Datadog", "Splunk", "GitLab",
                               "Azure", "NoSQL", "MongoDB", "Elasticsearch", "Redis", "GraphQL",
-                              "NumPy", "Jupyter", "Perl", "HIPAA", "GDPR", "SaaS", "Kinesis")},
+                              "NumPy", "Jupyter", "Perl", "HIPAA", "GDPR", "SaaS", "Kinesis",
+                              "ARIMA")},
 }  # fmt: skip
 
 #: Verbs whose past tense opens a fit note ("I led ...") and the form that follows

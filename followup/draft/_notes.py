@@ -234,8 +234,9 @@ def _arrangement(match: re.Match[str]) -> str:
     return said + (" of " if match[2] else "")
 
 
-#: "Airflow to Dagster " before a noun: what the noun goes from and to, not its head.
-_FROM_TO = re.compile(r"^\S+\s+to\s+(?=\S+\s+[a-z])")
+#: "Airflow to Dagster ", "Excel to Power BI " before a noun: what the noun goes from and to,
+#: not its head.
+_FROM_TO = re.compile(r"^\S+(?:\s+\S+)?\s+to\s+(?=\S+(?:\s+\S+)?\s+[a-z])")
 
 
 def _topic(text: str) -> Note:

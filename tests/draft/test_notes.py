@@ -64,6 +64,8 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("airflow -> dagster migration", "the Airflow to Dagster migration", "topic"),
         ("move from SSIS to dbt", "the move from SSIS to dbt", "topic"),
         ("hadoop->spark move", "the Hadoop to spark move", "topic"),
+        ("excel -> power bi migration", "the Excel to Power BI migration", "topic"),
+        ("forecasting w/ prophet vs arima", "forecasting with prophet versus ARIMA", "topic"),
         ("realtime tracking, kafka", "realtime tracking and Kafka", "topic"),
         ("answer to the case study", "the answer to the case study", "topic"),
         # something in common
