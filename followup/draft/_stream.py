@@ -30,6 +30,7 @@ from followup.draft._notes import ADAPTERS, adapt_notes
 from followup.draft._render import render_drafts
 from followup.draft._rules import check_drafts, finding_counts
 from followup.draft._schedule import add_deadlines
+from followup.draft._seen import HashSet
 from followup.draft._writers import DraftSink, Format
 from followup.read import (
     Interviews,
@@ -160,6 +161,7 @@ def draft_sheet(
             findings_file.write(findings)
             recipients_file.write(recipients_sheet(drafts, files, findings))
             _count(run, drafts, findings)
+            del ready, drafts, findings, files  # one chunk in memory while the next is read
     return run
 
 
@@ -212,36 +214,46 @@ def _ready(
     counts and rejects go to ``run``. The rows of the last company and role of a chunk
     wait for the next chunk; rejects wait until no earlier row can get one, so they are written
     in sheet order."""
-    drafted, interviews = _HashSet(), _HashSet()
+    drafted, interviews = HashSet(), HashSet()
     pending: pd.DataFrame | None = None
     for chunk in chunks:
         _tally(run, chunk)
-        recipients = _in_utc(chunk.recipients)
-        if pending is not None:
-            recipients, repeated = merge_repeated_interviewers(
-                pd.concat([pending, recipients], ignore_index=True)
-            )
-            run.rejects.add(repeated)
-        pending = None
-        if not recipients.empty:
-            # one company's interviews for one role are drafted together, so that their
-            # letters come from one Latin square (up to a bound on the rows held back)
-            loop = recipients["company"].astype("str") + "|" + recipients["role"].astype("str")
-            last = loop == loop.iloc[-1]
-            if last.sum() > MAX_HELD_ROWS:
-                last = recipients["interview_id"] == recipients["interview_id"].iloc[-1]
-            yield from _fresh(recipients[~last], drafted, interviews, run)
-            pending = recipients[last]
+        last_row = chunk.last_row
+        ready, pending = _hold_back_last(_in_utc(chunk.recipients), pending, run)
+        del chunk  # memory holds one chunk: not this one's rows while they are drafted,
+        yield from _fresh(ready, drafted, interviews, run)
+        del ready  # nor its drafts while the next chunk is read
         run.rejects.flush(below=pending["row"].min() if pending is not None else np.inf)
-        if progress is not None and chunk.last_row:
-            progress(chunk.last_row)
+        if progress is not None and last_row:
+            progress(last_row)
     if pending is not None:
         yield from _fresh(pending, drafted, interviews, run)
     run.rejects.flush()
 
 
+def _hold_back_last(
+    recipients: pd.DataFrame, pending: pd.DataFrame | None, run: SheetRun
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The rows ready to draft, and those of the chunk's last company and role, held back
+    for the next chunk (after the rows held back before, now joined with this chunk)."""
+    if pending is not None:
+        recipients, repeated = merge_repeated_interviewers(
+            pd.concat([pending, recipients], ignore_index=True)
+        )
+        run.rejects.add(repeated)
+    if recipients.empty:
+        return recipients, None
+    # one company's interviews for one role are drafted together, so that their
+    # letters come from one Latin square (up to a bound on the rows held back)
+    loop = recipients["company"].astype("str") + "|" + recipients["role"].astype("str")
+    last = loop == loop.iloc[-1]
+    if last.sum() > MAX_HELD_ROWS:
+        last = recipients["interview_id"] == recipients["interview_id"].iloc[-1]
+    return recipients[~last], recipients[last]
+
+
 def _fresh(
-    ready: pd.DataFrame, drafted: _HashSet, interviews: _HashSet, run: SheetRun
+    ready: pd.DataFrame, drafted: HashSet, interviews: HashSet, run: SheetRun
 ) -> Iterator[pd.DataFrame]:
     """``ready`` without interviewers already given for the same interview in an earlier
     chunk (reported); nothing when nothing is left."""
@@ -292,24 +304,25 @@ def _in_utc(recipients: pd.DataFrame) -> pd.DataFrame:
     return recipients.assign(**{c: recipients[c].dt.tz_convert("UTC") for c in _MOMENTS})
 
 
-def _skip_drafted(ready: pd.DataFrame, drafted: _HashSet, run: SheetRun) -> pd.DataFrame:
+def _skip_drafted(ready: pd.DataFrame, drafted: HashSet, run: SheetRun) -> pd.DataFrame:
     """Drop interviewers already drafted for the same interview in an earlier chunk."""
     key = ready["interview_id"] + "|" + ready["interviewer_email"].str.lower()
     again = drafted.add(pd.util.hash_pandas_object(key, index=False).to_numpy())
-    if again.any():
-        run.rejects.add(
-            pd.DataFrame(
-                {
-                    "row": ready["row"][again],
-                    "column": "interviewer_email",
-                    "value": ready["interviewer_email"][again],
-                    "code": "repeated_interviewer",
-                    "problem": "same interviewer twice in one interview (already drafted)",
-                    "hint": "delete the repeated row, or give each interviewer once per interview",
-                    "severity": "warning",
-                }
-            )
+    if not again.any():
+        return ready  # itself, not a copy to hold beside it
+    run.rejects.add(
+        pd.DataFrame(
+            {
+                "row": ready["row"][again],
+                "column": "interviewer_email",
+                "value": ready["interviewer_email"][again],
+                "code": "repeated_interviewer",
+                "problem": "same interviewer twice in one interview (already drafted)",
+                "hint": "delete the repeated row, or give each interviewer once per interview",
+                "severity": "warning",
+            }
         )
+    )
     return ready[~again]
 
 
@@ -333,34 +346,6 @@ def _count(run: DraftRun, drafts: pd.DataFrame, findings: pd.DataFrame) -> None:
     run.needs_fixes += findings.loc[findings["severity"] == "error", "draft_id"].nunique()
     if sum(len(f) for f in run.first_findings) < _SHOWN_FINDINGS:
         run.first_findings.append(findings.head(_SHOWN_FINDINGS))
-
-
-class _HashSet:
-    """64-bit hashes seen so far, kept sorted in one array: 8 bytes each, not a set's ~60.
-
-    >>> seen, batch = _HashSet(), lambda *h: np.array(h, dtype=np.uint64)
-    >>> [seen.add(batch(*h)).tolist() for h in [(), (5, 3, 5), (3, 9)]]
-    [[], [False, False, False], [True, False]]
-    >>> len(seen)
-    3
-    """
-
-    def __init__(self) -> None:
-        self._seen = np.empty(0, dtype=np.uint64)
-
-    def add(self, hashes: np.ndarray) -> np.ndarray:
-        """Add ``hashes``; return which of them were seen before (in earlier calls)."""
-        at = np.searchsorted(self._seen, hashes).clip(max=max(len(self._seen) - 1, 0))
-        before = (self._seen[at] == hashes) if len(self._seen) else np.zeros(len(hashes), bool)
-        # two sorted runs, merged by a stable sort in linear time (union1d sorts all anew)
-        merged = np.sort(np.concatenate([self._seen, np.sort(hashes)]), kind="stable")
-        first = np.ones(len(merged), dtype=bool)
-        first[1:] = merged[1:] != merged[:-1]
-        self._seen = merged[first]
-        return before
-
-    def __len__(self) -> int:
-        return len(self._seen)
 
 
 class RejectLog:
