@@ -134,7 +134,9 @@ def _workplace_words() -> frozenset[str]:
 
 
 @cache
-def _spellchecker() -> SpellChecker:
+def spellchecker() -> SpellChecker:
+    """pyspellchecker's English dictionary, loaded once per run (0.4 s, 36 MB) and shared
+    with the note adapter's list of common words."""
     from spellchecker import SpellChecker
 
     return SpellChecker(distance=1)
@@ -198,7 +200,7 @@ def misspellings(
 def _describe(word: str) -> str:
     """The word, with a likely correction: one of its length ("recieve" → "receive"), for a
     word of five letters or more; a shorter one ("dbt" → "debt") is more often a name."""
-    suggestion = _spellchecker().correction(word) if len(word) >= 5 else None
+    suggestion = spellchecker().correction(word) if len(word) >= 5 else None
     likely = suggestion not in (None, word) and len(suggestion or "") == len(word)
     return f"{word!r}" + (f" (did you mean {suggestion!r}?)" if likely else "")
 
@@ -210,7 +212,7 @@ def _unknown(words: set[str]) -> set[str]:
     >>> sorted(_unknown({"readmissions", "policies", "prioritise", "teh"}))
     ['teh']
     """
-    checker = _spellchecker()
+    checker = spellchecker()
     stems = {w: re.sub(r"'(?:s|t|re|ve|ll|d|m)$", "", w) for w in words}
     missing = checker.unknown({s for s in stems.values() if len(s) > 1})
     bases = {s: _base_forms(s) for s in missing}

@@ -253,9 +253,9 @@ def strip_end(text: str) -> str:
 @cache
 def common_words() -> frozenset[str]:
     """The 30,000 most frequent English words: a capital on one of them only starts the note."""
-    from spellchecker import SpellChecker
+    from followup.draft._proofread import spellchecker  # a dictionary loaded once
 
-    frequency = SpellChecker(distance=1).word_frequency.dictionary
+    frequency = spellchecker().word_frequency.dictionary
     ranked = sorted(frequency.items(), key=lambda item: -item[1])[:30_000]
     return frozenset(w for w, _ in ranked) - {*words.PROPER_WORDS, *words.PLACES}
 
