@@ -21,6 +21,7 @@ temporary file is deleted and the old file, if any, is left as it was.
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -171,17 +172,27 @@ def csv_text(frame: pd.DataFrame, *, header: bool = True) -> str:
     >>> csv_text(table) == table.to_csv(index=False, lineterminator="\n")
     True
     """
+    out = io.BytesIO()
+    write_csv_rows(out, frame, header=header)
+    return out.getvalue().decode("utf-8")
+
+
+def write_csv_rows(handle: IO[bytes], frame: pd.DataFrame, *, header: bool = True) -> None:
+    """Write ``frame`` to a binary file as :func:`csv_text` gives it, straight from Arrow's
+    buffer: a chunk's text is never copied into a Python string."""
     kinds = [_csv_kind(dtype) for dtype in frame.dtypes]
     if len(frame.columns) < 2 or "" in kinds:  # rare tables: pandas' own writer
-        return frame.to_csv(index=False, header=header, lineterminator="\n")
-    head = ",".join(_quoted(str(c)) for c in frame.columns) + "\n" if header else ""
+        handle.write(frame.to_csv(index=False, header=header, lineterminator="\n").encode())
+        return
+    if header:
+        handle.write((",".join(_quoted(str(c)) for c in frame.columns) + "\n").encode())
     if frame.empty:
-        return head
+        return
     cells = [_csv_cells(frame.iloc[:, i], kind) for i, kind in enumerate(kinds)]
     rows = pc.binary_join_element_wise(*cells, _text(","))
     lines = pc.binary_join_element_wise(rows, _text("\n"), _text(""))
     whole = pc.binary_join(pa.ListArray.from_arrays([0, len(lines)], lines), _text(""))
-    return head + str(whole[0].as_py())
+    handle.write(whole[0].as_buffer())
 
 
 def _csv_kind(dtype: Any) -> str:
@@ -223,9 +234,9 @@ def _quoted(cell: str) -> str:
 
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     """Write a table as UTF-8 CSV, atomically, with formulas neutralised."""
-    text = csv_text(neutralize_formulas(frame))
-    with atomic_file(path, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
+    safe = neutralize_formulas(frame)
+    with atomic_file(path) as handle:
+        write_csv_rows(handle, safe)
     return Path(path)
 
 
@@ -235,13 +246,11 @@ class CsvAppender:
     def __init__(self, path: Path, columns: Sequence[str]) -> None:
         self.columns = columns
         self._file = ExitStack()
-        self._handle = self._file.enter_context(
-            atomic_file(path, "w", encoding="utf-8", newline="")
-        )
+        self._handle = self._file.enter_context(atomic_file(path))
         self._header = True
 
     def write(self, table: pd.DataFrame) -> None:
-        self._handle.write(csv_text(neutralize_formulas(table), header=self._header))
+        write_csv_rows(self._handle, neutralize_formulas(table), header=self._header)
         self._header = False
 
     def __enter__(self) -> CsvAppender:
@@ -254,5 +263,5 @@ class CsvAppender:
         trace: TracebackType | None,
     ) -> None:
         if error is None and self._header:  # nothing written: just the header
-            self._handle.write(",".join(self.columns) + "\n" if self.columns else "")
+            self._handle.write((",".join(self.columns) + "\n" if self.columns else "").encode())
         self._file.__exit__(kind, error, trace)

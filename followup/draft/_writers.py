@@ -22,7 +22,7 @@ import pandas as pd
 
 from followup._addresses import EMAIL_PATTERN, header_address
 from followup._clock import local_iso, resolve_now, wall_clock
-from followup._files import atomic_file, atomic_write_many, csv_text, neutralize_formulas
+from followup._files import atomic_file, atomic_write_many, neutralize_formulas, write_csv_rows
 from followup.draft._mime import message_bytes
 from followup.errors import AddressError, OptionError
 
@@ -219,7 +219,7 @@ class DraftSink:
         elif self.format == "csv":
             assert self._handle is not None
             sheet = neutralize_formulas(review_sheet(drafts))
-            self._handle.write(csv_text(sheet, header=not self._header_written).encode("utf-8"))
+            write_csv_rows(self._handle, sheet, header=not self._header_written)
         else:
             _append_xlsx(self._sheet, review_sheet(drafts), header=not self._header_written)
         self._header_written = True
