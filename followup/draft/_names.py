@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -146,7 +146,7 @@ def _family_first(tokens: list[str]) -> str | None:
     return " ".join(rest)
 
 
-@cache
+@lru_cache(maxsize=1 << 14)  # names recur chunk after chunk; memory stays flat on any sheet
 def greeting(name: str, preferred: str = "") -> tuple[str, str]:
     """The name to greet, and a note when the order of the name was guessed."""
     if preferred.strip():
