@@ -143,3 +143,25 @@ def test_style_is_checked_in_notes_and_in_edited_bodies(sample_drafts):
     assert check_drafts(edited, now="2026-11-12").query("code == 'style'").empty  # notes only
     deep = check_drafts(edited, now="2026-11-12", proofread_bodies=True).query("code == 'style'")
     assert len(deep) == 1
+
+
+def test_style_findings_are_proselints_own_in_its_order(sample_drafts):
+    """followup runs proselint's checks itself (its enabled list worked out once): the
+    messages must be the ones, and in the order, proselint's own lint gives."""
+    from proselint.tools import LintFile
+
+    body = GOOD.replace(
+        "I am interested",
+        'Irregardless, "very unique" synergy!!! In order to utilize it, we think outside the '
+        "box; it was very very unique. I am interested",
+    )
+    edited = sample_drafts.head(1).assign(body=body)
+    found = check_drafts(edited, now="2026-11-12", proofread_bodies=True).query("code == 'style'")
+    off = ("typography.symbols", "weasel_words.very")
+    expected = [
+        r.check_result.message
+        for r in LintFile("draft", body).lint()
+        if not r.check_result.check_path.startswith(off)
+    ]
+    assert len(expected) >= 5
+    assert found["message"].item() == "style: " + "; ".join(expected)
