@@ -35,14 +35,19 @@ def iter_interviews(
     dayfirst: bool | None = None,
     sender: str | None = None,
     chunk_rows: int = 10_000,
+    chunk_bytes: int | None = None,
 ) -> Iterator[Interviews]:
     """:func:`~followup.read_interviews`, one chunk of ``chunk_rows`` sheet rows at a
-    time. Delimited text streams; workbooks and DataFrames come as one chunk."""
+    time, or fewer: as many as fill ``chunk_bytes`` of the file, when given, so a sheet
+    of long notes comes in smaller chunks. Delimited text streams; workbooks and
+    DataFrames come as one chunk."""
     plan = text_plan(source)
     if plan is None:
         raw = read_raw(source, sheet=sheet)
         yield to_recipients(raw, tz=tz, dayfirst=dayfirst, sender=sender)
         return
+    if chunk_bytes is not None:
+        chunk_rows = min(chunk_rows, max(1, chunk_bytes // plan.bytes_per_record))
     orders: DayFirst = dayfirst
     if dayfirst is None and plan.records_at_most > plan.header_at + 1 + chunk_rows:
         orders = _date_orders(plan, chunk_rows)  # one chunk decides for itself, as a whole read

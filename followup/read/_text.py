@@ -99,6 +99,11 @@ class TextPlan:
     def name(self) -> str:
         return str(self.path)
 
+    @property
+    def bytes_per_record(self) -> int:
+        """The file's size over its records (at least 1): how long a row is on average."""
+        return max(1, self.path.stat().st_size // max(1, self.records_at_most))
+
     def header_only(self) -> RawSheet:
         """The sheet's header and no rows: what a header check needs."""
         empty = pd.DataFrame({i: pd.Series(dtype="str") for i in range(len(self.headers))})

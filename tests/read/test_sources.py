@@ -312,6 +312,24 @@ def test_chunks_add_up_to_the_whole_sheet():
     assert sum(p.rows_read for p in parts) == whole.rows_read
 
 
+def test_a_sheet_of_long_rows_comes_in_chunks_of_fewer_rows(write):
+    # Memory goes with a chunk's text: where three long rows fill the bytes a chunk may
+    # hold, they come three to a chunk, and read as a whole read does; short rows come
+    # as many as chunk_rows allows.
+    short = [ROW.replace("dana@", f"p{i}@") for i in range(20)]
+    long = [row.replace("Dana", "Dana " + "x" * 9 * len(ROW)) for row in short]
+    size = 3 * len(long[0])
+    parts = list(iter_interviews(write(sheet(*short)), tz="UTC", chunk_rows=15, chunk_bytes=size))
+    assert [p.rows_read for p in parts] == [15, 5]
+    path = write(sheet(*long))
+    parts = list(iter_interviews(path, tz="UTC", chunk_rows=15, chunk_bytes=size))
+    assert [p.rows_read for p in parts] == [3] * 6 + [2]
+    pd.testing.assert_frame_equal(
+        pd.concat([p.recipients for p in parts], ignore_index=True),
+        followup.read_interviews(path, tz="UTC").recipients,
+    )
+
+
 def test_a_sheet_of_whole_chunks_has_no_one_row_chunk_at_the_end(write):
     # The header used to count towards the first chunk, so 20 rows in chunks of 10 came
     # as 9, 10 and 1: a third chunk, which costs as much time as a full one.
