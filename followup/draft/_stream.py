@@ -46,9 +46,9 @@ from followup.schema import FINDING_COLUMNS, REJECT_COLUMNS
 #: drafts about 7 KB a row at their peak, over the ~165 MB of imports and dictionaries.
 CHUNK_ROWS = 14_000
 CHUNK_BYTES = 3 << 20
-#: validate renders and checks no drafts: twice the rows fit in the memory draft takes
-#: (100,000 rows, half rejected: validate 227 MB at its peak, draft 244 MB), and every
-#: chunk costs about 0.3 s of fixed work, so a sheet of 20,000 rows is read in one.
+#: validate renders and checks no drafts, so larger chunks fit in the memory draft takes
+#: (100,000 rows, half rejected: validate 227 MB at its peak), and every chunk costs
+#: about 0.3 s of fixed work, so a sheet of 20,000 rows is read in one.
 VALIDATE_CHUNK_ROWS = 20_000
 _SHOWN_FINDINGS = 10
 SHOWN_REJECTS = 10
@@ -235,7 +235,7 @@ def _ready(
         ready, pending = _hold_back_last(_in_utc(chunk.recipients), pending, run)
         del chunk  # memory holds one chunk: not this one's rows while they are drafted,
         yield from _fresh(ready, drafted, interviews, run)
-        del ready  # nor its drafts while the next chunk is read
+        del ready  # nor while the next chunk is read
         run.rejects.flush(below=pending["row"].min() if pending is not None else np.inf)
         if progress is not None and last_row:
             progress(last_row)
