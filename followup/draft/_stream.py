@@ -44,7 +44,10 @@ from followup.schema import FINDING_COLUMNS, REJECT_COLUMNS
 #: A chunk is at most CHUNK_ROWS sheet rows, and fewer on a sheet of long rows: as many
 #: as fill CHUNK_BYTES of the file. Every chunk costs about 0.6 s of fixed work, and its
 #: drafts about 7 KB a row at their peak, over the ~165 MB of imports and dictionaries.
-CHUNK_ROWS = 14_000
+#: Where a chunk ends still decides the frames of a company's letters when its interviews
+#: for one role on one day are not adjacent (their places in the Latin square restart
+#: per chunk), so changing CHUNK_ROWS changes such letters.
+CHUNK_ROWS = 10_000
 CHUNK_BYTES = 3 << 20
 #: validate renders and checks no drafts, so larger chunks fit in the memory draft takes
 #: (100,000 rows, half rejected: validate 227 MB at its peak), and every chunk costs
