@@ -21,7 +21,6 @@ temporary file is deleted and the old file, if any, is left as it was.
 
 from __future__ import annotations
 
-import io
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -164,22 +163,18 @@ def neutralize_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def csv_text(frame: pd.DataFrame, *, header: bool = True) -> str:
-    r"""``frame`` as the CSV text :meth:`~pandas.DataFrame.to_csv` writes (no index, ``\n``
-    line ends), built column-wise with Arrow: several times faster on long tables.
+def write_csv_rows(handle: IO[bytes], frame: pd.DataFrame, *, header: bool = True) -> None:
+    r"""Write ``frame`` to a binary file as the CSV :meth:`~pandas.DataFrame.to_csv` writes
+    (no index, ``\n`` line ends), built column-wise with Arrow: several times faster on long
+    tables, and written from Arrow's buffer, never copied into a Python string.
 
     >>> table = pd.DataFrame({"a": ["x", 'say "hi", bye', None], "n": [1.5, None, 2.0]})
-    >>> csv_text(table) == table.to_csv(index=False, lineterminator="\n")
+    >>> import io
+    >>> out = io.BytesIO()
+    >>> write_csv_rows(out, table)
+    >>> out.getvalue().decode() == table.to_csv(index=False, lineterminator="\n")
     True
     """
-    out = io.BytesIO()
-    write_csv_rows(out, frame, header=header)
-    return out.getvalue().decode("utf-8")
-
-
-def write_csv_rows(handle: IO[bytes], frame: pd.DataFrame, *, header: bool = True) -> None:
-    """Write ``frame`` to a binary file as :func:`csv_text` gives it, straight from Arrow's
-    buffer: a chunk's text is never copied into a Python string."""
     kinds = [_csv_kind(dtype) for dtype in frame.dtypes]
     if len(frame.columns) < 2 or "" in kinds:  # rare tables: pandas' own writer
         handle.write(frame.to_csv(index=False, header=header, lineterminator="\n").encode())

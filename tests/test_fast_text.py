@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from followup._clock import local_iso
-from followup._files import csv_text
+from followup._files import write_csv_rows
 
 AWKWARD = ["plain", "a,b", 'say "hi"', "two\nlines", "cr\rhere", "", "é ü", " pad ", '"', ",",
            "tab\tx", "=1+2", "emoji 🙂"]  # fmt: skip
+
+
+def csv_text(table: pd.DataFrame, *, header: bool = True) -> str:
+    out = io.BytesIO()
+    write_csv_rows(out, table, header=header)
+    return out.getvalue().decode("utf-8")
 
 
 def awkward_table(rows: int, seed: int) -> pd.DataFrame:
