@@ -26,16 +26,22 @@ from followup._clock import wall_clock
 from followup.draft._names import first_names, greetings
 from followup.draft._notes import adapt_column
 from followup.draft._phrases import compose, offsets, phrase_book
+from followup.draft._seen import SeenCounts
 from followup.draft._when import interview_when
 from followup.draft._wording import PERSONAL_SHAPES, QUESTION_SHAPES, with_article
 
 
 def template_context(
-    table: pd.DataFrame, *, books: pd.Series, now: pd.Timestamp | str | None = None
+    table: pd.DataFrame,
+    *,
+    books: pd.Series,
+    now: pd.Timestamp | str | None = None,
+    placed: SeenCounts | None = None,
 ) -> pd.DataFrame:
     """Every variable of every draft, one row per draft (see the module docstring).
 
-    ``books`` names each row's phrase book (``thank-you``, ``short`` or ``gracious``).
+    ``books`` names each row's phrase book (``thank-you``, ``short`` or ``gracious``);
+    ``placed`` counts the letters of earlier chunks in each Latin square.
     """
     context = table.copy()
     text = context.select_dtypes(include=["str", "object"]).columns
@@ -63,7 +69,7 @@ def template_context(
     # take their letters' frames from one Latin square, so no two share a sentence.
     day = local.dt.strftime("%Y-%m-%d").fillna("")
     loop = context["company"].str.lower() + "|" + context["role"].str.lower() + "|" + day
-    picks = offsets(loop, loop)
+    picks = offsets(loop, loop, placed=placed)
     letter = compose(context, books, picks)
     dotted = (context["company"].str.endswith(".") | context["role"].str.endswith(".")).to_numpy()
     if dotted.any():

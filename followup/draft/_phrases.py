@@ -32,6 +32,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from followup.draft._seen import SeenCounts
 from followup.draft._wording import PERSONAL_SHAPES, QUESTION_SHAPES
 
 #: Slots whose frame is chosen per panel position, in the order their offsets are drawn.
@@ -59,13 +60,16 @@ def phrase_book(name: str) -> PhraseBook:
     return PhraseBook(name, {k: tuple(v) for k, v in merged.items()}, layouts)
 
 
-def offsets(groups: pd.Series, seeds: pd.Series) -> pd.DataFrame:
+def offsets(
+    groups: pd.Series, seeds: pd.Series, *, placed: SeenCounts | None = None
+) -> pd.DataFrame:
     """Each row's place in its group (a panel, or one day's interviews at one company) plus
     a per-group offset, one column per slot.
 
     The offset comes from a BLAKE2b hash of ``seeds`` (text that names the group: its
     company, role and day), so it changes neither with pandas or Python, nor with the
-    order of the sheet's rows, nor with where the candidate's name came from.
+    order of the sheet's rows, nor with where the candidate's name came from. Places
+    count on from those taken in earlier calls with the same ``placed``.
     """
     codes, uniques = pd.factorize(seeds.astype("str"))
     digests = [
@@ -74,6 +78,8 @@ def offsets(groups: pd.Series, seeds: pd.Series) -> pd.DataFrame:
     ]
     seed = np.array(digests or [0], dtype=np.uint64)[codes] if len(codes) else np.zeros(0, "u8")
     position = groups.groupby(groups, sort=False).cumcount().to_numpy()
+    if placed is not None:
+        position = position + placed.add(groups)
     columns = {
         slot: ((seed >> np.uint64(5 * k)) % np.uint64(31)).astype("int64") + position
         for k, slot in enumerate(SLOTS)

@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 from followup._ids import draft_ids
 from followup._regex import WHITESPACE
 from followup.draft._context import template_context
+from followup.draft._seen import SeenCounts
 from followup.draft._templates import BUILT_IN, Template, load_template
 from followup.errors import OptionError, TemplateError
 
@@ -37,6 +38,7 @@ def render_drafts(
     template: str | Path = "thank-you",
     sender: str | None = None,
     now: pd.Timestamp | str | None = None,
+    placed: SeenCounts | None = None,
 ) -> pd.DataFrame:
     """Render a draft per recipient row.
 
@@ -56,6 +58,10 @@ def render_drafts(
     now
         The moment the letters are written (default: the clock): the day of the
         interview is told from it ("yesterday", "on Wednesday").
+    placed
+        For a sheet drafted in parts (:func:`~followup.draft.draft_sheet`): the places
+        earlier parts took in each company's Latin square of frames, counted on here,
+        so that where a sheet is cut changes no letter.
 
     Returns
     -------
@@ -85,7 +91,7 @@ def render_drafts(
     table = _with_sender(df, sender)
     books = _choose_books(table, template)
     chosen = load_template(template)
-    context = template_context(table, books=books, now=now)
+    context = template_context(table, books=books, now=now, placed=placed)
     _check_variables(chosen, context.columns)
     subjects, bodies = chosen.render_all(context)
     due_at = (

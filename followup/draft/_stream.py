@@ -1,7 +1,7 @@
 """Drafting a whole sheet in chunks of rows: what ``followup draft`` runs.
 
 Memory stays flat however long the sheet is: each chunk is read, validated,
-rendered, checked and written before the next one is read. Three things cross
+rendered, checked and written before the next one is read. Four things cross
 chunk boundaries, and are handled so a chunked run drafts what a whole-sheet
 run would:
 
@@ -10,7 +10,9 @@ run would:
 - the rows of an interview, held back until the next interview starts, so a
   panel is always rendered (distinct phrasings) and checked together;
 - who was already drafted, so an interviewer repeated far down the sheet is
-  reported instead of drafted twice.
+  reported instead of drafted twice;
+- how many letters each company's Latin square of frames has given (per role and
+  day), so its later interviews take the next places.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from followup.draft._notes import ADAPTERS, adapt_notes
 from followup.draft._render import render_drafts
 from followup.draft._rules import check_drafts, finding_counts
 from followup.draft._schedule import add_deadlines
-from followup.draft._seen import HashSet
+from followup.draft._seen import SeenCounts
 from followup.draft._writers import DraftSink, Format
 from followup.read import (
     Interviews,
@@ -44,9 +46,6 @@ from followup.schema import FINDING_COLUMNS, REJECT_COLUMNS
 #: A chunk is at most CHUNK_ROWS sheet rows, and fewer on a sheet of long rows: as many
 #: as fill CHUNK_BYTES of the file. Every chunk costs about 0.6 s of fixed work, and its
 #: drafts about 7 KB a row at their peak, over the ~165 MB of imports and dictionaries.
-#: Where a chunk ends still decides the frames of a company's letters when its interviews
-#: for one role on one day are not adjacent (their places in the Latin square restart
-#: per chunk), so changing CHUNK_ROWS changes such letters.
 CHUNK_ROWS = 10_000
 CHUNK_BYTES = 3 << 20
 #: validate renders and checks no drafts, so larger chunks fit in the memory draft takes
@@ -116,10 +115,6 @@ class ValidateRun(SheetRun):
     notes: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
-#: Rows of one company and role that may wait for the next chunk, to be drafted together.
-MAX_HELD_ROWS = 5_000
-
-
 def draft_sheet(
     source: Source,
     out: str | os.PathLike[str],
@@ -149,7 +144,7 @@ def draft_sheet(
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder if format == "eml" else folder / f"drafts.{format}"
-    run = DraftRun()
+    run, placed = DraftRun(), SeenCounts()
     chunks = _started(source, sheet, tz, dayfirst, sender, chunk_rows, chunk_bytes)
     with (
         DraftSink(target, format=format, now=moment) as sink,
@@ -164,6 +159,7 @@ def draft_sheet(
                 template=template,
                 sender=sender,
                 now=moment,
+                placed=placed,
             )
             findings = check_drafts(drafts, now=moment, known_words=list(known_words))
             files = sink.write(drafts)
@@ -227,10 +223,10 @@ def _ready(
     chunks: Iterator[Interviews], run: SheetRun, *, progress: Callable[[int], None] | None
 ) -> Iterator[pd.DataFrame]:
     """Recipients ready to draft, whole interviews at a time, each interviewer once; the
-    counts and rejects go to ``run``. The rows of the last company and role of a chunk
-    wait for the next chunk; rejects wait until no earlier row can get one, so they are written
-    in sheet order."""
-    drafted, interviews = HashSet(), HashSet()
+    counts and rejects go to ``run``. The rows of the last interview of a chunk wait for
+    the next chunk; rejects wait until no earlier row can get one, so they are written in
+    sheet order."""
+    drafted, interviews = SeenCounts(), SeenCounts()
     pending: pd.DataFrame | None = None
     for chunk in chunks:
         _tally(run, chunk)
@@ -250,8 +246,9 @@ def _ready(
 def _hold_back_last(
     recipients: pd.DataFrame, pending: pd.DataFrame | None, run: SheetRun
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
-    """The rows ready to draft, and those of the chunk's last company and role, held back
-    for the next chunk (after the rows held back before, now joined with this chunk)."""
+    """The rows ready to draft, and those of the chunk's last interview, held back for the
+    next chunk (after the rows held back before, now joined with this chunk): a panel is
+    drafted and checked together."""
     if pending is not None:
         recipients, repeated = merge_repeated_interviewers(
             pd.concat([pending, recipients], ignore_index=True)
@@ -259,24 +256,19 @@ def _hold_back_last(
         run.rejects.add(repeated)
     if recipients.empty:
         return recipients, None
-    # one company's interviews for one role are drafted together, so that their
-    # letters come from one Latin square (up to a bound on the rows held back)
-    loop = recipients["company"].astype("str") + "|" + recipients["role"].astype("str")
-    last = loop == loop.iloc[-1]
-    if last.sum() > MAX_HELD_ROWS:
-        last = recipients["interview_id"] == recipients["interview_id"].iloc[-1]
+    last = recipients["interview_id"] == recipients["interview_id"].iloc[-1]
     return recipients[~last], recipients[last]
 
 
 def _fresh(
-    ready: pd.DataFrame, drafted: HashSet, interviews: HashSet, run: SheetRun
+    ready: pd.DataFrame, drafted: SeenCounts, interviews: SeenCounts, run: SheetRun
 ) -> Iterator[pd.DataFrame]:
     """``ready`` without interviewers already given for the same interview in an earlier
     chunk (reported); nothing when nothing is left."""
     ready = _skip_drafted(ready, drafted, run)
     if ready.empty:
         return
-    interviews.add(pd.util.hash_pandas_object(ready["interview_id"], index=False).to_numpy())
+    interviews.add(ready["interview_id"])
     run.interviews = len(interviews)
     yield ready
 
@@ -320,10 +312,10 @@ def _in_utc(recipients: pd.DataFrame) -> pd.DataFrame:
     return recipients.assign(**{c: recipients[c].dt.tz_convert("UTC") for c in _MOMENTS})
 
 
-def _skip_drafted(ready: pd.DataFrame, drafted: HashSet, run: SheetRun) -> pd.DataFrame:
+def _skip_drafted(ready: pd.DataFrame, drafted: SeenCounts, run: SheetRun) -> pd.DataFrame:
     """Drop interviewers already drafted for the same interview in an earlier chunk."""
     key = ready["interview_id"] + "|" + ready["interviewer_email"].str.lower()
-    again = drafted.add(pd.util.hash_pandas_object(key, index=False).to_numpy())
+    again = drafted.add(key) > 0
     if not again.any():
         return ready  # itself, not a copy to hold beside it
     run.rejects.add(

@@ -39,8 +39,8 @@ def test_eml_drafts_match_the_library_pipeline(tmp_path):
 
 
 def test_back_to_back_interviews_at_the_end_of_a_sheet_are_drafted_together(tmp_path):
-    """The last interview of a chunk waits for the next; the interviews before it at the
-    same company wait with it, so their letters come from one Latin square."""
+    """Back-to-back interviews at one company, the last rows of a sheet, get distinct
+    letters, the ones the library pipeline gives them."""
     sheet = tmp_path / "sheet.csv"
     sheet.write_text(
         "Company,Role,Start,Interviewer,Email\n"
@@ -56,6 +56,29 @@ def test_back_to_back_interviews_at_the_end_of_a_sheet_are_drafted_together(tmp_
     drafts = followup.render_drafts(recipients, sender=SENDER, now=NOW)
     assert sorted(written["body"]) == sorted(drafts["body"])
     assert not drafts["body"].str.contains("Co..", regex=False).any()
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 2, 3, 5])
+def test_interleaved_companies_get_the_letters_of_a_whole_sheet_run(tmp_path, chunk_rows):
+    """A company's interviews for one role on one day take their places in one Latin
+    square however the sheet is cut into chunks, and the drafts keep the sheet's order."""
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "Company,Role,Start,Interviewer,Email,Talking Point\n"
+        + "".join(
+            f"{company},Analyst,2026-11-24 {9 + i}:00,Person {i},p{i}@x.example,the roadmap\n"
+            for i, company in enumerate(["Ember", "Bluefin", "Cobalt"] * 4)
+        )
+    )
+    options = {"format": "csv", "sender": SENDER, "now": NOW, "tz": "UTC"}
+    draft_sheet(sheet, tmp_path / "whole", **options)
+    draft_sheet(sheet, tmp_path / "chunked", chunk_rows=chunk_rows, **options)
+    assert files(tmp_path / "chunked") == files(tmp_path / "whole")
+    written = pd.read_csv(tmp_path / "chunked" / "drafts.csv")
+    assert written.groupby("company")["body"].nunique().tolist() == [4, 4, 4]
+    recipients, _ = followup.read_interviews(sheet, sender=SENDER, tz="UTC")
+    drafts = followup.render_drafts(recipients, sender=SENDER, now=NOW)
+    assert written["body"].tolist() == drafts["body"].tolist()
 
 
 def test_day_month_order_comes_from_the_whole_sheet(tmp_path):
