@@ -26,7 +26,7 @@ from followup._clock import wall_clock
 from followup.draft._names import first_names, greetings
 from followup.draft._notes import adapt_column
 from followup.draft._phrases import compose, offsets, phrase_book
-from followup.draft._seen import SeenCounts
+from followup.draft._seen import Places
 from followup.draft._when import interview_when
 from followup.draft._wording import PERSONAL_SHAPES, QUESTION_SHAPES, with_article
 
@@ -36,12 +36,12 @@ def template_context(
     *,
     books: pd.Series,
     now: pd.Timestamp | str | None = None,
-    placed: SeenCounts | None = None,
+    placed: Places | None = None,
 ) -> pd.DataFrame:
     """Every variable of every draft, one row per draft (see the module docstring).
 
     ``books`` names each row's phrase book (``thank-you``, ``short`` or ``gracious``);
-    ``placed`` counts the letters of earlier chunks in each Latin square.
+    ``placed`` holds the places the drafts of earlier chunks took, counted on here.
     """
     context = table.copy()
     text = context.select_dtypes(include=["str", "object"]).columns
@@ -69,12 +69,14 @@ def template_context(
     # take their letters' frames from one Latin square, so no two share a sentence.
     day = local.dt.strftime("%Y-%m-%d").fillna("")
     loop = context["company"].str.lower() + "|" + context["role"].str.lower() + "|" + day
-    picks = offsets(loop, loop, placed=placed)
+    picks = offsets(loop, loop, placed=None if placed is None else placed.squares)
     letter = compose(context, books, picks)
     dotted = (context["company"].str.endswith(".") | context["role"].str.endswith(".")).to_numpy()
     if dotted.any():
         letter.loc[dotted] = letter.loc[dotted].apply(_one_full_stop)
     context["variant"] = context.groupby("interview_id", sort=False).cumcount().astype("int64")
+    if placed is not None:
+        context["variant"] += placed.panels.add(context["interview_id"])
     titled = context["greeting_name"].str.match(r"(?:Dr|Mr|Mrs|Ms|Mx|Rev)\.|Professor|Sir|Dame")
     return context.assign(
         salutation=letter["salutation"].where(~titled, "Dear"),

@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 from followup._ids import draft_ids
 from followup._regex import WHITESPACE
 from followup.draft._context import template_context
-from followup.draft._seen import SeenCounts
+from followup.draft._seen import Places
 from followup.draft._templates import BUILT_IN, Template, load_template
 from followup.errors import OptionError, TemplateError
 
@@ -38,7 +38,7 @@ def render_drafts(
     template: str | Path = "thank-you",
     sender: str | None = None,
     now: pd.Timestamp | str | None = None,
-    placed: SeenCounts | None = None,
+    placed: Places | None = None,
 ) -> pd.DataFrame:
     """Render a draft per recipient row.
 
@@ -60,8 +60,8 @@ def render_drafts(
         interview is told from it ("yesterday", "on Wednesday").
     placed
         For a sheet drafted in parts (:func:`~followup.draft.draft_sheet`): the places
-        earlier parts took in each company's Latin square of frames, counted on here,
-        so that where a sheet is cut changes no letter.
+        earlier parts took on each panel and in each company's Latin square of frames,
+        counted on here, so that where a sheet is cut changes no letter.
 
     Returns
     -------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import numpy as np
 import pandas as pd
 
@@ -43,3 +45,12 @@ class SeenCounts:
 
     def __len__(self) -> int:
         return len(self._keys)
+
+
+@dataclass
+class Places:
+    """The places the drafts of earlier chunks took: on each panel (by interview) and in
+    each Latin square of frames (by company, role and day)."""
+
+    panels: SeenCounts = field(default_factory=SeenCounts)
+    squares: SeenCounts = field(default_factory=SeenCounts)

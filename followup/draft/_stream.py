@@ -8,11 +8,13 @@ run would:
 - day/month order, decided from every row in a first pass over the date columns
   (:func:`~followup.read.iter_interviews` does it);
 - the rows of an interview, held back until the next interview starts, so a
-  panel is always rendered (distinct phrasings) and checked together;
+  panel is always rendered (distinct phrasings) and checked together (the rows of
+  one interview far apart in a sheet are checked as two panels where a chunk
+  ends between them);
 - who was already drafted, so an interviewer repeated far down the sheet is
   reported instead of drafted twice;
-- how many letters each company's Latin square of frames has given (per role and
-  day), so its later interviews take the next places.
+- the places taken on each panel and in each company's Latin square of frames
+  (per role and day), so later rows take the next places.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from followup.draft._notes import ADAPTERS, adapt_notes
 from followup.draft._render import render_drafts
 from followup.draft._rules import check_drafts, finding_counts
 from followup.draft._schedule import add_deadlines
-from followup.draft._seen import SeenCounts
+from followup.draft._seen import Places, SeenCounts
 from followup.draft._writers import DraftSink, Format
 from followup.read import (
     Interviews,
@@ -144,7 +146,7 @@ def draft_sheet(
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder if format == "eml" else folder / f"drafts.{format}"
-    run, placed = DraftRun(), SeenCounts()
+    run, placed = DraftRun(), Places()
     chunks = _started(source, sheet, tz, dayfirst, sender, chunk_rows, chunk_bytes)
     with (
         DraftSink(target, format=format, now=moment) as sink,
@@ -246,9 +248,9 @@ def _ready(
 def _hold_back_last(
     recipients: pd.DataFrame, pending: pd.DataFrame | None, run: SheetRun
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
-    """The rows ready to draft, and those of the chunk's last interview, held back for the
-    next chunk (after the rows held back before, now joined with this chunk): a panel is
-    drafted and checked together."""
+    """The rows ready to draft, and the last rows, of one interview, held back for the next
+    chunk (after the rows held back before, now joined with this chunk): a panel on
+    adjacent rows is drafted and checked together, and the drafts keep the sheet's order."""
     if pending is not None:
         recipients, repeated = merge_repeated_interviewers(
             pd.concat([pending, recipients], ignore_index=True)
@@ -256,8 +258,9 @@ def _hold_back_last(
         run.rejects.add(repeated)
     if recipients.empty:
         return recipients, None
-    last = recipients["interview_id"] == recipients["interview_id"].iloc[-1]
-    return recipients[~last], recipients[last]
+    other = (recipients["interview_id"] != recipients["interview_id"].iloc[-1]).to_numpy()
+    start = len(other) - int(other[::-1].argmax()) if other.any() else 0
+    return recipients.iloc[:start], recipients.iloc[start:]
 
 
 def _fresh(

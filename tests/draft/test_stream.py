@@ -61,21 +61,25 @@ def test_back_to_back_interviews_at_the_end_of_a_sheet_are_drafted_together(tmp_
 @pytest.mark.parametrize("chunk_rows", [1, 2, 3, 5])
 def test_interleaved_companies_get_the_letters_of_a_whole_sheet_run(tmp_path, chunk_rows):
     """A company's interviews for one role on one day take their places in one Latin
-    square however the sheet is cut into chunks, and the drafts keep the sheet's order."""
+    square however the sheet is cut into chunks, a panel's interviewers theirs on the
+    panel, and the drafts keep the sheet's order."""
     sheet = tmp_path / "sheet.csv"
+    row = "{},Analyst,2026-11-24 {}:00,Person {},p{}@x.example,the roadmap\n"
     sheet.write_text(
         "Company,Role,Start,Interviewer,Email,Talking Point\n"
         + "".join(
-            f"{company},Analyst,2026-11-24 {9 + i}:00,Person {i},p{i}@x.example,the roadmap\n"
+            row.format(company, 9 + i, i, i)
             for i, company in enumerate(["Ember", "Bluefin", "Cobalt"] * 4)
         )
+        + row.format("Ember", 9, "Late", "late")  # on the first panel, far down the sheet
     )
     options = {"format": "csv", "sender": SENDER, "now": NOW, "tz": "UTC"}
     draft_sheet(sheet, tmp_path / "whole", **options)
     draft_sheet(sheet, tmp_path / "chunked", chunk_rows=chunk_rows, **options)
     assert files(tmp_path / "chunked") == files(tmp_path / "whole")
     written = pd.read_csv(tmp_path / "chunked" / "drafts.csv")
-    assert written.groupby("company")["body"].nunique().tolist() == [4, 4, 4]
+    assert written.groupby("company")["body"].nunique().tolist() == [4, 4, 5]
+    assert written["variant"].tolist() == [0] * 12 + [1]
     recipients, _ = followup.read_interviews(sheet, sender=SENDER, tz="UTC")
     drafts = followup.render_drafts(recipients, sender=SENDER, now=NOW)
     assert written["body"].tolist() == drafts["body"].tolist()
