@@ -4,15 +4,14 @@ The spelling of each distinct note (talking points, questions, fits, as the
 letter carries them) is checked once, and so is the template text of each
 distinct draft shape; with ``whole_bodies`` (drafts edited by hand) every body
 is read in full. That keeps 100,000 drafts fast while still catching a typo
-wherever it came from. Style is proselint's, run the same way.
+wherever it came from. Style is proselint's, run the same way
+(:mod:`~followup.draft._style`).
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -232,65 +231,3 @@ def _base_forms(word: str) -> tuple[str, ...]:
     if word.endswith("es"):
         return (*forms, word[:-2], word[:-1])
     return (*forms, word[:-1]) if word.endswith("s") and not word.endswith("ss") else forms
-
-
-#: proselint checks left out: typographic conventions a letter may choose freely.
-_STYLE_OFF = ("typography.symbols.curly_quotes", "weasel_words.very", "typography.symbols")
-
-
-@cache
-def _linter() -> Callable[[str], tuple[tuple[str, str], ...]]:
-    """proselint's checks as one function: text → (check, message) pairs.
-
-    What :meth:`proselint.tools.LintFile.lint` does, with its list of enabled checks
-    worked out once, not once per text (a third of its time on short notes). Results
-    come in the order of their position, as the line and column it sorts by give it.
-    """
-    from proselint.checks import __register__
-    from proselint.config import DEFAULT
-    from proselint.registry import CheckRegistry
-    from proselint.tools import LintFile
-
-    registry = CheckRegistry()
-    if not registry.checks:
-        registry.register_many(__register__)
-    checks = tuple(registry.get_all_enabled(DEFAULT["checks"]))
-
-    @lru_cache(maxsize=1 << 12)  # the same notes recur chunk after chunk
-    def lint(text: str) -> tuple[tuple[str, str], ...]:
-        file = LintFile("draft", text)
-        found = itertools.islice(
-            (
-                result
-                for check in checks
-                for result in check.check_with_flags(file.content)
-                if check.flags.allow_quotes or not file.is_quoted_pos(result.span[0])
-            ),
-            DEFAULT["max_errors"],
-        )
-        return tuple(
-            (r.check_path, r.message)
-            for r in sorted(found, key=lambda r: r.span[0])
-            if not r.check_path.startswith(_STYLE_OFF)
-        )
-
-    return lint
-
-
-def style(
-    drafts: pd.DataFrame, body: pd.Series, texts: dict[str, pd.Series], *, whole_bodies: bool
-) -> tuple[pd.Series, str, str, pd.Series]:
-    """R8 style, by proselint: clichés, jargon, hedging, redundancy, ... in each distinct
-    note (and in every whole body with ``whole_bodies``), once per distinct text."""
-    lint = _linter()
-    columns = [*texts.values(), body] if whole_bodies else list(texts.values())
-    messages = pd.Series("", index=drafts.index, dtype="str")
-    for column in columns:
-        codes, uniques = pd.factorize(column.fillna(""))
-        found = np.array(
-            ["; ".join(m for _, m in lint(t)) if t else "" for t in uniques.tolist()] or [""],
-            dtype=object,
-        )
-        said = pd.Series(found[codes] if len(uniques) else "", index=drafts.index, dtype="str")
-        messages = messages.where(messages != "", said)
-    return messages != "", "style", "warning", "style: " + messages

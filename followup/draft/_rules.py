@@ -8,8 +8,9 @@ are adapted again (once per distinct note), so a talking point counts as
 present in the form the letter carries it, and a note that could not be used
 is reported with a suggested rewrite, never asked to be put back.
 
-Proofreading (R8) is in :mod:`~followup.draft._slips` (the slips in a body)
-and :mod:`~followup.draft._proofread` (spelling, repeated words, style).
+Proofreading (R8) is in :mod:`~followup.draft._slips` (the slips in a body),
+:mod:`~followup.draft._proofread` (spelling, repeated words) and
+:mod:`~followup.draft._style` (style).
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from followup._clock import resolve_now
 from followup.draft._checkin_rules import THANK_YOU_ONLY, checkin_findings
 from followup.draft._note_rules import NOTE_RULES, check_notes, text_column
 from followup.draft._notes import adapt_column
-from followup.draft._proofread import doubled_words, matches, misspellings, objects, style
+from followup.draft._proofread import doubled_words, matches, misspellings, objects
 from followup.draft._slips import find_slips, letter_core
+from followup.draft._style import style
 from followup.draft._when import days_ahead
 from followup.schema import BY_CODE, FINDING_COLUMNS
 

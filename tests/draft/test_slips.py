@@ -165,3 +165,50 @@ def test_style_findings_are_proselints_own_in_its_order(sample_drafts):
     ]
     assert len(expected) >= 5
     assert found["message"].item() == "style: " + "; ".join(expected)
+
+
+def _style_corpus() -> list[str]:
+    """Sentences that set off proselint's checks: the lines of its own demo, and for every
+    check that searches for words, a sentence holding some of them."""
+    from pathlib import Path
+
+    import proselint
+    from proselint.config import DEFAULT
+    from proselint.registry import CheckRegistry
+
+    demo = (Path(proselint.__file__).parent / "demo.md").read_text(encoding="utf-8")
+    sentences = [line for line in demo.splitlines() if line and not line.startswith("#")]
+    for check in CheckRegistry().get_all_enabled(DEFAULT["checks"]):
+        kind = check.check_type
+        terms = [*getattr(kind, "items", ()), *sum(getattr(kind, "term_pairs", ()), ())]
+        words = [t for t in terms if t.replace(" ", "").replace("-", "").isalpha()][:3]
+        if words:
+            sentences.append(f"We spoke about {', '.join(words)}, Really.")
+    return sentences
+
+
+def test_style_findings_are_proselints_own_on_every_kind_of_check(sample_drafts):
+    """followup runs a check only on texts where one of its patterns matches: over
+    sentences that set off each check, the findings must still be proselint's own."""
+    from proselint.tools import LintFile
+
+    check_drafts(sample_drafts.head(1), now="2026-11-12")  # registers proselint's checks
+    sentences = _style_corpus()
+    bodies = [GOOD.replace("I am interested", f"{s} I am interested") for s in sentences]
+    edited = sample_drafts.head(1).loc[[sample_drafts.index[0]] * len(bodies)]
+    edited = edited.assign(body=bodies, draft_id=[f"d-{i}" for i in range(len(bodies))])
+    found = check_drafts(edited, now="2026-11-12", proofread_bodies=True).query("code == 'style'")
+    off = ("typography.symbols", "weasel_words.very")
+    expected = {
+        f"d-{i}": "style: " + "; ".join(m)
+        for i, body in enumerate(bodies)
+        if (
+            m := [
+                r.check_result.message
+                for r in LintFile("draft", body).lint()
+                if not r.check_result.check_path.startswith(off)
+            ]
+        )
+    }
+    assert len(sentences) >= 200 and len(expected) >= 150
+    assert dict(zip(found["draft_id"], found["message"], strict=True)) == expected

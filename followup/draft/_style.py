@@ -1,0 +1,150 @@
+"""Style (rule R8) by proselint's checks, run on each distinct text once.
+
+proselint runs every one of its ~120 checks on every text, and most of them search
+for a list of words ("irregardless", "utilize", ...): on a short note almost none
+finds anything, yet each costs a few dozen microseconds. Here the words of all such
+checks are searched at once, in one RE2 set per regex option, and a check runs
+only on texts where one of its own patterns matches. The findings are the ones
+proselint's own ``LintFile.lint`` gives, in its order.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from proselint.registry.checks import Check
+
+#: proselint checks left out: typographic conventions a letter may choose freely.
+_STYLE_OFF = ("typography.symbols.curly_quotes", "weasel_words.very", "typography.symbols")
+
+Lint = Callable[[str], tuple[tuple[str, str], ...]]
+
+
+def style(
+    drafts: pd.DataFrame, body: pd.Series, texts: dict[str, pd.Series], *, whole_bodies: bool
+) -> tuple[pd.Series, str, str, pd.Series]:
+    """R8 style, by proselint: clichés, jargon, hedging, redundancy, ... in each distinct
+    note (and in every whole body with ``whole_bodies``), once per distinct text."""
+    lint = linter()
+    columns = [*texts.values(), body] if whole_bodies else list(texts.values())
+    messages = pd.Series("", index=drafts.index, dtype="str")
+    for column in columns:
+        codes, uniques = pd.factorize(column.fillna(""))
+        found = np.array(
+            ["; ".join(m for _, m in lint(t)) if t else "" for t in uniques.tolist()] or [""],
+            dtype=object,
+        )
+        said = pd.Series(found[codes] if len(uniques) else "", index=drafts.index, dtype="str")
+        messages = messages.where(messages != "", said)
+    return messages != "", "style", "warning", "style: " + messages
+
+
+@cache
+def linter() -> Lint:
+    """proselint's checks as one function: text → (check, message) pairs.
+
+    What :meth:`proselint.tools.LintFile.lint` does, with its list of enabled checks
+    worked out once, not once per text, and each check run only where it can find
+    something (:func:`_triggers`). Results come in the order of their position, as
+    the line and column it sorts by give it.
+
+    >>> for check, message in linter()("It was very unique, irregardless."):
+    ...     print(check, "|", message)
+    uncomparables | Comparison of an uncomparable: 'very unique' is not comparable.
+    nonwords | Nonword - try 'regardless'.
+    """
+    from proselint.checks import __register__
+    from proselint.config import DEFAULT
+    from proselint.registry import CheckRegistry
+    from proselint.tools import LintFile
+
+    registry = CheckRegistry()
+    if not registry.checks:
+        registry.register_many(__register__)
+    checks = tuple(registry.get_all_enabled(DEFAULT["checks"]))
+    triggered = _triggers(checks)
+
+    @lru_cache(maxsize=1 << 12)  # the same notes recur chunk after chunk
+    def lint(text: str) -> tuple[tuple[str, str], ...]:
+        file = LintFile("draft", text)
+        found = itertools.islice(
+            (
+                result
+                for check in triggered(file.content)
+                for result in check.check_with_flags(file.content)
+                if check.flags.allow_quotes or not file.is_quoted_pos(result.span[0])
+            ),
+            DEFAULT["max_errors"],
+        )
+        return tuple(
+            (r.check_path, r.message)
+            for r in sorted(found, key=lambda r: r.span[0])
+            if not r.check_path.startswith(_STYLE_OFF)
+        )
+
+    return lint
+
+
+def _triggers(checks: tuple[Check, ...]) -> Callable[[str], list[Check]]:
+    """The checks, in their order, that can find something in a text.
+
+    A check whose findings are matches of its patterns (proselint's existence,
+    preferred-form and consistency checks on its RE2 engine) can only find something
+    where one of those patterns matches: its patterns go into one RE2 set per regex
+    option, searched once per text. Any other check (a function, the ``re`` engine,
+    a pattern RE2's sets refuse) runs on every text.
+    """
+    import re2
+    from proselint.registry.checks.engine import Fast
+
+    sets: dict[object, tuple[re2.Set, list[int]]] = {}
+    always = []
+    for at, check in enumerate(checks):
+        patterns = _patterns(check) if isinstance(check.engine, Fast) else None
+        if not patterns:
+            always.append(at)
+            continue
+        options = check.engine.opts
+        if options not in sets:
+            sets[options] = (re2.Set.SearchSet(options.re2_opts), [])
+        found, owners = sets[options]
+        try:
+            for pattern in patterns:
+                found.Add(pattern)
+                owners.append(at)
+        except re2.error:  # a pattern its set cannot hold: the check runs on every text
+            always.append(at)
+    compiled = []
+    for found, owners in sets.values():
+        found.Compile()
+        compiled.append((found, np.array(owners)))
+
+    def triggered(text: str) -> list[Check]:
+        chosen = set(always)
+        for found, owners in compiled:
+            chosen.update(owners[found.Match(text) or []].tolist())
+        return [checks[at] for at in sorted(chosen)]
+
+    return triggered
+
+
+def _patterns(check: Check) -> tuple[str, ...] | None:
+    """The patterns whose matches are a check's findings, as its engine searches them;
+    None for a check that finds things another way."""
+    from proselint.registry.checks import types
+
+    kind = check.check_type
+    if isinstance(kind, types.ExistenceSimple):
+        return (kind.pattern,)
+    if isinstance(kind, types.Existence | types.PreferredForms | types.PreferredFormsSimple):
+        return tuple(map(kind.padding.format, kind.items))
+    if isinstance(kind, types.Consistency):
+        return tuple(term for pair in kind.term_pairs for term in pair)
+    return None
