@@ -96,18 +96,17 @@ def _triggers(checks: tuple[Check, ...]) -> Callable[[str], list[Check]]:
     """The checks, in their order, that can find something in a text.
 
     A check whose findings are matches of its patterns (proselint's existence,
-    preferred-form and consistency checks on its RE2 engine) can only find something
-    where one of those patterns matches: its patterns go into one RE2 set per regex
-    option, searched once per text. Any other check (a function, the ``re`` engine,
-    a pattern RE2's sets refuse) runs on every text.
+    preferred-form and consistency checks on its RE2 engine, and the uncomparables)
+    can only find something where one of those patterns matches: its patterns go into
+    one RE2 set per regex option, searched once per text. Any other check (a function,
+    the ``re`` engine, a pattern RE2's sets refuse) runs on every text.
     """
     import re2
-    from proselint.registry.checks.engine import Fast
 
     sets: dict[object, tuple[re2.Set, list[int]]] = {}
     always = []
     for at, check in enumerate(checks):
-        patterns = _patterns(check) if isinstance(check.engine, Fast) else None
+        patterns = _patterns(check)
         if not patterns:
             always.append(at)
             continue
@@ -136,11 +135,19 @@ def _triggers(checks: tuple[Check, ...]) -> Callable[[str], list[Check]]:
 
 
 def _patterns(check: Check) -> tuple[str, ...] | None:
-    """The patterns whose matches are a check's findings, as its engine searches them;
-    None for a check that finds things another way."""
+    """Patterns (RE2's) one of which matches wherever the check finds something; None
+    for a check that finds things another way."""
+    from proselint.checks import uncomparables
     from proselint.registry.checks import types
+    from proselint.registry.checks.engine import Fast
 
     kind = check.check_type
+    if callable(kind) and kind.__module__ == uncomparables.__name__:
+        # "very unique", "most perfect": the slowest check (Python's re), and every
+        # finding ends in one of its words
+        return tuple(uncomparables.UNCOMPARABLES)
+    if not isinstance(check.engine, Fast):
+        return None
     if isinstance(kind, types.ExistenceSimple):
         return (kind.pattern,)
     if isinstance(kind, types.Existence | types.PreferredForms | types.PreferredFormsSimple):

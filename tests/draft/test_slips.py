@@ -168,8 +168,9 @@ def test_style_findings_are_proselints_own_in_its_order(sample_drafts):
 
 
 def _style_corpus() -> list[str]:
-    """Sentences that set off proselint's checks: the lines of its own demo, and for every
-    check that searches for words, a sentence holding some of them."""
+    """Sentences that set off proselint's checks: the lines of its own demo, for every
+    check that searches for words a sentence holding some of them, and comparisons of
+    uncomparables."""
     from pathlib import Path
 
     import proselint
@@ -184,7 +185,8 @@ def _style_corpus() -> list[str]:
         words = [t for t in terms if t.replace(" ", "").replace("-", "").isalpha()][:3]
         if words:
             sentences.append(f"We spoke about {', '.join(words)}, Really.")
-    return sentences
+    comparisons = ("very unique", "Most perfect", "at least complete", "more\nCORRECT")
+    return sentences + [f"It was {c}." for c in comparisons]
 
 
 def test_style_findings_are_proselints_own_on_every_kind_of_check(sample_drafts):
@@ -210,5 +212,6 @@ def test_style_findings_are_proselints_own_on_every_kind_of_check(sample_drafts)
             ]
         )
     }
-    assert len(sentences) >= 200 and len(expected) >= 150
+    assert len(sentences) >= 200
+    assert len(expected) >= 150
     assert dict(zip(found["draft_id"], found["message"], strict=True)) == expected
