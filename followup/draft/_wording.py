@@ -40,6 +40,11 @@ EMPTY = Note("", "")
 
 def alternatives(phrases: tuple[str, ...] | list[str]) -> str:
     """A regex group matching any of ``phrases`` as whole words, longest first."""
+    return _alternatives(tuple(phrases))
+
+
+@cache  # notes are adapted one by one, and some of their patterns are built on the way
+def _alternatives(phrases: tuple[str, ...]) -> str:
     ordered = sorted(phrases, key=len, reverse=True)
     return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + ")"
 
