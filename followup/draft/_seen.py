@@ -26,22 +26,17 @@ class SeenCounts:
     def add(self, keys: pd.Series) -> np.ndarray:
         """Count ``keys``; return how often each was seen before (in earlier calls)."""
         hashes = pd.util.hash_pandas_object(keys, index=False).to_numpy()
-        before = np.zeros(len(hashes), dtype=np.int64)
-        if not len(hashes):
-            return before
-        if len(self._keys):
-            at = np.searchsorted(self._keys, hashes).clip(max=len(self._keys) - 1)
-            found = self._keys[at] == hashes
-            before[found] = self._counts[at[found]]
-        new, counts = np.unique(hashes, return_counts=True)
-        # two sorted runs, merged by a stable sort in linear time (np.unique sorts all anew)
-        merged = np.concatenate([self._keys, new])
-        order = np.argsort(merged, kind="stable")
-        merged, counts = merged[order], np.concatenate([self._counts, counts])[order]
-        first = np.flatnonzero(np.r_[True, merged[1:] != merged[:-1]])
-        self._keys = merged[first]
-        self._counts = np.add.reduceat(counts, first).astype(np.uint32)
-        return before
+        new, inverse, counts = np.unique(hashes, return_inverse=True, return_counts=True)
+        at = np.searchsorted(self._keys, new)
+        known = at < len(self._keys)
+        known[known] = self._keys[at[known]] == new[known]
+        before = np.zeros(len(new), dtype=np.int64)
+        before[known] = self._counts[at[known]]
+        self._counts[at[known]] += counts[known].astype(np.uint32)
+        # keys met for the first time go in where they sort: one copy, no sort of them all
+        self._keys = np.insert(self._keys, at[~known], new[~known])
+        self._counts = np.insert(self._counts, at[~known], counts[~known].astype(np.uint32))
+        return before[inverse]
 
     def __len__(self) -> int:
         return len(self._keys)
