@@ -92,8 +92,12 @@ HEADER = [
 ]
 
 
-def generate(n_rows: int, seed: int = 7) -> list[list[str]]:
-    """Rows of a long-layout career-center sheet, about three interviewers per interview."""
+def generate(n_rows: int, seed: int = 7, *, distinct_notes: bool = False) -> list[list[str]]:
+    """Rows of a long-layout career-center sheet, about three interviewers per interview.
+
+    Its talking points are three, over and over; with ``distinct_notes`` every
+    interviewer has their own, and every other one a question, as on a real sheet.
+    """
     rng = np.random.default_rng(seed)
     n_interviews = n_rows // 3 + 1
     day = rng.integers(1, 29, n_interviews)
@@ -116,14 +120,29 @@ def generate(n_rows: int, seed: int = 7) -> list[list[str]]:
                 ZONES[k % 4],
                 f"{first} {last}",
                 f"p{i}@{COMPANIES[k % 8].split()[0].lower()}.example",
-                f"the {['roadmap', 'team, culture and tools', 'on-call rota'][i % 3]} we discussed",
-                "What are the next steps?" if i % 4 == 0 else "",
+                _point(i, distinct_notes),
+                _question(i, distinct_notes),
                 "yes",
                 "Business",
                 "2026F",
             ]
         )
     return rows
+
+
+def _point(i: int, distinct: bool) -> str:
+    if not distinct:
+        return f"the {['roadmap', 'team, culture and tools', 'on-call rota'][i % 3]} we discussed"
+    tool = ["dbt", "Airflow", "Looker", "Spark", "Kafka"][i % 5]
+    return f"how the team moved {i + 1} nightly {tool} jobs off the old warehouse and what broke"
+
+
+def _question(i: int, distinct: bool) -> str:
+    if not distinct:
+        return "What are the next steps?" if i % 4 == 0 else ""
+    tool = ["dbt", "Airflow", "Looker", "Spark", "Kafka"][i % 5]
+    months = i // 2 % 97 + 2
+    return f"How will the {tool} rollout change the role over {months} months?" if i % 2 else ""
 
 
 def write_csv(rows: list[list[str]], path: Path) -> None:
