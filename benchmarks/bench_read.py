@@ -73,6 +73,7 @@ COMPANIES = [
 ]
 ROLES = ["Data Analyst", "Support Engineer", "Editorial Assistant", "Operations Analyst"]
 ZONES = ["America/New_York", "America/Chicago", "America/Los_Angeles", "Europe/London"]
+TOOLS = ["dbt", "Airflow", "Looker", "Spark", "Kafka"]  # in distinct notes
 HEADER = [
     "Candidate",
     "Candidate Email",
@@ -133,16 +134,19 @@ def generate(n_rows: int, seed: int = 7, *, distinct_notes: bool = False) -> lis
 def _point(i: int, distinct: bool) -> str:
     if not distinct:
         return f"the {['roadmap', 'team, culture and tools', 'on-call rota'][i % 3]} we discussed"
-    tool = ["dbt", "Airflow", "Looker", "Spark", "Kafka"][i % 5]
-    return f"how the team moved {i + 1} nightly {tool} jobs off the old warehouse and what broke"
+    jobs = f"{i + 1} nightly {TOOLS[i % 5]} jobs"
+    return f"how the team moved {jobs} off the old warehouse and what broke"
 
 
 def _question(i: int, distinct: bool) -> str:
     if not distinct:
         return "What are the next steps?" if i % 4 == 0 else ""
-    tool = ["dbt", "Airflow", "Looker", "Spark", "Kafka"][i % 5]
     months = i // 2 % 97 + 2
-    return f"How will the {tool} rollout change the role over {months} months?" if i % 2 else ""
+    return (
+        f"How will the {TOOLS[i % 5]} rollout change the role over {months} months?"
+        if i % 2
+        else ""
+    )
 
 
 def write_csv(rows: list[list[str]], path: Path) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import pandas as pd
@@ -120,15 +120,14 @@ def _triggers(checks: tuple[Check, ...]) -> Callable[[str], list[Check]]:
                 owners.append(at)
         except re2.error:  # a pattern its set cannot hold: the check runs on every text
             always.append(at)
-    compiled = []
-    for found, owners in sets.values():
+    for found, _ in sets.values():
         found.Compile()
-        compiled.append((found, np.array(owners)))
 
     def triggered(text: str) -> list[Check]:
         chosen = set(always)
-        for found, owners in compiled:
-            chosen.update(owners[found.Match(text) or []].tolist())
+        for found, owners in sets.values():
+            matched = cast("list[int] | None", found.Match(text))  # as proselint reads it
+            chosen.update(owners[i] for i in matched or ())
         return [checks[at] for at in sorted(chosen)]
 
     return triggered
