@@ -615,6 +615,7 @@ CODES: tuple[Code, ...] = (
     Code("note_impression", "finding", "", "your impression of the interview, not a topic"),
     Code("note_unclear", "finding", "", "a note too clipped to adapt safely"),
     Code("note_shorthand", "finding", "", "shorthand that could mean more than one thing"),
+    Code("note_stock_phrase", "finding", "", "a cliché or catchphrase in place of the topic"),
 )
 
 BY_CODE: dict[str, Code] = {c.code: c for c in CODES}

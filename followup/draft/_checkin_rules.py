@@ -36,6 +36,7 @@ THANK_YOU_ONLY = frozenset(
         "note_impression",
         "note_unclear",
         "note_shorthand",
+        "note_stock_phrase",
         "private_note",
     }
 )

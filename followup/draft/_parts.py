@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from followup.draft import _lexicon as words
+from followup.draft._style import stock_phrase
 from followup.draft._wording import (
     ABBREVIATION_END,
     AUX,
@@ -78,6 +79,13 @@ def common_checks(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | 
             "joins two thoughts (a comma or dash between them)",
             f"keep one thought, written as a phrase{example_from(text, adapt)}",
         )
+    stock = stock_phrase(text)
+    if stock:
+        return unusable(
+            "note_stock_phrase",
+            f"leans on a stock phrase ({stock!r}), which reads as filler in a letter",
+            f"write the {kind} in your own words{_without(text, stock, adapt)}",
+        )
     stray = STRAY_SYMBOL.search(text)
     if stray:
         return unusable(
@@ -92,6 +100,35 @@ def common_checks(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | 
             f"write the {kind} as one short phrase of a few words",
         )
     return None
+
+
+#: What ties a stock phrase to the rest of a note: "think outside the box *about* cost
+#: dashboards", "at the end of the day *it's all about* data quality", "roadmap *is a* can
+#: of worms".
+_LINKS = ("is", "are", "was", "were", "a", "an", "the", "like", "such")
+_TIES = re.compile(
+    rf"^[\s,;:.!-]*(?:(?:it'?s|it\s+is|is)\s+all\s+)?(?:{alternatives(words.PREPOSITIONS)}\b:?)?"
+    rf"[\s,;:.!-]*|(?:[\s,;:.!-]+(?:{alternatives((*words.PREPOSITIONS, *_LINKS))}\b))*"
+    r"[\s,;:.!-]*$",
+    re.IGNORECASE,
+)
+
+
+def _without(text: str, stock: str, adapt: Callable[[str], Note]) -> str:
+    """The note without the stock phrase that opens or ends it, as a rewrite to suggest,
+    where that reads alone; "" for a phrase in the middle, which leaves no phrase behind.
+
+    >>> from followup.draft._notes import adapt_talking_point
+    >>> _without("the low-hanging fruit in onboarding", "low-hanging fruit", adapt_talking_point)
+    ', e.g. "onboarding"'
+    """
+    at = re.escape(stock)
+    rest = re.sub(rf"^\s*(?:(?:the|a|an)\s+)?{at}|{at}[\s.!]*$", "", text, flags=re.IGNORECASE)
+    rest = _TIES.sub("", rest) if rest != text else ""
+    note = adapt(rest) if rest else None
+    if note is None or note.shape in ("", "unusable", "occasion"):
+        return ""
+    return f', e.g. "{note.text}"'
 
 
 def one_part(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | None:

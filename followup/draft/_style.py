@@ -23,6 +23,15 @@ if TYPE_CHECKING:
 
 #: proselint checks left out: typographic conventions a letter may choose freely.
 _STYLE_OFF = ("typography.symbols.curly_quotes", "weasel_words.very", "typography.symbols")
+#: proselint's checks for stock phrases ("at the end of the day", "think outside the box"),
+#: not its list of wordy ones ("in the long run", "if and when").
+_STOCK = ("cliches.hell", "cliches.misc.garner", "cliches.misc.write_good",
+          "industrial_language.corporate_speak")  # fmt: skip
+#: Stock phrases that also name real work ("the SQL crash course", "out of pocket costs").
+_NAMES_OF_WORK = frozenset({"acid test", "ballpark figure", "bird's eye view", "crash course",
+    "cutting edge", "decision-making process", "divide and conquer", "give and take",
+    "ivory tower", "keep an eye on", "out of pocket", "quantum jump", "quantum leap",
+    "rank and file", "red herring", "sea change", "trial and error"})  # fmt: skip
 
 Lint = Callable[[str], tuple[tuple[str, str], ...]]
 
@@ -46,6 +55,41 @@ def style(
     return messages != "", "style", "warning", "style: " + messages
 
 
+def stock_phrase(text: str) -> str:
+    """The first cliché or catchphrase of two or more words in ``text``, as written there,
+    or "". A note that says one cannot be carried into a letter: it reads as filler. A
+    single word of jargon ("synergy", "drill-down"), or a phrase that also names real
+    work ("crash course"), is left to the style warning.
+
+    >>> stock_phrase("think outside the box about cost dashboards")
+    'think outside the box'
+    >>> stock_phrase("their synergy push with sales")
+    ''
+    """
+    spans = sorted(
+        result.span for check in _stock_checks()(text) for result in check.check_with_flags(text)
+    )
+    phrases = (text[start:end].strip() for start, end in spans)
+    return next((p for p in phrases if len(p.split()) >= 2 and p.lower() not in _NAMES_OF_WORK), "")
+
+
+@cache
+def _stock_checks() -> Callable[[str], list[Check]]:
+    return _triggers(tuple(c for c in _enabled_checks() if c.path.startswith(_STOCK)))
+
+
+@cache
+def _enabled_checks() -> tuple[Check, ...]:
+    from proselint.checks import __register__
+    from proselint.config import DEFAULT
+    from proselint.registry import CheckRegistry
+
+    registry = CheckRegistry()
+    if not registry.checks:
+        registry.register_many(__register__)
+    return tuple(registry.get_all_enabled(DEFAULT["checks"]))
+
+
 @cache
 def linter() -> Lint:
     """proselint's checks as one function: text → (check, message) pairs.
@@ -60,16 +104,10 @@ def linter() -> Lint:
     uncomparables | Comparison of an uncomparable: 'very unique' is not comparable.
     nonwords | Nonword - try 'regardless'.
     """
-    from proselint.checks import __register__
     from proselint.config import DEFAULT
-    from proselint.registry import CheckRegistry
     from proselint.tools import LintFile
 
-    registry = CheckRegistry()
-    if not registry.checks:
-        registry.register_many(__register__)
-    checks = tuple(registry.get_all_enabled(DEFAULT["checks"]))
-    triggered = _triggers(checks)
+    triggered = _triggers(_enabled_checks())
 
     @lru_cache(maxsize=1 << 12)  # the same notes recur chunk after chunk
     def lint(text: str) -> tuple[tuple[str, str], ...]:

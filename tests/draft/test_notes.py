@@ -129,6 +129,12 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("has 2 kids", "note_unclear", "name who"),
         ("coaches soccer on weekends", "note_unclear", "name who"),
         ("10 yrs at the co", "note_shorthand", "spell 'co' out"),
+        # a cliché or catchphrase in place of the topic: the rest, where it reads alone
+        ("think outside the box about cost dashboards", "note_stock_phrase", 'e.g. "cost dash'),
+        ("at the end of the day it's all about data quality", "note_stock_phrase", '"data qual'),
+        ("the low-hanging fruit in onboarding", "note_stock_phrase", 'e.g. "onboarding"'),
+        ("roadmap is a can of worms", "note_stock_phrase", 'e.g. "the roadmap"'),
+        ("why we keep going back to the drawing board", "note_stock_phrase", "own words"),
     ],
 )
 def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code, suggestion):
@@ -436,3 +442,12 @@ def test_the_notes_table_shows_before_after_and_rows():
     )
     pd.testing.assert_frame_equal(table[["column", "before", "after", "shape"]], expected)
     assert table["rows"].tolist() == [[2, 3], [4], [2]]
+
+
+def test_one_word_of_jargon_or_a_stock_phrase_that_names_real_work_is_a_topic():
+    for note in ("their synergy push w/ sales", "the SQL crash course", "red herring alerts"):
+        assert adapt_talking_point(note).shape == "topic", note
+    question = adapt_question("how do you think outside the box on cost?")
+    assert (question.code, question.suggestion) == (
+        "note_stock_phrase", "write the question in your own words"
+    )  # fmt: skip

@@ -124,6 +124,23 @@ def test_a_place_named_of_something_takes_the():
     assert not drafts["body"].str.contains(r"(?<!the )University of", regex=True).any()
 
 
+def test_a_stock_phrase_in_a_note_never_reaches_the_letter_and_the_draft_needs_fixes():
+    points = ["think outside the box re: cost dashboards", "SLOs - at the end of the day"]
+    drafts = render_drafts(panel(2, **{"Talking Point": points}), sender=SENDER)
+    assert not drafts["body"].str.contains("outside the box|end of the day", regex=True).any()
+    assert drafts["body"].str.contains("SLOs|cost dashboards").tolist() == [False, True]
+    findings = check_drafts(drafts, now="2026-11-24 23:00")
+    said = findings[findings["code"].str.startswith("note_")]
+    assert said[["code", "severity"]].to_numpy().tolist() == [
+        ["note_stock_phrase", "error"], ["note_shortened", "warning"]
+    ]  # fmt: skip
+    assert said["message"].iloc[0] == (
+        "the talking point for PersonA Example leans on a stock phrase ('think outside the box'),"
+        ' which reads as filler in a letter: "think outside the box re: cost dashboards"; write'
+        ' the talking point in your own words, e.g. "cost dashboards"'
+    )
+
+
 def test_a_withdrawal_gets_no_finding_for_a_fit_or_question_it_does_not_carry():
     drafts = render_drafts(
         panel(1, **{"Still interested?": "no", "Why I fit": "my CRRT trained", "Question": "rn?"}),
