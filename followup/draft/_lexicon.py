@@ -147,6 +147,16 @@ LEAD_INS = (
     "interested",
     "curious",
     "excited",
+    # the gerund, with what must follow it ("talking points" is a topic)
+    "talking about",
+    "talking through",
+    "talking over",
+    "chatting about",
+    "discussing",
+    "going over",
+    "getting into",
+    "digging into",
+    "touching on",
 )
 LEAD_IN_LINKS = (
     "me",

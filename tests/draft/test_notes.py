@@ -26,6 +26,9 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         # a lead-in verb, and the full stop, dropped
         ("Talked about the Q3 roadmap.", "the Q3 roadmap", "topic"),
         ("discussed pricing experiments", "pricing experiments", "topic"),
+        ("Talking through the audit plan", "the audit plan", "topic"),
+        ("going over data contracts", "data contracts", "topic"),
+        ("talking points for the launch", "talking points for the launch", "topic"),
         ("we chatted about hiking", "hiking", "pastime"),
         ("we talked about his kids' soccer for like 10 min lol", "your kids' soccer", "pastime"),
         ("hybrid 3 days/wk", "the hybrid schedule of 3 days a week", "topic"),
