@@ -115,12 +115,28 @@ def wall_clock(stamps: pd.Series, zones: pd.Series) -> pd.Series:
 
 def local_iso(stamps: pd.Series, zones: pd.Series) -> pd.Series:
     """Instants as ISO 8601 text with the offset of each row's own zone, as
-    :meth:`pandas.Timestamp.isoformat` writes them (missing ones as ""), built column-wise.
+    :meth:`pandas.Timestamp.isoformat` writes them (missing ones as ""), built column-wise
+    and once per distinct instant and zone (a panel shares its times; most replies are
+    missing).
 
     >>> stamps = pd.Series(pd.to_datetime(["2026-11-24 20:30:00.5", None], utc=True))
     >>> local_iso(stamps, pd.Series(["Asia/Kolkata", "UTC"])).tolist()
     ['2026-11-25T02:00:00.500000+05:30', '']
     """
+    if not zones.index.equals(stamps.index):
+        zones = zones.reindex(stamps.index)
+    instants = pd.factorize(stamps, use_na_sentinel=False)[0]
+    places, named = pd.factorize(zones, use_na_sentinel=False)
+    _, first, codes = np.unique(
+        instants * (len(named) + 1) + places, return_index=True, return_inverse=True
+    )
+    distinct = pd.RangeIndex(len(first))
+    text = _iso(stamps.iloc[first].set_axis(distinct), zones.iloc[first].set_axis(distinct))
+    return pd.Series(text.take(pa.array(codes)), index=stamps.index, dtype="str")
+
+
+def _iso(stamps: pd.Series, zones: pd.Series) -> pa.Array:
+    """:func:`local_iso` of every row."""
     utc, wall, zoned = _walls(stamps, zones)
     fine = wall != wall.astype("datetime64[s]")  # Timestamp.isoformat adds a fraction
     text = pa.array(np.datetime_as_string(wall, unit="s"))
@@ -132,8 +148,8 @@ def local_iso(stamps: pd.Series, zones: pd.Series) -> pd.Series:
     offsets, shifts = pd.factorize((wall - utc).astype("timedelta64[s]").astype("int64"))
     signs = pa.array([_offset(int(shift)) for shift in shifts] or [""]).take(offsets)
     shown = stamps.notna().to_numpy() & zoned
-    out = pc.if_else(shown, pc.binary_join_element_wise(text, signs, ""), "")
-    return pd.Series(out, index=stamps.index, dtype="str")
+    out: pa.Array = pc.if_else(shown, pc.binary_join_element_wise(text, signs, ""), "")
+    return out
 
 
 def _replace_at(text: pa.Array, mask: np.ndarray, values: np.ndarray) -> pa.Array:

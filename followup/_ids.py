@@ -20,6 +20,8 @@ Every field is UTF-8 and the fields are joined with ``|``.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -39,15 +41,27 @@ def ids(keys: pd.Series, prefix: str) -> pd.Series:
     return pd.Series(hashed, index=keys.index, dtype="str")
 
 
+def _per_distinct(values: pd.Series, make: Callable[[Any], str]) -> pd.Series:
+    """``make`` of each value, called once per distinct value (names and starts repeat)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    made = np.array([make(value) for value in uniques] or [""], dtype=object)
+    return pd.Series(made[codes], index=values.index, dtype="str")
+
+
 def _folded(values: pd.Series) -> pd.Series:
-    return values.fillna("").astype("str").str.casefold().str.split().str.join(" ")
+    """Case-folded, with runs of spaces as one."""
+    return _per_distinct(values.fillna("").astype("str"), lambda v: " ".join(v.casefold().split()))
+
+
+def _utc_text(value: pd.Timestamp) -> str:
+    return "" if pd.isna(value) else value.tz_convert("UTC").strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def interview_ids(recipients: pd.DataFrame) -> pd.Series:
     """The sheet's interview id, else one derived from candidate, company and start."""
     if recipients.empty:
         return pd.Series(dtype="str", index=recipients.index)
-    start = recipients["interview_start"].dt.tz_convert("UTC").dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+    start = _per_distinct(recipients["interview_start"], _utc_text)
     key = (
         recipients["candidate_email"].fillna("").astype("str").str.lower()
         + "|"
@@ -55,7 +69,7 @@ def interview_ids(recipients: pd.DataFrame) -> pd.Series:
         + "|"
         + _folded(recipients["company"])
         + "|"
-        + start.fillna("")
+        + start
     )
     given = recipients["interview_id"].fillna("").astype("str").str.strip()
     return given.where(given != "", ids(key, "iv-"))

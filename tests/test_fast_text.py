@@ -67,6 +67,7 @@ def test_local_iso_is_what_isoformat_writes(unit):
     )
     whole = rng.random(rows) < 0.5
     moments[whole] = moments[whole].astype("datetime64[m]")
+    moments[rows // 2 :] = moments[rng.integers(0, 40, rows - rows // 2)]  # repeated, any zone
     stamps = pd.Series(pd.to_datetime(moments, utc=True)).dt.as_unit(unit)
     if unit == "ns":
         stamps = stamps + pd.to_timedelta(rng.integers(0, 3, rows), unit="ns")

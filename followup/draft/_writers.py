@@ -23,7 +23,7 @@ import pandas as pd
 from followup._addresses import EMAIL_PATTERN, header_address
 from followup._clock import local_iso, resolve_now, wall_clock
 from followup._files import atomic_file, atomic_write_many, neutralize_formulas, write_csv_rows
-from followup.draft._mime import message_bytes
+from followup.draft._mime import message_heads, quoted_printable
 from followup.errors import AddressError, OptionError
 
 Format = Literal["eml", "mbox", "csv", "xlsx"]
@@ -81,7 +81,7 @@ def slug(text: object, limit: int = 32) -> str:
 def draft_messages(
     drafts: pd.DataFrame, *, now: pd.Timestamp | str | None = None
 ) -> Iterator[bytes]:
-    """The RFC 5322 bytes of each draft, in order."""
+    """The RFC 5322 bytes of each draft, in order, as :func:`message_bytes` writes them."""
     missing = drafts["candidate_email"].isna() | (drafts["candidate_email"] == "")
     if missing.any():
         raise OptionError(
@@ -101,17 +101,16 @@ def draft_messages(
         "draft_id",
     ]
     values = drafts[columns].fillna("").astype("str")
-    for sender, sender_email, name, email, subject, body, draft_id in zip(
-        *(values[c].tolist() for c in columns), strict=True
-    ):
-        yield message_bytes(
-            sender=(sender, sender_email),
-            to=(name, email),
-            subject=subject,
-            body=body,
-            date=date,
-            message_id=f"<{draft_id}@{sender_email.rpartition('@')[2]}>",
-        )
+    domain = values["candidate_email"].str.rpartition("@")[2]  # as str.rpartition splits it
+    heads = message_heads(
+        (values["candidate_name"], values["candidate_email"]),
+        (values["interviewer_name"], values["interviewer_email"]),
+        values["subject"],
+        date,
+        "<" + values["draft_id"] + "@" + domain + ">",
+    )
+    for head, body in zip(heads, values["body"].tolist(), strict=True):
+        yield head.encode("ascii") + quoted_printable(body)
 
 
 def draft_file_names(drafts: pd.DataFrame) -> pd.Series:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from email import message_from_bytes, policy
 
+import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from followup.draft import message_bytes
+from followup.draft import draft_messages, message_bytes
 
 DATE = "Thu, 26 Nov 2026 12:00:00 +0000"
 
@@ -97,3 +98,42 @@ def test_body_lines_that_would_confuse_mbox_or_smtp_are_encoded():
     assert not any(line.startswith(b".") for line in lines)
     assert max(len(line) for line in lines) <= 76
     assert parse(raw).get_content() == body
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            header_text | st.just(""), header_text | st.just(""), header_text, local, body_text
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+@example(rows=[("Avery Quinn", " ".join(["Word"] * 12), "Thanks", "ab", "Hi\n")])  # 80 wide
+def test_messages_written_column_wise_are_message_bytes_row_by_row(rows):
+    """Empty and repeated names, long ones that fold, encoded words: as one message gives."""
+    rows = rows + rows[:1]  # a repeat: built once per distinct name and subject
+    drafts = pd.DataFrame(
+        {
+            "candidate_name": [r[0] for r in rows],
+            "candidate_email": "me@example.com",
+            "interviewer_name": [r[1] for r in rows],
+            "interviewer_email": [f"{r[3]}@example.org" for r in rows],
+            "subject": [r[2] for r in rows],
+            "body": [r[4] for r in rows],
+            "draft_id": [f"d-{i}" for i in range(len(rows))],
+        }
+    )
+    written = list(draft_messages(drafts, now="2026-11-26 12:00"))
+    assert written == [
+        message_bytes(
+            sender=(r[0], "me@example.com"),
+            to=(r[1], f"{r[3]}@example.org"),
+            subject=r[2],
+            body=r[4],
+            date=DATE,
+            message_id=f"<d-{i}@example.com>",
+        )
+        for i, r in enumerate(rows)
+    ]
