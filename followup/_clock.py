@@ -165,12 +165,13 @@ def _walls(stamps: pd.Series, zones: pd.Series) -> tuple[np.ndarray, np.ndarray,
     is matched to ``stamps`` by index, as pandas would."""
     if not zones.index.equals(stamps.index):
         zones = zones.reindex(stamps.index)
-    utc = stamps.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy()
+    instants = pd.DatetimeIndex(stamps.array).tz_convert("UTC")  # an index: no Series to build
+    utc = instants.tz_localize(None).to_numpy()
     wall = utc.copy()
     codes, uniques = pd.factorize(zones)
     for code, zone in enumerate(uniques):
         at = codes == code
-        wall[at] = stamps[at].dt.tz_convert(zone).dt.tz_localize(None).to_numpy()
+        wall[at] = instants[at].tz_convert(zone).tz_localize(None).to_numpy()
     return utc, wall, codes >= 0
 
 
