@@ -119,7 +119,10 @@ def _clean_text(text: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
     """One column of :func:`clean`, in Arrow kernels: pandas' own string methods cost
     more in their overhead than in their work on a chunk's few thousand cells."""
     text = pc.fill_null(text, "")  # missing cells are empty
-    if (pc.max(pc.binary_length(text)).as_py() or 0) > MAX_CELL_CHARS:  # bytes >= chars
+    longest = pc.max(pc.binary_length(text)).as_py() or 0
+    if not longest:  # an empty column, as the spare ones past the headers mostly are
+        return text
+    if longest > MAX_CELL_CHARS:  # bytes >= chars
         text = pc.utf8_slice_codeunits(text, 0, MAX_CELL_CHARS + 1)
     text = pc.utf8_trim_whitespace(text)
     wide = pc.indices_nonzero(pc.invert(pc.string_is_ascii(text))).to_numpy()
