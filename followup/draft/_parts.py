@@ -83,7 +83,8 @@ def common_checks(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | 
     if stock:
         return unusable(
             "note_stock_phrase",
-            f"leans on a stock phrase ({stock!r}), which reads as filler in a letter",
+            f"leans on a stock phrase ({stock!r}), which reads as filler, so the letter leaves "
+            "it out",
             f"write the {kind} in your own words{_without(text, stock, adapt)}",
         )
     stray = STRAY_SYMBOL.search(text)

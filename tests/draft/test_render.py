@@ -136,8 +136,8 @@ def test_a_stock_phrase_in_a_note_never_reaches_the_letter_and_the_draft_needs_f
     ]  # fmt: skip
     assert said["message"].iloc[0] == (
         "the talking point for PersonA Example leans on a stock phrase ('think outside the box'),"
-        ' which reads as filler in a letter: "think outside the box re: cost dashboards"; write'
-        ' the talking point in your own words, e.g. "cost dashboards"'
+        ' which reads as filler, so the letter leaves it out: "think outside the box re: cost'
+        ' dashboards"; write the talking point in your own words, e.g. "cost dashboards"'
     )
 
 

@@ -46,6 +46,15 @@ def test_headers_match_through_aliases_in_any_case_and_punctuation():
     assert problems(result) == [(1, "Recruiter's phone #", "column not used")]
 
 
+def test_began_and_ended_columns_are_when_the_interview_started_and_ended():
+    frame = pd.DataFrame(
+        {"Company": ["N"], "Role": ["Analyst"], "Day": ["2026-11-24"], "Began": ["14:30"]}
+        | {"Ended": ["15:15"], "Interviewer": ["Dana"], "Interviewer Email": ["dana@nw.example"]}
+    )
+    r = read(frame, tz="UTC").recipients
+    assert (r["interview_end"] - r["interview_start"]).tolist() == [pd.Timedelta(minutes=45)]
+
+
 def test_an_org_column_is_the_company():
     frame = pd.DataFrame(
         {"Org": ["Northwind"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
