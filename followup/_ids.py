@@ -20,11 +20,11 @@ Every field is UTF-8 and the fields are joined with ``|``.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from followup._distinct import per_distinct
 
 #: Which rule made the ids, recorded beside each delivery in the ledger.
 ID_SCHEME = "blake2b-64"
@@ -41,16 +41,9 @@ def ids(keys: pd.Series, prefix: str) -> pd.Series:
     return pd.Series(hashed, index=keys.index, dtype="str")
 
 
-def _per_distinct(values: pd.Series, make: Callable[[Any], str]) -> pd.Series:
-    """``make`` of each value, called once per distinct value (names and starts repeat)."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    made = np.array([make(value) for value in uniques] or [""], dtype=object)
-    return pd.Series(made[codes], index=values.index, dtype="str")
-
-
 def _folded(values: pd.Series) -> pd.Series:
     """Case-folded, with runs of spaces as one."""
-    return _per_distinct(values.fillna("").astype("str"), lambda v: " ".join(v.casefold().split()))
+    return per_distinct(values.fillna("").astype("str"), lambda v: " ".join(v.casefold().split()))
 
 
 def _utc_text(value: pd.Timestamp) -> str:
@@ -61,7 +54,7 @@ def interview_ids(recipients: pd.DataFrame) -> pd.Series:
     """The sheet's interview id, else one derived from candidate, company and start."""
     if recipients.empty:
         return pd.Series(dtype="str", index=recipients.index)
-    start = _per_distinct(recipients["interview_start"], _utc_text)
+    start = per_distinct(recipients["interview_start"], _utc_text)
     key = (
         recipients["candidate_email"].fillna("").astype("str").str.lower()
         + "|"

@@ -35,12 +35,13 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from followup._distinct import per_distinct
 
 _PLAIN = re.compile(r"[ -~]*")  # printable ASCII
 _ATOM_SPECIALS = re.compile(r'[()<>\[\]:;@\\,."]')
@@ -194,7 +195,7 @@ def message_heads(
     joined = pc.binary_join_element_wise(
         _address_lines("From", *sender),
         _address_lines("To", *to),
-        _per_distinct(subject, lambda text: fold("Subject", unstructured(text))),
+        _column(per_distinct(subject, lambda text: fold("Subject", unstructured(text)))),
         dated,
         _text(_FIXED_HEADERS + "\n\n"),
         _text("\n"),
@@ -206,7 +207,11 @@ def message_heads(
 def _address_lines(field: str, names: pd.Series, addresses: pd.Series) -> pa.Array:
     """``Field: Name <address>`` per row, as :func:`fold` of :func:`mailbox` gives it."""
     named = pc.binary_join_element_wise(
-        _per_distinct(names, display_name), _text(" <"), _column(addresses), _text(">"), _text("")
+        _column(per_distinct(names, display_name)),
+        _text(" <"),
+        _column(addresses),
+        _text(">"),
+        _text(""),
     )
     value = pc.if_else(pc.equal(_column(names), ""), _column(addresses), named)
     lines = pc.binary_join_element_wise(_text(f"{field}: "), value, _text(""))
@@ -218,13 +223,6 @@ def _address_lines(field: str, names: pd.Series, addresses: pd.Series) -> pa.Arr
         for name, address in zip(names[long].tolist(), addresses[long].tolist(), strict=True)
     ]
     return pc.replace_with_mask(lines, pa.array(long), pa.array(folded, pa.large_string()))
-
-
-def _per_distinct(values: pd.Series, make: Callable[[str], str]) -> pa.Array:
-    """``make`` of each value, called once per distinct value."""
-    codes, uniques = pd.factorize(values)
-    made = pa.array([make(value) for value in uniques.tolist()] or [""], pa.large_string())
-    return made.take(pa.array(codes))
 
 
 def _column(values: pd.Series) -> pa.Array:

@@ -17,11 +17,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Literal
 
-import numpy as np
 import pandas as pd
 
 from followup._addresses import EMAIL_PATTERN, header_address
 from followup._clock import local_iso, resolve_now, wall_clock
+from followup._distinct import per_distinct
 from followup._files import atomic_file, atomic_write_many, neutralize_formulas, write_csv_rows
 from followup.draft._mime import message_heads, quoted_printable
 from followup.errors import AddressError, OptionError
@@ -117,18 +117,11 @@ def draft_file_names(drafts: pd.DataFrame) -> pd.Series:
     """``2026-11-25-northwind-analytics-dana-whitfield-3f2a9c.eml``: due date, company,
     interviewer, and part of the draft id, so names are readable, sortable and unique."""
     due = wall_clock(drafts["due_at"], drafts["timezone"]).dt.strftime("%Y-%m-%d").fillna("undated")
-    company = _slugs(drafts["company"])
-    person = _slugs(drafts["interviewer_name"])
+    company = per_distinct(drafts["company"], slug)
+    person = per_distinct(drafts["interviewer_name"], slug)
     tail = drafts["draft_id"].str.replace(r"[^0-9a-zA-Z]", "", regex=True).str[-8:]
     names: pd.Series = due + "-" + company + "-" + person + "-" + tail + ".eml"
     return names
-
-
-def _slugs(values: pd.Series) -> pd.Series:
-    """:func:`slug` of each value, computed once per distinct value."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    slugs = np.array([slug(value) for value in uniques.tolist()] or ["x"], dtype=object)
-    return pd.Series(slugs[codes], index=values.index, dtype="str")
 
 
 def write_drafts(

@@ -1,0 +1,21 @@
+"""Work done once per distinct value: names, companies, subjects and times repeat down a
+sheet, so a function of one cell runs on each distinct cell and its result is spread back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+
+def per_distinct(values: pd.Series, make: Callable[[Any], str]) -> pd.Series:
+    """``make`` of every value (a missing one too), called once per distinct value.
+
+    >>> per_distinct(pd.Series(["Ana", "Bo", "Ana"], index=[7, 8, 9]), str.upper).to_dict()
+    {7: 'ANA', 8: 'BO', 9: 'ANA'}
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    made = np.array([make(value) for value in uniques] or [""], dtype=object)
+    return pd.Series(made[codes], index=values.index, dtype="str")
