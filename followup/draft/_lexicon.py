@@ -109,6 +109,7 @@ SHORTHAND: dict[str, str] = {
     "asap": "",
     "idk": "",
     "tbd": "",
+    "comp": "",
 }
 
 #: Verbs that open a note about the conversation ("Talked about ...", "we discussed ..."),
@@ -176,6 +177,16 @@ LEAD_IN_LINKS = (
     "a lot about",
     "at length about",
 )
+#: Hedges before a lead-in verb: "kinda talked about remote work".
+HEDGES = ("kinda", "kind of", "sorta", "sort of", "briefly", "mostly", "mainly", "quickly",
+          "also", "a bit", "a little", "really", "just")  # fmt: skip
+#: Words before "chat about", "conversation on": "interesting convo about pricing tiers".
+TALK_ADJECTIVES = ("interesting", "good", "great", "long", "quick", "short", "brief", "fun",
+                   "nice", "deep", "fascinating", "lengthy", "big", "whole", "side")  # fmt: skip
+#: Cells that stand in for no note at all.
+PLACEHOLDERS = ("n/a", "na", "n.a.", "none", "nothing", "nil", "null", "nan", "tbd", "tba",
+                "tbc", "idk", "see notes", "see above", "same", "same as above", "ditto",
+                "no notes", "nothing specific", "nothing in particular")  # fmt: skip
 #: Who may open a note before its lead-in verb ("we chatted about ...", "she mentioned ...").
 LEAD_IN_SUBJECTS = ("i", "we", "you", "they", "he", "she", "both", "we both")
 
@@ -235,6 +246,9 @@ PRIVATE = (
     "too far",
     "gut says",
     "salary",
+    "compensation",
+    "pay range",
+    "pay band",
     "messy",
     "a mess",
     "disorganized",

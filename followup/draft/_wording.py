@@ -69,8 +69,11 @@ PRIVATE = re.compile(rf"\b{alternatives(words.PRIVATE)}\b(?!\s+points?\b)", re.I
 
 
 LEAD_IN = re.compile(
-    rf"^(?:{alternatives(words.LEAD_IN_SUBJECTS)}\s+)?{alternatives(words.LEAD_INS)}"
-    rf"(?:\s+{alternatives(words.LEAD_IN_LINKS)})?\s+(?=\S)",
+    rf"^(?:{alternatives(words.LEAD_IN_SUBJECTS)}\s+)?(?:{alternatives(words.HEDGES)}\s+)?"
+    rf"{alternatives(words.LEAD_INS)}(?:\s+{alternatives(words.LEAD_IN_LINKS)})?\s+(?=\S)|"
+    rf"^(?:(?:a|an|the|our|my)\s+)?(?:{alternatives(words.TALK_ADJECTIVES)}\s+)?"
+    r"(?:convo|conversation|discussion|chat|talk)\s+(?:about|on|around|regarding|of)\s+(?=\S)|"
+    r"^(?:about|regarding|concerning)\s+(?=\S)",  # "re: roadmap" is read "about roadmap"
     re.IGNORECASE,
 )
 
@@ -154,7 +157,9 @@ SUBORDINATOR = re.compile(rf"\b{alternatives(words.SUBORDINATORS)}\b", re.IGNORE
 
 QUESTION_OPENING = re.compile(
     r"^(?:(?:how|what|why|when|where|who|which)(?:'s|\s+(?:is|are|was|were|do|does|did|"
-    r"can|could|will|would|should|has|have|much|many|long|soon|often|big|large)\b)|"
+    r"can|could|will|would|should|has|have)\b|"
+    r"\s+(?:much|many|long|soon|often|big|large)\b"  # not "how much you care": a topic
+    r"(?!\s+(?:you|they|we|it|he|she|your|their|our|the\s+team)\b))|"
     r"(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|may|might)\s)",
     re.IGNORECASE,
 )
@@ -184,6 +189,8 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\w)")
 PART_BREAK = re.compile(r"(?<=[.!?])\s+(?=\w)|\s+[-–—/]\s+|;\s*")
 ABBREVIATION_END = re.compile(r"\b(?:e\.g|i\.e|etc|vs|dr|mr|mrs|ms|st|approx|no)\.$", re.I)
 CHAT = re.compile(rf"\s*\b{alternatives(words.CHAT)}\b", re.IGNORECASE)
+#: A cell that stands in for no note: "N/A", "TBD", "see notes".
+PLACEHOLDER = re.compile(rf"(?:{alternatives(words.PLACEHOLDERS)})[.!?]*", re.IGNORECASE)
 
 
 OBJECT_OF_ASKING = re.compile(
@@ -202,7 +209,8 @@ def clean(raw: str, *, asides: bool = False) -> str:
     """A jotted note tidied: emoji and chat words ("lol") dropped, lines joined with "; ",
     "&" and " + " as "and", a lone "w" as "with", "->" as "to" before a migration (else a
     dash between two thoughts), "re:" as "about", quotes around the whole note dropped;
-    and, unless ``asides``, what is in brackets ("(Tue/Thu)", "(?)")."""
+    and, unless ``asides``, what is in brackets ("(Tue/Thu)", "(?)"). A placeholder
+    ("N/A", "TBD", "see notes") is no note: ""."""
     text = unicodedata.normalize("NFC", str(raw))
     text = EMOJI.sub("", text).replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"\s*\n+\s*", "; ", text.strip())
@@ -231,7 +239,8 @@ def clean(raw: str, *, asides: bool = False) -> str:
     text = re.sub(r"\b[qh][1-4]\b", lambda m: m.group(0).upper(), text)  # q1 → Q1, h2 → H2
     text = re.sub(r"(?<![\w.'-])i(?=(?:'[a-z]+)?(?![\w.'-]))", "I", text)
     text = re.sub(r"[\s,]+(?:actually|honestly|really|tho|though)[\s.!]*$", "", text, flags=re.I)
-    return text.strip(" -–—:;,")
+    text = text.strip(" -–—:;,")
+    return "" if PLACEHOLDER.fullmatch(text) else text  # "N/A", "TBD": no note at all
 
 
 def expand_shorthand(text: str) -> tuple[str, list[str]]:

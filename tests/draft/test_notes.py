@@ -29,6 +29,13 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("Talking through the audit plan", "the audit plan", "topic"),
         ("going over data contracts", "data contracts", "topic"),
         ("talking points for the launch", "talking points for the launch", "topic"),
+        # a hedge before the lead-in, a talk named as a noun, or "re:" alone
+        ("kinda talked about dbt", "dbt", "topic"),
+        ("interesting convo about pricing tiers", "pricing tiers", "topic"),
+        ("a quick chat about SLAs", "SLAs", "topic"),
+        ("re: roadmap", "the roadmap", "topic"),
+        ("regarding headcount", "headcount", "topic"),
+        ("how much you care about docs", "how much you care about docs", "topic"),
         ("we chatted about hiking", "hiking", "pastime"),
         ("we talked about his kids' soccer for like 10 min lol", "your kids' soccer", "pastime"),
         ("hybrid 3 days/wk", "the hybrid schedule of 3 days a week", "topic"),
@@ -132,6 +139,8 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("has 2 kids", "note_unclear", "name who"),
         ("coaches soccer on weekends", "note_unclear", "name who"),
         ("10 yrs at the co", "note_shorthand", "spell 'co' out"),
+        ("discussed comp", "note_shorthand", "spell 'comp' out"),
+        ("discussed compensation", "private_note", "keep it in your Notes column"),
         # a cliché or catchphrase in place of the topic: the rest, where it reads alone
         ("think outside the box about cost dashboards", "note_stock_phrase", 'e.g. "cost dash'),
         ("at the end of the day it's all about data quality", "note_stock_phrase", '"data qual'),
@@ -454,3 +463,9 @@ def test_one_word_of_jargon_or_a_stock_phrase_that_names_real_work_is_a_topic():
     assert (question.code, question.suggestion) == (
         "note_stock_phrase", "write the question in your own words"
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("cell", ["N/A", "n/a", "TBD", "see notes", "none", "Nothing."])
+def test_a_placeholder_is_no_note_at_all(cell):
+    for adapt in (adapt_talking_point, adapt_question, adapt_fit):
+        assert adapt(cell).shape == "", (adapt.__name__, cell)

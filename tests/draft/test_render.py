@@ -141,6 +141,17 @@ def test_a_stock_phrase_in_a_note_never_reaches_the_letter_and_the_draft_needs_f
     )
 
 
+def test_a_placeholder_note_is_not_carried_and_the_letter_asks_for_a_talking_point():
+    drafts = render_drafts(
+        panel(2, **{"Talking Point": ["N/A", "dbt"], "Question": "TBD"}), sender=SENDER
+    )
+    assert not drafts["body"].str.contains("N/A|TBD", regex=True).any()
+    findings = check_drafts(drafts, now="2026-11-24 23:00")
+    assert findings.loc[findings["code"] == "no_talking_point", "draft_id"].tolist() == [
+        drafts["draft_id"].iloc[0]
+    ]
+
+
 def test_a_withdrawal_gets_no_finding_for_a_fit_or_question_it_does_not_carry():
     drafts = render_drafts(
         panel(1, **{"Still interested?": "no", "Why I fit": "my CRRT trained", "Question": "rn?"}),
