@@ -55,6 +55,7 @@ from followup.draft._wording import (
     IMPRESSION,
     LEAD_IN,
     LEADING_POSSESSIVE,
+    PAST_AT_END,
     PAST_WITH_OBJECT,
     PRONOUN_BEFORE,
     QUESTION_OPENING,
@@ -286,7 +287,7 @@ def _is_clause(text: str) -> bool:
         return False
     if re.match(r"^(?:you|it|there)\b(?!')", text, re.IGNORECASE):
         return True
-    verb = AUX.search(text) or PAST_WITH_OBJECT.search(text)
+    verb = AUX.search(text) or PAST_WITH_OBJECT.search(text) or PAST_AT_END.search(text)
     if verb is None:
         return False
     before = text[: verb.start()]

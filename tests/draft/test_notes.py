@@ -36,6 +36,12 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("re: roadmap", "the roadmap", "topic"),
         ("regarding headcount", "headcount", "topic"),
         ("how much you care about docs", "how much you care about docs", "topic"),
+        # a deed with no object, at the end or before a time or amount, is a clause
+        ("she said the hiring freeze ended", "the hiring freeze ended", "statement"),
+        ("their reorg finished last month", "your reorg finished last month", "statement"),
+        ("the team doubled in 2025", "the team doubled in 2025", "statement"),
+        ("models deployed to prod", "the models deployed to prod", "topic"),
+        ("the automated pipeline", "the automated pipeline", "topic"),
         ("we chatted about hiking", "hiking", "pastime"),
         ("we talked about his kids' soccer for like 10 min lol", "your kids' soccer", "pastime"),
         ("hybrid 3 days/wk", "the hybrid schedule of 3 days a week", "topic"),
