@@ -78,6 +78,7 @@ SHORTHAND: dict[str, str] = {
     "pkg": "package",
     "techs": "technicians",
     "viz": "visualization",
+    "perf": "performance",
     "dataviz": "data visualization",
     "fav": "favorite",
     "fave": "favorite",

@@ -94,7 +94,9 @@ TO_ASK = re.compile(
 )
 
 
-QUESTION_PREFIX = re.compile(r"^(?:q|question|qs|questions)\s*[:\-–]\s*", re.IGNORECASE)
+QUESTION_PREFIX = re.compile(
+    r"^(?:q|question|qs|questions)(?:\s*[:\-–]\s*|\s+(?:about|on)\s+)", re.IGNORECASE
+)  # "Q: ...", "Q re: on-call" (read "Q about on-call")
 
 
 TO_DO = re.compile(

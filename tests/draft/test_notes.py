@@ -165,6 +165,8 @@ def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code
     ("question", "text", "shape"),
     [
         ("how is success measured", "How is success measured?", "question"),
+        ("how is perf measured", "How is performance measured?", "question"),
+        ("Q re: on-call", "on-call", "wish"),
         (
             "What would success look like after 90 days?",
             "What would success look like after 90 days?",
