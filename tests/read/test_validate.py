@@ -55,6 +55,15 @@ def test_began_and_ended_columns_are_when_the_interview_started_and_ended():
     assert (r["interview_end"] - r["interview_start"]).tolist() == [pd.Timedelta(minutes=45)]
 
 
+def test_a_q_for_them_column_is_the_question():
+    frame = pd.DataFrame(
+        {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
+        | {"Interviewer": ["Dana"], "Interviewer Email": ["dana@nw.example"]}
+        | {"Q for them": ["how is success measured"]}
+    )
+    assert read(frame).recipients["question"].tolist() == ["how is success measured"]
+
+
 def test_an_org_column_is_the_company():
     frame = pd.DataFrame(
         {"Org": ["Northwind"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
