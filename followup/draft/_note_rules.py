@@ -47,18 +47,22 @@ def check_notes(
         no_point,
         "no_talking_point",
         "warning",
-        "no talking point for " + who + ": add what you discussed with them in the "
-        "Talking Point column" + hint,
+        lambda: (
+            "no talking point for " + who + ": add what you discussed with them in the "
+            "Talking Point column" + hint
+        ),
     )
     add(
         point["shape"].isin(QUESTION_SHAPES) & ~moved,
         "note_is_question",
         "error",
-        "the talking point for "
-        + who
-        + " is a question, and the Question column is taken: "
-        + _quoted(text_column(drafts, "talking_point"))
-        + "; write what you discussed, and ask one question",
+        lambda: (
+            "the talking point for "
+            + who
+            + " is a question, and the Question column is taken: "
+            + _quoted(text_column(drafts, "talking_point"))
+            + "; write what you discussed, and ask one question"
+        ),
     )
     template = text_column(drafts, "template")
     carried = {  # a short letter names no fit; a withdrawal asks no question and names no fit
@@ -89,7 +93,7 @@ def check_notes(
         missing_point,
         "talking_point_missing",
         "error",
-        "the talking point for " + who + " is not in the body: " + _quoted(point["text"]),
+        lambda: "the talking point for " + who + " is not in the body: " + _quoted(point["text"]),
     )
     asked = question["text"].where(~moved, point["text"])
     missing_question = (asked != "") & carried["question"] & ~_mentioned(asked, bodies)
@@ -97,7 +101,7 @@ def check_notes(
         missing_question,
         "question_not_asked",
         "error",
-        "the question for " + who + " is not asked: " + _quoted(asked),
+        lambda: "the question for " + who + " is not asked: " + _quoted(asked),
     )
     names = greetings(
         text_column(drafts, "interviewer_name"),
@@ -108,7 +112,7 @@ def check_notes(
         names["greeting_note"] != "",
         "greeting_name",
         "info",
-        names["greeting_note"] + "; set preferred_name (goes by) if that is wrong",
+        lambda: names["greeting_note"] + "; set preferred_name (goes by) if that is wrong",
     )
 
 

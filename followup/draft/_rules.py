@@ -15,6 +15,8 @@ Proofreading (R8) is in :mod:`~followup.draft._slips` (the slips in a body),
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -39,6 +41,8 @@ _INTEREST = (
     r"(?i)\b(?:interest(?:ed)?|excited|eager|keen|glad to|look forward|hop(?:e|ing) to|"
     r"join(?:ing)?|contribut(?:e|ing)|opportunity)\b"
 )
+#: What a finding says, per draft or for all.
+Message = pd.Series | np.ndarray | str
 _ENTHUSIASM = r"(?i)\b(?:excited|eager|thrilled|keen|can't wait|cannot wait|dream job)\b"
 _PLACEHOLDER = (
     r"\{\{|\}\}|\{%|%\}|\[(?:[A-Z][A-Za-z ]{0,30})\]|\bTODO\b|\bTBD\b|\bXXX\b|"
@@ -100,13 +104,15 @@ def check_drafts(
         mask: pd.Series | np.ndarray | list[bool],
         code: str,
         severity: str,
-        message: pd.Series | np.ndarray | str,
+        message: Message | Callable[[], Message],
         rule: str = "",
     ) -> None:
-        """Findings with ``code`` (its rule from :data:`~followup.schema.CODES`) where ``mask``."""
+        """Findings with ``code`` (its rule from :data:`~followup.schema.CODES`) where ``mask``;
+        a ``message`` given as a function is built only when some draft breaks the rule."""
         mask = np.asarray(mask, dtype=bool)
         if mask.any():
-            messages = np.broadcast_to(np.asarray(message, dtype=object), mask.shape)
+            said = message() if callable(message) else message
+            messages = np.broadcast_to(np.asarray(said, dtype=object), mask.shape)
             found.append(
                 pd.DataFrame(
                     {
@@ -128,7 +134,7 @@ def check_drafts(
         late > 0,
         "overdue",
         "warning",
-        "overdue by " + lateness + "; send it today (late beats never)",
+        lambda: "overdue by " + lateness + "; send it today (late beats never)",
     )
     add(_on_a_later_day(drafts, moment), "not_yet_held", "info", "the interview is on a later "
         "day; the letter speaks of it as today: send it after the interview, that day")  # fmt: skip
@@ -138,10 +144,15 @@ def check_drafts(
         recipients.str.contains(r"[,; \t]", regex=True) | (recipients == ""),
         "not_one_recipient",
         "error",
-        "the To field must hold exactly one address: " + recipients,
+        lambda: "the To field must hold exactly one address: " + recipients,
     )
     repeated = drafts.duplicated(["interview_id", "interviewer_email"], keep="first")
-    add(repeated, "second_draft", "error", "a second draft to " + who + " for the same interview")
+    add(
+        repeated,
+        "second_draft",
+        "error",
+        lambda: "a second draft to " + who + " for the same interview",
+    )
 
     check_notes(add, drafts, notes, body, who)
     add(*_shared_wording(drafts, core, who))
@@ -150,7 +161,7 @@ def check_drafts(
         ~matches(arrow, _GRATITUDE),
         "no_thanks",
         "error",
-        "no thanks to " + who + ": thank them for their time",
+        lambda: "no thanks to " + who + ": thank them for their time",
     )
 
     interested = drafts["interested"].astype(bool)
@@ -161,10 +172,12 @@ def check_drafts(
         interested & ~(names_role & matches(arrow, _INTEREST)),
         "no_interest",
         "error",
-        "does not restate interest in the "
-        + drafts["role"].astype("str")
-        + " role at "
-        + drafts["company"].astype("str"),
+        lambda: (
+            "does not restate interest in the "
+            + drafts["role"].astype("str")
+            + " role at "
+            + drafts["company"].astype("str")
+        ),
     )
     add(
         ~interested & matches(arrow, _ENTHUSIASM),
@@ -178,13 +191,13 @@ def check_drafts(
         paragraphs > MAX_PARAGRAPHS,
         "too_many_paragraphs",
         "error",
-        paragraphs.astype("str") + f" paragraphs; keep it to {MAX_PARAGRAPHS} short ones",
+        lambda: paragraphs.astype("str") + f" paragraphs; keep it to {MAX_PARAGRAPHS} short ones",
     )
     add(
         words > MAX_WORDS,
         "too_long",
         "warning",
-        words.astype("str") + f" words; aim for {MAX_WORDS} at most",
+        lambda: words.astype("str") + f" words; aim for {MAX_WORDS} at most",
     )
 
     suspects = matches(arrow, _PLACEHOLDER)
