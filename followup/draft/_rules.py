@@ -36,13 +36,13 @@ MAX_PARAGRAPHS = 3
 MAX_WORDS = 150
 SHARED_SENTENCE_WORDS = 6
 
+#: What a finding says, per draft or for all.
+Message = pd.Series | np.ndarray | str
 _GRATITUDE = r"(?i)\b(?:thank|thanks|grateful|appreciated?|gratitude)\b"
 _INTEREST = (
     r"(?i)\b(?:interest(?:ed)?|excited|eager|keen|glad to|look forward|hop(?:e|ing) to|"
     r"join(?:ing)?|contribut(?:e|ing)|opportunity)\b"
 )
-#: What a finding says, per draft or for all.
-Message = pd.Series | np.ndarray | str
 _ENTHUSIASM = r"(?i)\b(?:excited|eager|thrilled|keen|can't wait|cannot wait|dream job)\b"
 _PLACEHOLDER = (
     r"\{\{|\}\}|\{%|%\}|\[(?:[A-Z][A-Za-z ]{0,30})\]|\bTODO\b|\bTBD\b|\bXXX\b|"

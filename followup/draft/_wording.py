@@ -159,7 +159,8 @@ PAST_WITH_OBJECT = re.compile(
 PAST_AT_END = re.compile(
     r"".join(rf"(?<!\b{word})" for word in ("the", "a", "an", "its", "our", "your", "their"))
     + r"\s"
-    + rf"(?:\w+ed|{alternatives(('grew', 'fell', 'rose', 'shrank', 'slipped', 'began', 'went'))})"
+    + r"(?:(?!\w*eed\b|(?:shed|bed|red|embed|bred|wed)\b)\w+ed|"  # not "page speed", "RSS feed"
+    + rf"{alternatives(('grew', 'fell', 'rose', 'shrank', 'slipped', 'began', 'went'))})"
     r"(?=\s*$|\s+(?:last|this|yesterday|recently|again|early|late|twice|overnight|by\s+\d|"
     r"in\s+(?:Q[1-4]|\d{4}|january|february|march|april|may|june|july|august|september|"
     r"october|november|december)\b|\d))",

@@ -42,6 +42,8 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("the team doubled in 2025", "the team doubled in 2025", "statement"),
         ("models deployed to prod", "the models deployed to prod", "topic"),
         ("the automated pipeline", "the automated pipeline", "topic"),
+        ("the hiring need", "the hiring need", "topic"),
+        ("the RSS feed", "the RSS feed", "topic"),
         ("we chatted about hiking", "hiking", "pastime"),
         ("we talked about his kids' soccer for like 10 min lol", "your kids' soccer", "pastime"),
         ("hybrid 3 days/wk", "the hybrid schedule of 3 days a week", "topic"),
