@@ -43,13 +43,18 @@ def check_notes(
     )
     moved = point["shape"].isin(QUESTION_SHAPES) & (question["shape"] == "")
     no_point = (point["shape"] == "") | moved
+    written = text_column(drafts, "talking_point")
+    stand_in = (written.str.strip() != "") & (point["shape"] == "")  # "N/A", "TBD"
     add(
         no_point,
         "no_talking_point",
         "warning",
         lambda: (
-            "no talking point for " + who + ": add what you discussed with them in the "
-            "Talking Point column" + hint
+            "no talking point for "
+            + who
+            + np.where(stand_in, ' ("' + written + '" stands in for one)', "")
+            + ": add what you discussed with them in the Talking Point column"
+            + hint
         ),
     )
     add(

@@ -147,9 +147,15 @@ def test_a_placeholder_note_is_not_carried_and_the_letter_asks_for_a_talking_poi
     )
     assert not drafts["body"].str.contains("N/A|TBD", regex=True).any()
     findings = check_drafts(drafts, now="2026-11-24 23:00")
-    assert findings.loc[findings["code"] == "no_talking_point", "draft_id"].tolist() == [
-        drafts["draft_id"].iloc[0]
-    ]
+    said = findings.loc[findings["code"] == "no_talking_point"]
+    assert said["draft_id"].tolist() == [drafts["draft_id"].iloc[0]]
+    assert (
+        said["message"]
+        .iloc[0]
+        .startswith(
+            'no talking point for PersonA Example ("N/A" stands in for one): add what you discussed'
+        )
+    )
 
 
 def test_a_withdrawal_gets_no_finding_for_a_fit_or_question_it_does_not_carry():
