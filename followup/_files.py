@@ -34,6 +34,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from followup._arrow import text_array, text_scalar
+
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -184,9 +186,9 @@ def write_csv_rows(handle: IO[bytes], frame: pd.DataFrame, *, header: bool = Tru
     if frame.empty:
         return
     cells = [_csv_cells(frame.iloc[:, i], kind) for i, kind in enumerate(kinds)]
-    rows = pc.binary_join_element_wise(*cells, _text(","))
-    lines = pc.binary_join_element_wise(rows, _text("\n"), _text(""))
-    whole = pc.binary_join(pa.ListArray.from_arrays([0, len(lines)], lines), _text(""))
+    rows = pc.binary_join_element_wise(*cells, text_scalar(","))
+    lines = pc.binary_join_element_wise(rows, text_scalar("\n"), text_scalar(""))
+    whole = pc.binary_join(pa.ListArray.from_arrays([0, len(lines)], lines), text_scalar(""))
     handle.write(whole[0].as_buffer())
 
 
@@ -202,10 +204,7 @@ def _csv_kind(dtype: Any) -> str:
 def _csv_cells(values: pd.Series, kind: str) -> pa.Array:
     """One column's cells as CSV text: missing as "", quoted where a cell needs it."""
     if kind == "text":
-        column = pa.array(values.array)
-        if isinstance(column, pa.ChunkedArray):  # pandas keeps concatenated columns in chunks
-            column = column.combine_chunks()
-        text = pc.fill_null(pc.cast(column, pa.large_string()), "")
+        text = pc.fill_null(text_array(values), "")
     else:  # as numpy prints them, which is what pandas writes
         printed = values.to_numpy().astype("str")
         if values.dtype.kind == "f":
@@ -215,12 +214,9 @@ def _csv_cells(values: pd.Series, kind: str) -> pa.Array:
     if not pc.any(needs).as_py():
         return text
     escaped = pc.replace_substring(text, '"', '""')
-    quoted = pc.binary_join_element_wise(_text('"'), escaped, _text('"'), _text(""))
+    mark = text_scalar('"')
+    quoted = pc.binary_join_element_wise(mark, escaped, mark, text_scalar(""))
     return pc.if_else(needs, quoted, text)
-
-
-def _text(literal: str) -> pa.Scalar:
-    return pa.scalar(literal, pa.large_string())
 
 
 def _quoted(cell: str) -> str:

@@ -41,6 +41,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from followup._arrow import text_array, text_scalar
 from followup._distinct import per_distinct
 
 _PLAIN = re.compile(r"[ -~]*")  # printable ASCII
@@ -190,15 +191,15 @@ def message_heads(
     To: =?utf-8?b?Wm/DqyBPcnRlZ2E=?= <zoe@example.com>
     """
     dated = pc.binary_join_element_wise(
-        _text(f"Date: {date}\nMessage-ID: "), _column(message_id), _text("")
+        text_scalar(f"Date: {date}\nMessage-ID: "), text_array(message_id), text_scalar("")
     )
     joined = pc.binary_join_element_wise(
         _address_lines("From", *sender),
         _address_lines("To", *to),
-        _column(per_distinct(subject, lambda text: fold("Subject", unstructured(text)))),
+        text_array(per_distinct(subject, lambda text: fold("Subject", unstructured(text)))),
         dated,
-        _text(_FIXED_HEADERS + "\n\n"),
-        _text("\n"),
+        text_scalar(_FIXED_HEADERS + "\n\n"),
+        text_scalar("\n"),
     )
     heads: list[str] = joined.to_pylist()
     return heads
@@ -207,14 +208,14 @@ def message_heads(
 def _address_lines(field: str, names: pd.Series, addresses: pd.Series) -> pa.Array:
     """``Field: Name <address>`` per row, as :func:`fold` of :func:`mailbox` gives it."""
     named = pc.binary_join_element_wise(
-        _column(per_distinct(names, display_name)),
-        _text(" <"),
-        _column(addresses),
-        _text(">"),
-        _text(""),
+        text_array(per_distinct(names, display_name)),
+        text_scalar(" <"),
+        text_array(addresses),
+        text_scalar(">"),
+        text_scalar(""),
     )
-    value = pc.if_else(pc.equal(_column(names), ""), _column(addresses), named)
-    lines = pc.binary_join_element_wise(_text(f"{field}: "), value, _text(""))
+    value = pc.if_else(pc.equal(text_array(names), ""), text_array(addresses), named)
+    lines = pc.binary_join_element_wise(text_scalar(f"{field}: "), value, text_scalar(""))
     long = pc.greater(pc.utf8_length(lines), _MAX_LINE).to_numpy(zero_copy_only=False)
     if not long.any():
         return lines
@@ -223,12 +224,3 @@ def _address_lines(field: str, names: pd.Series, addresses: pd.Series) -> pa.Arr
         for name, address in zip(names[long].tolist(), addresses[long].tolist(), strict=True)
     ]
     return pc.replace_with_mask(lines, pa.array(long), pa.array(folded, pa.large_string()))
-
-
-def _column(values: pd.Series) -> pa.Array:
-    column = pa.array(values.array, pa.large_string())
-    return column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
-
-
-def _text(literal: str) -> pa.Scalar:
-    return pa.scalar(literal, pa.large_string())

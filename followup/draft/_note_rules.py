@@ -65,7 +65,7 @@ def check_notes(
             "the talking point for "
             + who
             + " is a question, and the Question column is taken: "
-            + _quoted(text_column(drafts, "talking_point"))
+            + _quoted(written)
             + "; write what you discussed, and ask one question"
         ),
     )

@@ -32,6 +32,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from followup._arrow import text_array, text_scalar
 from followup.draft._seen import SeenCounts
 from followup.draft._wording import PERSONAL_SHAPES, QUESTION_SHAPES
 
@@ -103,15 +104,8 @@ class _Columns(dict[str, pa.Array]):
         self.frame = values
 
     def __missing__(self, name: str) -> pa.Array:
-        column = pa.array(self.frame[name].astype("str").array)
-        if isinstance(column, pa.ChunkedArray):
-            column = column.combine_chunks()
-        self[name] = column = pc.cast(column, pa.large_string())
+        self[name] = column = text_array(self.frame[name].astype("str"))
         return column
-
-
-def _text(value: str) -> pa.Scalar:
-    return pa.scalar(value, pa.large_string())
 
 
 def _blank(n: int) -> pa.Array:
@@ -143,9 +137,9 @@ def _fill(
         parts = _PLACEHOLDER.split(frame)
         taken = pa.array(rows[hit])
         slots = [x for name, literal in zip(parts[1::2], parts[2::2], strict=True)
-                 for x in (columns[name].take(taken), _text(literal))]  # fmt: skip
+                 for x in (columns[name].take(taken), text_scalar(literal))]  # fmt: skip
         text = (
-            pc.binary_join_element_wise(_text(parts[0]), *slots, _text(""))
+            pc.binary_join_element_wise(text_scalar(parts[0]), *slots, text_scalar(""))
             if slots
             else pa.array(np.full(len(hit), parts[0], dtype=object), pa.large_string())
         )
@@ -221,6 +215,6 @@ def _joined(columns: list[pa.Array], sep: str) -> pa.Array:
         both = pc.and_(
             pc.greater(pc.binary_length(text), 0), pc.greater(pc.binary_length(column), 0)
         )
-        between = pc.if_else(both, _text(sep), _text(""))
-        text = pc.binary_join_element_wise(text, between, column, _text(""))
+        between = pc.if_else(both, text_scalar(sep), text_scalar(""))
+        text = pc.binary_join_element_wise(text, between, column, text_scalar(""))
     return text

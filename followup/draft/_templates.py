@@ -30,6 +30,7 @@ import pyarrow.compute as pc
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 
+from followup._arrow import text_array, text_scalar
 from followup.draft._sandbox import (
     MAX_TEXT,
     NO_LIMIT,
@@ -236,10 +237,10 @@ def _concatenated(pairs: list[tuple[str, str]], context: pd.DataFrame) -> pd.Ser
         return pd.Series("".join(lit for lit, _ in pairs), index=context.index, dtype="str")
     pieces: list[pa.Array | pa.Scalar] = []
     for literal, name in pairs:
-        pieces.append(pa.scalar(literal, pa.large_string()))
+        pieces.append(text_scalar(literal))
         if name:
-            pieces.append(pc.cast(pa.array(context[name].array), pa.large_string()))
-    text = pc.binary_join_element_wise(*pieces, pa.scalar("", pa.large_string()))
+            pieces.append(text_array(context[name]))
+    text = pc.binary_join_element_wise(*pieces, text_scalar(""))
     return pd.Series(text, index=context.index, dtype="str")
 
 
