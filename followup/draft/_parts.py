@@ -104,11 +104,12 @@ def common_checks(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | 
 
 
 #: What ties a stock phrase to the rest of a note: "think outside the box *about* cost
-#: dashboards", "at the end of the day *it's all about* data quality", "roadmap *is a* can
+#: dashboards", "at the end of the day *it's (all) about* data quality", "roadmap *is a* can
 #: of worms".
 _LINKS = ("is", "are", "was", "were", "a", "an", "the", "like", "such")
 _TIES = re.compile(
-    rf"^[\s,;:.!-]*(?:(?:it'?s|it\s+is|is)\s+all\s+)?(?:{alternatives(words.PREPOSITIONS)}\b:?)?"
+    r"^[\s,;:.!-]*(?:(?:it'?s|it\s+is|is)\s+(?:all\s+)?(?=about\b))?"
+    rf"(?:{alternatives(words.PREPOSITIONS)}\b:?)?"
     rf"[\s,;:.!-]*|(?:[\s,;:.!-]+(?:{alternatives((*words.PREPOSITIONS, *_LINKS))}\b))*"
     r"[\s,;:.!-]*$",
     re.IGNORECASE,

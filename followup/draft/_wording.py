@@ -155,15 +155,15 @@ PAST_WITH_OBJECT = re.compile(
 
 
 #: A deed told with no object, at the end or before a time or an amount: "the hiring freeze
-#: ended", "the team doubled last year", "revenue grew 30%" (not "models deployed to prod").
+#: ended", "the launch slipped to Q3", "revenue grew 30%" (not "models deployed to prod").
 PAST_AT_END = re.compile(
     r"".join(rf"(?<!\b{word})" for word in ("the", "a", "an", "its", "our", "your", "their"))
     + r"\s"
     + r"(?:(?!\w*eed\b|(?:shed|bed|red|embed|bred|wed)\b)\w+ed|"  # not "page speed", "RSS feed"
     + rf"{alternatives(('grew', 'fell', 'rose', 'shrank', 'slipped', 'began', 'went'))})"
     r"(?=\s*$|\s+(?:last|this|yesterday|recently|again|early|late|twice|overnight|by\s+\d|"
-    r"in\s+(?:Q[1-4]|\d{4}|january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\b|\d))",
+    r"(?:in|to|until|till)\s+(?:Q[1-4]|\d{4}|next\s+\w+|january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)\b|\d))",
     re.IGNORECASE,
 )
 

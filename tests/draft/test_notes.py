@@ -40,6 +40,7 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("she said the hiring freeze ended", "the hiring freeze ended", "statement"),
         ("their reorg finished last month", "your reorg finished last month", "statement"),
         ("the team doubled in 2025", "the team doubled in 2025", "statement"),
+        ("their EU expansion slipped to Q3", "your EU expansion slipped to Q3", "statement"),
         ("models deployed to prod", "the models deployed to prod", "topic"),
         ("the automated pipeline", "the automated pipeline", "topic"),
         ("the hiring need", "the hiring need", "topic"),
@@ -154,6 +155,7 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("at the end of the day it's all about data quality", "note_stock_phrase", '"data qual'),
         ("the low-hanging fruit in onboarding", "note_stock_phrase", 'e.g. "onboarding"'),
         ("roadmap is a can of worms", "note_stock_phrase", 'e.g. "the roadmap"'),
+        ("at the end of the day it's about data quality", "note_stock_phrase", '"data quality"'),
         ("why we keep going back to the drawing board", "note_stock_phrase", "own words"),
     ],
 )
