@@ -210,7 +210,7 @@ class DraftSink:
             )
         elif self.format == "csv":
             assert self._handle is not None
-            sheet = neutralize_formulas(review_sheet(drafts))
+            sheet = review_sheet(drafts)
             write_csv_rows(self._handle, sheet, header=not self._header_written)
         else:
             _append_xlsx(self._sheet, review_sheet(drafts), header=not self._header_written)
