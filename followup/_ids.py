@@ -46,15 +46,24 @@ def _folded(values: pd.Series) -> pd.Series:
     return per_distinct(values.fillna("").astype("str"), lambda v: " ".join(v.casefold().split()))
 
 
-def _utc_text(value: pd.Timestamp) -> str:
-    return "" if pd.isna(value) else value.tz_convert("UTC").strftime("%Y-%m-%dT%H:%M:%SZ")
+def utc_texts(starts: pd.Series) -> pd.Series:
+    """Each moment in UTC to the second, as ``2026-11-24T20:30:00Z`` ("" where missing).
+
+    >>> starts = pd.Series(pd.to_datetime(["2026-11-24 14:30:59.9-06:00", None], utc=True))
+    >>> utc_texts(starts).tolist()
+    ['2026-11-24T20:30:59Z', '']
+    """
+    seconds = starts.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy().astype("datetime64[s]")
+    text = np.datetime_as_string(seconds, unit="s", timezone="UTC").astype(object)
+    text[np.isnat(seconds)] = ""
+    return pd.Series(text, index=starts.index, dtype="str")
 
 
 def interview_ids(recipients: pd.DataFrame) -> pd.Series:
     """The sheet's interview id, else one derived from candidate, company and start."""
     if recipients.empty:
         return pd.Series(dtype="str", index=recipients.index)
-    start = per_distinct(recipients["interview_start"], _utc_text)
+    start = utc_texts(recipients["interview_start"])
     key = (
         recipients["candidate_email"].fillna("").astype("str").str.lower()
         + "|"

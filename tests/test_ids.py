@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
+import numpy as np
 import pandas as pd
 from conftest import SENDER, read
 
 import followup
+from followup._ids import utc_texts
 
 #: The draft ids of data/interviews.csv. They are Message-IDs and ledger keys: if this test
 #: fails, already-delivered drafts would be sent again. Change the id rule only with a
@@ -95,3 +97,15 @@ def test_ids_do_not_depend_on_row_order_or_on_spelling_of_case_and_spaces():
     before = dict(zip(sample["interviewer_email"], sample["interview_id"], strict=True))
     after = dict(zip(shuffled["interviewer_email"], shuffled["interview_id"], strict=True))
     assert before == after
+
+
+def test_start_times_in_the_key_are_what_strftime_writes():
+    rng = np.random.default_rng(11)
+    nanoseconds = rng.integers(-3 * 10**18, 9 * 10**18, 3_000)  # 1874 to 2255, any fraction
+    starts = pd.Series(pd.to_datetime(nanoseconds, utc=True)).dt.tz_convert("Asia/Kolkata")
+    starts[rng.random(len(starts)) < 0.1] = pd.NaT
+    expected = [
+        "" if pd.isna(s) else s.tz_convert("UTC").strftime("%Y-%m-%dT%H:%M:%SZ") for s in starts
+    ]
+    assert utc_texts(starts).tolist() == expected
+    assert utc_texts(starts.dt.as_unit("s")).tolist() == expected
