@@ -27,7 +27,7 @@ from followup.draft._checkin_rules import THANK_YOU_ONLY, checkin_findings
 from followup.draft._note_rules import NOTE_RULES, check_notes, text_column
 from followup.draft._notes import adapt_column
 from followup.draft._proofread import doubled_words, matches, misspellings, objects
-from followup.draft._slips import find_slips, letter_core
+from followup.draft._slips import find_slips, letter_cores
 from followup.draft._style import style
 from followup.draft._when import days_ahead
 from followup.schema import BY_CODE, FINDING_COLUMNS
@@ -95,7 +95,7 @@ def check_drafts(
     moment = resolve_now(now)
     body = drafts["body"].astype("str")
     arrow = pa.array(body.array)  # searched with RE2 directly: see matches()
-    core = letter_core(arrow)
+    core = letter_cores(arrow)  # checks that read only the core run once per distinct one
     who = drafts["interviewer_name"].fillna(drafts["interviewer_email"]).astype("str")
     notes = {c: adapt_column(text_column(drafts, c), c) for c in NOTE_RULES}
     found: list[pd.DataFrame] = []
@@ -256,24 +256,28 @@ def finding_counts(findings: pd.DataFrame) -> dict[tuple[str, str], int]:
     return {(str(r), str(s)): int(n) for r, s, n in counts.to_numpy().tolist()}
 
 
-def _paragraphs_and_words(core: pa.Array, index: pd.Index) -> tuple[pd.Series, pd.Series]:
-    """Paragraph and word counts of the bodies' cores."""
-    breaks = pc.count_substring_regex(core, r"\n[ \t]*\n[ \t\n]*").to_numpy()
-    empty = pc.equal(core, "").to_numpy(zero_copy_only=False)
+def _paragraphs_and_words(
+    cores: pa.DictionaryArray, index: pd.Index
+) -> tuple[pd.Series, pd.Series]:
+    """Paragraph and word counts of the bodies' cores, counted once per distinct core."""
+    distinct = cores.dictionary
+    breaks = pc.count_substring_regex(distinct, r"\n[ \t]*\n[ \t\n]*").to_numpy()
+    empty = pc.equal(distinct, "").to_numpy(zero_copy_only=False)
     paragraphs = np.where(empty, 0, breaks + 1)
-    words = pc.list_value_length(pc.utf8_split_whitespace(core)).to_numpy()
+    words = pc.list_value_length(pc.utf8_split_whitespace(distinct)).to_numpy()
+    rows = cores.indices.to_numpy()
     return (
-        pd.Series(paragraphs, index=index, dtype="int64"),
-        pd.Series(words, index=index, dtype="int64"),
+        pd.Series(paragraphs[rows], index=index, dtype="int64"),
+        pd.Series(words[rows], index=index, dtype="int64"),
     )
 
 
 def _shared_wording(
-    drafts: pd.DataFrame, core: pa.Array, who: pd.Series
+    drafts: pd.DataFrame, cores: pa.DictionaryArray, who: pd.Series
 ) -> tuple[np.ndarray, str, str, np.ndarray]:
     """R3: a sentence of six or more words that a draft shares with another of its panel.
 
-    Each draft names the first such sentence. All drafts are split into sentences at
+    Each draft names the first such sentence. Each distinct core is split into sentences
     once, and sentences are compared by their dictionary codes, not their text.
     """
     panel = drafts.groupby("interview_id", sort=False)["draft_id"].transform("size") > 1
@@ -281,11 +285,9 @@ def _shared_wording(
     messages = np.full(len(drafts), "", dtype=object)
     if not len(at):
         return messages != "", "shared_wording", "warning", messages
-    taken = core.take(pa.array(at))
-    taken = taken.combine_chunks() if isinstance(taken, pa.ChunkedArray) else taken
-    text = pc.replace_substring(taken, "\n", " ")
+    text = pc.replace_substring(cores.dictionary, "\n", " ")
     ends = pc.replace_substring_regex(text, r"([.!?])\s+", "\\1\x1f")  # RE2: no lookbehind
-    pieces = pc.split_pattern(ends, "\x1f")
+    pieces = pc.split_pattern(ends, "\x1f").take(cores.indices.take(pa.array(at)))
     encoded = pc.dictionary_encode(pc.list_flatten(pieces))  # each distinct sentence once
     words = np.array([len(t.split()) for t in encoded.dictionary.to_pylist()], dtype=np.int64)
     long = words[encoded.indices.to_numpy()] >= SHARED_SENTENCE_WORDS

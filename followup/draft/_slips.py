@@ -111,22 +111,45 @@ def letter_core(bodies: pa.Array) -> pa.Array:
     return pc.utf8_trim_whitespace(core)
 
 
+def letter_cores(bodies: pa.Array) -> pa.DictionaryArray:
+    """:func:`letter_core` of each body, each distinct core once (``dictionary``) with where
+    each body's is (``indices``): letters differ most in the greeting and the sign-off,
+    which hold the names, so a check that reads only the core runs once per distinct core.
+
+    >>> cores = letter_cores(pa.array(["Hi Dana,\\nThanks.\\n\\nBest,\\nA\\n",
+    ...                                "Hi Luis,\\nThanks.\\n\\nBest,\\nA\\n"]))
+    >>> cores.dictionary.to_pylist(), cores.indices.to_pylist()
+    (['Thanks.'], [0, 0])
+    """
+    return _encoded(letter_core(bodies))
+
+
+def _encoded(core: pa.Array | pa.ChunkedArray) -> pa.DictionaryArray:
+    if isinstance(core, pa.ChunkedArray):  # pandas keeps concatenated columns in chunks
+        core = core.combine_chunks()
+    encoded: pa.DictionaryArray = pc.dictionary_encode(core, null_encoding="encode")
+    return encoded
+
+
 def find_slips(drafts: pd.DataFrame, core: pa.Array | None = None) -> pd.DataFrame:
     """One row per slip: ``at`` (the draft's position), ``code``, ``severity``, ``message``.
 
-    ``core`` is :func:`letter_core` of the bodies, when the caller has it already. One
-    pass with every check finds the bodies with a slip; each check then reads only those.
+    ``core`` is :func:`letter_core` (or :func:`letter_cores`) of the bodies, when the caller
+    has it already. One pass with every check over each distinct core finds the bodies with
+    a slip; each check then reads only those.
     """
     if core is None:
-        core = letter_core(pa.array(drafts["body"].astype("str").array))
+        core = letter_cores(pa.array(drafts["body"].astype("str").array))
+    cores = core if isinstance(core, pa.DictionaryArray) else _encoded(core)
     any_check = "|".join(f"(?:{pattern})" for _, _, pattern, _ in CHECKS)
-    screened = core
+    screened = cores.dictionary
     for tail in _frame_tails():  # the letter's own words are no suspects
         screened = pc.replace_substring(screened, tail, "")
-    suspects = np.flatnonzero(pc.match_substring_regex(screened, any_check).to_numpy(False))
+    flagged = pc.match_substring_regex(screened, any_check).to_numpy(zero_copy_only=False)
+    suspects = np.flatnonzero(flagged[cores.indices.to_numpy()])
     found = []
     if len(suspects):
-        texts = core.take(pa.array(suspects)).to_pylist()
+        texts = cores.take(pa.array(suspects)).to_pylist()
         for code, severity, pattern, describe in CHECKS:
             python = re.compile(pattern)
             for at, text in zip(suspects.tolist(), texts, strict=True):
