@@ -573,6 +573,13 @@ IMPRESSIONS = (
     "went okay",
 )
 
+#: Abbreviations whose full stop ends no sentence ("St. Mary's", "e.g. churn").
+ABBREVIATIONS = ("e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "st", "approx", "no")
+
+#: Words of degree that open a judgement after a comma ("on-call rota, pretty heavy"); a
+#: note may open with one and be a topic ("pretty printing"), so only a later part counts.
+DEGREES = ("pretty", "quite", "kinda", "fairly", "somewhat", "rather", "a bit", "a little")
+
 #: Names that look like common words ("Python", "Go", "May", "Spanish"): a capital on them
 #: is kept.
 PROPER_WORDS = (

@@ -198,7 +198,11 @@ def _clause_like(part: str) -> bool:
         or re.search(r"\byou\b", part, re.IGNORECASE)
         or CLAUSE_START.match(part.strip())
         or IMPRESSION.match(part.strip())  # "warehouse demo, super cool"
+        or _JUDGED.match(part.strip())  # "on-call rota, pretty heavy"
     )
+
+
+_JUDGED = re.compile(rf"^{alternatives(words.DEGREES)}\s+(?!of\b|than\b|a\b)\w", re.IGNORECASE)
 
 
 STRAY_SYMBOL = re.compile(r"(?<![\d\s])\s*%|(?<!\d)\s%|[~^|#*=<>{}\[\]\\]|\s[@/]\s")

@@ -202,8 +202,10 @@ THEM_AS_READER = (re.compile(r"\bthem\b", re.I), "you")
 
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\w)")
-PART_BREAK = re.compile(r"(?<=[.!?])\s+(?=\w)|\s+[-–—/]\s+|;\s*")
-ABBREVIATION_END = re.compile(r"\b(?:e\.g|i\.e|etc|vs|dr|mr|mrs|ms|st|approx|no)\.$", re.I)
+ABBREVIATION_END = re.compile(rf"\b{alternatives(words.ABBREVIATIONS)}\.$", re.I)
+_NOT_ABBREVIATED = "".join(rf"(?<!\b(?i:{re.escape(a)})\.)" for a in words.ABBREVIATIONS)
+#: Where a note's parts meet: a full stop (not "St."), a spaced dash or slash, a semicolon.
+PART_BREAK = re.compile(rf"(?<=[.!?]){_NOT_ABBREVIATED}\s+(?=\w)|\s+[-–—/]\s+|;\s*")
 CHAT = re.compile(rf"\s*\b{alternatives(words.CHAT)}\b", re.IGNORECASE)
 #: A cell that stands in for no note: "N/A", "TBD", "see notes".
 PLACEHOLDER = re.compile(rf"(?:{alternatives(words.PLACEHOLDERS)})[.!?]*", re.IGNORECASE)

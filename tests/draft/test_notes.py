@@ -343,6 +343,8 @@ def test_a_fit_becomes_the_candidates_own(fit, text, shape):
         ("case interview - market sizing for e-bikes", "market sizing for e-bikes"),
         ("phone screen - she said team is growing fast in Q1", "the team is growing fast in Q1"),
         ("warehouse robots demo, super cool!!", "the warehouse robots demo"),
+        ("the on-call rota, pretty heavy", "the on-call rota"),  # an impression, not a list
+        ("their Looker rollout, kinda rushed", "your Looker rollout"),
         # after "we both ...", a second thought is not a list of what we both do
         ("we both ran half marathons lol, route optimization pilot", "we both ran half marathons"),
         ("we both have kids, soccer season chaos", "we both have kids"),
@@ -410,6 +412,19 @@ def test_a_shared_note_whose_commas_list_or_describe_reads_whole(note):
     adapted = adapt_talking_point(note)
     assert (adapted.code, adapted.shape) == ("", "shared")
     assert adapted.text == note.rstrip("!")[0].lower() + note.rstrip("!")[1:]
+
+
+def test_a_note_that_opens_with_a_word_of_degree_is_a_topic():
+    assert adapt_talking_point("pretty printing for logs")[:3] == (
+        "pretty printing for logs", "topic", ""
+    )  # fmt: skip
+    assert adapt_talking_point("roadmap, hiring, a bit of tooling").code == ""
+
+
+def test_a_fit_keeps_an_abbreviation_with_its_full_stop():
+    assert adapt_fit("my hospital reporting at St. Mary's")[:3] == (
+        "my hospital reporting at St. Mary's", "background", ""
+    )  # fmt: skip
 
 
 def test_three_short_items_become_a_list_and_a_compound_takes_the():

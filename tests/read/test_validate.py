@@ -55,6 +55,20 @@ def test_began_and_ended_columns_are_when_the_interview_started_and_ended():
     assert (r["interview_end"] - r["interview_start"]).tolist() == [pd.Timedelta(minutes=45)]
 
 
+def test_from_time_and_to_time_beside_a_when_day_are_the_start_and_end():
+    frame = pd.DataFrame(
+        {"Firm": ["N"], "Title of role": ["Analyst"], "When": ["2026-11-24"]}
+        | {"From time": ["14:30"], "To time": ["15:15"], "Interviewer": ["Dana"]}
+        | {"Interviewer mail": ["dana@nw.example"]}
+    )
+    result = read(frame, tz="UTC")
+    r = result.recipients
+    assert r["interview_start"].tolist() == [pd.Timestamp("2026-11-24 14:30", tz="UTC")]
+    assert (r["interview_end"] - r["interview_start"]).tolist() == [pd.Timedelta(minutes=45)]
+    assert r[["role", "interviewer_email"]].iloc[0].tolist() == ["Analyst", "dana@nw.example"]
+    assert problems(result) == []
+
+
 def test_a_q_for_them_column_is_the_question():
     frame = pd.DataFrame(
         {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
