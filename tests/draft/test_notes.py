@@ -118,6 +118,7 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("5 days in office, not for me", "private_note", "keep it in your Notes column"),
         ("red flag: high turnover", "private_note", "keep it in your Notes column"),
         ("the $85k base", "private_note", "keep it in your Notes column"),
+        ("the power bi licensing mess", "private_note", "keep it in your Notes column"),
         ("great energy, super friendly", "note_impression", "write what you talked about"),
         ("send portfolio link", "note_to_self", "keep it in your Notes column"),
         ("also a Lagos native", "note_unclear", "we both"),
