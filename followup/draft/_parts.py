@@ -21,7 +21,6 @@ from collections.abc import Callable
 from followup.draft import _lexicon as words
 from followup.draft._style import stock_phrase
 from followup.draft._wording import (
-    ABBREVIATION_END,
     AUX,
     FIRST_PERSON,
     HE_SHE,
@@ -172,13 +171,7 @@ def _private(text: str, kind: str) -> re.Match[str] | None:
 
 def sentences_of(text: str) -> list[str]:
     """The sentences of a note ("Talked about drift. Great energy!"): two here."""
-    out: list[str] = []
-    for part in SENTENCE_BREAK.split(text):
-        if out and ABBREVIATION_END.search(out[-1]):
-            out[-1] += " " + part
-        elif part.strip():
-            out.append(part)
-    return out
+    return [part for part in SENTENCE_BREAK.split(text) if part.strip()]
 
 
 def later_parts_are_clauses(text: str) -> bool:

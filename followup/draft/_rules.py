@@ -22,6 +22,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from followup._arrow import text_array
 from followup._clock import resolve_now
 from followup.draft._checkin_rules import THANK_YOU_ONLY, checkin_findings
 from followup.draft._note_rules import NOTE_RULES, check_notes, text_column
@@ -94,7 +95,7 @@ def check_drafts(
     """
     moment = resolve_now(now)
     body = drafts["body"].astype("str")
-    arrow = pa.array(body.array)  # searched with RE2 directly: see matches()
+    arrow = text_array(body)  # searched with RE2 directly: see matches()
     core = letter_cores(arrow)  # checks that read only the core run once per distinct one
     who = drafts["interviewer_name"].fillna(drafts["interviewer_email"]).astype("str")
     notes = {c: adapt_column(text_column(drafts, c), c) for c in NOTE_RULES}

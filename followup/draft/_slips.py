@@ -24,6 +24,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from followup._arrow import text_array
 from followup.draft import _lexicon as words
 from followup.draft._phrases import phrase_book
 
@@ -121,26 +122,19 @@ def letter_cores(bodies: pa.Array) -> pa.DictionaryArray:
     >>> cores.dictionary.to_pylist(), cores.indices.to_pylist()
     (['Thanks.'], [0, 0])
     """
-    return _encoded(letter_core(bodies))
-
-
-def _encoded(core: pa.Array | pa.ChunkedArray) -> pa.DictionaryArray:
-    if isinstance(core, pa.ChunkedArray):  # pandas keeps concatenated columns in chunks
-        core = core.combine_chunks()
-    encoded: pa.DictionaryArray = pc.dictionary_encode(core, null_encoding="encode")
+    encoded: pa.DictionaryArray = pc.dictionary_encode(letter_core(bodies), null_encoding="encode")
     return encoded
 
 
-def find_slips(drafts: pd.DataFrame, core: pa.Array | None = None) -> pd.DataFrame:
+def find_slips(drafts: pd.DataFrame, cores: pa.DictionaryArray | None = None) -> pd.DataFrame:
     """One row per slip: ``at`` (the draft's position), ``code``, ``severity``, ``message``.
 
-    ``core`` is :func:`letter_core` (or :func:`letter_cores`) of the bodies, when the caller
-    has it already. One pass with every check over each distinct core finds the bodies with
-    a slip; each check then reads only those.
+    ``cores`` is :func:`letter_cores` of the bodies, when the caller has it already. One
+    pass with every check over each distinct core finds the bodies with a slip; each check
+    then reads only those.
     """
-    if core is None:
-        core = letter_cores(pa.array(drafts["body"].astype("str").array))
-    cores = core if isinstance(core, pa.DictionaryArray) else _encoded(core)
+    if cores is None:
+        cores = letter_cores(text_array(drafts["body"].astype("str")))
     any_check = "|".join(f"(?:{pattern})" for _, _, pattern, _ in CHECKS)
     screened = cores.dictionary
     for tail in _frame_tails():  # the letter's own words are no suspects

@@ -201,11 +201,11 @@ THEY_AS_READER = (
 THEM_AS_READER = (re.compile(r"\bthem\b", re.I), "you")
 
 
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\w)")
-ABBREVIATION_END = re.compile(rf"\b{alternatives(words.ABBREVIATIONS)}\.$", re.I)
 _NOT_ABBREVIATED = "".join(rf"(?<!\b(?i:{re.escape(a)})\.)" for a in words.ABBREVIATIONS)
-#: Where a note's parts meet: a full stop (not "St."), a spaced dash or slash, a semicolon.
-PART_BREAK = re.compile(rf"(?<=[.!?]){_NOT_ABBREVIATED}\s+(?=\w)|\s+[-–—/]\s+|;\s*")
+#: Where a note's sentences meet: after a full stop, but not the one of "St." or "e.g.".
+SENTENCE_BREAK = re.compile(rf"(?<=[.!?]){_NOT_ABBREVIATED}\s+(?=\w)")
+#: Where a note's parts meet: a sentence break, a spaced dash or slash, a semicolon.
+PART_BREAK = re.compile(rf"{SENTENCE_BREAK.pattern}|\s+[-–—/]\s+|;\s*")
 CHAT = re.compile(rf"\s*\b{alternatives(words.CHAT)}\b", re.IGNORECASE)
 #: A cell that stands in for no note: "N/A", "TBD", "see notes".
 PLACEHOLDER = re.compile(rf"(?:{alternatives(words.PLACEHOLDERS)})[.!?]*", re.IGNORECASE)
