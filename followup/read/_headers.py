@@ -88,6 +88,11 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
         names.append(name)
         if name is not None:
             headers[name] = header or f"column {position + 1}"
+    for position, header in enumerate(raw.headers):  # one meaning first: it may settle
+        if names[position] is None and loose_wide_field(header) is None:  # another's two
+            meant = [c for c in _by_parts(header) if c not in headers]
+            if len(meant) == 1:
+                names[position], headers[meant[0]] = meant[0], header
     unused: list[Unused] = []
     for position, header in enumerate(raw.headers):
         if names[position] is not None:
@@ -103,7 +108,7 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
             names[position], headers[name] = name, header
             continue
         meant = [] if loose is not None else [c for c in _by_parts(header) if c not in headers]
-        if len(meant) == 1:
+        if len(meant) == 1:  # "Notes from convo" beside "My private notes": the talking point
             names[position] = meant[0]
             headers[meant[0]] = header
             continue

@@ -69,6 +69,20 @@ def test_from_time_and_to_time_beside_a_when_day_are_the_start_and_end():
     assert problems(result) == []
 
 
+def test_a_header_of_two_meanings_takes_the_one_a_later_column_leaves():
+    frame = pd.DataFrame(
+        {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
+        | {"Interviewer": ["Dana"], "Interviewer Email": ["dana@nw.example"]}
+        | {"Notes from convo": ["the dbt migration"], "My private notes": ["seemed rushed"]}
+    )
+    result = read(frame)
+    assert result.recipients[["talking_point", "notes"]].iloc[0].tolist() == [
+        "the dbt migration",
+        "seemed rushed",
+    ]
+    assert problems(result) == []
+
+
 def test_a_q_for_them_column_is_the_question():
     frame = pd.DataFrame(
         {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
