@@ -249,6 +249,7 @@ COLUMNS: tuple[Column, ...] = (
             "interviewer mail",
             "mail",
             "their mail",
+            "person email",
         ),
         header=True,
         doc="the recipient's address",
@@ -266,8 +267,7 @@ COLUMNS: tuple[Column, ...] = (
             "their job",
             "their job title",
             "their role",
-            "their role",
-            "their job title",
+            "person title",
         ),
         doc="the recipient's title",
     ),
@@ -300,6 +300,12 @@ COLUMNS: tuple[Column, ...] = (
             "we talked about",
             "what we chatted about",
             "discussion",
+            "covered",
+            "what we covered",
+            "went over",
+            "what we went over",
+            "talked through",
+            "what we talked through",
         ),
         doc="what to mention to this interviewer",
     ),
@@ -321,6 +327,10 @@ COLUMNS: tuple[Column, ...] = (
             "impressions",
             "private",
             "private comments",
+            "just for me",
+            "only for me",
+            "for me only",
+            "for my eyes only",
         ),
         doc="your private notes: kept in the tables, never in a letter",
     ),
@@ -659,15 +669,18 @@ BY_CODE: dict[str, Code] = {c.code: c for c in CODES}
 MAX_CELL_CHARS = 10_000
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
 
 def normalize_header(header: object) -> str:
-    """Lower-case a header and drop everything but letters and digits.
+    """Lower-case a header and drop everything but letters and digits, and the "'s" of
+    a possessive.
 
-    >>> normalize_header("  Interviewer(s) ")
-    'interviewers'
+    >>> normalize_header("  Interviewer(s) "), normalize_header("Interviewer's e-mail")
+    ('interviewers', 'intervieweremail')
     """
-    text = unicodedata.normalize("NFKD", str(header)).encode("ascii", "ignore").decode()
+    text = _POSSESSIVE.sub("", str(header))
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return _NON_ALNUM.sub("", text.lower())
 
 

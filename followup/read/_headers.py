@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_OF = re.compile(r"^\s*(\S+(?:\s+\S+)?)\s+of\s+(?:the\s+)?(\S+)\s*$", re.IGNORECASE)
 #: Aliases too generic to name a column as one word of a longer header.
 _WEAK = frozenset(
     normalize_header(w)
@@ -83,7 +84,7 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
         if name is not None and name in headers:
             raise ColumnsError(
                 f"{raw.source}: columns {headers[name]!r} and {header!r} both mean "
-                f"`{name.split('#')[0]}`; rename or delete one of them."
+                f"{_meaning(name)}; rename or delete one of them."
             )
         names.append(name)
         if name is not None:
@@ -103,7 +104,7 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
             if name in headers:
                 raise ColumnsError(
                     f"{raw.source}: columns {headers[name]!r} and {header!r} both mean "
-                    f"interviewer {loose[0]}'s {_FIELD_WORDS[loose[1]]}; rename or delete one."
+                    f"{_meaning(name)}; rename or delete one of them."
                 )
             names[position], headers[name] = name, header
             continue
@@ -132,9 +133,17 @@ _SECOND_MEANING = {
 }
 
 
+def _meaning(name: str) -> str:
+    """How an error names a column: "interviewer 2's email", or "`company`"."""
+    field, _, slot = name.partition("#")
+    return f"interviewer {slot}'s {_FIELD_WORDS[field]}" if slot else f"`{field}`"
+
+
 def _exact(header: str) -> str | None:
-    """The column a header names whole, or without its bracketed words."""
-    for text in (header, _BRACKETS.sub(" ", header)):
+    """The column a header names whole, or without its bracketed words, or turned round
+    from "A of B" to "B A" ("Date of interview" is the interview date)."""
+    bare = _BRACKETS.sub(" ", header)
+    for text in (header, bare, _OF.sub(r"\2 \1", bare)):
         key = normalize_header(text)
         slot = wide_field(key)
         if slot is not None:

@@ -83,6 +83,25 @@ def test_a_header_of_two_meanings_takes_the_one_a_later_column_leaves():
     assert problems(result) == []
 
 
+def test_possessive_and_of_headers_name_their_columns():
+    frame = pd.DataFrame(
+        {"Org": ["N"], "Position applied": ["Analyst"], "Date of interview": ["2026-11-24"]}
+        | {"Began": ["14:30"], "Person": ["Dana"], "Person's email": ["dana@nw.example"]}
+        | {"What we covered": ["the dbt migration"], "Just for me": ["seemed rushed"]}
+        | {"Interviewer’s title": ["Head of Data"]}
+    )
+    result = read(frame)
+    row = result.recipients.iloc[0]
+    assert row["interview_start"] == pd.Timestamp("2026-11-24 14:30", tz=row["timezone"])
+    assert row[["interviewer_email", "talking_point", "notes", "interviewer_title"]].tolist() == [
+        "dana@nw.example",
+        "the dbt migration",
+        "seemed rushed",
+        "Head of Data",
+    ]
+    assert problems(result) == []
+
+
 def test_a_q_for_them_column_is_the_question():
     frame = pd.DataFrame(
         {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
