@@ -98,8 +98,9 @@ def _with_notes(context: pd.DataFrame) -> pd.DataFrame:
     A talking point that is really a question ("ask about the relocation budget")
     becomes the letter's question when the question cell is empty.
     """
-    point = adapt_column(context["talking_point"], "talking_point")
-    asked = adapt_column(context["question"], "question")
+    readers = context["interviewer_name"]
+    point = adapt_column(context["talking_point"], "talking_point", readers)
+    asked = adapt_column(context["question"], "question", readers)
     fit = adapt_column(context["fit"], "fit")
     moved = point["shape"].isin(QUESTION_SHAPES) & (asked["shape"] == "")
     question_text = asked["text"].where(~moved, point["text"])

@@ -412,6 +412,11 @@ SUBORDINATORS = ("that", "which", "who", "whom", "whose", "how", "what", "why", 
                  "whether", "if")  # fmt: skip
 QUESTION_WORDS = ("how", "what", "why", "when", "where", "who", "which", "whether", "if")
 
+#: Words that, after a word in -ing, tell of doing rather than name a thing ("hiring again").
+AFTER_A_VERB = ("again", "now", "fast", "quickly", "slowly", "soon", "hard", "actively",
+                "aggressively", "well", "up", "out", "back", "ahead", "off", "away", "over",
+                "to", "into", "towards", "toward", "across")  # fmt: skip
+
 #: Words before a noun that need no article ("our", "the", "three", ...).
 DETERMINERS = (
     "the",

@@ -284,3 +284,33 @@ def goes_by(notes: pd.Series) -> pd.Series:
     found = [(m := _GOES_BY.search(u)) and m.group(1).rstrip("'’-") for u in uniques.tolist()]
     names = [n if n and n[0].isupper() else "" for n in found]
     return pd.Series(np.array(names or [""], dtype=object)[codes], index=notes.index, dtype="str")
+
+
+def as_their(notes: pd.Series, names: pd.Series) -> pd.Series:
+    """Each note with its reader named as an owner ("Dr. Patel's forecasting work", in the
+    letter to Dr. Anjali Patel) written "their", which the letter then makes "your".
+
+    >>> as_their(pd.Series(["Dr. Patel's forecasting work", "Sam's team"]),
+    ...          pd.Series(["Dr. Anjali Patel", "Kim Lee"])).tolist()
+    ['their forecasting work', "Sam's team"]
+    """
+    owned = notes.str.contains(r"\w['’]s\b", regex=True, na=False)  # few notes name an owner at all
+    if not owned.any():
+        return notes
+    pairs = pd.DataFrame({"note": notes[owned], "name": names[owned].fillna("")})
+    written = [_owner(name).sub("their", note) for note, name in pairs.itertuples(index=False)]
+    return notes.where(~owned, pd.Series(written, index=pairs.index, dtype=notes.dtype))
+
+
+@lru_cache(maxsize=1 << 12)
+def _owner(name: str) -> re.Pattern[str]:
+    """A pattern for ``name``, or any of its words, as an owner: "Anjali's", "Dr. Patel's"."""
+    parts = [w for w in re.findall(r"[^\W\d_][\w'-]*", name) if len(w) > 1]
+    parts = [re.escape(w) for w in parts if w.lower() not in (*_FORMAL, *_DOCTORAL)]
+    if not parts:
+        return re.compile(r"(?!)")
+    title = "|".join(_FORMAL)
+    word = "|".join(sorted(parts, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w'])(?:(?:{title})\.?\s+)?(?:{word})(?:\s+(?:{word}))*['’]s\b", re.IGNORECASE
+    )

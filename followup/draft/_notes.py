@@ -42,6 +42,7 @@ import pandas as pd
 
 from followup.draft import _lexicon as words
 from followup.draft._fits import adapt_fit
+from followup.draft._names import as_their
 from followup.draft._parts import common_checks
 from followup.draft._questions import adapt_question
 from followup.draft._wording import (
@@ -53,6 +54,7 @@ from followup.draft._wording import (
     FIRST_PERSON_START,
     HE_SHE,
     IMPRESSION,
+    IS_CONTRACTED,
     LEAD_IN,
     LEADING_POSSESSIVE,
     PAST_AT_END,
@@ -237,6 +239,8 @@ def _arrangement(match: re.Match[str]) -> str:
 
 #: "Airflow to Dagster ", "Excel to Power BI " before a noun: what the noun goes from and to,
 #: not its head.
+#: "Dana's", "Acme's": an owner by name, which takes no "the" ("CEO's", all capitals, may).
+_NAMED_OWNER = re.compile(r"^[A-Z]\S*[a-z]\S*['’]s$")
 _FROM_TO = re.compile(r"^\S+(?:\s+\S+)?\s+to\s+(?=\S+(?:\s+\S+)?\s+[a-z])")
 
 
@@ -247,12 +251,10 @@ def _topic(text: str) -> Note:
     core = re.split(rf"\s+{alternatives(words.PREPOSITIONS)}\s+", item, maxsplit=1)[0]
     tokens = core.split()  # "roadmap for 2027": the head is "roadmap"
     first = tokens[0].lower()
-    bare = not tokens[0][:1].isdigit() and first not in (
-        *words.DETERMINERS,
-        *words.PREPOSITIONS,
-        *words.QUESTION_WORDS,
-        "you",
-        "your",
+    bare = (
+        not tokens[0][:1].isdigit()
+        and first not in (*words.DETERMINERS, *words.PREPOSITIONS, *words.QUESTION_WORDS, "you")
+        and not any(_NAMED_OWNER.match(token) for token in tokens[:-1])  # "Dana's roadmap"
     )
     head = head_word(_FROM_TO.sub("", item))  # "SSIS to dbt migration" is a migration
     known = head in (*words.COUNT_NOUNS, *words.OCCASIONS)
@@ -297,7 +299,9 @@ def _is_clause(text: str) -> bool:
 
 
 def _statement(text: str) -> str:
-    """A clause to follow "that", a bare singular noun at its start given "the"."""
+    """A clause to follow "that": a first capital lowered unless it starts a name, "'s" for
+    "is" written out, a bare singular noun at its start given "the"."""
+    text = IS_CONTRACTED.sub(" is", lower_first(text))  # "Maria's" is a name, "Team's" not
     first = text.split(maxsplit=1)[0]
     if (
         first.islower()
@@ -307,8 +311,7 @@ def _statement(text: str) -> str:
         and not first.endswith(("s", "ing"))
     ):
         text = "the " + text
-    text = re.sub(r",\s+(?=\w+ing\b)", " and ", text)
-    return lower_first(text)
+    return re.sub(r",\s+(?=\w+ing\b)", " and ", text)
 
 
 def _shared(text: str) -> Note:
@@ -333,10 +336,14 @@ ADAPTERS: dict[str, Callable[[str], Note]] = {
 }
 
 
-def adapt_column(values: pd.Series, column: str) -> pd.DataFrame:
+def adapt_column(values: pd.Series, column: str, readers: pd.Series | None = None) -> pd.DataFrame:
     """Each value of ``column`` adapted, once per distinct value: a frame with the
-    :class:`Note` fields, indexed like ``values``."""
-    codes, uniques = pd.factorize(values.fillna("").astype("str"))
+    :class:`Note` fields, indexed like ``values``. Given the ``readers``' names, a talking
+    point or question that names its reader as an owner says "your" ("Dr. Patel's work")."""
+    values = values.fillna("").astype("str")
+    if readers is not None and column != "fit":
+        values = as_their(values, readers)
+    codes, uniques = pd.factorize(values)
     notes = [_adapted(column, value) for value in uniques.tolist()] or [EMPTY]
     table = pd.DataFrame(notes, columns=list(Note._fields))
     if not len(uniques):
@@ -366,11 +373,15 @@ def adapt_notes(df: pd.DataFrame) -> pd.DataFrame:
         if column not in df:
             continue
         values = df[column].fillna("").astype("str")
+        read = values  # as the letter reads it: its reader named as an owner is "their"
+        if "interviewer_name" in df and column != "fit":
+            read = as_their(values, df["interviewer_name"])
         given = values != ""
-        rows = df.loc[given, "row"].groupby(values[given], sort=False).agg(list)
-        adapted = adapt_column(pd.Series(rows.index, dtype="str"), column)
+        rows = df.loc[given, "row"].groupby([values[given], read[given]], sort=False).agg(list)
+        before, read_as = (rows.index.get_level_values(i).astype("str") for i in (0, 1))
+        adapted = adapt_column(pd.Series(read_as), column)
         parts.append(
-            adapted.assign(column=column, before=rows.index, rows=rows.to_numpy()).rename(
+            adapted.assign(column=column, before=before, rows=rows.to_numpy()).rename(
                 columns={"text": "after"}
             )
         )

@@ -98,7 +98,8 @@ def check_drafts(
     arrow = text_array(body)  # searched with RE2 directly: see matches()
     core = letter_cores(arrow)  # checks that read only the core run once per distinct one
     who = drafts["interviewer_name"].fillna(drafts["interviewer_email"]).astype("str")
-    notes = {c: adapt_column(text_column(drafts, c), c) for c in NOTE_RULES}
+    readers = text_column(drafts, "interviewer_name")
+    notes = {c: adapt_column(text_column(drafts, c), c, readers) for c in NOTE_RULES}
     found: list[pd.DataFrame] = []
 
     def add(

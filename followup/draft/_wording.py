@@ -105,9 +105,7 @@ TO_DO = re.compile(
     re.IGNORECASE,
 )
 
-
 FIRST_PERSON_START = re.compile(r"^(?:i|i'm|i've|i'd|i'll|me\s+and|my\s+\w+\s+and\s+i)\b", re.I)
-
 
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|we|we're|us|our)\b", re.I)
 DISCUSSED_AT_END = re.compile(
@@ -121,7 +119,6 @@ PER = re.compile(rf"/({'|'.join(_PER)})\b", re.IGNORECASE)
 THEY = re.compile(r"\bthey(?:'re|'ve|'d|'ll)?\b", re.IGNORECASE)
 WE_START = re.compile(r"^we\b(?!\s+both)", re.IGNORECASE)
 
-
 HE_SHE = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself|he's|she's|he'd|she'd)\b", re.I)
 
 
@@ -132,14 +129,19 @@ REPORTED = re.compile(
     re.IGNORECASE,
 )
 
-
 LEADING_POSSESSIVE = re.compile(r"^(?:their|his|her)\s+(?=\w)", re.IGNORECASE)
 
 
+#: "'s" for "is": "the team's hiring again", "Maria's running the migration"; before a noun,
+#: the word in -ing is the noun's ("Dana's forecasting work").
+IS_CONTRACTED = re.compile(
+    rf"(?<=\w)'s(?=\s+\w+ing\s+{alternatives((*words.DETERMINERS, *words.AFTER_A_VERB))}\b)",
+    re.IGNORECASE,
+)
 AUX = re.compile(
     rf"\b{alternatives(words.AUXILIARIES)}\b|"
     r"\b(?:it|that|there|here|what|who|he|she|where|how)'s\b|\w'(?:re|ve|ll)\b|"
-    r"\w's(?=\s+\w+ing\b)",
+    + IS_CONTRACTED.pattern,
     re.IGNORECASE,
 )
 
@@ -167,7 +169,6 @@ PAST_AT_END = re.compile(
     re.IGNORECASE,
 )
 
-
 SUBORDINATOR = re.compile(rf"\b{alternatives(words.SUBORDINATORS)}\b", re.IGNORECASE)
 
 
@@ -180,9 +181,7 @@ QUESTION_OPENING = re.compile(
     re.IGNORECASE,
 )
 
-
 IMPRESSION = re.compile(rf"^{alternatives(words.IMPRESSIONS)}\b", re.IGNORECASE)
-
 
 EMBEDDED = re.compile(rf"^{alternatives(words.QUESTION_WORDS)}\b", re.IGNORECASE)
 
@@ -225,10 +224,10 @@ ARROW_TO = re.compile(rf"{ARROW.pattern}(?=\S+(?:\s+\S+)?\s+{alternatives(words.
 
 def clean(raw: str, *, asides: bool = False) -> str:
     """A jotted note tidied: emoji and chat words ("lol") dropped, lines joined with "; ",
-    "&" and " + " as "and", a lone "w" as "with", "->" as "to" before a migration (else a
-    dash between two thoughts), "re:" as "about", quotes around the whole note dropped;
-    and, unless ``asides``, what is in brackets ("(Tue/Thu)", "(?)"). A placeholder
-    ("N/A", "TBD", "see notes") is no note: ""."""
+    "&" and " + " as "and", "e.g." as "such as", a lone "w" as "with", "->" as "to" before
+    a migration (else a dash between two thoughts), "re:" as "about", quotes around the
+    whole note dropped; and, unless ``asides``, what is in brackets ("(Tue/Thu)", "(?)").
+    A placeholder ("N/A", "TBD", "see notes") is no note: ""."""
     text = unicodedata.normalize("NFC", str(raw))
     text = EMOJI.sub("", text).replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"\s*\n+\s*", "; ", text.strip())
@@ -252,6 +251,7 @@ def clean(raw: str, *, asides: bool = False) -> str:
     text = re.sub(r"\b(\d+)\s*mos?\b", r"\1 months", text)
     text = re.sub(r"\b(\d+)[kK]\s+(?=[a-z]+s\b)(?!(?:runs|races)\b)", r"\1,000 ", text)
     text = re.sub(r"\bvs\.?(?=\s)", "versus", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?<=\w),?\s+e\.?g\.?(?:,|(?=\s))\s*(?=\w)", " such as ", text, flags=re.I)
     text = PER.sub(lambda m: " a " + _PER[m.group(1).lower()], text)  # "3 days/wk"
     text = CASED.sub(lambda m: words.CASED[m.group(0)], text)
     text = re.sub(r"\b[qh][1-4]\b", lambda m: m.group(0).upper(), text)  # q1 → Q1, h2 → H2

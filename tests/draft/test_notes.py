@@ -62,12 +62,13 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("studies on churn", "studies on churn", "topic"),
         # shorthand and symbols spelled out; emoji dropped
         ("mgmt style & 1:1s", "the management style and 1:1s", "topic"),
+        ("dbt tests e.g. freshness checks", "dbt tests such as freshness checks", "topic"),
         ("w/ the platform team", "with the platform team", "topic"),
         ("mentoring program for new hires 🎉", "the mentoring program for new hires", "topic"),
         # a clause, carried by "... hear that ..."
         ("they're hiring 3 analysts", "you're hiring 3 analysts", "statement"),
         ("Kafka is their backbone", "Kafka is your backbone", "statement"),
-        ("team's growing fast", "team's growing fast", "statement"),
+        ("team's growing fast", "the team is growing fast", "statement"),
         ("it's a small team", "it's a small team", "statement"),
         ("they launched a new product", "you launched a new product", "statement"),
         ("she said they're hiring 2 analysts in Q1", "you're hiring 2 analysts in Q1", "statement"),
@@ -79,6 +80,16 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
             "topic",
         ),
         ("the studio's pin-up critiques", "the studio's pin-up critiques", "topic"),
+        # an owner and a word in -ing before a noun: the noun's modifier, not a verb
+        ("Dr. Patel's forecasting work", "Dr. Patel's forecasting work", "topic"),
+        ("the team's hiring plans", "the team's hiring plans", "topic"),
+        ("the team's hiring again", "the team is hiring again", "statement"),
+        ("Maria's running the migration", "Maria is running the migration", "statement"),
+        # an owner by name takes no "the"; a common noun still does
+        ("Mr. Lee's roadmap", "Mr. Lee's roadmap", "topic"),
+        ("Acme's pricing model", "Acme's pricing model", "topic"),
+        ("team's roadmap", "the team's roadmap", "topic"),
+        ("CEO's town hall", "the CEO's town hall", "topic"),
         # a migration from one tool to another is still one migration
         ("airflow -> dagster migration", "the Airflow to Dagster migration", "topic"),
         ("move from SSIS to dbt", "the move from SSIS to dbt", "topic"),

@@ -118,6 +118,25 @@ def test_a_fit_of_experience_with_a_tool_reads_without_a_doubled_with():
     assert not fits.str.contains(r"\bwith my experience with\b", case=False).any(), fits
 
 
+def test_a_note_that_names_its_reader_as_owner_says_your():
+    recipients = panel(3).assign(
+        interviewer_name=["Dr. Anjali Patel", "Sam O'Connell", "Dana Whitfield"],
+        talking_point=["Dr. Patel's forecasting work", "Sam's onboarding plan", "Priya's roadmap"],
+        question=["", "ask about Sam's team size", ""],
+    )
+    drafts = render_drafts(recipients, sender=SENDER)
+    body = drafts["body"].tolist()
+    assert "your forecasting work" in body[0]
+    assert "Patel's" not in body[0].split("\n", 1)[1]  # past the greeting
+    assert "your onboarding plan" in body[1]
+    assert "your team size" in body[1]
+    assert "Priya's roadmap" in body[2]  # someone else's, to Dana
+    notes = followup.adapt_notes(recipients)
+    assert notes.loc[notes["before"] == "Dr. Patel's forecasting work", "after"].tolist() == [
+        "your forecasting work"
+    ]
+
+
 def test_a_place_named_of_something_takes_the():
     drafts = render_drafts(panel(2, Company="University of Riverside"), sender=SENDER)
     assert drafts["body"].str.contains("the University of Riverside", regex=False).all()
