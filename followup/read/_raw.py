@@ -91,6 +91,8 @@ def body_of(
 ) -> RawSheet:
     """Data rows (cleaned) under ``headers``; cells past the header's width are ragged."""
     width = len(headers)
+    if body.shape[1] < width:  # a chunk of rows all narrower than the header
+        body = body.reindex(columns=range(width), fill_value="")
     rows = np.arange(first_row, first_row + len(body))
     extra = body.iloc[:, width:]
     ragged_at = np.flatnonzero((extra != "").any(axis=1).to_numpy())

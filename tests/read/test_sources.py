@@ -348,6 +348,23 @@ def test_a_ragged_sheet_is_chunked_like_any_other(write):
     assert [p.last_row for p in parts] == [11, 21]
 
 
+def test_day_month_order_is_decided_from_every_row_past_a_ragged_one(write):
+    # The first pass reads the date column alone; a row wider than the sniffed lines, or a
+    # chunk of shorter ones, must not cost it the later rows where the order shows (25/04
+    # is day first).
+    rows = [ROW.replace("dana@", f"p{i}@").replace("2026-11-24", "03/04/2026") for i in range(30)]
+    rows[12] += "," * 30 + "extra"
+    rows[15:20] = ["Northwind,Data Analyst,03/04/2026 9:00"] * 5  # the fourth chunk
+    rows[25] = rows[25].replace("03/04/2026", "25/04/2026")
+    path = write(sheet(*rows))
+    whole = followup.read_interviews(path, tz="UTC")
+    parts = list(iter_interviews(path, tz="UTC", chunk_rows=5))
+    assert [len(p.recipients) for p in parts] == [5, 5, 4, 0, 5, 5]  # ragged and short: rejected
+    chunked = pd.concat([p.recipients for p in parts if len(p.recipients)], ignore_index=True)
+    pd.testing.assert_frame_equal(chunked, whole.recipients)
+    assert chunked["interview_start"].dt.month.unique().tolist() == [4]
+
+
 def test_a_sheet_in_one_chunk_reads_as_a_whole_read_does(write):
     # No first pass over its dates: a missing column is reported before dates that read
     # both ways, as read_interviews reports it.
