@@ -70,6 +70,7 @@ COLUMNS: tuple[Column, ...] = (
             "organisation",
             "org",
             "firm",
+            "co",
             "company name",
             "employer name",
         ),

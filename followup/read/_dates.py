@@ -98,6 +98,7 @@ PROBLEM_CODES = {
 
 #: Day/month order: for every date column, per column, or None to infer it.
 DayFirst = bool | None | Mapping[str, bool]
+_NOON = r"(?i)\b(?:12\s*)?(?:noon|midday)\b"  # "11/20 noon", "12 noon ET": 12:00 PM
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def parse_moments(values: pd.Series, *, column: str, dayfirst: bool | None = Non
         ``dayfirst`` is None and the numeric dates read both ways.
     """
     codes, uniques = pd.factorize(values)
-    text = pd.Series(uniques, dtype="str")
+    text = pd.Series(uniques, dtype="str").str.replace(_NOON, "12:00 PM", regex=True)
     out = pd.DataFrame(
         {
             "date": pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]"),

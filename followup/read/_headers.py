@@ -28,6 +28,7 @@ _WEAK = frozenset(
         *("recipient", "contact", "status", "result", "tz", "zone", "length", "minutes"),
         *("decision", "response", "interest", "interested", "role", "position", "discussed"),
         "note",
+        "co",
     )
 )
 _FIELD_WORDS = {

@@ -287,6 +287,23 @@ def _with_sources(long: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
     return long
 
 
+def names_beside_addresses(
+    frame: pd.DataFrame, headers: dict[str, str]
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """An "Interviewers" or "Panel" column of names, beside a column of addresses and with
+    no other names column, is the names column ("Dana; Luis" beside "dana@...; luis@...")."""
+    if (
+        "interviewers" in frame.columns
+        and "interviewer_email" in frame.columns
+        and "interviewer_name" not in frame.columns
+        and not frame["interviewers"].str.contains("@", regex=False).any()
+    ):
+        headers = {**headers, "interviewer_name": headers["interviewers"]}
+        del headers["interviewers"]
+        frame = frame.rename(columns={"interviewers": "interviewer_name"})
+    return frame, headers
+
+
 def detect_layout(columns: list[str], frame: pd.DataFrame) -> Layout:
     """Which layout the canonical columns describe.
 

@@ -18,7 +18,7 @@ from followup.read._dates import DayFirst
 from followup.read._dedupe import merge_repeated_interviewers
 from followup.read._headers import check_required, map_headers
 from followup.read._interviews import Interviews
-from followup.read._layouts import detect_layout, to_long
+from followup.read._layouts import detect_layout, names_beside_addresses, to_long
 from followup.read._raw import RawSheet
 from followup.read._rejects import Problems
 from followup.read._times import parse_times
@@ -50,6 +50,7 @@ def to_recipients(
     frame = frame.assign(row=raw.rows)[~blank.to_numpy()].reset_index(drop=True)
     check_required(frame.columns, headers, raw)
 
+    frame, headers = names_beside_addresses(frame, headers)
     layout = detect_layout(list(frame.columns), frame)
     long = to_long(frame, layout, headers)
     problems = Problems(long, headers)

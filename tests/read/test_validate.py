@@ -102,6 +102,20 @@ def test_possessive_and_of_headers_name_their_columns():
     assert problems(result) == []
 
 
+@pytest.mark.parametrize("names", ["Interviewer(s)", "Interviewers", "Panel"])
+def test_a_panel_column_of_names_beside_an_email_column_is_read_as_names(names):
+    frame = pd.DataFrame(
+        {"Co.": ["N", "N"], "Job title": ["Analyst", "Analyst"], "Date": ["11/20/2026"] * 2}
+        | {"Time": ["noon", "12 noon ET"], names: ["Dana Whitfield", "Luis Ortega"]}
+        | {"Email": ["dana@nw.example", "luis@nw.example"]}
+    )
+    result = read(frame)
+    assert problems(result) == []
+    assert result.recipients["interviewer_name"].tolist() == ["Dana Whitfield", "Luis Ortega"]
+    assert result.recipients["company"].tolist() == ["N", "N"]
+    assert result.recipients["interview_start"].dt.hour.tolist() == [18, 17]  # UTC: CST, ET
+
+
 def test_a_q_for_them_column_is_the_question():
     frame = pd.DataFrame(
         {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
