@@ -588,7 +588,8 @@ IMPRESSIONS = (
 )
 
 #: Abbreviations whose full stop ends no sentence ("St. Mary's", "e.g. churn").
-ABBREVIATIONS = ("e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "st", "approx", "no")
+ABBREVIATIONS = ("e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "st", "approx", "no", "sr",
+                 "jr", "prof")  # fmt: skip
 
 #: Words of degree that open a judgement after a comma ("on-call rota, pretty heavy"); a
 #: note may open with one and be a topic ("pretty printing"), so only a later part counts.

@@ -15,6 +15,7 @@ Proofreading (R8) is in :mod:`~followup.draft._slips` (the slips in a body),
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -24,6 +25,7 @@ import pyarrow.compute as pc
 
 from followup._arrow import text_array
 from followup._clock import resolve_now
+from followup.draft import _lexicon as words
 from followup.draft._checkin_rules import THANK_YOU_ONLY, checkin_findings
 from followup.draft._note_rules import NOTE_RULES, check_notes, text_column
 from followup.draft._notes import adapt_column
@@ -274,6 +276,10 @@ def _paragraphs_and_words(
     )
 
 
+#: An abbreviation's full stop and the space after it ("Sr. Analyst", "e.g. dbt"), in RE2.
+_ABBREVIATED = "(?i)(\\b(?:" + "|".join(map(re.escape, words.ABBREVIATIONS)) + ")\\.)\\s+"
+
+
 def _shared_wording(
     drafts: pd.DataFrame, cores: pa.DictionaryArray, who: pd.Series
 ) -> tuple[np.ndarray, str, str, np.ndarray]:
@@ -288,6 +294,7 @@ def _shared_wording(
     if not len(at):
         return messages != "", "shared_wording", "warning", messages
     text = pc.replace_substring(cores.dictionary, "\n", " ")
+    text = pc.replace_substring_regex(text, _ABBREVIATED, "\\1\x1e")  # "Sr. Analyst": one
     ends = pc.replace_substring_regex(text, r"([.!?])\s+", "\\1\x1f")  # RE2: no lookbehind
     pieces = pc.split_pattern(ends, "\x1f").take(cores.indices.take(pa.array(at)))
     encoded = pc.dictionary_encode(pc.list_flatten(pieces))  # each distinct sentence once
@@ -307,7 +314,10 @@ def _shared_wording(
     shared = np.flatnonzero(count[key] > 1)
     shared = shared[np.lexsort((first_seen[key[shared]], position[shared]))]
     first = shared[np.unique(position[shared], return_index=True)[1]]  # per draft
-    texts = encoded.dictionary.take(pa.array(sentence[first])).to_pylist()
+    texts = [
+        t.replace("\x1e", " ")
+        for t in encoded.dictionary.take(pa.array(sentence[first])).to_pylist()
+    ]
     names = who.to_numpy(dtype=object)[position[first]].tolist()
     messages[position[first]] = [
         f'shares a sentence with another draft to this panel: "{text}"; vary the wording for {name}'

@@ -110,6 +110,11 @@ def test_a_twelve_person_panel_shares_no_sentence_and_a_thirteenth_is_flagged():
     assert findings["message"].str.startswith("shares a sentence with another draft").all()
 
 
+def test_an_abbreviated_title_in_the_role_does_not_end_a_sentence_shared_by_the_panel():
+    drafts = render_drafts(panel(7, Role="Sr. Data Analyst", Company="Lumen Health"), sender=SENDER)
+    assert check_drafts(drafts, now="2026-11-24 23:00").empty
+
+
 def test_a_fit_of_experience_with_a_tool_reads_without_a_doubled_with():
     drafts = render_drafts(panel(12, **{"Why I fit": "dbt + airflow"}), sender=SENDER)
     fits = drafts["body"].str.extract(r"([^.\n]*my experience with dbt and Airflow[^.]*\.)")[0]
