@@ -377,7 +377,8 @@ def adapt_notes(df: pd.DataFrame) -> pd.DataFrame:
         if "interviewer_name" in df and column != "fit":
             read = as_their(values, df["interviewer_name"])
         given = values != ""
-        rows = df.loc[given, "row"].groupby([values[given], read[given]], sort=False).agg(list)
+        found = pd.DataFrame({"before": values, "read": read, "row": df["row"]})[given]
+        rows = found.drop_duplicates().groupby(["before", "read"], sort=False)["row"].agg(list)
         before, read_as = (rows.index.get_level_values(i).astype("str") for i in (0, 1))
         adapted = adapt_column(pd.Series(read_as), column)
         parts.append(

@@ -477,9 +477,13 @@ def test_the_notes_table_shows_before_after_and_rows():
     table = adapt_notes(
         pd.DataFrame(
             {
-                "row": [2, 3, 4],
-                "talking_point": ["Talked about drift.", "Talked about drift.", "I loved it!"],
-                "question": ["how is success measured", "", ""],
+                "row": [2, 3, 3, 4],  # row 3 names two interviewers: one row to fix
+                "talking_point": [
+                    "Talked about drift.",
+                    *["Talked about drift."] * 2,
+                    "I loved it!",
+                ],
+                "question": ["how is success measured", "", "", ""],
             }
         )
     )
