@@ -611,6 +611,7 @@ CODES: tuple[Code, ...] = (
     Code("repeated_interviewer", "reject", "", "the same interviewer twice in one interview"),
     Code("unknown_column", "reject", "", "a column followup does not use (a template may)"),
     Code("maybe_interested", "reject", "", "an interest cell read as yes with doubt (maybe)"),
+    Code("ditto_note", "reject", "", "a note of 'ditto' read as the panel's note above it"),
     Code("ambiguous_zone", "reject", "", "a zone abbreviation that names more than one zone"),
     Code("packed_mismatch", "reject", "", "a cell of names and a cell of addresses that differ"),
     Code("date_out_of_range", "reject", "", "a date before 1900 or after 2199"),

@@ -23,7 +23,13 @@ from followup.read._raw import RawSheet
 from followup.read._rejects import Problems
 from followup.read._times import parse_times
 from followup.read._tracking import parse_tracking
-from followup.read._values import check_text, fill_from_panel, parse_interested, parse_sender
+from followup.read._values import (
+    check_text,
+    fill_dittos,
+    fill_from_panel,
+    parse_interested,
+    parse_sender,
+)
 from followup.read._zones import parse_zones
 from followup.schema import BY_NAME, RECIPIENT_COLUMNS
 
@@ -77,6 +83,7 @@ def to_recipients(
             long["candidate_email"] != "", sender_email
         )
     long = fill_from_panel(long, ("interested", "fit", "decision_by"))
+    long = fill_dittos(long, problems, ("talking_point", "question"))
     interested = parse_interested(long, problems)
     zones = parse_zones(long, problems, zone)
     start, end, zones = parse_times(long, problems, zones, dayfirst)

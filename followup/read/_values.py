@@ -148,15 +148,47 @@ def fill_from_panel(long: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFram
     blank = [c for c in columns if (long[c] == "").any() and (long[c] != "").any()]
     if not blank:
         return long
-    key = pd.Series("", index=long.index, dtype="str")  # the same interview, by its cells
-    for column in (c for c in _INTERVIEW_KEY if c in long):
-        key = key + "|" + long[column]
+    key = _interview_key(long)
     out = long.copy()
     for column in blank:
         given = long[column].where(long[column] != "")
         out[column] = given.groupby(key).transform("first").fillna("").astype("str")
         out[column] = long[column].where(long[column] != "", out[column])
     return out
+
+
+def fill_dittos(long: pd.DataFrame, problems: Problems, columns: tuple[str, ...]) -> pd.DataFrame:
+    """A note that points at the one above ("ditto", "same as above", '"') takes the note
+    of the panel's row above it, with a warning that quotes it; one with no note above
+    in its panel stays as it is (and its letter says it has no talking point)."""
+    marked = {c: long[c].str.strip().str.lower().str.rstrip(".!").isin(_DITTOS) for c in columns}
+    if not any(m.any() for m in marked.values()):
+        return long
+    key, out = _interview_key(long), long.copy()
+    for column, ditto in marked.items():
+        above = long[column].where(~ditto & (long[column] != "")).groupby(key).ffill()
+        filled = ditto & above.notna()
+        out[column] = long[column].where(~filled, above).astype("str")
+        problems.add(
+            filled,
+            column,
+            "read as the note above it: '" + above.fillna("") + "'",
+            "write this interviewer's own note if they talked about something else",
+            code="ditto_note",
+            severity="warning",
+        )
+    return out
+
+
+_DITTOS = frozenset(("ditto", "same", "same as above", "as above", "see above", '"', "〃", "''"))
+
+
+def _interview_key(long: pd.DataFrame) -> pd.Series:
+    """The same interview, by its cells."""
+    key = pd.Series("", index=long.index, dtype="str")
+    for column in (c for c in _INTERVIEW_KEY if c in long):
+        key = key + "|" + long[column]
+    return key
 
 
 def parse_interested(long: pd.DataFrame, problems: Problems) -> pd.Series:

@@ -116,6 +116,29 @@ def test_a_panel_column_of_names_beside_an_email_column_is_read_as_names(names):
     assert result.recipients["interview_start"].dt.hour.tolist() == [18, 17]  # UTC: CST, ET
 
 
+def test_a_ditto_note_is_the_panels_note_above_it_with_a_warning():
+    frame = pd.DataFrame(
+        {"Company": ["N", "N", "N", "M"], "Role": ["Analyst"] * 4}
+        | {"Start": ["2026-11-24 14:30"] * 3 + ["2026-11-25 09:00"]}
+        | {"Interviewer": ["Dana", "Luis", "Zoë", "Kim"]}
+        | {"Interviewer Email": ["d@nw.example", "l@nw.example", "z@nw.example", "k@m.example"]}
+        | {"Talking Point": ["the dbt migration", "ditto", "Same as above.", "ditto"]}
+        | {"Question": ["", '"', "", ""]}
+    )
+    result = read(frame)
+    assert result.recipients["talking_point"].tolist() == [
+        "the dbt migration",
+        "the dbt migration",
+        "the dbt migration",
+        "ditto",  # another interview's note is not above it: the letter says it has none
+    ]
+    assert result.recipients["question"].isna().tolist() == [True, False, True, True]
+    assert result.recipients["question"].iloc[1] == '"'  # nothing above it to stand for
+    warned = result.rejects[result.rejects["code"] == "ditto_note"]
+    assert warned[["row", "value"]].to_numpy().tolist() == [[3, "ditto"], [4, "Same as above."]]
+    assert warned["problem"].str.contains("'the dbt migration'").all()
+
+
 def test_a_q_for_them_column_is_the_question():
     frame = pd.DataFrame(
         {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
