@@ -237,10 +237,10 @@ def _arrangement(match: re.Match[str]) -> str:
     return said + (" of " if match[2] else "")
 
 
-#: "Airflow to Dagster ", "Excel to Power BI " before a noun: what the noun goes from and to,
-#: not its head.
 #: "Dana's", "Acme's": an owner by name, which takes no "the" ("CEO's", all capitals, may).
 _NAMED_OWNER = re.compile(r"^[A-Z]\S*[a-z]\S*['’]s$")
+#: "Airflow to Dagster ", "Excel to Power BI " before a noun: what the noun goes from and to,
+#: not its head.
 _FROM_TO = re.compile(r"^\S+(?:\s+\S+)?\s+to\s+(?=\S+(?:\s+\S+)?\s+[a-z])")
 
 
