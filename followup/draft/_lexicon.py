@@ -207,7 +207,7 @@ TO_ASK = (
 )
 #: Openings of a note to oneself about something to do, not to ask.
 TO_DO = ("send", "email", "remember", "bring", "update", "prepare", "practice", "research", "todo",
-         "prep", "study", "brush up", "look up", "reread", "re-read", "reminder")  # fmt: skip
+         "prep for", "study up", "brush up", "look up", "reread", "re-read")  # fmt: skip
 
 #: Words and phrases that sound private: a reason for declining, a judgement, money.
 PRIVATE = (

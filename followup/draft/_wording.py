@@ -99,9 +99,9 @@ QUESTION_PREFIX = re.compile(
 )  # "Q: ...", "Q re: on-call" (read "Q about on-call")
 
 
-TO_DO = re.compile(
-    rf"^(?:todo:?\s*|to\s*do:?\s*|note\s+to\s+self:?\s*|need\s+to\s+|must\s+)?"
-    rf"{alternatives(words.TO_DO)}\b",
+TO_DO = re.compile(  # "prep: review HEDIS measures" is a label; "prep work for ..." is not
+    rf"^(?:(?:prep|reminder)\s*:|(?:todo:?\s*|to\s*do:?\s*|note\s+to\s+self:?\s*|need\s+to\s+|"
+    rf"must\s+)?{alternatives(words.TO_DO)}\b)",
     re.IGNORECASE,
 )
 

@@ -512,3 +512,19 @@ def test_one_word_of_jargon_or_a_stock_phrase_that_names_real_work_is_a_topic():
 def test_a_placeholder_is_no_note_at_all(cell):
     for adapt in (adapt_talking_point, adapt_question, adapt_fit):
         assert adapt(cell).shape == "", (adapt.__name__, cell)
+
+
+@pytest.mark.parametrize(
+    ("note", "to_self"),
+    [
+        ("prep: review HEDIS measures!!", True),
+        ("Reminder: send portfolio", True),
+        ("study up on HEDIS", True),
+        ("prep work for the launch", False),
+        ("study design for the trial", False),
+        ("reminder emails for patients", False),
+    ],
+)
+def test_a_note_to_self_is_told_from_work_named_by_the_same_word(note, to_self):
+    assert (adapt_question(note).code == "note_to_self") is to_self
+    assert (adapt_talking_point(note).code == "note_to_self") is to_self
