@@ -9,3 +9,5 @@ text that is not ASCII) in Python, one row at a time, because RE2 reads them dif
 
 #: A run of whitespace, as Python's ``\s+`` finds it in text.
 WHITESPACE = "[ \t\n\r\f\v\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
+#: Whitespace that ``WHITESPACE`` → " " would change: two spaces, or any other kind.
+UNTIDY_SPACE = "  |[\t\n\r\f\v\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"

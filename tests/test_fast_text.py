@@ -1,4 +1,5 @@
-"""The column-wise writers write what pandas writes, byte for byte, on awkward values."""
+"""The column-wise writers write what pandas writes, byte for byte, on awkward values; a
+screen that skips work finds what the work would change."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ import io
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from followup._clock import local_iso
 from followup._files import neutralize_formulas, write_csv_rows
+from followup._regex import UNTIDY_SPACE, WHITESPACE
 
 AWKWARD = ["plain", "a,b", 'say "hi"', "two\nlines", "cr\rhere", "", "é ü", " pad ", '"', ",",
            "tab\tx", "=1+2", "emoji 🙂", "-3", "+1 555", "@home", "\tlead", "\rcr", '=SUM(A1,"x")',
@@ -96,3 +100,10 @@ def test_local_iso_is_what_isoformat_writes(unit):
         for stamp, zone in zip(stamps, zones, strict=True)
     ]
     assert local_iso(stamps, zones).tolist() == expected
+
+
+@given(st.lists(st.text(alphabet=" \t\n\xa0\u2009\u3000ab", max_size=8), min_size=1, max_size=30))
+def test_text_to_tidy_is_the_text_that_tidying_changes(cells):
+    text = pd.Series(cells, dtype="str")
+    changed = text.str.replace(WHITESPACE, " ", regex=True) != text
+    assert text.str.contains(UNTIDY_SPACE, regex=True).tolist() == changed.tolist()

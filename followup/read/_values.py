@@ -8,7 +8,7 @@ from email.utils import parseaddr
 import pandas as pd
 
 from followup._addresses import EMAIL_PATTERN
-from followup._regex import WHITESPACE
+from followup._regex import UNTIDY_SPACE, WHITESPACE
 from followup.errors import OptionError
 from followup.read._rejects import Problems
 from followup.schema import BY_NAME, MAX_CELL_CHARS, PER_INTERVIEWER, TRACKING
@@ -81,16 +81,19 @@ def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> 
         if column in long.columns and column not in absent:
             text = long[column]
             injected = text.str.contains(r"[\r\n\x00-\x08\x0b-\x1f\x7f]", regex=True)
-            problems.add(
-                injected,
-                column,
-                "line break or control character in a field that goes into a mail header",
-                "put the value on one line; line breaks here could forge mail headers",
-                code="header_injection",
-                value=text.str.replace("\r", "\\r").str.replace("\n", "\\n"),
-            )
+            if injected.any():
+                problems.add(
+                    injected,
+                    column,
+                    "line break or control character in a field that goes into a mail header",
+                    "put the value on one line; line breaks here could forge mail headers",
+                    code="header_injection",
+                    value=text.str.replace("\r", "\\r").str.replace("\n", "\\n"),
+                )
             # Tabs and runs of spaces in names mean nothing to a mail client: one space.
-            long[column] = text.where(injected, text.str.replace(WHITESPACE, " ", regex=True))
+            if text.str.contains(UNTIDY_SPACE, regex=True).any():
+                tidy = text.str.replace(WHITESPACE, " ", regex=True)
+                long[column] = text.where(injected, tidy)
     required = {
         "company": "add the employer's name",
         "role": "add the position you interviewed for",
