@@ -290,16 +290,18 @@ def as_their(notes: pd.Series, names: pd.Series) -> pd.Series:
     """Each note with its reader named as an owner ("Dr. Patel's forecasting work", in the
     letter to Dr. Anjali Patel) written "their", which the letter then makes "your".
 
-    >>> as_their(pd.Series(["Dr. Patel's forecasting work", "Sam's team"]),
-    ...          pd.Series(["Dr. Anjali Patel", "Kim Lee"])).tolist()
-    ['their forecasting work', "Sam's team"]
+    >>> as_their(pd.Series(["Dr. Patel's work", "Sam's team", "Dr. Patel's work"]),
+    ...          pd.Series(["Dr. Anjali Patel", "Kim Lee", "Kim Lee"])).tolist()
+    ['their work', "Sam's team", "Dr. Patel's work"]
     """
     owned = notes.str.contains(r"\w['’]s\b", regex=True, na=False)  # few notes name an owner at all
     if not owned.any():
         return notes
     pairs = pd.DataFrame({"note": notes[owned], "name": names[owned].fillna("")})
-    written = [_owner(name).sub("their", note) for note, name in pairs.itertuples(index=False)]
-    return notes.where(~owned, pd.Series(written, index=pairs.index, dtype=notes.dtype))
+    each = pairs.groupby(["note", "name"], sort=False)  # each note and reader once
+    written = [_owner(m).sub("their", n) for n, m in each.head(1).itertuples(index=False)]
+    rewritten = np.array(written, dtype=object)[each.ngroup().to_numpy()]
+    return notes.where(~owned, pd.Series(rewritten, index=pairs.index, dtype=notes.dtype))
 
 
 @lru_cache(maxsize=1 << 12)
