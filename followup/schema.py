@@ -670,6 +670,10 @@ BY_CODE: dict[str, Code] = {c.code: c for c in CODES}
 
 MAX_CELL_CHARS = 10_000
 
+#: A note that points at the one above it: read as the panel's note above, where there is
+#: one; else no note at all.
+DITTOS = ("ditto", "same", "same as above", "as above", "see above", '"', "〃", "''")
+
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 

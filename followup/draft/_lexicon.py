@@ -7,6 +7,8 @@ patterns that use them are built in :mod:`followup.draft._notes` and
 
 from __future__ import annotations
 
+from followup.schema import DITTOS
+
 #: Shorthand people jot in notes, and the word it stands for; "" where it is ambiguous
 #: (the proofreader asks for a rewrite instead of guessing).
 SHORTHAND: dict[str, str] = {
@@ -184,10 +186,10 @@ HEDGES = ("kinda", "kind of", "sorta", "sort of", "briefly", "mostly", "mainly",
 #: Words before "chat about", "conversation on": "interesting convo about pricing tiers".
 TALK_ADJECTIVES = ("interesting", "good", "great", "long", "quick", "short", "brief", "fun",
                    "nice", "deep", "fascinating", "lengthy", "big", "whole", "side")  # fmt: skip
-#: Cells that stand in for no note at all.
+#: Cells that stand in for no note at all (a ditto with no note above it among them).
 PLACEHOLDERS = ("n/a", "na", "n.a.", "none", "nothing", "nil", "null", "nan", "tbd", "tba",
-                "tbc", "idk", "see notes", "see above", "same", "same as above", "ditto",
-                "no notes", "nothing specific", "nothing in particular")  # fmt: skip
+                "tbc", "idk", "see notes", "no notes", "nothing specific",
+                "nothing in particular", *DITTOS)  # fmt: skip
 #: Who may open a note before its lead-in verb ("we chatted about ...", "she mentioned ...").
 LEAD_IN_SUBJECTS = ("i", "we", "you", "they", "he", "she", "both", "we both")
 

@@ -11,7 +11,7 @@ from followup._addresses import EMAIL_PATTERN
 from followup._regex import UNTIDY_SPACE, WHITESPACE
 from followup.errors import OptionError
 from followup.read._rejects import Problems
-from followup.schema import BY_NAME, MAX_CELL_CHARS, PER_INTERVIEWER, TRACKING
+from followup.schema import BY_NAME, DITTOS, MAX_CELL_CHARS, PER_INTERVIEWER, TRACKING
 
 #: The cells that together say which interview a row is about.
 _INTERVIEW_KEY = ("candidate_name", "candidate_email", "company", "role", "interview_start",
@@ -164,7 +164,7 @@ def fill_dittos(long: pd.DataFrame, problems: Problems, columns: tuple[str, ...]
     """A note that points at the one above ("ditto", "same as above", '"') takes the note
     of the panel's row above it, with a warning that quotes it; one with no note above
     in its panel stays as it is (and its letter says it has no talking point)."""
-    marked = {c: long[c].str.strip().str.lower().str.rstrip(".!").isin(_DITTOS) for c in columns}
+    marked = {c: long[c].str.strip().str.lower().str.rstrip(".!").isin(DITTOS) for c in columns}
     if not any(m.any() for m in marked.values()):
         return long
     key, out = _interview_key(long), long.copy()
@@ -181,9 +181,6 @@ def fill_dittos(long: pd.DataFrame, problems: Problems, columns: tuple[str, ...]
             severity="warning",
         )
     return out
-
-
-_DITTOS = frozenset(("ditto", "same", "same as above", "as above", "see above", '"', "〃", "''"))
 
 
 def _interview_key(long: pd.DataFrame) -> pd.Series:

@@ -508,7 +508,9 @@ def test_one_word_of_jargon_or_a_stock_phrase_that_names_real_work_is_a_topic():
     )  # fmt: skip
 
 
-@pytest.mark.parametrize("cell", ["N/A", "n/a", "TBD", "see notes", "none", "Nothing."])
+@pytest.mark.parametrize(
+    "cell", ["N/A", "n/a", "TBD", "see notes", "none", "Nothing.", "as above", '"', "〃"]
+)
 def test_a_placeholder_is_no_note_at_all(cell):
     for adapt in (adapt_talking_point, adapt_question, adapt_fit):
         assert adapt(cell).shape == "", (adapt.__name__, cell)
