@@ -367,6 +367,8 @@ COLUMNS: tuple[Column, ...] = (
             "to ask",
             "ask them",
             "ask about",
+            "ask next time",
+            "to ask next time",
             "follow up",
             "question for them",
             "questions for them",

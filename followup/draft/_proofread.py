@@ -169,7 +169,8 @@ def misspellings(
     if "notes" in drafts:  # the name a private note says they go by ("goes by Inga")
         known |= _words(goes_by(drafts["notes"]).unique().tolist())
     samples, values = _distinct_texts(drafts, body, texts)
-    unknown = _unknown(_words(samples + values) - known)
+    found = _words(samples + values) - known
+    unknown = _unknown({w for w in found if w.removesuffix("'s") not in known})  # "Priya's"
     per_draft: list[set[str]] = [set() for _ in range(len(drafts))]
     # Sheet values: each draft gets the unknown words of its own values.
     in_value = {v: found for v in values if (found := _words([v]) & unknown)}

@@ -224,10 +224,10 @@ ARROW_TO = re.compile(rf"{ARROW.pattern}(?=\S+(?:\s+\S+)?\s+{alternatives(words.
 
 def clean(raw: str, *, asides: bool = False) -> str:
     """A jotted note tidied: emoji and chat words ("lol") dropped, lines joined with "; ",
-    "&" and " + " as "and", "e.g." as "such as", a lone "w" as "with", "->" as "to" before
-    a migration (else a dash between two thoughts), "re:" as "about", quotes around the
-    whole note dropped; and, unless ``asides``, what is in brackets ("(Tue/Thu)", "(?)").
-    A placeholder ("N/A", "TBD", "see notes") is no note: ""."""
+    "&" and " + " as "and", "e.g." as "such as" (after a comma, an aside: dropped), a lone
+    "w" as "with", "->" as "to" before a migration (else a dash between two thoughts),
+    "re:" as "about", quotes around the whole note dropped; and, unless ``asides``, what
+    is in brackets ("(Tue/Thu)", "(?)"). A placeholder ("N/A", "TBD") is no note: ""."""
     text = unicodedata.normalize("NFC", str(raw))
     text = EMOJI.sub("", text).replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"\s*\n+\s*", "; ", text.strip())
@@ -251,7 +251,8 @@ def clean(raw: str, *, asides: bool = False) -> str:
     text = re.sub(r"\b(\d+)\s*mos?\b", r"\1 months", text)
     text = re.sub(r"\b(\d+)[kK]\s+(?=[a-z]+s\b)(?!(?:runs|races)\b)", r"\1,000 ", text)
     text = re.sub(r"\bvs\.?(?=\s)", "versus", text, flags=re.IGNORECASE)
-    text = re.sub(r"(?<=\w),?\s+e\.?g\.?(?:,|(?=\s))\s*(?=\w)", " such as ", text, flags=re.I)
+    text = re.sub(r",\s+e\.?g\.?,?\s+[^,;.!?]*", "", text, flags=re.I)  # an aside: dropped
+    text = re.sub(r"(?<=\w)\s+e\.?g\.?,?\s+(?=\w)", " such as ", text, flags=re.I)
     text = PER.sub(lambda m: " a " + _PER[m.group(1).lower()], text)  # "3 days/wk"
     text = CASED.sub(lambda m: words.CASED[m.group(0)], text)
     text = re.sub(r"\b[qh][1-4]\b", lambda m: m.group(0).upper(), text)  # q1 → Q1, h2 → H2

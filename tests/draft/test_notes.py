@@ -63,6 +63,7 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         # shorthand and symbols spelled out; emoji dropped
         ("mgmt style & 1:1s", "the management style and 1:1s", "topic"),
         ("dbt tests e.g. freshness checks", "dbt tests such as freshness checks", "topic"),
+        ("kafka -> flink migration, e.g. alerting", "the Kafka to Flink migration", "topic"),
         ("w/ the platform team", "with the platform team", "topic"),
         ("mentoring program for new hires 🎉", "the mentoring program for new hires", "topic"),
         # a clause, carried by "... hear that ..."

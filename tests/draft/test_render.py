@@ -136,6 +136,13 @@ def test_a_note_that_names_its_reader_as_owner_says_your():
     assert "your onboarding plan" in body[1]
     assert "your team size" in body[1]
     assert "Priya's roadmap" in body[2]  # someone else's, to Dana
+    # a colleague's name in the sheet, as an owner, is no unknown word
+    colleagues = panel(2).assign(
+        interviewer_name=["Priya Raghunathan", "Seán Ó Briain"],
+        talking_point=["the dbt style guide", "Priya's dbt style guide"],
+    )
+    findings = check_drafts(render_drafts(colleagues, sender=SENDER), now="2026-11-24 16:00")
+    assert "unknown_word" not in set(findings["code"]), findings["message"].tolist()
     notes = followup.adapt_notes(recipients)
     assert notes.loc[notes["before"] == "Dr. Patel's forecasting work", "after"].tolist() == [
         "your forecasting work"

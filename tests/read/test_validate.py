@@ -88,7 +88,7 @@ def test_possessive_and_of_headers_name_their_columns():
         {"Org": ["N"], "Position applied": ["Analyst"], "Date of interview": ["2026-11-24"]}
         | {"Began": ["14:30"], "Person": ["Dana"], "Person's email": ["dana@nw.example"]}
         | {"What we covered": ["the dbt migration"], "Just for me": ["seemed rushed"]}
-        | {"Interviewer’s title": ["Head of Data"]}
+        | {"Interviewer’s title": ["Head of Data"], "Ask next time": ["what's next?"]}
     )
     result = read(frame)
     row = result.recipients.iloc[0]
@@ -99,6 +99,7 @@ def test_possessive_and_of_headers_name_their_columns():
         "seemed rushed",
         "Head of Data",
     ]
+    assert row["question"] == "what's next?"
     assert problems(result) == []
 
 
