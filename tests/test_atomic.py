@@ -29,9 +29,11 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.rglob("*") if p.name.endswith(".tmp"))
 
 
-@pytest.mark.parametrize("format", ["mbox", "csv", "xlsx"])
-def test_an_interrupted_draft_run_leaves_every_old_file_untouched(tmp_path, format):
-    outputs = [f"drafts.{format}", "findings.csv", "recipients.csv"]
+@pytest.mark.parametrize(
+    ("format", "workers"), [("mbox", 1), ("csv", 1), ("xlsx", 1), ("mbox", 2), ("xlsx", 2)]
+)
+def test_an_interrupted_draft_run_leaves_every_old_file_untouched(tmp_path, format, workers):
+    outputs = [f"drafts.{format}", "findings.csv", "recipients.csv", "rejects.csv"]
     for name in outputs:
         (tmp_path / name).write_bytes(OLD)
     with pytest.raises(Interrupted):
@@ -43,6 +45,7 @@ def test_an_interrupted_draft_run_leaves_every_old_file_untouched(tmp_path, form
             now=NOW,
             chunk_rows=2,
             progress=interrupt,
+            workers=workers,
         )
     assert {name: (tmp_path / name).read_bytes() for name in outputs} == dict.fromkeys(outputs, OLD)
     assert leftovers(tmp_path) == []

@@ -15,6 +15,9 @@ run would:
   reported instead of drafted twice;
 - the places taken on each panel and in each company's Latin square of frames
   (per role and day), so later rows take the next places.
+
+With ``workers=2``, a sheet of more than one chunk is checked and written in a second
+process (:mod:`followup.draft._finish`) while this one reads and renders the next chunk.
 """
 
 from __future__ import annotations
@@ -28,14 +31,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from followup._clock import local_iso, resolve_now
+from followup._clock import resolve_now
 from followup._files import CsvAppender
+from followup.draft._finish import ChildWriter, ChunkWriter, Written
 from followup.draft._notes import ADAPTERS, adapt_notes
 from followup.draft._render import render_drafts
-from followup.draft._rules import check_drafts, finding_counts
 from followup.draft._schedule import add_deadlines
 from followup.draft._seen import Places, SeenCounts
-from followup.draft._writers import DraftSink, Format
+from followup.draft._writers import Format
 from followup.read import (
     Interviews,
     Source,
@@ -43,7 +46,7 @@ from followup.read import (
     iter_interviews,
     merge_repeated_interviewers,
 )
-from followup.schema import FINDING_COLUMNS, REJECT_COLUMNS
+from followup.schema import REJECT_COLUMNS
 
 #: A chunk is at most CHUNK_ROWS sheet rows, and fewer on a sheet of long rows: as many
 #: as fill CHUNK_BYTES of the file. Every chunk costs about 0.6 s of fixed work, and its
@@ -54,9 +57,7 @@ CHUNK_BYTES = 3 << 20
 #: (100,000 rows, half rejected: validate 227 MB at its peak), and every chunk costs
 #: about 0.3 s of fixed work, so a sheet of 20,000 rows is read in one.
 VALIDATE_CHUNK_ROWS = 20_000
-_SHOWN_FINDINGS = 10
 SHOWN_REJECTS = 10
-_FOLDERS = r"^.*[/\\]" if os.sep == "\\" else r"^.*/"  # a path up to its file name
 _MOMENTS = ("interview_start", "interview_end", "sent_at", "replied_at", "decided_at")
 
 
@@ -91,23 +92,14 @@ class SheetRun:
 
 @dataclass
 class DraftRun(SheetRun):
-    """What a chunked drafting run did: counts, the first rejects and findings."""
+    """What a chunked drafting run did: counts and the first rejects, and what was
+    ``written`` (drafts per status, findings)."""
 
-    statuses: dict[str, int] = field(default_factory=dict)
-    due_soon: int = 0
-    needs_fixes: int = 0  # drafts with an error finding
-    finding_counts: dict[tuple[str, str], int] = field(default_factory=dict)
-    first_findings: list[pd.DataFrame] = field(default_factory=list)
+    written: Written = field(default_factory=Written)
 
     @property
     def drafts(self) -> int:
-        return self.recipients
-
-    @property
-    def shown_findings(self) -> pd.DataFrame:
-        if not self.first_findings:
-            return pd.DataFrame(columns=list(FINDING_COLUMNS))
-        return pd.concat(self.first_findings, ignore_index=True).head(_SHOWN_FINDINGS)
+        return self.written.drafts
 
 
 @dataclass
@@ -133,6 +125,7 @@ def draft_sheet(
     chunk_rows: int = CHUNK_ROWS,
     chunk_bytes: int | None = CHUNK_BYTES,
     progress: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> DraftRun:
     """Read, render, check and write the drafts of a sheet into ``out``, chunk by chunk.
 
@@ -140,19 +133,20 @@ def draft_sheet(
     ``drafts.xlsx``), ``findings.csv``, ``rejects.csv`` and ``recipients.csv``
     (each recipient with its ``draft_file`` and ``draft_status``). A chunk holds
     ``chunk_rows`` rows, or fewer where they fill ``chunk_bytes`` of a text file.
-    ``progress`` is called with the number of sheet rows done after every chunk.
+    ``progress`` is called with the number of sheet rows read after every chunk.
+    ``workers=2`` checks and writes the drafts of a sheet of more than one chunk in a
+    second process, while this one reads and renders the next chunk: the same files,
+    sooner on a machine with two cores or more.
     """
     moment = resolve_now(now)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder if format == "eml" else folder / f"drafts.{format}"
     run, placed = DraftRun(), Places()
-    chunks = _started(source, sheet, tz, dayfirst, sender, chunk_rows, chunk_bytes)
+    chunks, several = _started(source, sheet, tz, dayfirst, sender, chunk_rows, chunk_bytes)
+    writer = ChildWriter if workers > 1 and several else ChunkWriter
     with (
-        DraftSink(target, format=format, now=moment) as sink,
-        CsvAppender(folder / "findings.csv", FINDING_COLUMNS) as findings_file,
-        CsvAppender(folder / "recipients.csv", ()) as recipients_file,
         CsvAppender(folder / "rejects.csv", REJECT_COLUMNS) as rejects_file,
+        writer(folder, format=format, now=moment, known_words=list(known_words)) as write,
     ):
         run.rejects = RejectLog(rejects_file.write)
         for ready in _ready(chunks, run, progress=progress):
@@ -163,12 +157,11 @@ def draft_sheet(
                 now=moment,
                 placed=placed,
             )
-            findings = check_drafts(drafts, now=moment, known_words=list(known_words))
-            files = sink.write(drafts)
-            findings_file.write(findings)
-            recipients_file.write(recipients_sheet(drafts, files, findings))
-            _count(run, drafts, findings)
-            del ready, drafts, findings, files  # one chunk in memory while the next is read
+            del ready  # one chunk in memory while the next is read
+            write(drafts)
+            del drafts
+    run.written = write.written
+    run.recipients = run.written.drafts  # each recipient drafted once
     return run
 
 
@@ -187,7 +180,7 @@ def validate_sheet(
     will read it (:func:`~followup.draft.adapt_notes`)."""
     run = ValidateRun()
     notes = []
-    chunks = _started(source, sheet, tz, dayfirst, sender, chunk_rows, None)
+    chunks, _ = _started(source, sheet, tz, dayfirst, sender, chunk_rows, None)
     with CsvAppender(Path(rejects), REJECT_COLUMNS) as rejects_file:
         run.rejects = RejectLog(rejects_file.write)
         for ready in _ready(chunks, run, progress=None):
@@ -206,9 +199,10 @@ def _started(
     sender: str | None,
     chunk_rows: int,
     chunk_bytes: int | None,
-) -> Iterator[Interviews]:
-    """The sheet's chunks, the first one already read: a run that cannot start (no such
-    file, missing columns, ambiguous dates) fails here, before any file is written."""
+) -> tuple[Iterator[Interviews], bool]:
+    """The sheet's chunks, the first two already read, and whether there are two: a run
+    that cannot start (no such file, missing columns, ambiguous dates) fails here, before
+    any file is written."""
     chunks = iter_interviews(
         source,
         sheet=sheet,
@@ -218,7 +212,15 @@ def _started(
         chunk_rows=chunk_rows,
         chunk_bytes=chunk_bytes,
     )
-    return itertools.chain([next(chunks)], chunks)
+    first = [next(chunks), *itertools.islice(chunks, 1)]
+    several = len(first) > 1
+
+    def again() -> Iterator[Interviews]:
+        while first:  # each chunk let go once it is handed on
+            yield first.pop(0)
+        yield from chunks
+
+    return again(), several
 
 
 def _ready(
@@ -295,21 +297,6 @@ def _distinct_notes(parts: list[pd.DataFrame]) -> pd.DataFrame:
     return out[list(notes.columns)]
 
 
-def recipients_sheet(
-    drafts: pd.DataFrame, files: pd.Series, findings: pd.DataFrame
-) -> pd.DataFrame:
-    """The tidy recipients with where each draft went and whether it passed the rules."""
-    errors = findings.loc[findings["severity"] == "error", "draft_id"]
-    sheet = drafts.drop(columns=["body", "subject"]).assign(
-        draft_file=files.str.replace(_FOLDERS, "", regex=True),  # as Path.name gives it
-        draft_status=np.where(drafts["draft_id"].isin(errors), "needs fixes", "ready"),
-    )
-    for column in (*_MOMENTS, "due_at"):
-        sheet[column] = local_iso(sheet[column], sheet["timezone"])
-    sheet["status"] = sheet["status"].astype("str")
-    return sheet
-
-
 def _in_utc(recipients: pd.DataFrame) -> pd.DataFrame:
     """Chunks with one zone come back in it; UTC lets any two chunks be joined."""
     return recipients.assign(**{c: recipients[c].dt.tz_convert("UTC") for c in _MOMENTS})
@@ -345,18 +332,6 @@ def _tally(run: SheetRun, chunk: Interviews) -> None:
     run.rows_blank += chunk.rows_blank
     run.rows_rejected += chunk.rows_rejected
     run.rejects.add(chunk.rejects)
-
-
-def _count(run: DraftRun, drafts: pd.DataFrame, findings: pd.DataFrame) -> None:
-    run.recipients += len(drafts)
-    for status, n in drafts["status"].value_counts().items():
-        run.statuses[str(status)] = run.statuses.get(str(status), 0) + int(n)
-    run.due_soon += int(((drafts["status"] == "due") & (drafts["hours_left"] <= 12)).sum())
-    for key, n in finding_counts(findings).items():
-        run.finding_counts[key] = run.finding_counts.get(key, 0) + n
-    run.needs_fixes += findings.loc[findings["severity"] == "error", "draft_id"].nunique()
-    if sum(len(f) for f in run.first_findings) < _SHOWN_FINDINGS:
-        run.first_findings.append(findings.head(_SHOWN_FINDINGS))
 
 
 class RejectLog:

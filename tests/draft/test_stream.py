@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 from pathlib import Path
 
 import pandas as pd
@@ -26,7 +29,60 @@ def test_small_chunks_write_the_same_files_as_one_chunk(tmp_path, format):
     assert files(tmp_path / "whole") == files(tmp_path / "chunked")
     assert (whole.drafts, whole.interviews, whole.rows_read) == (22, 12, 22)
     assert (chunked.drafts, chunked.interviews, chunked.rows_read) == (22, 12, 22)
-    assert chunked.finding_counts == whole.finding_counts
+    assert chunked.written == whole.written
+    assert chunked.written.shown_findings.equals(whole.written.shown_findings)
+
+
+@pytest.mark.parametrize("format", ["eml", "mbox", "xlsx"])
+def test_a_second_process_writes_the_same_files_and_counts(tmp_path, format):
+    options = {"format": format, "sender": SENDER, "now": NOW, "chunk_rows": 5}
+    alone = draft_sheet("data/interviews.csv", tmp_path / "alone", **options)
+    writers = set()
+
+    def note_writers(rows: int) -> None:
+        writers.update(p.name for p in multiprocessing.active_children())
+
+    helped = draft_sheet(
+        "data/interviews.csv", tmp_path / "helped", workers=2, progress=note_writers, **options
+    )
+    assert writers == {"followup-writer"}
+    if format == "xlsx":  # a workbook stores the moment it was saved: compare its cells
+        for run in ("alone", "helped"):
+            book = tmp_path / run / "drafts.xlsx"
+            pd.read_excel(book, engine="calamine").to_csv(tmp_path / run / "cells.csv", index=False)
+            book.unlink()
+    assert files(tmp_path / "helped") == files(tmp_path / "alone")
+    assert helped.written == alone.written
+    assert helped.written.shown_findings.equals(alone.written.shown_findings)
+    assert helped.written.drafts == 22
+    assert helped.written.finding_counts
+    assert (helped.rows_read, helped.interviews) == (alone.rows_read, alone.interviews)
+
+
+def test_an_error_in_the_writing_process_is_raised_here(tmp_path):
+    (tmp_path / "drafts.mbox").mkdir()  # the finished mbox cannot be moved into place
+    with pytest.raises(IsADirectoryError) as raised:
+        draft_sheet(
+            "data/interviews.csv", tmp_path, format="mbox", sender=SENDER, now=NOW,
+            chunk_rows=5, workers=2,
+        )  # fmt: skip
+    assert "raised in the process writing the drafts" in "".join(raised.value.__notes__)
+    assert not (tmp_path / "rejects.csv").exists()
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_killed_writing_process_stops_the_run(tmp_path):
+    def kill_the_writer(rows: int) -> None:
+        for process in multiprocessing.active_children():
+            if process.name == "followup-writer":
+                os.kill(process.pid, signal.SIGKILL)
+
+    with pytest.raises(ChildProcessError, match=r"stopped \(killed by signal 9\); run the command again"):
+        draft_sheet(
+            "data/interviews.csv", tmp_path, format="mbox", sender=SENDER, now=NOW,
+            chunk_rows=5, workers=2, progress=kill_the_writer,
+        )  # fmt: skip
+    assert not (tmp_path / "rejects.csv").exists()
 
 
 def test_eml_drafts_match_the_library_pipeline(tmp_path):

@@ -1,0 +1,235 @@
+"""The second half of drafting a sheet: each chunk's drafts checked, then written with
+their findings and recipients, and counted.
+
+:class:`ChunkWriter` does it in this process. :class:`ChildWriter` runs the same writer
+in a second process, fed through a queue of at most two chunks: this process reads and
+renders the next chunk while the last one is checked and written. One process writes
+every file, in sheet order, so the files are byte for byte the same either way.
+"""
+
+from __future__ import annotations
+
+import errno
+import multiprocessing
+import os
+import pickle
+import queue
+import time
+import traceback
+from contextlib import ExitStack, suppress
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from followup._clock import local_iso
+from followup._files import CsvAppender
+from followup.draft._rules import check_drafts, finding_counts
+from followup.draft._writers import DraftSink, Format
+from followup.schema import FINDING_COLUMNS
+
+SHOWN_FINDINGS = 10
+_FOLDERS = r"^.*[/\\]" if os.sep == "\\" else r"^.*/"  # a path up to its file name
+_END, _ABORT = "end", "abort"  # what the writer process is told besides chunks of drafts
+
+
+@dataclass
+class Written:
+    """What a writer wrote: drafts per status, findings per rule and severity, the first
+    few findings (the rest are in ``findings.csv``)."""
+
+    drafts: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+    due_soon: int = 0
+    needs_fixes: int = 0  # drafts with an error finding
+    finding_counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    first_findings: list[pd.DataFrame] = field(default_factory=list, compare=False)
+
+    def add(self, drafts: pd.DataFrame, findings: pd.DataFrame) -> None:
+        self.drafts += len(drafts)
+        for status, n in drafts["status"].value_counts().items():
+            self.statuses[str(status)] = self.statuses.get(str(status), 0) + int(n)
+        self.due_soon += int(((drafts["status"] == "due") & (drafts["hours_left"] <= 12)).sum())
+        for key, n in finding_counts(findings).items():
+            self.finding_counts[key] = self.finding_counts.get(key, 0) + n
+        self.needs_fixes += findings.loc[findings["severity"] == "error", "draft_id"].nunique()
+        if sum(len(f) for f in self.first_findings) < SHOWN_FINDINGS:
+            self.first_findings.append(findings.head(SHOWN_FINDINGS))
+
+    @property
+    def shown_findings(self) -> pd.DataFrame:
+        if not self.first_findings:
+            return pd.DataFrame(columns=list(FINDING_COLUMNS))
+        return pd.concat(self.first_findings, ignore_index=True).head(SHOWN_FINDINGS)
+
+
+class ChunkWriter:
+    """Check each chunk of drafts handed to it and write it into ``folder``: the drafts
+    (``.eml`` files, or ``drafts.mbox``, ``.csv`` or ``.xlsx``), ``findings.csv`` and
+    ``recipients.csv``. The files are moved into place when the ``with`` block ends
+    without error, and discarded after one."""
+
+    def __init__(
+        self, folder: Path, *, format: Format, now: pd.Timestamp, known_words: list[str]
+    ) -> None:
+        self.now, self.known_words = now, known_words
+        self.written = Written()
+        target = folder if format == "eml" else folder / f"drafts.{format}"
+        with ExitStack() as files:
+            self._sink = files.enter_context(DraftSink(target, format=format, now=now))
+            findings = CsvAppender(folder / "findings.csv", FINDING_COLUMNS)
+            self._findings = files.enter_context(findings)
+            self._recipients = files.enter_context(CsvAppender(folder / "recipients.csv", ()))
+            self._files = files.pop_all()
+
+    def __call__(self, drafts: pd.DataFrame) -> None:
+        findings = check_drafts(drafts, now=self.now, known_words=self.known_words)
+        files = self._sink.write(drafts)
+        self._findings.write(findings)
+        self._recipients.write(recipients_sheet(drafts, files, findings))
+        self.written.add(drafts, findings)
+
+    def __enter__(self) -> ChunkWriter:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: Any
+    ) -> None:
+        self._files.__exit__(kind, error, trace)
+
+
+class ChildWriter:
+    """A :class:`ChunkWriter` in a second process (started fresh, not forked). An error
+    there is raised here, at the next chunk or at the end; an error here makes it
+    discard its files before this process goes on."""
+
+    def __init__(self, folder: Path, **options: Any) -> None:
+        import pyarrow as pa
+
+        self._folder = folder
+        context = multiprocessing.get_context("spawn")
+        self._chunks = context.Queue(maxsize=2)
+        self._chunks.cancel_join_thread()  # the child reads every chunk before it answers
+        self._answers, answers = context.Pipe(duplex=False)
+        pool = pa.default_memory_pool().backend_name  # the child allocates as this one does
+        self._process = context.Process(
+            target=_write_in_child,
+            args=(self._chunks, answers, folder, options, pool),
+            name="followup-writer",
+            daemon=True,
+        )
+        self._process.start()
+        answers.close()  # so a child that dies reads as the end of the pipe here
+        self.written = Written()
+
+    def __call__(self, drafts: pd.DataFrame) -> None:
+        self._send(drafts)
+
+    def __enter__(self) -> ChildWriter:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: Any
+    ) -> None:
+        if error is not None:
+            self._stop()
+            return
+        self._send(_END)
+        self.written = self._answer()
+        self._process.join()
+
+    def _send(self, item: pd.DataFrame | str) -> None:
+        while True:
+            try:
+                self._chunks.put(item, timeout=0.25)
+                return
+            except queue.Full:
+                if self._answers.poll() or not self._process.is_alive():
+                    self._answer()  # raises what went wrong
+
+    def _answer(self) -> Written:
+        """The child's counts once it has written everything; or what stopped it, raised."""
+        try:
+            outcome, value = self._answers.recv()
+        except EOFError:
+            self._process.join()
+            code = self._process.exitcode or 0
+            how = f"killed by signal {-code}" if code < 0 else f"exit code {code}"
+            raise ChildProcessError(
+                errno.ECHILD,
+                f"the process writing the drafts stopped ({how}); run the command again",
+                str(self._folder),
+            ) from None
+        if outcome == "failed":
+            self._process.join()
+            raise pickle.loads(value)
+        written: Written = value
+        return written
+
+    def _stop(self) -> None:
+        """After an error here: tell the child to discard its files, and wait (a minute at
+        most) until it has, or has stopped on its own (Ctrl-C reaches both)."""
+        told, deadline = False, time.monotonic() + 60
+        while self._process.is_alive() and time.monotonic() < deadline:
+            if not told:
+                with suppress(queue.Full):
+                    self._chunks.put_nowait(_ABORT)
+                    told = True
+            if self._answers.poll(0.25):  # it answers once its files are discarded
+                break
+        self._process.join(5)
+        if self._process.is_alive():
+            self._process.terminate()
+
+
+class _Aborted(Exception):
+    """The parent process failed: the writer discards its files."""
+
+
+def _write_in_child(
+    chunks: Any, answers: Connection, folder: Path, options: dict[str, Any], pool: str
+) -> None:
+    import pyarrow as pa
+
+    pa.set_memory_pool(getattr(pa, f"{pool}_memory_pool")())
+    try:
+        with ChunkWriter(folder, **options) as write:
+            while not isinstance(drafts := chunks.get(), str):
+                write(drafts)
+            if drafts == _ABORT:
+                raise _Aborted
+        answers.send(("done", write.written))
+    except BaseException as error:
+        answers.send(("failed", _portable(error)))
+
+
+def _portable(error: BaseException) -> bytes:
+    """``error`` pickled with its traceback in a note, or as a RuntimeError with its text
+    when it cannot be pickled."""
+    shown = "".join(traceback.format_exception(error))
+    try:
+        error.add_note(f"raised in the process writing the drafts:\n{shown}")
+        portable = pickle.dumps(error)
+        pickle.loads(portable)
+        return portable
+    except Exception:
+        return pickle.dumps(RuntimeError(f"in the process writing the drafts:\n{shown}"))
+
+
+def recipients_sheet(
+    drafts: pd.DataFrame, files: pd.Series, findings: pd.DataFrame
+) -> pd.DataFrame:
+    """The tidy recipients with where each draft went and whether it passed the rules;
+    instants in each row's own zone."""
+    errors = findings.loc[findings["severity"] == "error", "draft_id"]
+    sheet = drafts.drop(columns=["body", "subject"]).assign(
+        draft_file=files.str.replace(_FOLDERS, "", regex=True),  # as Path.name gives it
+        draft_status=np.where(drafts["draft_id"].isin(errors), "needs fixes", "ready"),
+    )
+    for column in sheet.select_dtypes(include="datetimetz").columns:
+        sheet[column] = local_iso(sheet[column], sheet["timezone"])
+    sheet["status"] = sheet["status"].astype("str")
+    return sheet
