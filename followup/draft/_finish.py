@@ -13,8 +13,7 @@ import errno
 import multiprocessing
 import os
 import pickle
-import queue
-import time
+import signal
 import traceback
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from followup.schema import FINDING_COLUMNS
 
 SHOWN_FINDINGS = 10
 _FOLDERS = r"^.*[/\\]" if os.sep == "\\" else r"^.*/"  # a path up to its file name
-_END, _ABORT = "end", "abort"  # what the writer process is told besides chunks of drafts
+_END = b"end"  # the last message to the writer process: the run is over, keep the files
 
 
 @dataclass
@@ -102,31 +101,36 @@ class ChunkWriter:
 
 
 class ChildWriter:
-    """A :class:`ChunkWriter` in a second process (started fresh, not forked). An error
-    there is raised here, at the next chunk or at the end; an error here makes it
-    discard its files before this process goes on."""
+    """A :class:`ChunkWriter` in a second process, started fresh (spawned, not forked), so
+    a script that uses it needs the ``if __name__ == "__main__":`` guard.
+
+    Each chunk goes down a pipe, pickled here: this process renders the next chunk while
+    the child checks and writes the last one. The child keeps its files only when told
+    the run is over; a pipe that closes first (an error here, this process killed) has it
+    discard them. An error there is raised here, at the next chunk or at the end.
+    """
 
     def __init__(self, folder: Path, **options: Any) -> None:
         import pyarrow as pa
 
         self._folder = folder
         context = multiprocessing.get_context("spawn")
-        self._chunks = context.Queue(maxsize=2)
-        self._chunks.cancel_join_thread()  # the child reads every chunk before it answers
+        chunks, self._chunks = context.Pipe(duplex=False)
         self._answers, answers = context.Pipe(duplex=False)
         pool = pa.default_memory_pool().backend_name  # the child allocates as this one does
         self._process = context.Process(
             target=_write_in_child,
-            args=(self._chunks, answers, folder, options, pool),
+            args=(chunks, answers, folder, options, pool),
             name="followup-writer",
             daemon=True,
         )
         self._process.start()
-        answers.close()  # so a child that dies reads as the end of the pipe here
+        chunks.close()  # each end in one process only, so either one's end reads as EOF
+        answers.close()
         self.written = Written()
 
     def __call__(self, drafts: pd.DataFrame) -> None:
-        self._send(drafts)
+        self._send(pickle.dumps(drafts, protocol=pickle.HIGHEST_PROTOCOL))
 
     def __enter__(self) -> ChildWriter:
         return self
@@ -134,21 +138,25 @@ class ChildWriter:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: Any
     ) -> None:
-        if error is not None:
-            self._stop()
+        if error is not None:  # the child sees the pipe end before the word to keep its files
+            self._chunks.close()
+            self._process.join(60)
+            if self._process.is_alive():
+                self._process.terminate()
+                self._process.join()
             return
         self._send(_END)
+        self._chunks.close()
         self.written = self._answer()
         self._process.join()
 
-    def _send(self, item: pd.DataFrame | str) -> None:
-        while True:
-            try:
-                self._chunks.put(item, timeout=0.25)
-                return
-            except queue.Full:
-                if self._answers.poll() or not self._process.is_alive():
-                    self._answer()  # raises what went wrong
+    def _send(self, message: bytes) -> None:
+        if self._answers.poll():  # it has stopped: say why
+            self._answer()
+        try:
+            self._chunks.send_bytes(message)  # waits while the child writes the last chunk
+        except BrokenPipeError:
+            self._answer()
 
     def _answer(self) -> Written:
         """The child's counts once it has written everything; or what stopped it, raised."""
@@ -163,47 +171,32 @@ class ChildWriter:
                 f"the process writing the drafts stopped ({how}); run the command again",
                 str(self._folder),
             ) from None
+        self._process.join()
         if outcome == "failed":
-            self._process.join()
             raise pickle.loads(value)
         written: Written = value
         return written
 
-    def _stop(self) -> None:
-        """After an error here: tell the child to discard its files, and wait (a minute at
-        most) until it has, or has stopped on its own (Ctrl-C reaches both)."""
-        told, deadline = False, time.monotonic() + 60
-        while self._process.is_alive() and time.monotonic() < deadline:
-            if not told:
-                with suppress(queue.Full):
-                    self._chunks.put_nowait(_ABORT)
-                    told = True
-            if self._answers.poll(0.25):  # it answers once its files are discarded
-                break
-        self._process.join(5)
-        if self._process.is_alive():
-            self._process.terminate()
-
-
-class _Aborted(Exception):
-    """The parent process failed: the writer discards its files."""
-
 
 def _write_in_child(
-    chunks: Any, answers: Connection, folder: Path, options: dict[str, Any], pool: str
+    chunks: Connection, answers: Connection, folder: Path, options: dict[str, Any], pool: str
 ) -> None:
     import pyarrow as pa
 
+    signal.signal(signal.SIGTERM, _exit)  # a terminated writer discards its files too
     pa.set_memory_pool(getattr(pa, f"{pool}_memory_pool")())
     try:
         with ChunkWriter(folder, **options) as write:
-            while not isinstance(drafts := chunks.get(), str):
-                write(drafts)
-            if drafts == _ABORT:
-                raise _Aborted
+            while (message := chunks.recv_bytes()) != _END:  # EOFError: the run failed
+                write(pickle.loads(message))
         answers.send(("done", write.written))
     except BaseException as error:
-        answers.send(("failed", _portable(error)))
+        with suppress(OSError):  # unless the parent is gone
+            answers.send(("failed", _portable(error)))
+
+
+def _exit(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _portable(error: BaseException) -> bytes:

@@ -39,6 +39,7 @@ from followup.draft._render import render_drafts
 from followup.draft._schedule import add_deadlines
 from followup.draft._seen import Places, SeenCounts
 from followup.draft._writers import Format
+from followup.errors import OptionError
 from followup.read import (
     Interviews,
     Source,
@@ -138,12 +139,17 @@ def draft_sheet(
     second process, while this one reads and renders the next chunk: the same files,
     sooner on a machine with two cores or more.
     """
+    if workers not in (1, 2):
+        raise OptionError(f"workers={workers!r}: use 1 or 2.", options=("workers",))
     moment = resolve_now(now)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     run, placed = DraftRun(), Places()
-    chunks, several = _started(source, sheet, tz, dayfirst, sender, chunk_rows, chunk_bytes)
-    writer = ChildWriter if workers > 1 and several else ChunkWriter
+    chunks = _started(source, sheet, tz, dayfirst, sender, chunk_rows, chunk_bytes)
+    writer: type[ChunkWriter | ChildWriter] = ChunkWriter
+    if workers == 2:
+        chunks, several = _several(chunks)
+        writer = ChildWriter if several else ChunkWriter
     with (
         CsvAppender(folder / "rejects.csv", REJECT_COLUMNS) as rejects_file,
         writer(folder, format=format, now=moment, known_words=list(known_words)) as write,
@@ -180,7 +186,7 @@ def validate_sheet(
     will read it (:func:`~followup.draft.adapt_notes`)."""
     run = ValidateRun()
     notes = []
-    chunks, _ = _started(source, sheet, tz, dayfirst, sender, chunk_rows, None)
+    chunks = _started(source, sheet, tz, dayfirst, sender, chunk_rows, None)
     with CsvAppender(Path(rejects), REJECT_COLUMNS) as rejects_file:
         run.rejects = RejectLog(rejects_file.write)
         for ready in _ready(chunks, run, progress=None):
@@ -199,10 +205,9 @@ def _started(
     sender: str | None,
     chunk_rows: int,
     chunk_bytes: int | None,
-) -> tuple[Iterator[Interviews], bool]:
-    """The sheet's chunks, the first two already read, and whether there are two: a run
-    that cannot start (no such file, missing columns, ambiguous dates) fails here, before
-    any file is written."""
+) -> Iterator[Interviews]:
+    """The sheet's chunks, the first one already read: a run that cannot start (no such
+    file, missing columns, ambiguous dates) fails here, before any file is written."""
     chunks = iter_interviews(
         source,
         sheet=sheet,
@@ -212,12 +217,17 @@ def _started(
         chunk_rows=chunk_rows,
         chunk_bytes=chunk_bytes,
     )
-    first = [next(chunks), *itertools.islice(chunks, 1)]
-    several = len(first) > 1
+    return itertools.chain([next(chunks)], chunks)
+
+
+def _several(chunks: Iterator[Interviews]) -> tuple[Iterator[Interviews], bool]:
+    """The chunks, the next one read ahead, and whether there are two or more."""
+    ahead = [next(chunks), *itertools.islice(chunks, 1)]
+    several = len(ahead) > 1
 
     def again() -> Iterator[Interviews]:
-        while first:  # each chunk let go once it is handed on
-            yield first.pop(0)
+        while ahead:  # each chunk let go once it is handed on
+            yield ahead.pop(0)
         yield from chunks
 
     return again(), several

@@ -5,6 +5,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -71,18 +74,72 @@ def test_an_error_in_the_writing_process_is_raised_here(tmp_path):
     assert not list(tmp_path.glob("*.tmp"))
 
 
+def test_an_error_in_the_writing_process_stops_the_run(tmp_path):
+    draft_sheet("data/interviews.csv", tmp_path / "alone", sender=SENDER, now=NOW)
+    first = pd.read_csv(tmp_path / "alone" / "recipients.csv")["draft_file"].iloc[0]
+    (tmp_path / "out" / first).mkdir(parents=True)  # the first draft cannot be written
+    with pytest.raises(IsADirectoryError) as raised:
+        draft_sheet(
+            "data/interviews.csv", tmp_path / "out", sender=SENDER, now=NOW,
+            chunk_rows=5, workers=2,
+        )  # fmt: skip
+    assert "raised in the process writing the drafts" in "".join(raised.value.__notes__)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [first]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="no SIGKILL")
 def test_a_killed_writing_process_stops_the_run(tmp_path):
     def kill_the_writer(rows: int) -> None:
         for process in multiprocessing.active_children():
             if process.name == "followup-writer":
                 os.kill(process.pid, signal.SIGKILL)
 
-    with pytest.raises(ChildProcessError, match=r"stopped \(killed by signal 9\); run the command again"):
+    with pytest.raises(ChildProcessError, match=r"stopped \(killed by signal 9\); run the"):
         draft_sheet(
             "data/interviews.csv", tmp_path, format="mbox", sender=SENDER, now=NOW,
             chunk_rows=5, workers=2, progress=kill_the_writer,
         )  # fmt: skip
     assert not (tmp_path / "rejects.csv").exists()
+
+
+KILLED_MID_RUN = """
+import os, signal, time
+from pathlib import Path
+from followup.draft import draft_sheet
+
+def die_once_the_writer_has_begun(rows):
+    while not list(Path(OUT).glob(".drafts.mbox.*.tmp")):
+        time.sleep(0.05)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+if __name__ == "__main__":
+    draft_sheet("data/interviews.csv", OUT, format="mbox", sender="Avery Quinn <avery@example.com>",
+                now="2026-11-25 15:00", chunk_rows=5, workers=2,
+                progress=die_once_the_writer_has_begun)
+"""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="no SIGKILL")
+def test_a_run_killed_outright_has_its_writer_discard_the_files_and_end(tmp_path):
+    out = tmp_path / "out"
+    script = tmp_path / "run.py"
+    script.write_text(f"OUT = {str(out)!r}\n{KILLED_MID_RUN}", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], timeout=120, check=False)
+    assert done.returncode == -signal.SIGKILL
+    deadline = time.monotonic() + 60
+
+    def left() -> list[str]:  # but the killed process's own rejects.csv, never finished
+        return sorted(p.name for p in out.iterdir() if not p.name.startswith(".rejects.csv."))
+
+    while left() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert left() == []  # the writer saw its pipe close and discarded its files
+
+
+def test_workers_are_one_or_two(tmp_path):
+    with pytest.raises(followup.OptionError, match="workers=3: use 1 or 2"):
+        draft_sheet("data/interviews.csv", tmp_path, sender=SENDER, now=NOW, workers=3)
+    assert not list(tmp_path.iterdir())
 
 
 def test_eml_drafts_match_the_library_pipeline(tmp_path):
