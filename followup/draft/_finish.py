@@ -2,7 +2,7 @@
 their findings and recipients, and counted.
 
 :class:`ChunkWriter` does it in this process. :class:`ChildWriter` runs the same writer
-in a second process, fed through a queue of at most two chunks: this process reads and
+in a second process, fed through a pipe one chunk at a time: this process reads and
 renders the next chunk while the last one is checked and written. One process writes
 every file, in sheet order, so the files are byte for byte the same either way.
 """
