@@ -137,7 +137,8 @@ def draft_sheet(
     ``progress`` is called with the number of sheet rows read after every chunk.
     ``workers=2`` checks and writes the drafts of a sheet of more than one chunk in a
     second process, while this one reads and renders the next chunk: the same files,
-    sooner on a machine with two cores or more.
+    sooner where two cores are free. That process is spawned, so a script that asks
+    for it needs the ``if __name__ == "__main__":`` guard.
     """
     if workers not in (1, 2):
         raise OptionError(f"workers={workers!r}: use 1 or 2.", options=("workers",))
