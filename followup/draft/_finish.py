@@ -138,25 +138,27 @@ class ChildWriter:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: Any
     ) -> None:
-        if error is not None:  # the child sees the pipe end before the word to keep its files
+        try:
+            if error is None:
+                self._send(_END)
+                self.written = self._answer()
+        finally:  # after an error, the child sees the pipe end before the word to keep files
             self._chunks.close()
             self._process.join(60)
             if self._process.is_alive():
                 self._process.terminate()
                 self._process.join()
-            return
-        self._send(_END)
-        self._chunks.close()
-        self.written = self._answer()
-        self._process.join()
+            self._answers.close()
+            self._process.close()
 
     def _send(self, message: bytes) -> None:
-        if self._answers.poll():  # it has stopped: say why
-            self._answer()
         try:
-            self._chunks.send_bytes(message)  # waits while the child writes the last chunk
-        except BrokenPipeError:
-            self._answer()
+            if not self._answers.poll():  # unless it has stopped
+                self._chunks.send_bytes(message)  # waits while the child writes the last one
+                return
+        except (BrokenPipeError, EOFError):  # it has stopped (on Windows, poll() raises)
+            pass
+        self._answer()  # raises what stopped it
 
     def _answer(self) -> Written:
         """The child's counts once it has written everything; or what stopped it, raised."""
@@ -191,6 +193,7 @@ def _write_in_child(
                 write(pickle.loads(message))
         answers.send(("done", write.written))
     except BaseException as error:
+        chunks.close()  # a parent blocked sending a chunk sees the pipe break, then reads why
         with suppress(OSError):  # unless the parent is gone
             answers.send(("failed", _portable(error)))
 

@@ -103,13 +103,15 @@ def test_a_killed_writing_process_stops_the_run(tmp_path):
 
 
 KILLED_MID_RUN = """
-import os, signal, time
+import multiprocessing, os, signal, time
 from pathlib import Path
 from followup.draft import draft_sheet
 
 def die_once_the_writer_has_begun(rows):
     while not list(Path(OUT).glob(".drafts.mbox.*.tmp")):
         time.sleep(0.05)
+    writer, = (p.pid for p in multiprocessing.active_children() if p.name == "followup-writer")
+    Path(OUT + ".writer").write_text(str(writer))
     os.kill(os.getpid(), signal.SIGKILL)
 
 if __name__ == "__main__":
@@ -119,7 +121,15 @@ if __name__ == "__main__":
 """
 
 
-@pytest.mark.skipif(os.name == "nt", reason="no SIGKILL")
+def ended(pid: int) -> bool:
+    """Gone, or a zombie nobody reaps (a container's first process may not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="SIGKILL, and /proc to see the writer end")
 def test_a_run_killed_outright_has_its_writer_discard_the_files_and_end(tmp_path):
     out = tmp_path / "out"
     script = tmp_path / "run.py"
@@ -131,9 +141,11 @@ def test_a_run_killed_outright_has_its_writer_discard_the_files_and_end(tmp_path
     def left() -> list[str]:  # but the killed process's own rejects.csv, never finished
         return sorted(p.name for p in out.iterdir() if not p.name.startswith(".rejects.csv."))
 
-    while left() and time.monotonic() < deadline:
+    writer = int((tmp_path / "out.writer").read_text())
+    while (left() or not ended(writer)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert left() == []  # the writer saw its pipe close and discarded its files
+    assert ended(writer)
 
 
 def test_workers_are_one_or_two(tmp_path):
