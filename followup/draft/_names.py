@@ -35,6 +35,8 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
+from followup._distinct import per_distinct
+
 _FORMAL = {
     "dr": "Dr.",
     "doctor": "Dr.",
@@ -297,11 +299,13 @@ def as_their(notes: pd.Series, names: pd.Series) -> pd.Series:
     owned = notes.str.contains(r"\w['’]s\b", regex=True, na=False)  # few notes name an owner at all
     if not owned.any():
         return notes
-    pairs = pd.DataFrame({"note": notes[owned], "name": names[owned].fillna("")})
-    each = pairs.groupby(["note", "name"], sort=False)  # each note and reader once
-    written = [_owner(m).sub("their", n) for n, m in each.head(1).itertuples(index=False)]
-    rewritten = np.array(written, dtype=object)[each.ngroup().to_numpy()]
-    return notes.where(~owned, pd.Series(rewritten, index=pairs.index, dtype=notes.dtype))
+    pairs = notes[owned] + "\x1f" + names[owned].fillna("")  # a name holds no control character
+    return notes.where(~owned, per_distinct(pairs, _their))
+
+
+def _their(pair: str) -> str:
+    note, _, name = pair.rpartition("\x1f")
+    return _owner(name).sub("their", note)
 
 
 @lru_cache(maxsize=1 << 12)
