@@ -55,7 +55,7 @@ def register(commands: Any) -> None:
         choices=(1, 2),
         default=1,
         help="2: check and write the drafts of a long sheet in a second process while the "
-        "next rows are read (sooner where two cores are free; about 130 MB more memory)",
+        "next rows are read (sooner where two cores are free; about 150 MB more memory)",
     )
     add_clock_options(draft)
     draft.set_defaults(run=_draft)
