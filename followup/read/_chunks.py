@@ -1,21 +1,28 @@
 """Reading a long sheet in chunks of rows, so memory stays flat however long it is.
 
-Day/month order is the one thing a chunk cannot decide alone: it is decided
-from every row of the sheet in a first, light pass over the date columns, so
-every chunk reads dates the way a whole-sheet read would. A sheet that fits in one
-chunk needs no such pass.
+Two things a chunk cannot decide alone. Day/month order is decided from every row
+of the sheet in a first, light pass over the date columns, so every chunk reads
+dates the way a whole-sheet read would (a sheet that fits in one chunk needs no
+such pass). And a chunk ends where an interview's rows do: the rows of the one it
+would cut go on to the next chunk, so a panel's cells are read together.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
+
+import numpy as np
+import pandas as pd
 
 from followup.read._dates import DateOrder, DayFirst, date_order
 from followup.read._headers import map_headers
 from followup.read._interviews import Interviews
+from followup.read._raw import RawSheet
 from followup.read._recipients import to_recipients
 from followup.read._sources import Source, read_raw, text_plan
 from followup.read._text import TextPlan, iter_text
+from followup.read._values import INTERVIEW_CELLS
 
 _DATE_COLUMNS = (
     "interview_start",
@@ -51,8 +58,71 @@ def iter_interviews(
     orders: DayFirst = dayfirst
     if dayfirst is None and plan.records_at_most > plan.header_at + 1 + chunk_rows:
         orders = _date_orders(plan, chunk_rows)  # one chunk decides for itself, as a whole read
-    for number, raw in enumerate(iter_text(plan, chunk_rows=chunk_rows)):
+    raws = _whole_panels(iter_text(plan, chunk_rows=chunk_rows), plan.records_at_most)
+    for number, raw in enumerate(raws):
         yield to_recipients(raw, tz=tz, dayfirst=orders, sender=sender, first_chunk=number == 0)
+
+
+def _whole_panels(raws: Iterator[RawSheet], last_row: int) -> Iterator[RawSheet]:
+    """The chunks, each cut where an interview's rows end: the rows of the interview a chunk
+    ends with go to the next chunk, so what a panel writes once ("Interested: no" on its
+    first row, "ditto" below a note) reaches all its rows. A chunk that is one interview
+    throughout, or that ends on row ``last_row`` (the last the file can have), is kept whole."""
+    held: RawSheet | None = None
+    key_columns: list[int] | None = None
+    for raw in raws:
+        if key_columns is None:
+            names = map_headers(raw)[0]
+            key_columns = [i for i, name in enumerate(names) if name in INTERVIEW_CELLS]
+        if held is not None:
+            raw = _joined(held, raw)
+        held = None
+        if len(raw.rows) and raw.rows[-1] < last_row:
+            raw, held = _cut_before_last_interview(raw, key_columns)
+        yield raw
+    if held is not None:
+        yield held
+
+
+def _cut_before_last_interview(
+    raw: RawSheet, key_columns: list[int]
+) -> tuple[RawSheet, RawSheet | None]:
+    """``raw`` without the rows of its last interview, and those rows (None when it has
+    no other); blank rows go with the interview above them."""
+    cells = raw.cells
+    filled = (cells != "").any(axis=1).to_numpy()
+    if not key_columns or not filled.any():
+        return raw, None
+    key = cells[key_columns[0]]
+    for column in key_columns[1:]:
+        key = key + "\x1f" + cells[column]
+    last = key.iloc[np.flatnonzero(filled)[-1]]
+    other = np.flatnonzero(filled & (key != last).to_numpy())
+    if not len(other):
+        return raw, None
+    return _rows(raw, slice(0, other[-1] + 1)), _rows(raw, slice(other[-1] + 1, None))
+
+
+def _rows(raw: RawSheet, at: slice) -> RawSheet:
+    rows = raw.rows[at]
+    kept = set(rows.tolist())
+    return dataclasses.replace(
+        raw,
+        cells=raw.cells.iloc[at].reset_index(drop=True),
+        rows=rows,
+        ragged=[r for r in raw.ragged if r[0] in kept],
+        cut=[c for c in raw.cut if c[0] in kept],
+    )
+
+
+def _joined(first: RawSheet, then: RawSheet) -> RawSheet:
+    return dataclasses.replace(
+        then,
+        cells=pd.concat([first.cells, then.cells], ignore_index=True),
+        rows=np.concatenate([first.rows, then.rows]),
+        ragged=first.ragged + then.ragged,
+        cut=first.cut + then.cut,
+    )
 
 
 def _date_orders(plan: TextPlan, chunk_rows: int) -> dict[str, bool]:

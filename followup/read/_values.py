@@ -14,7 +14,7 @@ from followup.read._rejects import Problems
 from followup.schema import BY_NAME, DITTOS, MAX_CELL_CHARS, PER_INTERVIEWER, TRACKING
 
 #: The cells that together say which interview a row is about.
-_INTERVIEW_KEY = ("candidate_name", "candidate_email", "company", "role", "interview_start",
+INTERVIEW_CELLS = ("candidate_name", "candidate_email", "company", "role", "interview_start",
                   "interview_date")  # fmt: skip
 _MISSING = {
     "company": "missing_company",
@@ -186,7 +186,7 @@ def fill_dittos(long: pd.DataFrame, problems: Problems, columns: tuple[str, ...]
 def _interview_key(long: pd.DataFrame) -> pd.Series:
     """The same interview, by its cells."""
     key = pd.Series("", index=long.index, dtype="str")
-    for column in (c for c in _INTERVIEW_KEY if c in long):
+    for column in (c for c in INTERVIEW_CELLS if c in long):
         key = key + "|" + long[column]
     return key
 

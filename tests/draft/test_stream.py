@@ -36,6 +36,28 @@ def test_small_chunks_write_the_same_files_as_one_chunk(tmp_path, format):
     assert chunked.written.shown_findings.equals(whole.written.shown_findings)
 
 
+def test_a_panel_cut_by_a_chunk_gets_the_letters_of_a_whole_sheet_run(tmp_path):
+    """A panel that wrote "Interested: no" once, on its first row, and a ditto below a
+    note: the rows past where a chunk would end get the gracious letter and the note above."""
+    panel = [("Dana", "the roadmap", "no"), ("Luis", "ditto", ""), ("Ana", "the data team", "")]
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "Company,Role,Start,Interviewer,Email,Talking Point,Interested\n"
+        + "".join(
+            f"Co{i},Analyst,2026-11-24 14:30,{name},{name}@co{i}.example,{note},{keen}\n"
+            for i in range(3)
+            for name, note, keen in panel
+        )
+    )
+    options = {"format": "csv", "sender": SENDER, "now": NOW, "tz": "UTC"}
+    draft_sheet(sheet, tmp_path / "whole", **options)
+    draft_sheet(sheet, tmp_path / "chunked", chunk_rows=4, **options)
+    assert files(tmp_path / "chunked") == files(tmp_path / "whole")
+    written = pd.read_csv(tmp_path / "chunked" / "drafts.csv")
+    assert written["template"].tolist() == ["gracious"] * 9
+    assert written["body"].str.contains("the roadmap").tolist() == [True, True, False] * 3
+
+
 @pytest.mark.parametrize("format", ["eml", "mbox", "xlsx"])
 def test_a_second_process_writes_the_same_files_and_counts(tmp_path, format):
     options = {"format": format, "sender": SENDER, "now": NOW, "chunk_rows": 5}

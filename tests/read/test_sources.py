@@ -306,10 +306,42 @@ def test_chunks_add_up_to_the_whole_sheet():
     parts = list(iter_interviews("data/interviews.csv", tz="UTC", chunk_rows=5))
     assert len(parts) == 5
     pd.testing.assert_frame_equal(
-        pd.concat([p.recipients for p in parts], ignore_index=True), whole.recipients
+        pd.concat([_in_utc(p.recipients) for p in parts], ignore_index=True),
+        _in_utc(whole.recipients),
     )
-    assert [p.last_row for p in parts] == [6, 11, 16, 21, 23]  # five sheet rows each
+    # five sheet rows each, less the rows of the interview a chunk ends with, which go on
+    # to the next: the sheet's panels are of 3, 2, 2, 1, 3, ... rows
+    assert [p.last_row for p in parts] == [4, 9, 15, 20, 23]
     assert sum(p.rows_read for p in parts) == whole.rows_read
+
+
+@pytest.mark.parametrize("chunk_rows", [3, 4, 5])
+def test_what_a_panel_writes_once_reaches_its_rows_in_the_next_chunk(write, chunk_rows):
+    # "Interested: no" on a panel's first row, a ditto (") on its second: a chunk that ends
+    # inside the panel must not leave its later rows keen, or the ditto mark as their note.
+    panel = [("Dana", "the roadmap", "no"), ("Luis", '""""', ""), ("Ana", "the data platform", "")]
+    rows = [
+        f"Co{i},Analyst,2026-11-24 14:30,America/Chicago,{name},{name}@co{i}.example,"
+        f"{note},{interested}"
+        for i in range(4)
+        for name, note, interested in panel
+    ]
+    path = write(sheet(*rows, header=HEADER + ",Interested"))
+    whole = followup.read_interviews(path, tz="UTC")
+    parts = list(iter_interviews(path, tz="UTC", chunk_rows=chunk_rows))
+    assert all(p.last_row % 3 == 1 for p in parts)  # each chunk ends where a panel does
+    chunked = pd.concat([p.recipients for p in parts], ignore_index=True)
+    pd.testing.assert_frame_equal(chunked, whole.recipients)
+    assert not chunked["interested"].any()
+    notes = ["the roadmap", "the roadmap", "the data platform"]
+    assert chunked["talking_point"].tolist() == notes * 4
+    assert sum(len(p.rejects) for p in parts) == len(whole.rejects) == 4  # each ditto, warned
+
+
+def _in_utc(recipients):
+    """A chunk of one zone comes back in it: UTC lets chunks be compared with a whole read."""
+    moments = recipients.select_dtypes(include="datetimetz").columns
+    return recipients.assign(**{c: recipients[c].dt.tz_convert("UTC") for c in moments})
 
 
 def test_a_sheet_of_long_rows_comes_in_chunks_of_fewer_rows(write):
