@@ -15,7 +15,7 @@ from followup.schema import BY_NAME, DITTOS, MAX_CELL_CHARS, PER_INTERVIEWER, TR
 
 #: The cells that together say which interview a row is about.
 INTERVIEW_CELLS = ("candidate_name", "candidate_email", "company", "role", "interview_start",
-                  "interview_date")  # fmt: skip
+                   "interview_date")  # fmt: skip
 _MISSING = {
     "company": "missing_company",
     "role": "missing_role",
