@@ -104,14 +104,15 @@ def _cut_before_last_interview(
 
 
 def _rows(raw: RawSheet, at: slice) -> RawSheet:
+    """Some adjacent rows of ``raw`` (never none), with the ragged and cut cells in them."""
     rows = raw.rows[at]
-    kept = set(rows.tolist())
+    first, last = rows[0], rows[-1]
     return dataclasses.replace(
         raw,
         cells=raw.cells.iloc[at].reset_index(drop=True),
         rows=rows,
-        ragged=[r for r in raw.ragged if r[0] in kept],
-        cut=[c for c in raw.cut if c[0] in kept],
+        ragged=[r for r in raw.ragged if first <= r[0] <= last],
+        cut=[c for c in raw.cut if first <= c[0] <= last],
     )
 
 
