@@ -90,6 +90,11 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
         names.append(name)
         if name is not None:
             headers[name] = header or f"column {position + 1}"
+    if normalize_header(headers.get("candidate_email", "")) == "from" and (
+        "interview_end" in headers and "interview_start" not in headers
+    ):  # "From" is a mail merge's sender, but the start beside "Until"
+        names[names.index("candidate_email")] = "interview_start"
+        headers["interview_start"] = headers.pop("candidate_email")
     for position, header in enumerate(raw.headers):  # one meaning first: it may settle
         if names[position] is None and loose_wide_field(header) is None:  # another's two
             meant = [c for c in _by_parts(header) if c not in headers]

@@ -117,6 +117,22 @@ def test_a_panel_column_of_names_beside_an_email_column_is_read_as_names(names):
     assert result.recipients["interview_start"].dt.hour.tolist() == [18, 17]  # UTC: CST, ET
 
 
+@pytest.mark.parametrize(("start", "end"), [("From", "Until"), ("from", "Finish")])
+def test_from_beside_an_end_column_is_the_start_not_the_senders_address(start, end):
+    frame = pd.DataFrame(
+        {"Company": ["N"], "Role": ["Analyst"], "Date": ["2026-11-24"]}
+        | {start: ["09:00"], end: ["10:30"], "Interviewer": ["Dana"]}
+        | {"Interviewer Email": ["d@nw.example"]}
+    )
+    result = read(frame)
+    assert problems(result) == []
+    zone = "America/Chicago"
+    assert result.recipients["interview_start"].item() == pd.Timestamp("2026-11-24 09:00", tz=zone)
+    assert result.recipients["interview_end"].item() == pd.Timestamp("2026-11-24 10:30", tz=zone)
+    sender = frame.drop(columns=[start, end]).assign(From="me@uni.example", Start="09:00")
+    assert read(sender).recipients["candidate_email"].item() == "me@uni.example"
+
+
 def test_a_ditto_note_is_the_panels_note_above_it_with_a_warning():
     frame = pd.DataFrame(
         {"Company": ["N", "N", "N", "M"], "Role": ["Analyst"] * 4}
