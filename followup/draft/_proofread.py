@@ -54,7 +54,7 @@ _SMALL_WORDS = (
 )
 
 
-_DOUBLED = r"\b(\w+)\s+\1\b"
+_DOUBLED = re.compile(r"\b(\w+)\s+(\1)\b", re.IGNORECASE)
 
 
 _DOUBLED_SMALL_WORDS = r"(?i)\b(?:" + "|".join(f"{w}\\s+{w}" for w in _SMALL_WORDS) + r")\b"
@@ -101,19 +101,33 @@ def doubled_words(
     note); joins of template and note text are searched for the small words that
     get doubled there ("about the" + "the roadmap").
     """
-    pattern = re.compile(_DOUBLED, re.IGNORECASE)
     samples, values = _distinct_texts(drafts, body, texts)
-    doubled = {t for t in samples + values if pattern.search(t)}
+    doubled = {t for t in samples + values if _doubled(t)}
     suspects = matches(arrow, _DOUBLED_SMALL_WORDS) | body.isin(doubled).to_numpy()
     for column in texts.values():
         suspects |= column.isin(doubled).to_numpy()
     bodies = objects(body)
     messages = [""] * len(bodies)
     for i in np.flatnonzero(suspects).tolist():
-        match = pattern.search(bodies[i])
-        messages[i] = f"repeated word: {match.group(0)!r}" if match else ""
+        twice = _doubled(bodies[i])
+        messages[i] = f"repeated word: {twice!r}" if twice else ""
     found = pd.Series(messages, index=drafts.index, dtype="str")
     return found != "", "repeated_word", "error", found
+
+
+def _doubled(text: str) -> str | None:
+    """The first word written twice in a row, if any. An acronym beside the same word in
+    lower case is two words ("Vestfold Kraft AS as an analyst", "the IT it runs").
+
+    >>> _doubled("Vestfold Kraft AS as an analyst"), _doubled("I liked The the office")
+    (None, 'The the')
+    """
+    for match in _DOUBLED.finditer(text):
+        first, second = match.group(1, 2)
+        if len(first) > 1 and {first, second} == {first.upper(), first.lower()}:
+            continue  # one in capitals, the other in small letters
+        return match.group(0)
+    return None
 
 
 def _distinct_texts(

@@ -122,6 +122,7 @@ def test_r7_question_asked(draft):
         ("{{ company }} ", "leftover placeholder {{"),
         ("Dear [Company] team. ", "leftover placeholder [Company]"),
         ("I liked the the office. ", "repeated word: 'the the'"),
+        ("I liked The the office. ", "repeated word: 'The the'"),
         ("I recieved great advice. ", "unknown word(s): 'recieved' (did you mean 'received'?)"),
     ],
 )
@@ -129,6 +130,12 @@ def test_r8_proofreading(draft, insert, message):
     body = GOOD.replace("I am very", insert + "I am very")
     found = findings_for(draft.assign(body=body))
     assert found == [("R8", "error" if "word(s)" not in message else "warning", message)]
+
+
+@pytest.mark.parametrize("insert", ["I liked the IT it runs on. ", "Northwind AS as a firm. "])
+def test_r8_an_acronym_beside_the_same_small_word_is_not_repeated(draft, insert):
+    body = GOOD.replace("I am very", insert + "I am very")
+    assert findings_for(draft.assign(body=body)) == []
 
 
 def test_r8_names_companies_roles_and_known_words_are_not_misspellings(draft):
