@@ -22,7 +22,7 @@ from followup.read._raw import RawSheet
 from followup.read._recipients import to_recipients
 from followup.read._sources import Source, read_raw, text_plan
 from followup.read._text import TextPlan, iter_text
-from followup.read._values import INTERVIEW_CELLS
+from followup.read._values import INTERVIEW_CELLS, NAMING_CELLS
 
 _DATE_COLUMNS = (
     "interview_start",
@@ -66,41 +66,50 @@ def iter_interviews(
 def _whole_panels(raws: Iterator[RawSheet], last_row: int) -> Iterator[RawSheet]:
     """The chunks, each cut where an interview's rows end: the rows of the interview a chunk
     ends with go to the next chunk, so what a panel writes once ("Interested: no" on its
-    first row, "ditto" below a note) reaches all its rows. A chunk that is one interview
-    throughout, or that ends on row ``last_row`` (the last the file can have), is kept whole."""
+    first row, "ditto" below a note, the interview itself above rows that leave it empty)
+    reaches all its rows. A chunk that is one interview throughout, or that ends on row
+    ``last_row`` (the last the file can have), is kept whole."""
     held: RawSheet | None = None
-    key_columns: list[int] | None = None
+    columns: tuple[list[int], list[int]] | None = None
     for raw in raws:
-        if key_columns is None:
+        if columns is None:
             names = map_headers(raw)[0]
-            key_columns = [i for i, name in enumerate(names) if name in INTERVIEW_CELLS]
+            columns = (
+                [i for i, name in enumerate(names) if name in INTERVIEW_CELLS],
+                [i for i, name in enumerate(names) if name in NAMING_CELLS],
+            )
         if held is not None:
             raw = _joined(held, raw)
         held = None
         if len(raw.rows) and raw.rows[-1] < last_row:
-            raw, held = _cut_before_last_interview(raw, key_columns)
+            raw, held = _cut_before_last_interview(raw, *columns)
         yield raw
     if held is not None:
         yield held
 
 
 def _cut_before_last_interview(
-    raw: RawSheet, key_columns: list[int]
+    raw: RawSheet, key_columns: list[int], naming_columns: list[int]
 ) -> tuple[RawSheet, RawSheet | None]:
     """``raw`` without the rows of its last interview, and those rows (None when it has
-    no other); blank rows go with the interview above them."""
+    no other); blank rows, and rows that leave the interview's name empty, go with the
+    interview above them."""
     cells = raw.cells
-    filled = (cells != "").any(axis=1).to_numpy()
-    if not key_columns or not filled.any():
+    heads = (cells != "").any(axis=1).to_numpy()
+    if naming_columns:
+        heads = heads & (cells[naming_columns] != "").any(axis=1).to_numpy()
+    if not key_columns or not heads.any():
         return raw, None
     key = cells[key_columns[0]]
     for column in key_columns[1:]:
         key = key + "\x1f" + cells[column]
-    last = key.iloc[np.flatnonzero(filled)[-1]]
-    other = np.flatnonzero(filled & (key != last).to_numpy())
+    starts = np.flatnonzero(heads)
+    last = key.iloc[starts[-1]]
+    other = starts[(key.iloc[starts] != last).to_numpy()]
     if not len(other):
         return raw, None
-    return _rows(raw, slice(0, other[-1] + 1)), _rows(raw, slice(other[-1] + 1, None))
+    cut = starts[starts > other[-1]][0]
+    return _rows(raw, slice(0, cut)), _rows(raw, slice(cut, None))
 
 
 def _rows(raw: RawSheet, at: slice) -> RawSheet:

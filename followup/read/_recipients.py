@@ -25,6 +25,7 @@ from followup.read._times import parse_times
 from followup.read._tracking import parse_tracking
 from followup.read._values import (
     check_text,
+    continue_interviews,
     fill_dittos,
     fill_from_panel,
     parse_interested,
@@ -54,6 +55,7 @@ def to_recipients(
     frame = raw.cells.set_axis(names, axis=1)
     blank = ~(frame != "").any(axis=1)
     frame = frame.assign(row=raw.rows)[~blank.to_numpy()].reset_index(drop=True)
+    frame = continue_interviews(frame)
     check_required(frame.columns, headers, raw)
 
     frame, headers = names_beside_addresses(frame, headers)

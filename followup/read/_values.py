@@ -16,6 +16,11 @@ from followup.schema import BY_NAME, DITTOS, MAX_CELL_CHARS, PER_INTERVIEWER, TR
 #: The cells that together say which interview a row is about.
 INTERVIEW_CELLS = ("candidate_name", "candidate_email", "company", "role", "interview_start",
                    "interview_date")  # fmt: skip
+#: The cells that name an interview: a row with all of them empty continues the one above.
+NAMING_CELLS = ("company", "role", "interview_date", "interview_start")
+#: What a row that continues the interview above takes from it, where its own cell is empty.
+_OF_THE_INTERVIEW = (*INTERVIEW_CELLS, "interview_end", "duration", "timezone", "program",
+                     "cohort", "student_id")  # fmt: skip
 _MISSING = {
     "company": "missing_company",
     "role": "missing_role",
@@ -143,6 +148,36 @@ def yes_no(text: str) -> bool | str | None:
         if any(phrase == s or phrase.startswith(s + " ") for s in starts):
             return answer
     return None
+
+
+def continue_interviews(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows that leave every cell naming the interview empty (company, role, date, time)
+    continue the interview above: a panel listed under the row that names it, or merged
+    cells in a workbook. They take its cells, candidate and time included, unless they
+    name another candidate.
+
+    >>> sheet = pd.DataFrame({"company": ["Acme", "", ""], "interviewer_name": ["Dana", "Luis",
+    ...                       "Ana"], "candidate_name": ["Sam", "", "Kim"]}, dtype="str")
+    >>> continue_interviews(sheet)["company"].tolist()
+    ['Acme', 'Acme', '']
+    """
+    naming = [c for c in NAMING_CELLS if c in frame]
+    if not naming or not len(frame):
+        return frame
+    continues = (frame[naming] == "").all(axis=1)
+    continues.iloc[0] = False  # nothing above it
+    if not continues.any():
+        return frame
+    columns = [c for c in _OF_THE_INTERVIEW if c in frame]
+    above = frame[columns].where(~continues).ffill()
+    for column in ("candidate_name", "candidate_email"):
+        if column in frame:  # another candidate's row is not this interview
+            continues &= (frame[column] == "") | (frame[column] == above[column])
+    out = frame.copy()
+    for column in columns:
+        empty = continues & (frame[column] == "")
+        out[column] = frame[column].where(~empty, above[column]).astype("str")
+    return out
 
 
 def fill_from_panel(long: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:

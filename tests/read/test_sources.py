@@ -184,6 +184,60 @@ def test_xlsx_date_cells_time_cells_and_serials(tmp_path):
     assert r["row"].tolist() == [2, 3, 4, 5]
 
 
+def test_xlsx_merged_interview_cells_reach_every_interviewer_of_the_panel(tmp_path):
+    # The interview written once, its cells merged down beside the panel's rows: openpyxl
+    # reads the merged cells below the first as empty, and each interviewer still gets it.
+    path = tmp_path / "s.xlsx"
+    book = Workbook()
+    ws = book.active
+    ws.append(XLSX_HEADER)
+    ws.append(["Northwind", "Analyst", dt.datetime(2026, 11, 24), dt.time(14, 30), 45, "Dana",
+               "dana@nw.example"])  # fmt: skip
+    ws.append([None] * 5 + ["Luis", "luis@nw.example"])
+    ws.append([None] * 5 + ["Zoë", "zoe@nw.example"])
+    ws.append(["Contoso", "Analyst", dt.datetime(2026, 11, 25), dt.time(9, 0), 30, "Ana",
+               "ana@contoso.example"])  # fmt: skip
+    for column in "ABCDE":
+        ws.merge_cells(f"{column}2:{column}4")
+    book.save(path)
+    result = read(path)
+    assert problems(result) == []
+    got = result.recipients[["interviewer_name", "company", "interview_start", "interview_end"]]
+    assert got.to_numpy().tolist() == [
+        ["Dana", "Northwind", ts("2026-11-24 14:30"), ts("2026-11-24 15:15")],
+        ["Luis", "Northwind", ts("2026-11-24 14:30"), ts("2026-11-24 15:15")],
+        ["Zoë", "Northwind", ts("2026-11-24 14:30"), ts("2026-11-24 15:15")],
+        ["Ana", "Contoso", ts("2026-11-25 09:00"), ts("2026-11-25 09:30")],
+    ]
+    assert result.recipients["interview_id"].nunique() == 2
+
+
+def test_a_row_continues_the_interview_above_only_when_it_leaves_all_of_it_empty(write):
+    # Company, role and time all empty: the interview above. One of them given: a row of
+    # its own, with its missing cells reported. Another candidate: not that interview.
+    header = "Candidate,Company,Role,Start,Interviewer,Interviewer Email,Interested"
+    rows = [
+        ",,,,Nobody above,no@x.example,",
+        "Sam,Northwind,Analyst,2026-11-24 14:30,Dana,dana@nw.example,no",
+        ",,,,Luis,luis@nw.example,",
+        "Sam,,,,Zoë,zoe@nw.example,",
+        "Kim,,,,Ana,ana@nw.example,",
+        ",Northwind,,,Bo,bo@nw.example,",
+    ]
+    result = read(write(sheet(*rows, header=header)))
+    got = result.recipients[["interviewer_name", "candidate_name", "company", "interested"]]
+    assert got.to_numpy().tolist() == [
+        ["Dana", "Sam", "Northwind", False],
+        ["Luis", "Sam", "Northwind", False],
+        ["Zoë", "Sam", "Northwind", False],
+    ]
+    assert {(row, column) for row, column, _ in problems(result)} == {
+        (2, "Company"), (2, "Role"), (2, "Start"),
+        (6, "Company"), (6, "Role"), (6, "Start"),
+        (7, "Role"), (7, "Start"),
+    }  # fmt: skip
+
+
 def test_xlsx_sheet_by_name_and_position(tmp_path):
     path = tmp_path / "s.xlsx"
     book = Workbook()
@@ -336,6 +390,26 @@ def test_what_a_panel_writes_once_reaches_its_rows_in_the_next_chunk(write, chun
     notes = ["the roadmap", "the roadmap", "the data platform"]
     assert chunked["talking_point"].tolist() == notes * 4
     assert sum(len(p.rejects) for p in parts) == len(whole.rejects) == 4  # each ditto, warned
+
+
+@pytest.mark.parametrize("chunk_rows", [3, 4, 5])
+def test_rows_under_an_interview_stay_with_it_across_chunks(write, chunk_rows):
+    # Each interview written on its first row only: a chunk must not end between that row
+    # and the interviewers listed under it.
+    rows = [
+        f"{f'Co{i},Analyst,2026-11-24 14:30,America/Chicago' if not k else ',,,'},"
+        f"{name},{name}@co{i}.example,note {k}"
+        for i in range(4)
+        for k, name in enumerate(("Dana", "Luis", "Ana"))
+    ]
+    path = write(sheet(*rows))
+    whole = followup.read_interviews(path, tz="UTC")
+    assert len(whole.recipients) == 12
+    assert whole.rejects.empty
+    parts = list(iter_interviews(path, tz="UTC", chunk_rows=chunk_rows))
+    assert all(p.last_row % 3 == 1 for p in parts)
+    chunked = pd.concat([_in_utc(p.recipients) for p in parts], ignore_index=True)
+    pd.testing.assert_frame_equal(chunked, _in_utc(whole.recipients))
 
 
 def _in_utc(recipients):
