@@ -168,7 +168,9 @@ def greeting(name: str, preferred: str = "") -> tuple[str, str]:
             return given, f"greeted as {given}: {name.strip()!r} reads as a two-word given name"
         return tokens[0], ""
     parsed = HumanName(text)
-    title_key = re.sub(r"[^a-z]", "", parsed.title.lower())
+    # The first title that sets a greeting: "Prof. Dr. Weiß" is Professor Weiß.
+    keys = [re.sub(r"[^a-z]", "", t.lower()) for t in parsed.title.split()]
+    title_key = next((k for k in keys if k in _FORMAL or k in _BY_FIRST_NAME), "".join(keys))
     if "," not in text:
         core = [t for t in re.sub(r"[\"(].*?[\")]", " ", text).split()
                 if re.sub(r"[^a-z]", "", t.lower()) not in (*_FORMAL, *_BY_FIRST_NAME)

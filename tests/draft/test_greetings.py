@@ -21,6 +21,8 @@ from followup.draft import check_drafts, greeting, greetings, interview_when, re
         ("Dr. Ben Okafor", "Dr. Okafor"),
         ("Dr Ben Okafor", "Dr. Okafor"),
         ("Prof. Ada Lovelace", "Professor Lovelace"),
+        ("Prof. Dr. Hans-Jürgen Weiß", "Professor Weiß"),
+        ("Dr. Dr. Karl Müller", "Dr. Müller"),
         ("Ms. Grace Chen", "Ms. Chen"),
         ("Mr Tom Becker", "Mr. Becker"),
         ("Dr. Ludwig van Beethoven", "Dr. van Beethoven"),
