@@ -177,9 +177,9 @@ def misspellings(
 ) -> tuple[pd.Series, str, str, pd.Series]:
     """R8: unknown words, looked up once per distinct text, with a suggestion."""
     known = _words([str(w) for w in known_words]) | _workplace_words()
-    for column in _PROPER:
+    for column in _PROPER:  # in small letters: "ÉLODIE MARCHAND" is greeted as Élodie
         if column in drafts:
-            known |= _words(drafts[column].dropna().astype("str").unique().tolist())
+            known |= _words(drafts[column].dropna().astype("str").str.lower().unique().tolist())
     if "notes" in drafts:  # the name a private note says they go by ("goes by Inga")
         known |= _words(goes_by(drafts["notes"]).unique().tolist())
     samples, values = _distinct_texts(drafts, body, texts)

@@ -148,6 +148,12 @@ def test_r8_names_companies_roles_and_known_words_are_not_misspellings(draft):
     assert check_drafts(draft.assign(body=body), now="2026-11-24 12:00", known_words=known).empty
 
 
+def test_r8_a_name_written_in_capitals_is_no_misspelling_where_the_letter_greets_it(draft):
+    # "ÉLODIE MARCHAND" in the sheet, greeted as Élodie: her name is not an unknown word.
+    shouted = draft.assign(interviewer_name="ÉLODIE MARCHAND", body=GOOD.replace("Dana", "Élodie"))
+    assert findings_for(shouted) == []
+
+
 def test_r8_suggests_only_a_likely_correction(draft):
     """A short unknown word is more often a tool's name than a typo: no "'dbt' (did you mean
     'debt'?)"; a long one gets a correction of its own length."""
