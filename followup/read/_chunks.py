@@ -22,7 +22,7 @@ from followup.read._raw import RawSheet
 from followup.read._recipients import to_recipients
 from followup.read._sources import Source, read_raw, text_plan
 from followup.read._text import TextPlan, iter_text
-from followup.read._values import INTERVIEW_CELLS, NAMING_CELLS
+from followup.read._values import INTERVIEW_CELLS, interview_key, names_an_interview
 
 _DATE_COLUMNS = (
     "interview_start",
@@ -70,42 +70,33 @@ def _whole_panels(raws: Iterator[RawSheet], last_row: int) -> Iterator[RawSheet]
     reaches all its rows. A chunk that is one interview throughout, or that ends on row
     ``last_row`` (the last the file can have), is kept whole."""
     held: RawSheet | None = None
-    columns: tuple[list[int], list[int]] | None = None
+    columns: dict[int, str] | None = None  # the interview's cells: position, name
     for raw in raws:
         if columns is None:
             names = map_headers(raw)[0]
-            columns = (
-                [i for i, name in enumerate(names) if name in INTERVIEW_CELLS],
-                [i for i, name in enumerate(names) if name in NAMING_CELLS],
-            )
+            columns = {i: n for i, n in enumerate(names) if n in INTERVIEW_CELLS}
         if held is not None:
             raw = _joined(held, raw)
         held = None
         if len(raw.rows) and raw.rows[-1] < last_row:
-            raw, held = _cut_before_last_interview(raw, *columns)
+            raw, held = _cut_before_last_interview(raw, columns)
         yield raw
     if held is not None:
         yield held
 
 
 def _cut_before_last_interview(
-    raw: RawSheet, key_columns: list[int], naming_columns: list[int]
+    raw: RawSheet, columns: dict[int, str]
 ) -> tuple[RawSheet, RawSheet | None]:
     """``raw`` without the rows of its last interview, and those rows (None when it has
     no other); blank rows, and rows that leave the interview's name empty, go with the
     interview above them."""
-    cells = raw.cells
-    heads = (cells != "").any(axis=1).to_numpy()
-    if naming_columns:
-        heads = heads & (cells[naming_columns] != "").any(axis=1).to_numpy()
-    if not key_columns or not heads.any():
+    interview = raw.cells[list(columns)].set_axis(list(columns.values()), axis=1)
+    starts = np.flatnonzero(names_an_interview(interview).to_numpy())
+    if not len(starts):
         return raw, None
-    key = cells[key_columns[0]]
-    for column in key_columns[1:]:
-        key = key + "\x1f" + cells[column]
-    starts = np.flatnonzero(heads)
-    last = key.iloc[starts[-1]]
-    other = starts[(key.iloc[starts] != last).to_numpy()]
+    key = interview_key(interview).iloc[starts]
+    other = starts[(key != key.iloc[-1]).to_numpy()]
     if not len(other):
         return raw, None
     cut = starts[starts > other[-1]][0]

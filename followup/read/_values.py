@@ -161,10 +161,9 @@ def continue_interviews(frame: pd.DataFrame) -> pd.DataFrame:
     >>> continue_interviews(sheet)["company"].tolist()
     ['Acme', 'Acme', '']
     """
-    naming = [c for c in NAMING_CELLS if c in frame]
-    if not naming or not len(frame):
+    if not len(frame) or not frame.columns.isin(NAMING_CELLS).any():
         return frame
-    continues = (frame[naming] == "").all(axis=1)
+    continues = ~names_an_interview(frame)
     continues.iloc[0] = False  # nothing above it
     if not continues.any():
         return frame
@@ -186,7 +185,7 @@ def fill_from_panel(long: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFram
     blank = [c for c in columns if (long[c] == "").any() and (long[c] != "").any()]
     if not blank:
         return long
-    key = _interview_key(long)
+    key = interview_key(long)
     out = long.copy()
     for column in blank:
         given = long[column].where(long[column] != "")
@@ -202,7 +201,7 @@ def fill_dittos(long: pd.DataFrame, problems: Problems, columns: tuple[str, ...]
     marked = {c: long[c].str.strip().str.lower().str.rstrip(".!").isin(DITTOS) for c in columns}
     if not any(m.any() for m in marked.values()):
         return long
-    key, out = _interview_key(long), long.copy()
+    key, out = interview_key(long), long.copy()
     for column, ditto in marked.items():
         above = long[column].where(~ditto & (long[column] != "")).groupby(key).ffill()
         filled = ditto & above.notna()
@@ -218,12 +217,17 @@ def fill_dittos(long: pd.DataFrame, problems: Problems, columns: tuple[str, ...]
     return out
 
 
-def _interview_key(long: pd.DataFrame) -> pd.Series:
-    """The same interview, by its cells."""
-    key = pd.Series("", index=long.index, dtype="str")
-    for column in (c for c in INTERVIEW_CELLS if c in long):
-        key = key + "|" + long[column]
+def interview_key(frame: pd.DataFrame) -> pd.Series:
+    """The same interview, by its cells: those of :data:`INTERVIEW_CELLS` ``frame`` has."""
+    key = pd.Series("", index=frame.index, dtype="str")
+    for column in (c for c in INTERVIEW_CELLS if c in frame):
+        key = key + "\x1f" + frame[column]
     return key
+
+
+def names_an_interview(frame: pd.DataFrame) -> pd.Series:
+    """Rows that fill some cell naming an interview; the others continue the one above."""
+    return (frame[[c for c in NAMING_CELLS if c in frame]] != "").any(axis=1)
 
 
 def parse_interested(long: pd.DataFrame, problems: Problems) -> pd.Series:
