@@ -13,6 +13,7 @@ import re
 
 from followup.draft import _lexicon as words
 from followup.draft._parts import CLAUSE_START, common_checks
+from followup.draft._shorthand import expand_shorthand, shorthand_problem
 from followup.draft._wording import (
     EMPTY,
     FIRST_PERSON_START,
@@ -24,10 +25,8 @@ from followup.draft._wording import (
     clean,
     common_words,
     count_words,
-    expand_shorthand,
     head_word,
     lower_first,
-    shorthand_problem,
     strip_end,
     unusable,
     with_article,

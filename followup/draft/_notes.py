@@ -45,6 +45,7 @@ from followup.draft._fits import adapt_fit
 from followup.draft._names import as_their
 from followup.draft._parts import common_checks
 from followup.draft._questions import adapt_question
+from followup.draft._shorthand import expand_shorthand, shorthand_problem
 from followup.draft._wording import (
     AUX,
     DISCUSSED_AT_END,
@@ -78,10 +79,8 @@ from followup.draft._wording import (
     common_words,
     count_words,
     example_from,
-    expand_shorthand,
     head_word,
     lower_first,
-    shorthand_problem,
     strip_end,
     unusable,
 )

@@ -15,6 +15,7 @@ import re
 
 from followup.draft import _lexicon as words
 from followup.draft._parts import common_checks
+from followup.draft._shorthand import expand_shorthand, shorthand_problem
 from followup.draft._wording import (
     AUX,
     EMBEDDED,
@@ -31,10 +32,8 @@ from followup.draft._wording import (
     as_list,
     capitalize,
     clean,
-    expand_shorthand,
     head_word,
     lower_first,
-    shorthand_problem,
     unusable,
 )
 

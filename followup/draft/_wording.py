@@ -1,5 +1,5 @@
-"""What every note adapter shares: the :class:`Note`, cleaning a jotted note, shorthand,
-the checks any note must pass, and the patterns that read note-speak.
+"""What every note adapter shares: the :class:`Note`, cleaning a jotted note, the
+checks any note must pass, and the patterns that read note-speak.
 
 The word lists behind the patterns are in :mod:`followup.draft._lexicon`.
 """
@@ -50,13 +50,6 @@ def _alternatives(phrases: tuple[str, ...]) -> str:
 
 
 EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
-
-
-SHORTHAND = re.compile(
-    r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(words.SHORTHAND, key=len, reverse=True))
-    + r")(?![\w/])",
-    re.IGNORECASE,
-)  # fmt: skip
 
 
 MONEY = re.compile(
@@ -262,22 +255,6 @@ def clean(raw: str, *, asides: bool = False) -> str:
     return "" if PLACEHOLDER.fullmatch(text) else text  # "N/A", "TBD": no note at all
 
 
-def expand_shorthand(text: str) -> tuple[str, list[str]]:
-    """Shorthand spelled out where it is unambiguous; the ambiguous ones are returned."""
-    unclear: list[str] = []
-
-    def spell(match: re.Match[str]) -> str:
-        word = match.group(1)
-        full = words.SHORTHAND[word.lower()]
-        if not full:
-            if not word.isupper():  # HR, ENG: acronyms, fine as written
-                unclear.append(word)
-            return word
-        return full
-
-    return SHORTHAND.sub(spell, text), unclear
-
-
 def strip_end(text: str) -> str:
     """Without the full stops, exclamation marks and ellipses a jotted note ends with."""
     return re.sub(r"[\s.!…]+$", "", text)
@@ -346,17 +323,6 @@ def example_from(text: str, adapt: Callable[[str], Note] | None = None) -> str:
         phrase = HE_SHE.sub("your", match.group("object").strip())
         return f', e.g. "{lower_first(phrase)}"'
     return ""
-
-
-def shorthand_problem(unclear: list[str], kind: str) -> Note | None:
-    if not unclear:
-        return None
-    listed = ", ".join(repr(u) for u in unclear)
-    return unusable(
-        "note_shorthand",
-        f"uses shorthand that could mean more than one thing ({listed})",
-        f"spell {listed} out in the {kind}",
-    )
 
 
 def as_list(text: str) -> str:

@@ -1,0 +1,45 @@
+"""Shorthand in a jotted note: spelled out where it means one thing ("mgr", "w/o"),
+sent back for a rewrite where it could mean several ("comp", "rn").
+
+The shorthand and what it stands for are in :data:`followup.draft._lexicon.SHORTHAND`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from followup.draft import _lexicon as words
+from followup.draft._wording import Note, unusable
+
+SHORTHAND = re.compile(
+    r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(words.SHORTHAND, key=len, reverse=True))
+    + r")(?![\w/])",
+    re.IGNORECASE,
+)  # fmt: skip
+
+
+def expand_shorthand(text: str) -> tuple[str, list[str]]:
+    """Shorthand spelled out where it is unambiguous; the ambiguous ones are returned."""
+    unclear: list[str] = []
+
+    def spell(match: re.Match[str]) -> str:
+        word = match.group(1)
+        full = words.SHORTHAND[word.lower()]
+        if not full:
+            if not word.isupper():  # HR, ENG: acronyms, fine as written
+                unclear.append(word)
+            return word
+        return full
+
+    return SHORTHAND.sub(spell, text), unclear
+
+
+def shorthand_problem(unclear: list[str], kind: str) -> Note | None:
+    if not unclear:
+        return None
+    listed = ", ".join(repr(u) for u in unclear)
+    return unusable(
+        "note_shorthand",
+        f"uses shorthand that could mean more than one thing ({listed})",
+        f"spell {listed} out in the {kind}",
+    )
