@@ -30,6 +30,8 @@ SHORTHAND: dict[str, str] = {
     "exp": "experience",
     "govt": "government",
     "approx": "approximately",
+    "esp": "especially",
+    "incl": "including",
     "thru": "through",
     "tho": "though",
     "ppl": "people",
@@ -592,7 +594,7 @@ IMPRESSIONS = (
 
 #: Abbreviations whose full stop ends no sentence ("St. Mary's", "e.g. churn").
 ABBREVIATIONS = ("e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "st", "approx", "no", "sr",
-                 "jr", "prof")  # fmt: skip
+                 "jr", "prof", "esp", "incl")  # fmt: skip
 
 #: Words of degree that open a judgement after a comma ("on-call rota, pretty heavy"); a
 #: note may open with one and be a topic ("pretty printing"), so only a later part counts.

@@ -1,5 +1,5 @@
-"""Shorthand in a jotted note: spelled out where it means one thing ("mgr", "w/o"),
-sent back for a rewrite where it could mean several ("comp", "rn").
+"""Shorthand in a jotted note: spelled out where it means one thing ("mgr", "w/o",
+"esp."), sent back for a rewrite where it could mean several ("comp", "rn").
 
 The shorthand and what it stands for are in :data:`followup.draft._lexicon.SHORTHAND`.
 """
@@ -13,23 +13,28 @@ from followup.draft._wording import Note, unusable
 
 SHORTHAND = re.compile(
     r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(words.SHORTHAND, key=len, reverse=True))
-    + r")(?![\w/])",
+    + r")(?![\w/])(\.)?",
     re.IGNORECASE,
 )  # fmt: skip
 
 
 def expand_shorthand(text: str) -> tuple[str, list[str]]:
-    """Shorthand spelled out where it is unambiguous; the ambiguous ones are returned."""
+    """Shorthand spelled out where it is unambiguous; the ambiguous ones are returned. The
+    full stop of an abbreviation goes with it ("approx. 40" → "approximately 40").
+
+    >>> expand_shorthand("the roadmap, esp. pricing w/ approx. 3 mgrs.")
+    ('the roadmap, especially pricing with approximately 3 managers.', [])
+    """
     unclear: list[str] = []
 
     def spell(match: re.Match[str]) -> str:
-        word = match.group(1)
+        word, stop = match.group(1), match.group(2) or ""
         full = words.SHORTHAND[word.lower()]
         if not full:
             if not word.isupper():  # HR, ENG: acronyms, fine as written
                 unclear.append(word)
-            return word
-        return full
+            return word + stop
+        return full + ("" if word.lower() in words.ABBREVIATIONS else stop)
 
     return SHORTHAND.sub(spell, text), unclear
 

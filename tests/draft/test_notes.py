@@ -62,6 +62,14 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("studies on churn", "studies on churn", "topic"),
         # shorthand and symbols spelled out; emoji dropped
         ("mgmt style & 1:1s", "the management style and 1:1s", "topic"),
+        # an abbreviation's full stop goes with it, and a dash before it joins no new thought
+        ("approx. 40 dashboards to migrate", "approximately 40 dashboards to migrate", "topic"),
+        ("their stack incl. dbt", "your stack including dbt", "topic"),
+        (
+            "the 2027 roadmap - esp. the pricing experiments",
+            "the 2027 roadmap and especially the pricing experiments",
+            "topic",
+        ),
         ("dbt tests e.g. freshness checks", "dbt tests such as freshness checks", "topic"),
         ("kafka -> flink migration, e.g. alerting", "the Kafka to Flink migration", "topic"),
         ("w/ the platform team", "with the platform team", "topic"),
