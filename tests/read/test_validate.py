@@ -46,6 +46,23 @@ def test_headers_match_through_aliases_in_any_case_and_punctuation():
     assert problems(result) == [(1, "Recruiter's phone #", "column not used")]
 
 
+def test_a_panel_member_or_panellist_is_the_interviewer_and_mins_the_duration():
+    # A career center's headers: every row was rejected with "missing interviewer email"
+    # beside a "Panel email" column, and the day and length went unused.
+    frame = pd.DataFrame(
+        {"Org": ["N", "N"], "Position": ["Analyst"] * 2, "Interview on": ["2026-11-24"] * 2}
+        | {"Time": ["14:30"] * 2, "Mins": ["45"] * 2, "Panel member": ["Dana", "Luis"]}
+        | {"Panel email": ["dana@nw.example", "luis@nw.example"], "Panellist title": ["", "VP"]}
+    )
+    result = read(frame, tz="UTC")
+    assert problems(result) == []
+    r = result.recipients
+    assert r["interviewer_name"].tolist() == ["Dana", "Luis"]
+    assert r["interviewer_email"].tolist() == ["dana@nw.example", "luis@nw.example"]
+    assert r["interviewer_title"].fillna("").tolist() == ["", "VP"]
+    assert (r["interview_end"] - r["interview_start"]).tolist() == [pd.Timedelta(minutes=45)] * 2
+
+
 def test_began_and_ended_columns_are_when_the_interview_started_and_ended():
     frame = pd.DataFrame(
         {"Company": ["N"], "Role": ["Analyst"], "Day": ["2026-11-24"], "Began": ["14:30"]}
