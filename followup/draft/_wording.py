@@ -234,12 +234,14 @@ def clean(raw: str, *, asides: bool = False) -> str:
     text = re.sub(r"(?<![\w/'-])(?<!\bthe )(?<!\ba )w(?=\s+\w)", "with", text)  # "partnered w PMs"
     text = ARROW_TO.sub(" to ", text)
     text = ARROW.sub(" - ", text)  # "data mesh -> migrating off Redshift": two thoughts
-    text = re.sub(  # "the roadmap - esp. pricing": one thought, said more closely
-        r"\s+[-–—]\s+(?=(?:esp|especially|incl|including|particularly|notably|mainly)\b)",
-        ", ",
-        text,
-        flags=re.IGNORECASE,
+    # A closer look at the same thought, joined so no frame needs a comma around it:
+    # "roadmap - esp. pricing" → "roadmap and especially pricing"; "migration, incl. QC".
+    text = re.sub(
+        r"\s*[,–—-]\s+(?=(?:esp|especially|particularly|notably)\b)", " and ", text, flags=re.I
     )
+    text = re.sub(r"(?<=\w)(?<!\band)\s+(?=esp\b)", " and ", text, flags=re.I)
+    text = re.sub(r"\s*[,–—-]\s+(?=(?:incl|including)\b)", " ", text, flags=re.I)
+    text = re.sub(rf"\bv\.?\s+(?={alternatives(words.IMPRESSIONS)}\b)", "very ", text)  # "v fun"
     text = re.sub(r"(?<!\w)re:\s*|(?<=\s)re\s+(?=\w)", "about ", text, flags=re.IGNORECASE)
     text = re.sub(r"\s+([,;.!?])", r"\1", re.sub(r"\s{2,}", " ", text))
     text = re.sub(r"~\s*(?=\d)|\blike\s+(?=\d)", "about ", text)

@@ -70,6 +70,17 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
             "the 2027 roadmap and especially the pricing experiments",
             "topic",
         ),
+        (
+            "plans for 2027 esp. single-cell work",
+            "plans for 2027 and especially single-cell work",
+            "topic",
+        ),
+        (
+            "their LIMS migration, incl. the QC rework",
+            "your LIMS migration including the QC rework",
+            "topic",
+        ),
+        ("a particularly hard problem", "a particularly hard problem", "topic"),
         ("dbt tests e.g. freshness checks", "dbt tests such as freshness checks", "topic"),
         ("kafka -> flink migration, e.g. alerting", "the Kafka to Flink migration", "topic"),
         ("w/ the platform team", "with the platform team", "topic"),
@@ -365,6 +376,7 @@ def test_a_fit_becomes_the_candidates_own(fit, text, shape):
         ("phone screen - she said team is growing fast in Q1", "the team is growing fast in Q1"),
         ("warehouse robots demo, super cool!!", "the warehouse robots demo"),
         ("the on-call rota, pretty heavy", "the on-call rota"),  # an impression, not a list
+        ("nextflow vs snakemake debate, v fun", "the nextflow versus snakemake debate"),
         ("their Looker rollout, kinda rushed", "your Looker rollout"),
         # after "we both ...", a second thought is not a list of what we both do
         ("we both ran half marathons lol, route optimization pilot", "we both ran half marathons"),
