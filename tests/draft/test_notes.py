@@ -65,21 +65,9 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         # an abbreviation's full stop goes with it, and a dash before it joins no new thought
         ("approx. 40 dashboards to migrate", "approximately 40 dashboards to migrate", "topic"),
         ("their stack incl. dbt", "your stack including dbt", "topic"),
-        (
-            "the 2027 roadmap - esp. the pricing experiments",
-            "the 2027 roadmap and especially the pricing experiments",
-            "topic",
-        ),
-        (
-            "plans for 2027 esp. single-cell work",
-            "plans for 2027 and especially single-cell work",
-            "topic",
-        ),
-        (
-            "their LIMS migration, incl. the QC rework",
-            "your LIMS migration including the QC rework",
-            "topic",
-        ),
+        ("the roadmap - esp. pricing tests", "the roadmap and especially pricing tests", "topic"),
+        ("plans for 2027 esp. single-cell", "plans for 2027 and especially single-cell", "topic"),
+        ("the stack, incl. the QC rework plan", "the stack including the QC rework plan", "topic"),
         ("a particularly hard problem", "a particularly hard problem", "topic"),
         ("dbt tests e.g. freshness checks", "dbt tests such as freshness checks", "topic"),
         ("kafka -> flink migration, e.g. alerting", "the Kafka to Flink migration", "topic"),
