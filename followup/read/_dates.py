@@ -277,19 +277,23 @@ class DateOrder:
     """What a column's numeric dates say about day/month order, with an example of each.
 
     A value like ``24/11/2026`` can only be day-first; ``11/24/2026`` only
-    month-first; ``03/04/2026`` could be either. Evidence from several chunks of
-    a long sheet adds up with ``|``.
+    month-first; ``03/04/2026`` could be either. ``04.12.2026`` could too, but
+    dates written with dots are day-first by convention (no country writes them
+    month-first), so ``dotted`` keeps them apart: alone, they read day-first.
+    Evidence from several chunks of a long sheet adds up with ``|``.
     """
 
     dayfirst: str | None = None
     monthfirst: str | None = None
     either: str | None = None
+    dotted: str | None = None
 
     def __or__(self, other: DateOrder) -> DateOrder:
         return DateOrder(
             self.dayfirst or other.dayfirst,
             self.monthfirst or other.monthfirst,
             self.either or other.either,
+            self.dotted or other.dotted,
         )
 
     def decide(self, column: str) -> bool:
@@ -309,14 +313,16 @@ class DateOrder:
                 "either day-first or month-first; pass dayfirst=True or False.",
                 options=("dayfirst",),
             )
-        return False
+        return bool(self.dotted)
 
 
 def date_order(values: pd.Series) -> DateOrder:
     """The day/month evidence in a text column's numeric dates.
 
     >>> date_order(pd.Series(["03/04/2026", "24/11/2026 10:00", ""]))
-    DateOrder(dayfirst='24/11/2026', monthfirst=None, either='03/04/2026')
+    DateOrder(dayfirst='24/11/2026', monthfirst=None, either='03/04/2026', dotted=None)
+    >>> date_order(pd.Series(["04.12.2026", "05.12.2026"])).decide("Date")
+    True
     """
     text = pd.Series(values.unique(), dtype="str")
     return _order_of(text.str.extract(_NUMERIC).dropna(subset=["y"]))
@@ -329,7 +335,10 @@ def _order_of(parts: pd.DataFrame) -> DateOrder:
     def example(mask: pd.Series) -> str | None:
         return str(shown[mask].iloc[0]) if mask.any() else None
 
-    return DateOrder(example(first > 12), example(second > 12), example(first != second))
+    either, dots = first != second, parts["sep"] == "."
+    return DateOrder(
+        example(first > 12), example(second > 12), example(either & ~dots), example(either & dots)
+    )
 
 
 def _parse_times(out: pd.DataFrame, time_text: pd.Series) -> None:

@@ -110,6 +110,19 @@ def test_ambiguous_column_asks_for_dayfirst():
     assert result.recipients["interview_start"].iloc[0] == ts("2026-03-04 10:00")
 
 
+def test_dates_written_with_dots_read_day_first_unless_the_column_says_otherwise():
+    result = read(frame(["04.12.2026 10:00", "05.12.2026 10:00"]))
+    assert result.recipients["interview_start"].iloc[0] == ts("2026-12-04 10:00")
+    # a slash date that reads both ways still needs dayfirst, dots beside it or not
+    with pytest.raises(followup.AmbiguousDatesError, match="'03/04/2026'"):
+        read(frame(["04.12.2026 10:00", "03/04/2026 10:00"]))
+    # month-first evidence in the column wins over the convention
+    result = read(frame(["04.12.2026 10:00", "11/24/2026 10:00"]))
+    assert result.recipients["interview_start"].iloc[0] == ts("2026-04-12 10:00")
+    result = read(frame(["04.12.2026 10:00"]), dayfirst=False)
+    assert result.recipients["interview_start"].iloc[0] == ts("2026-04-12 10:00")
+
+
 def test_contradictory_column_is_an_error_then_rows_are_rejected_with_dayfirst():
     with pytest.raises(followup.AmbiguousDatesError, match="mixes day-first and month-first"):
         read(frame(["24/11/2026 10:00", "11/24/2026 10:00"]))
