@@ -40,6 +40,11 @@ from followup.draft._wording import PERSONAL_SHAPES, QUESTION_SHAPES
 SLOTS = ("salutation", "thanks", "personal", "interest", "fit", "question", "close", "sign_off",
          "subject", "layout")  # fmt: skip
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+#: Words of emphasis a frame may say ("I especially enjoyed ..."). Where the value filled
+#: in says one too ("the roadmap and especially pricing"), or one alike, the frame's
+#: goes: said twice in a sentence, it reads as a slip.
+_EMPHASIS = re.compile(r"\b(especially|particularly|truly|really|very) ")
+_ALIKE = dict.fromkeys(("especially", "particularly"), "especially|particularly")
 
 
 @dataclass(frozen=True)
@@ -131,20 +136,43 @@ def _fill(
     number = choice % len(frames)
     pieces = []
     for k, frame in enumerate(frames):
-        hit = np.flatnonzero(number == k)
-        if not len(hit):
-            continue
-        parts = _PLACEHOLDER.split(frame)
-        taken = pa.array(rows[hit])
-        slots = [x for name, literal in zip(parts[1::2], parts[2::2], strict=True)
-                 for x in (columns[name].take(taken), text_scalar(literal))]  # fmt: skip
-        text = (
-            pc.binary_join_element_wise(text_scalar(parts[0]), *slots, text_scalar(""))
-            if slots
-            else pa.array(np.full(len(hit), parts[0], dtype=object), pa.large_string())
-        )
-        pieces.append((hit, text))
+        pieces.extend(_filled(frame, np.flatnonzero(number == k), columns, rows))
     return _in_order(len(rows), pieces)
+
+
+def _filled(
+    frame: str, hit: np.ndarray, columns: _Columns, rows: np.ndarray
+) -> list[tuple[np.ndarray, pa.Array]]:
+    """``frame`` filled for the positions ``hit`` of ``rows``; without its word of
+    emphasis where a value says it too.
+
+    >>> values = pd.DataFrame({"topic": ["pricing", "the roadmap and especially pricing"]})
+    >>> fill(("I especially enjoyed {topic}.",), pd.Series([0, 0]), values).tolist()
+    ['I especially enjoyed pricing.', 'I enjoyed the roadmap and especially pricing.']
+    """
+    if not len(hit):
+        return []
+    parts = _PLACEHOLDER.split(frame)
+    values = {name: columns[name].take(pa.array(rows[hit])) for name in parts[1::2]}
+    for emphasis in _EMPHASIS.finditer(frame) if values else ():
+        said = rf"(?i)\b(?:{_ALIKE.get(emphasis[1], emphasis[1])})\b"
+        again = np.logical_or.reduce(
+            [pc.match_substring_regex(v, said).fill_null(False).to_numpy(zero_copy_only=False)
+             for v in values.values()]
+        )  # fmt: skip
+        if again.any():
+            plain = frame[: emphasis.start()] + frame[emphasis.end() :]
+            return _filled(plain, hit[again], columns, rows) + _filled(
+                frame, hit[~again], columns, rows
+            )
+    slots = [x for name, literal in zip(parts[1::2], parts[2::2], strict=True)
+             for x in (values[name], text_scalar(literal))]  # fmt: skip
+    text = (
+        pc.binary_join_element_wise(text_scalar(parts[0]), *slots, text_scalar(""))
+        if slots
+        else pa.array(np.full(len(hit), parts[0], dtype=object), pa.large_string())
+    )
+    return [(hit, text)]
 
 
 def compose(values: pd.DataFrame, books: pd.Series, picks: pd.DataFrame) -> pd.DataFrame:

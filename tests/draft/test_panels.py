@@ -83,3 +83,23 @@ def test_the_same_sheet_gives_the_same_letters():
         read(sheet.assign(Company="Bluefin")).recipients, sender=SENDER, now="2026-11-24 18:00"
     )
     assert (first["body"] != other["body"]).all()  # another interview, other choices
+
+
+def test_a_word_of_emphasis_in_a_note_is_not_said_twice_in_its_sentence():
+    notes = ["the 2027 roadmap, esp. pricing", "their very large data lake",
+             "the case study, particularly the SQL part", "what really drives churn"]  # fmt: skip
+    sheet = pd.DataFrame(
+        {
+            "Company": [f"C{n}" for n in range(len(notes)) for _ in range(12)],
+            "Role": "Data Analyst",
+            "Start": "2026-11-24 14:30",
+            "Interviewer": [f"Person{chr(65 + i)} Example" for _ in notes for i in range(12)],
+            "Interviewer Email": [f"p{i}@nw.example" for _ in notes for i in range(12)],
+            "Talking Point": [note for note in notes for _ in range(12)],
+        }
+    )
+    bodies = render_drafts(read(sheet).recipients, sender=SENDER, now="2026-11-24 18:00")["body"]
+    said = [s for b in bodies for s in re.split(r"(?<=[.!?])\s+", b.replace("\n", " "))]
+    for words in ("especially|particularly", "very", "really"):
+        assert any(re.search(words, s) for s in said)  # the notes bring each one along
+        assert not [s for s in said if len(re.findall(rf"\b(?:{words})\b", s, re.I)) > 1]
