@@ -46,6 +46,19 @@ def test_headers_match_through_aliases_in_any_case_and_punctuation():
     assert problems(result) == [(1, "Recruiter's phone #", "column not used")]
 
 
+@pytest.mark.parametrize(
+    "header", ["What stood out", "Key points", "Things to mention", "Common ground", "Rapport"]
+)
+def test_what_stood_out_and_its_kin_are_the_talking_point(header):
+    frame = pd.DataFrame(
+        {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
+        | {"Interviewer": ["Dana"], "Email": ["dana@nw.example"], header: ["their dbt setup"]}
+    )
+    result = read(frame, tz="UTC")
+    assert problems(result) == []
+    assert result.recipients["talking_point"].tolist() == ["their dbt setup"]
+
+
 def test_a_panel_member_or_panellist_is_the_interviewer_and_mins_the_duration():
     # A career center's headers: every row was rejected with "missing interviewer email"
     # beside a "Panel email" column, and the day and length went unused.
