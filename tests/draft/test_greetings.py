@@ -203,3 +203,40 @@ def test_a_name_is_greeted_by_the_given_name_nameparser_finds(name):
         assert shown == parsed.first or shown == " ".join(
             p for p in (parsed.first, parsed.middle, parsed.last) if p
         )
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "title", "greeted"),
+    [
+        ("Priya Raghunathan (Hiring Mgr)", "Priya Raghunathan", "Hiring Mgr", "Priya"),
+        ("Sam Lee (he/him)", "Sam Lee", "", "Sam"),
+        ("Dana Whitfield [recruiter, she/her]", "Dana Whitfield", "recruiter", "Dana"),
+        ("Jo Park - VP Eng", "Jo Park", "VP Eng", "Jo"),
+        ("Dr. Ben Okafor (Head of Data)", "Dr. Ben Okafor", "Head of Data", "Dr. Okafor"),
+        ("Olúwaseun Adeyemi (Seun)", "Olúwaseun Adeyemi (Seun)", "", "Seun"),
+        ("Mary-Kate Olsen", "Mary-Kate Olsen", "", "Mary-Kate"),
+    ],
+)
+def test_a_role_or_pronouns_after_a_name_are_not_greeted(written, name, title, greeted):
+    sheet = pd.DataFrame(
+        {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
+        | {"Interviewer": [written], "Interviewer Email": ["p@nw.example"]}
+    )
+    recipients = read(sheet).recipients
+    assert recipients["interviewer_name"].tolist() == [name]
+    assert recipients["interviewer_title"].fillna("").tolist() == [title]
+    drafts = render_drafts(recipients, sender=SENDER, now="2026-11-24 18:00")
+    assert drafts["body"].str.split(",").str[0].str.split(n=1).str[1].tolist() == [greeted]
+    assert "(" not in drafts["subject"].iloc[0]
+
+
+def test_a_role_after_a_name_leaves_a_title_cell_as_written():
+    sheet = pd.DataFrame(
+        {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
+        | {"Interviewer": ["Priya Rao (Hiring Mgr)"], "Interviewer Email": ["p@nw.example"]}
+        | {"Interviewer Title": ["Director of Analytics"]}
+    )
+    recipients = read(sheet).recipients
+    assert recipients[["interviewer_name", "interviewer_title"]].to_numpy().tolist() == [
+        ["Priya Rao", "Director of Analytics"]
+    ]

@@ -1,0 +1,67 @@
+"""Interviewer names as people write them: a role or pronouns in brackets after the name.
+
+"Priya Raghunathan (Hiring Mgr)" is Priya Raghunathan, whose title is Hiring Mgr;
+"Sam Lee (he/him)" is Sam Lee. Left in the name, the bracket would be greeted as a
+nickname ("Hi Hiring Mgr,") and shown in the To: line. A bracket of anything else is
+a nickname ("Olúwaseun Adeyemi (Seun)") and stays.
+
+>>> long = pd.DataFrame({"interviewer_name": ["Priya Rao (Hiring Mgr)", "Sam Lee [he/him]",
+...     "Ana Gil (Ani)", "Jo Park - Data Lead"], "interviewer_title": ["", "", "", "CTO"]})
+>>> roles_in_names(long).to_numpy().tolist()
+[['Priya Rao', 'Hiring Mgr'], ['Sam Lee', ''], ['Ana Gil (Ani)', ''], ['Jo Park', 'CTO']]
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from followup._distinct import per_distinct
+
+#: A name, then a bracket or a spaced dash and what follows it.
+_AFTER_NAME = re.compile(
+    r"^(?P<name>.*?\S)\s*(?:[(\[](?P<said>[^()\[\]]+)[)\]]|\s[-–—]\s+(?P<dashed>.+?))\s*$"
+)
+_PRONOUNS = re.compile(r"(?i)^(?:he|she|they|ze|xe|any)(?:\s*/\s*\w+)+$")
+#: Words that make what follows a name a role ("Hiring Mgr", "VP Eng", "recruiter").
+_ROLE_WORDS = frozenset({"hiring", "manager", "mgr", "hm", "lead", "head", "director",
+    "dir", "recruiter", "recruiting", "talent", "hr", "ta", "sourcer", "vp", "svp", "evp",
+    "cto", "ceo", "cfo", "coo", "cio", "cpo", "cdo", "founder", "cofounder", "co-founder",
+    "chief", "owner", "partner", "president", "chair", "engineer", "engineering", "eng",
+    "scientist", "analyst", "pm", "panel", "panelist", "panellist", "interviewer", "team",
+    "tech", "technical", "sr", "senior", "jr", "junior", "principal", "staff", "people",
+    "ops", "operations", "sales", "product", "design", "designer", "developer", "dev",
+    "architect", "consultant", "associate", "intern", "coordinator", "specialist",
+    "officer", "admin", "boss", "supervisor"})  # fmt: skip
+
+
+def roles_in_names(long: pd.DataFrame) -> pd.DataFrame:
+    """``interviewer_name`` without a role or pronouns written after it; the role becomes
+    ``interviewer_title`` where that cell is empty."""
+    names = long["interviewer_name"]
+    marked = names.str.contains(r"[(\[]|\s[-–—]\s", regex=True)
+    if not marked.any():
+        return long
+    parts = per_distinct(names[marked], _split).str.split("\x1f", n=1, expand=True)
+    if parts.shape[1] < 2:  # only nicknames
+        return long
+    title = long["interviewer_title"]
+    empty = marked & (title == "")
+    return long.assign(
+        interviewer_name=names.mask(marked, parts[0]),
+        interviewer_title=title.mask(empty, parts[1].reindex(names.index).fillna("")),
+    )
+
+
+def _split(name: str) -> str:
+    """``name``, and the role after it, joined by "\x1f"; ``name`` alone when it has none."""
+    found = _AFTER_NAME.match(name)
+    if found is None:
+        return name
+    pieces = re.split(r"\s*[,;]\s*", (found["said"] or found["dashed"]).strip())
+    kept = [p for p in pieces if p and not _PRONOUNS.match(p)]  # "recruiter, she/her"
+    words = {w.strip(".'’").lower() for p in kept for w in re.split(r"[\s/&]+", p)}
+    if kept and not words & _ROLE_WORDS:
+        return name  # a nickname
+    return found["name"] + "\x1f" + ", ".join(kept)
