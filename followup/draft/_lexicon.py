@@ -382,6 +382,12 @@ GERUNDS: dict[str, str] = {
     "streamlined": "streamlining",
 }
 
+#: A year, or a number and its unit as one word, before a noun: the phrase takes "the"
+#: ("the 2027 roadmap", "the 4-day week pilot"), as an amount does not ("3 analysts").
+NUMBER_AS_ADJECTIVE = r"^(?:(?:19|20)\d\d|\d+(?:[.,]\d+)?-[^\W\d_]+)$"
+#: Words that put an amount about right ("approximately 2TB a day"): no "the" before them.
+ABOUT = ("approximately", "roughly", "nearly", "almost", "around", "about", "over", "under")
+
 #: Verbs that make a clause: a note with one of these before any "that", "how", ... is a
 #: statement ("the team is growing"), not a topic ("how the team grew").
 AUXILIARIES = (

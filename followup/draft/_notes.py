@@ -58,6 +58,7 @@ from followup.draft._wording import (
     IS_CONTRACTED,
     LEAD_IN,
     LEADING_POSSESSIVE,
+    PAST_AFTER_ADVERB,
     PAST_AT_END,
     PAST_WITH_OBJECT,
     PRONOUN_BEFORE,
@@ -205,7 +206,8 @@ _PRESENT = ("loves", "likes", "enjoys", "hates", "prefers", "wants", "plays", "h
             "teaches", "mentors", "manages", "owns", "cooks", "bakes", "climbs", "speaks",
             "collects", "grows", "hosts", "misses")  # fmt: skip
 SUBJECTLESS = re.compile(
-    rf"^({alternatives((*words.PAST_TENSES, *_MORE_PAST, *_PRESENT))}\b|"
+    r"^(?:(?:just|recently|finally|already|also)\s+)?"
+    rf"({alternatives((*words.PAST_TENSES, *_MORE_PAST, *_PRESENT))}\b|"
     r"(?:leads|runs|studies|travels)(?=\s+(?:a|an|the|their|our|your|its|his|her)\b)|"
     r"(?!(?:speed|need|feed|seed|red|bed)\b)\w+ed(?=\s+(?:a|an|the|their|our|your|its|some|up|"
     r"in|at|to|from|as|on|with|for|into|over)\b))",
@@ -250,8 +252,10 @@ def _topic(text: str) -> Note:
     core = re.split(rf"\s+{alternatives(words.PREPOSITIONS)}\s+", item, maxsplit=1)[0]
     tokens = core.split()  # "roadmap for 2027": the head is "roadmap"
     first = tokens[0].lower()
+    counted = tokens[0][:1].isdigit() or (first in words.ABOUT and tokens[1:2] != [] and
+                                          tokens[1][:1].isdigit())  # fmt: skip
     bare = (
-        not tokens[0][:1].isdigit()
+        (not counted or re.match(words.NUMBER_AS_ADJECTIVE, tokens[0]) is not None)
         and first not in (*words.DETERMINERS, *words.PREPOSITIONS, *words.QUESTION_WORDS, "you")
         and not any(_NAMED_OWNER.match(token) for token in tokens[:-1])  # "Dana's roadmap"
     )
@@ -288,7 +292,8 @@ def _is_clause(text: str) -> bool:
         return False
     if re.match(r"^(?:you|it|there)\b(?!')", text, re.IGNORECASE):
         return True
-    verb = AUX.search(text) or PAST_WITH_OBJECT.search(text) or PAST_AT_END.search(text)
+    verbs = (AUX, PAST_WITH_OBJECT, PAST_AT_END, PAST_AFTER_ADVERB)
+    verb = next(filter(None, (v.search(text) for v in verbs)), None)
     if verb is None:
         return False
     before = text[: verb.start()]

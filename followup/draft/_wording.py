@@ -162,6 +162,16 @@ PAST_AT_END = re.compile(
     re.IGNORECASE,
 )
 
+#: A deed after an adverb of time, with no article before them and more after: "your kid
+#: just started uni", "the team recently switched to dbt" (not "the recently launched app",
+#: "new analysts recently hired").
+PAST_AFTER_ADVERB = re.compile(
+    r"".join(rf"(?<!\b{word})" for word in ("the", "a", "an", "its", "our", "your", "their"))
+    + r"\s(?:just|recently|finally|already|only just|since)\s+"
+    + rf"(?:\w+ed|{alternatives(words.PAST_TENSES)})\b(?=\s+\w)",
+    re.IGNORECASE,
+)
+
 SUBORDINATOR = re.compile(rf"\b{alternatives(words.SUBORDINATORS)}\b", re.IGNORECASE)
 
 
@@ -327,9 +337,11 @@ def example_from(text: str, adapt: Callable[[str], Note] | None = None) -> str:
             if note is not None and note.shape not in ("", "unusable"):
                 return f', e.g. "{note.text}"'
     match = OBJECT_OF_ASKING.search(text)
-    if match and 1 <= count_words(match.group("object")) <= 8:
-        phrase = HE_SHE.sub("your", match.group("object").strip())
-        return f', e.g. "{lower_first(phrase)}"'
+    if match:  # up to a dash or full stop; "his" and "her" before a word are "your"
+        phrase = PART_BREAK.split(match.group("object"))[0].strip()
+        phrase = re.sub(r"\b(?:his|her)\b(?=\s+\w)", "your", phrase, flags=re.IGNORECASE)
+        if 1 <= count_words(phrase) <= 8 and not HE_SHE.search(phrase):
+            return f', e.g. "{lower_first(phrase)}"'
     return ""
 
 
