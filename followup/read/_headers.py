@@ -194,7 +194,8 @@ def _describe_unused(header: str, meant: list[str], name: str) -> Unused:
             f"did you mean {meant[0].replace('_', ' ')}? Rename the header to say which "
             f"(a template of your own can use it as {name})",
         )
-    near = difflib.get_close_matches(normalize_header(header), list(ALIASES), n=1, cutoff=0.75)
+    key = normalize_header(header)  # a short word needs more alike: "Misc" is not "Mins"
+    near = difflib.get_close_matches(key, list(ALIASES), n=1, cutoff=0.75 if len(key) > 5 else 0.8)
     guess = f"did you mean {ALIASES[near[0]].replace('_', ' ')}? " if near else ""
     return Unused(
         header,

@@ -455,3 +455,13 @@ def test_notebook_display_shows_summary_and_escaped_problems(write):
     assert "&lt;b&gt;x&lt;/b&gt;" in page
     assert "<b>x</b>" not in page
     assert "No problems found." in read(write(sheet(ROW)))._repr_html_()
+
+
+def test_an_unused_header_is_offered_a_column_only_when_it_is_a_near_spelling():
+    frame = pd.DataFrame(
+        {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
+        | {"Interviewer": ["Dana"], "Email": ["dana@nw.example"], "Misc": ["x"], "Tpoic": ["y"]}
+    )
+    hints = read(frame, tz="UTC").rejects.set_index("column")["hint"]
+    assert not hints["Misc"].startswith("did you mean")  # not "Mins"
+    assert hints["Tpoic"].startswith("did you mean talking point?")
