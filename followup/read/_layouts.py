@@ -156,21 +156,21 @@ def _melt_wide(frame: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
     slots = sorted({int(c.split("#")[1]) for c in slotted})
     shared = frame.drop(columns=slotted)
     headers = dict(headers)
-    pieces = []
+    pieces, own = [], []  # a slot is filled by its own cells, not by a column for all
     for slot in slots:
         fields = {c.split("#")[0]: frame[c] for c in slotted if int(c.split("#")[1]) == slot}
         if "interviewer_address" in fields:
             fields.update(_address_fields(fields.pop("interviewer_address"), fields))
             for name in ("interviewer_name", "interviewer_email"):
                 headers.setdefault(f"{name}#{slot}", headers[f"interviewer_address#{slot}"])
-        piece = shared.assign(slot=slot, **fields)
-        pieces.append(piece)
+        pieces.append(shared.assign(slot=slot, **fields))
+        own.append((pd.DataFrame(fields).fillna("") != "").any(axis=1).to_numpy())
     long = pd.concat(pieces, ignore_index=True)
     for name in PER_INTERVIEWER:
         if name not in long.columns:
             long[name] = ""
         long[name] = long[name].fillna("")
-    filled = (long[list(PER_INTERVIEWER)] != "").any(axis=1)
+    filled = pd.Series(np.concatenate(own), index=long.index)
     first_slot = long["slot"] == slots[0]
     has_any = filled.groupby(long["row"]).transform("any")
     long = long[filled | (first_slot & ~has_any)]

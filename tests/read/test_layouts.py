@@ -78,6 +78,24 @@ def test_wide_layout_with_per_interviewer_fields():
     assert result.recipients["question"].tolist()[1] == "When?"
 
 
+def test_a_column_for_every_interviewer_does_not_fill_an_empty_wide_slot():
+    # "Questions I still have", unnumbered, asked every interviewer: the third slot of a
+    # two-person interview was an error, "no interviewer in this row"
+    sheet = pd.DataFrame(
+        [
+            {**INTERVIEW, "Interviewer 1": "Dana Whitfield", "Interviewer 1 Email": "dana@x.org"}
+            | {"Interviewer 2": "", "Interviewer 2 Email": "", "Questions I still have": "When?"},
+            {**INTERVIEW, "Interviewer 1": "", "Interviewer 1 Email": ""}
+            | {"Interviewer 2": "", "Interviewer 2 Email": "", "Questions I still have": "When?"},
+        ]
+    )
+    result = read(sheet)
+    assert result.recipients[["interviewer_name", "question"]].to_numpy().tolist() == [
+        ["Dana Whitfield", "When?"]
+    ]
+    assert problems(result) == [(3, "Interviewer 1", "no interviewer in this row")]
+
+
 def test_wide_layout_with_address_cells_and_a_row_without_anyone():
     sheet = pd.DataFrame(
         [
