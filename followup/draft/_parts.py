@@ -218,6 +218,8 @@ def two_thoughts(text: str) -> bool:
 
     >>> two_thoughts("we both ran marathons, fraud pilot"), two_thoughts("we both ski, hike")
     (True, False)
+    >>> two_thoughts("Basel IV, stress testing, and the new model validation team")
+    False
     """
     if len([p for p in PART_BREAK.split(text) if p.strip()]) == 2:
         return True
@@ -231,7 +233,8 @@ def two_thoughts(text: str) -> bool:
         return not all(count_words(i) <= 1 for i in items[1:])
     if len(items) == 2 and not ends_a_list:
         return not all(count_words(i) <= 4 for i in items)
-    return not all(count_words(i) <= 5 for i in items[1:])
+    last = [p for i in items[1:] for p in re.split(r"(?:^|\s+)(?:and|or)\s+", i) if p]
+    return not all(count_words(p) <= 5 for p in last)  # "..., and the new validation team"
 
 
 def comma_items(text: str, comma: str) -> list[str]:

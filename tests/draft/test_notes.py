@@ -51,6 +51,12 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("2027 roadmap", "the 2027 roadmap", "topic"),
         ("approx 2TB a day of data", "approximately 2TB a day of data", "topic"),
         ("3-month contracts", "3-month contracts", "topic"),
+        # a list whose last item, after "and", is longer
+        (
+            "Basel IV, stress tests, and the new model risk team",
+            "Basel IV, stress tests, and the new model risk team",
+            "topic",
+        ),
         ("the automated pipeline", "the automated pipeline", "topic"),
         ("the hiring need", "the hiring need", "topic"),
         ("the RSS feed", "the RSS feed", "topic"),
