@@ -382,6 +382,12 @@ GERUNDS: dict[str, str] = {
     "streamlined": "streamlining",
 }
 
+#: Words of a person's own life: a clause with one is news to be glad of ("your kid just
+#: started uni"), not a fact about the work ("the team is 6 people").
+LIFE = ("kid", "kids", "son", "sons", "daughter", "daughters", "child", "children", "baby",
+        "twins", "newborn", "wife", "husband", "partner", "fiancé", "fiancée", "fiance",
+        "fiancee", "wedding", "honeymoon", "dog", "puppy", "cat", "kitten", "family", "parents",
+        "mom", "mum", "dad", "grandkids", "vacation", "holiday", "sabbatical")  # fmt: skip
 #: A year, or a number and its unit as one word, before a noun: the phrase takes "the"
 #: ("the 2027 roadmap", "the 4-day week pilot"), as an amount does not ("3 analysts").
 NUMBER_AS_ADJECTIVE = r"^(?:(?:19|20)\d\d|\d+(?:[.,]\d+)?-[^\W\d_]+)$"

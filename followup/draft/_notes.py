@@ -8,6 +8,7 @@ the sentence that carries it:
   ("Talked about the Q3 roadmap." → "the Q3 roadmap") and a possessive that
   means the reader's side is turned to "your" ("their hiring plan");
 - ``statement``: a clause ("the team is growing"), carried by "... hear that ...";
+  ``news`` when it tells of the reader's own life ("your kid just started uni");
 - ``shared``: something in common ("We both grew up in Lagos!" → "we both grew
   up in Lagos"), carried by a sentence made for it;
 - ``question``: a question as asked ("How is success measured?"), ``wonder``: what
@@ -58,6 +59,7 @@ from followup.draft._wording import (
     IS_CONTRACTED,
     LEAD_IN,
     LEADING_POSSESSIVE,
+    LIFE_WORD,
     PAST_AFTER_ADVERB,
     PAST_AT_END,
     PAST_WITH_OBJECT,
@@ -191,7 +193,7 @@ def adapt_talking_point(raw: str) -> Note:
             'name who, e.g. "your team led the dbt rollout", or just the topic, "the dbt rollout"',
         )
     if _is_clause(text):
-        return Note(_statement(text), "statement")
+        return Note(_statement(text), "news" if LIFE_WORD.search(text) else "statement")
     text = ARRANGEMENT.sub(_arrangement, text)
     return _topic(as_list(lower_first(text)))
 

@@ -43,7 +43,7 @@ from followup.draft._wording import (
 #: The shapes a part may take to be carried alone, by the kind of note; an "occasion"
 #: ("the warehouse demo") is carried only when no part says more.
 _CARRIED = {
-    "talking point": ("topic", "statement", "shared", "pastime"),
+    "talking point": ("topic", "statement", "news", "shared", "pastime"),
     "question": QUESTION_SHAPES,
     "fit": ("background", "quality"),
 }

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from followup.draft import _lexicon as words
 
 #: Note shapes that carry the talking point, and those that ask something.
-PERSONAL_SHAPES = ("topic", "statement", "shared", "occasion", "pastime")
+PERSONAL_SHAPES = ("topic", "statement", "news", "shared", "occasion", "pastime")
 QUESTION_SHAPES = ("question", "wonder", "wish")
 MAX_NOTE_WORDS = 30
 #: What is left of a note that says nothing once its lead-in is gone ("Loved it!").
@@ -172,6 +172,7 @@ PAST_AFTER_ADVERB = re.compile(
     re.IGNORECASE,
 )
 
+LIFE_WORD = re.compile(rf"\b{alternatives(words.LIFE)}\b", re.IGNORECASE)
 SUBORDINATOR = re.compile(rf"\b{alternatives(words.SUBORDINATORS)}\b", re.IGNORECASE)
 
 

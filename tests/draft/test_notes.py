@@ -43,7 +43,8 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("their EU expansion slipped to Q3", "your EU expansion slipped to Q3", "statement"),
         ("models deployed to prod", "the models deployed to prod", "topic"),
         # a deed after "just", "recently", ... with more after it is a clause
-        ("his kid just started uni", "your kid just started uni", "statement"),
+        ("his kid just started uni", "your kid just started uni", "news"),
+        ("their dog is called Pixel", "your dog is called Pixel", "news"),
         ("team recently switched to dbt", "the team recently switched to dbt", "statement"),
         ("their recently launched app", "your recently launched app", "topic"),
         # a year or a number-unit word before a noun takes "the"; an amount does not

@@ -21,6 +21,7 @@ NOTES = [
     "ask about relocation budget",
     "I asked about travel and she said it's rare",
     "great energy",
+    "his son just started school",
     "how they measure success",
     "",
 ]
