@@ -43,6 +43,7 @@ import pyarrow.compute as pc
 
 from followup._arrow import text_array, text_scalar
 from followup._distinct import per_distinct
+from followup.draft._names import name_case
 
 _PLAIN = re.compile(r"[ -~]*")  # printable ASCII
 _ATOM_SPECIALS = re.compile(r'[()<>\[\]:;@\\,."]')
@@ -162,8 +163,8 @@ def message_bytes(
     """
     head = "\n".join(
         [
-            fold("From", mailbox(*sender)),
-            fold("To", mailbox(*to)),
+            fold("From", mailbox(_name_cased(sender[0]), sender[1])),
+            fold("To", mailbox(_name_cased(to[0]), to[1])),
             fold("Subject", unstructured(subject)),
             f"Date: {date}",
             f"Message-ID: {message_id}",
@@ -205,8 +206,23 @@ def message_heads(
     return heads
 
 
+def _name_cased(name: str) -> str:
+    """:func:`name_cased` of one name."""
+    return name_case(name) if name.isupper() and " " in name else name
+
+
+def name_cased(names: pd.Series) -> pd.Series:
+    """Names of two words or more typed in capitals ("ÅSA LINDQVIST") as the greeting has
+    them, so a header does not shout them; the rest ("AK", "dana") as written."""
+    shouted = names.str.isupper() & names.str.contains(" ", regex=False)
+    if not shouted.any():
+        return names
+    return names.mask(shouted, per_distinct(names[shouted], _name_cased))
+
+
 def _address_lines(field: str, names: pd.Series, addresses: pd.Series) -> pa.Array:
     """``Field: Name <address>`` per row, as :func:`fold` of :func:`mailbox` gives it."""
+    names = name_cased(names)
     named = pc.binary_join_element_wise(
         text_array(per_distinct(names, display_name)),
         text_scalar(" <"),

@@ -105,8 +105,12 @@ def _lists() -> tuple[dict[str, tuple[str, int]], frozenset[str]]:
     return family, collide
 
 
-def _capitalized(name: str) -> str:
-    """A name typed in one case ("dana whitfield", "DANA WHITFIELD") in title case."""
+def name_case(name: str) -> str:
+    """A name typed in one case in title case, as a greeting or a To: line shows it.
+
+    >>> name_case("ÅSA LINDQVIST"), name_case("dana whitfield"), name_case("Jo van Dijk")
+    ('Åsa Lindqvist', 'Dana Whitfield', 'Jo van Dijk')
+    """
     letters = [c for c in name if c.isalpha()]
     if letters and (all(c.islower() for c in letters) or all(c.isupper() for c in letters)):
         from nameparser import HumanName
@@ -155,7 +159,7 @@ def greeting(name: str, preferred: str = "") -> tuple[str, str]:
         return preferred.strip(), ""
     from nameparser import HumanName
 
-    text = _capitalized(re.sub(r"\s+", " ", name).strip())
+    text = name_case(re.sub(r"\s+", " ", name).strip())
     if not text:
         return "", ""
     tokens = text.split()

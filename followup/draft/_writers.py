@@ -23,7 +23,7 @@ from followup._addresses import EMAIL_PATTERN, header_address
 from followup._clock import local_iso, resolve_now, wall_clock
 from followup._distinct import per_distinct
 from followup._files import atomic_file, atomic_write_many, neutralize_formulas, write_csv_rows
-from followup.draft._mime import message_heads, quoted_printable
+from followup.draft._mime import message_heads, name_cased, quoted_printable
 from followup.errors import AddressError, OptionError
 
 Format = Literal["eml", "mbox", "csv", "xlsx"]
@@ -290,7 +290,7 @@ def review_sheet(drafts: pd.DataFrame) -> pd.DataFrame:
 def _addresses(names: pd.Series, emails: pd.Series) -> pd.Series:
     """``Name <address>`` as a person reads it (the review sheet is not a message: no
     encoded words); a name with a comma or quote is quoted."""
-    quoted = names.fillna("").astype("str")
+    quoted = name_cased(names.fillna("").astype("str"))
     special = quoted.str.contains(r'[,;:<>@"()\[\]\\]', regex=True)
     quoted = quoted.where(~special, '"' + quoted.str.replace('"', "'", regex=False) + '"')
     emails = emails.fillna("").astype("str")
