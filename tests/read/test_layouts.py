@@ -96,6 +96,23 @@ def test_a_column_for_every_interviewer_does_not_fill_an_empty_wide_slot():
     assert problems(result) == [(3, "Interviewer 1", "no interviewer in this row")]
 
 
+def test_a_question_written_once_for_a_wide_panel_is_asked_once():
+    sheet = pd.DataFrame(
+        [
+            {**INTERVIEW, "Interviewer 1": "Dana", "Interviewer 1 Email": "dana@x.org"}
+            | {"Interviewer 2": "Luis", "Interviewer 2 Email": "luis@x.org"}
+            | {"Interviewer 2 question": "Is there a mentor?", "Question": "When will you decide?"},
+        ]
+    )
+    result = read(sheet)
+    assert result.recipients["question"].fillna("").tolist() == [
+        "When will you decide?",
+        "Is there a mentor?",  # a question of their own stays theirs
+    ]
+    result = read(sheet.drop(columns="Interviewer 2 question"))
+    assert result.recipients["question"].fillna("").tolist() == ["When will you decide?", ""]
+
+
 def test_wide_layout_with_address_cells_and_a_row_without_anyone():
     sheet = pd.DataFrame(
         [
