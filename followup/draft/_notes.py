@@ -266,9 +266,9 @@ def _topic(text: str) -> Note:
     singular = (  # "Q1 launch calendar": a compound whose last word is one thing
         len(tokens) >= 2
         and tokens[-1].islower()
-        and not tokens[-1].endswith(("s", "ing"))
+        and (not tokens[-1].endswith(("s", "ing")) or tokens[-1].endswith(("ss", "us", "is")))
         and not first.endswith("ing")  # "forecasting solar output": a gerund and its object
-        and not tokens[-1].endswith(("ity", "ness", "ism", "ics", "ance", "ence"))  # mass nouns
+        and not re.search(r"(?:ity|(?<!har)(?<!busi)ness|ism|ics|ance|ence)$", tokens[-1])  # mass
     )
     if bare and len(tokens) <= 5 and (known or singular):
         text = "the " + text

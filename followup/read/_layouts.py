@@ -228,6 +228,8 @@ def _zip_packed(frame: pd.DataFrame) -> pd.DataFrame:
                 parts = _split_names(str(row[field]), len(pairs), separators=(";", "\n"))
                 if len(parts) == len(pairs):
                     people[field] = parts
+                elif field == "question":  # the panel's one question, asked of the first
+                    people[field] = [row[field]] + [""] * (len(pairs) - 1)
         people["slot"] = range(1, len(pairs) + 1)
         pieces.append((at, people))
     out["packed_problem"] = problems

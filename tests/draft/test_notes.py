@@ -52,6 +52,8 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("2027 roadmap", "the 2027 roadmap", "topic"),
         ("approx 2TB a day of data", "approximately 2TB a day of data", "topic"),
         ("3-month contracts", "3-month contracts", "topic"),
+        ("eval harness for LLMs", "the eval harness for LLMs", "topic"),  # one harness
+        ("hiring process", "the hiring process", "topic"),
         # a list whose last item, after "and", is longer
         (
             "Basel IV, stress tests, and the new model risk team",

@@ -190,3 +190,13 @@ def test_packed_cell_in_an_interviewer_column_with_a_bad_part():
 )
 def test_split_addresses(cell, expected):
     assert split_addresses(cell) == expected
+
+
+def test_one_question_beside_a_packed_panel_is_asked_of_its_first_interviewer():
+    sheet = pd.DataFrame(
+        {**INTERVIEW, "Interviewers": ["Dana, Luis"], "Emails": ["dana@x.org; luis@x.org"]}
+        | {"Question": ["Do you fine-tune in house?"], "Talking point": ["dbt; churn"]}
+    )
+    r = read(sheet).recipients
+    assert r["question"].fillna("").tolist() == ["Do you fine-tune in house?", ""]
+    assert r["talking_point"].tolist() == ["dbt", "churn"]
