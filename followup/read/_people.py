@@ -40,7 +40,7 @@ def roles_in_names(long: pd.DataFrame) -> pd.DataFrame:
     """``interviewer_name`` without a role or pronouns written after it; the role becomes
     ``interviewer_title`` where that cell is empty."""
     names = long["interviewer_name"]
-    marked = names.str.contains(r"[(\[]|\s[-–—]\s", regex=True)
+    marked = names.str.contains(r"[(\[–—-]", regex=True)  # no \s: pandas would run it in Python
     if not marked.any():
         return long
     parts = per_distinct(names[marked], _split).str.split("\x1f", n=1, expand=True)
