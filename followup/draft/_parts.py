@@ -231,8 +231,9 @@ def two_thoughts(text: str) -> bool:
     ends_a_list = re.search(r"\b(?:and|or)\b", items[-1]) is not None
     if SHARED.match(text) and not ends_a_list:  # a clause of its own, then its objects
         return not all(count_words(i) <= 1 for i in items[1:])
-    if len(items) == 2 and not ends_a_list:
-        return not all(count_words(i) <= 4 for i in items)
+    if len(items) == 2 and not ends_a_list:  # "half the models break": a clause, not an item
+        inner = re.search(rf"^\S+\s.*?\b{alternatives(words.DETERMINERS)}\s", items[1], re.I)
+        return inner is not None or not all(count_words(i) <= 4 for i in items)
     last = [p for i in items[1:] for p in re.split(r"(?:^|\s+)(?:and|or)\s+", i) if p]
     return not all(count_words(p) <= 5 for p in last)  # "..., and the new validation team"
 

@@ -376,6 +376,7 @@ def test_a_fit_becomes_the_candidates_own(fit, text, shape):
         ("hybrid 3 days/wk, benefits overview", "the hybrid schedule of 3 days a week"),
         ("ETL backlog, most nightly jobs fail twice a week", "the ETL backlog"),
         ("analytics roadmap, they want two more PMs", "the analytics roadmap"),
+        ("dbt migration, half the models break", "the dbt migration"),  # a clause, no verb known
         ("patient readmission dashboard, asked abt my SQL", "the patient readmission dashboard"),
         ("she was nice. talked abt hiking", "hiking"),
         ("route optimization project / the tool they built", "the route optimization project"),
