@@ -382,6 +382,10 @@ GERUNDS: dict[str, str] = {
     "streamlined": "streamlining",
 }
 
+#: Past tenses that are not also participles: "came to the meeting" tells of a deed.
+SIMPLE_PASTS = ("came", "went", "ran", "took", "grew", "began", "wrote", "gave", "saw", "flew",
+                "drove", "ate", "knew", "threw", "swam", "rode", "spoke", "broke", "chose",
+                "fell", "rose", "sang", "drank")  # fmt: skip
 #: Words of a person's own life: a clause with one is news to be glad of ("your kid just
 #: started uni"), not a fact about the work ("the team is 6 people").
 LIFE = ("kid", "kids", "son", "sons", "daughter", "daughters", "child", "children", "baby",

@@ -42,15 +42,14 @@ from functools import lru_cache
 import pandas as pd
 
 from followup.draft import _lexicon as words
+from followup.draft._clauses import is_clause, is_news
 from followup.draft._fits import adapt_fit
 from followup.draft._names import as_their
 from followup.draft._parts import common_checks
 from followup.draft._questions import adapt_question
 from followup.draft._shorthand import expand_shorthand, shorthand_problem
 from followup.draft._wording import (
-    AUX,
     DISCUSSED_AT_END,
-    EMBEDDED,
     EMPTY,
     FIRST_PERSON,
     FIRST_PERSON_START,
@@ -59,16 +58,10 @@ from followup.draft._wording import (
     IS_CONTRACTED,
     LEAD_IN,
     LEADING_POSSESSIVE,
-    LIFE_WORD,
-    PAST_AFTER_ADVERB,
-    PAST_AT_END,
-    PAST_WITH_OBJECT,
-    PRONOUN_BEFORE,
     QUESTION_OPENING,
     QUESTION_PREFIX,
     REPORTED,
     SHARED,
-    SUBORDINATOR,
     THEY,
     THEY_AS_READER,
     TO_ASK,
@@ -192,15 +185,15 @@ def adapt_talking_point(raw: str) -> Note:
             f"opens with {opening.group(1)!r} and no one doing it, so the letter cannot tell who",
             'name who, e.g. "your team led the dbt rollout", or just the topic, "the dbt rollout"',
         )
-    if _is_clause(text):
-        return Note(_statement(text), "news" if LIFE_WORD.search(text) else "statement")
+    if is_clause(text):
+        return Note(_statement(text), "news" if is_news(text) else "statement")
     text = ARRANGEMENT.sub(_arrangement, text)
     return _topic(as_list(lower_first(text)))
 
 
 #: A deed and no one doing it, past or present ("led the dbt rollout", "grew up in Hanoi",
 #: "loves dbt", "coaches soccer"): a note about someone, without saying whom.
-_MORE_PAST = ("did", "drove", "saw", "gave", "came", "knew", "taught", "became", "flew")
+_MORE_PAST = ("did", "drove", "saw", "gave", "came", "knew", "taught", "became", "flew", "said")
 #: Verbs that rarely open a topic. "leads", "runs", "studies" and "travels" also name things
 #: (sales leads, dbt runs, case studies), so they count only before "the", "a", "her", ...
 _PRESENT = ("loves", "likes", "enjoys", "hates", "prefers", "wants", "plays", "has", "is",
@@ -268,7 +261,9 @@ def _topic(text: str) -> Note:
         and tokens[-1].islower()
         and (not tokens[-1].endswith(("s", "ing")) or tokens[-1].endswith(("ss", "us", "is")))
         and not first.endswith("ing")  # "forecasting solar output": a gerund and its object
-        and not re.search(r"(?:ity|(?<!har)(?<!busi)ness|ism|ics|ance|ence)$", tokens[-1])  # mass
+        and not re.search(
+            r"(?:ity|(?<!har)(?<!busi)ness|ism|ics|ance|ence|acy)$", tokens[-1]
+        )  # mass
     )
     if bare and len(tokens) <= 5 and (known or singular):
         text = "the " + text
@@ -285,23 +280,6 @@ def _topic(text: str) -> Note:
     if last in words.PASTIMES and count_words(text) <= 4:
         return Note(text, "pastime")
     return Note(text, "topic")
-
-
-def _is_clause(text: str) -> bool:
-    """A verb of its own before any "that", "how", ...: "the team is growing", "you
-    launched a product"; not "how the team grew" or "the idea that data is a product"."""
-    if EMBEDDED.match(text):
-        return False
-    if re.match(r"^(?:you|it|there)\b(?!')", text, re.IGNORECASE):
-        return True
-    verbs = (AUX, PAST_WITH_OBJECT, PAST_AT_END, PAST_AFTER_ADVERB)
-    verb = next(filter(None, (v.search(text) for v in verbs)), None)
-    if verb is None:
-        return False
-    before = text[: verb.start()]
-    if PRONOUN_BEFORE.search(before) and count_words(before) > 1:
-        return False  # "the audit you are running": a clause inside a noun phrase
-    return SUBORDINATOR.search(before) is None and count_words(before) <= 5
 
 
 def _statement(text: str) -> str:

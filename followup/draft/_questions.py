@@ -89,6 +89,13 @@ def adapt_question(raw: str) -> Note:
         return Note(lower_first(_unquestion(body)), "wonder")
     if text.endswith("?") and AUX.search(body):  # "travel is 50%?" → "whether travel is 50%"
         return Note("whether " + lower_first(body), "wonder")
+    if re.search(r"\b(?:ok|okay|fine|possible|allowed)$", body, re.IGNORECASE):  # "remote ok?"
+        return unusable(
+            "note_unclear",
+            "is shorthand for a yes-or-no question the letter cannot spell out",
+            f'write the question itself, e.g. "Is {lower_first(body.rsplit(maxsplit=1)[0])} an '
+            'option?"',
+        )
     return Note(_with_article(lower_first(as_list(body))), "wish")
 
 

@@ -139,43 +139,6 @@ AUX = re.compile(
 )
 
 
-PRONOUN_BEFORE = re.compile(r"\b(?:you|we|they|i|he|she)\s*$", re.IGNORECASE)
-
-
-PAST_WITH_OBJECT = re.compile(
-    rf"\b(?:\w+ed|{alternatives((*words.PAST_TENSES, 'put', 'set'))})\s+"
-    r"(?:a|an|the|their|our|your|its|some|two|three|new|several)\b",
-    re.IGNORECASE,
-)
-
-
-#: A deed told with no object, at the end or before a time or an amount: "the hiring freeze
-#: ended", "the launch slipped to Q3", "revenue grew 30%" (not "models deployed to prod").
-PAST_AT_END = re.compile(
-    r"".join(rf"(?<!\b{word})" for word in ("the", "a", "an", "its", "our", "your", "their"))
-    + r"\s"
-    + r"(?:(?!\w*eed\b|(?:shed|bed|red|embed|bred|wed)\b)\w+ed|"  # not "page speed", "RSS feed"
-    + rf"{alternatives(('grew', 'fell', 'rose', 'shrank', 'slipped', 'began', 'went'))})"
-    r"(?=\s*$|\s+(?:last|this|yesterday|recently|again|early|late|twice|overnight|by\s+\d|"
-    r"(?:in|to|until|till)\s+(?:Q[1-4]|\d{4}|next\s+\w+|january|february|march|april|may|"
-    r"june|july|august|september|october|november|december)\b|\d))",
-    re.IGNORECASE,
-)
-
-#: A deed after an adverb of time, with no article before them and more after: "your kid
-#: just started uni", "the team recently switched to dbt" (not "the recently launched app",
-#: "new analysts recently hired").
-PAST_AFTER_ADVERB = re.compile(
-    r"".join(rf"(?<!\b{word})" for word in ("the", "a", "an", "its", "our", "your", "their"))
-    + r"\s(?:just|recently|finally|already|only just|since)\s+"
-    + rf"(?:\w+ed|{alternatives(words.PAST_TENSES)})\b(?=\s+\w)",
-    re.IGNORECASE,
-)
-
-LIFE_WORD = re.compile(rf"\b{alternatives(words.LIFE)}\b", re.IGNORECASE)
-SUBORDINATOR = re.compile(rf"\b{alternatives(words.SUBORDINATORS)}\b", re.IGNORECASE)
-
-
 QUESTION_OPENING = re.compile(
     r"^(?:(?:how|what|why|when|where|who|which)(?:'s|\s+(?:is|are|was|were|do|does|did|"
     r"can|could|will|would|should|has|have)\b|"
@@ -244,6 +207,10 @@ def clean(raw: str, *, asides: bool = False) -> str:
     text = re.sub(r"\s+(?:&|\+)\s+", " and ", text)
     text = re.sub(r"(?<![\w/'-])(?<!\bthe )(?<!\ba )w(?=\s+\w)", "with", text)  # "partnered w PMs"
     text = ARROW_TO.sub(" to ", text)
+    text = re.sub(rf"(\bfrom\s+[^,;]+?){ARROW.pattern}", r"\1 to ", text)  # "from X -> Y"
+    text = re.sub(r"^both\s+(?=(?:into|from|big|huge|fans?)\b)", "we are both ", text, flags=re.I)
+    doing = r"(?:\w+ed|love|like|have|ran|grew|went|play|run|climb)\b"  # "both ran ..."
+    text = re.sub(rf"^both\s+(?={doing})", "we both ", text, flags=re.I)
     text = ARROW.sub(" - ", text)  # "data mesh -> migrating off Redshift": two thoughts
     # A closer look at the same thought, joined so no frame needs a comma around it:
     # "roadmap - esp. pricing" → "roadmap and especially pricing"; "migration, incl. QC".
@@ -352,8 +319,15 @@ def as_list(text: str) -> str:
     parts = [re.sub(r"^(?:also|and|plus|then)\s+", "", p.strip()) for p in PART_BREAK.split(text)]
     if len(parts) > 1:
         return ", ".join(parts[:-1]) + " and " + parts[-1]
-    items = [i.strip() for i in re.split(r",(?!\d)", text)]
-    if len(items) >= 2 and all(1 <= count_words(i) <= 5 for i in items) and " and " not in text:
+    items: list[str] = []
+    for item in (i.strip() for i in re.split(r",(?!\d)", text)):  # "analytics, with Amplitude"
+        if items and re.match(r"(?:with|via|using|in|at|for)\s", item, re.IGNORECASE):
+            items[-1] += " " + item
+        else:
+            items.append(item)
+    if len(items) == 1:
+        return items[0]
+    if all(1 <= count_words(i) <= 5 for i in items) and " and " not in text:
         return ", ".join(items[:-1]) + " and " + items[-1]
     return text
 

@@ -45,6 +45,11 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         # a deed after "just", "recently", ... with more after it is a clause
         ("his kid just started uni", "your kid just started uni", "news"),
         ("their dog is called Pixel", "your dog is called Pixel", "news"),
+        ("her dog Bruno came to the zoom mtg", "your dog Bruno came to the zoom meeting", "news"),
+        ("both into bouldering!!", "we are both into bouldering", "shared"),
+        ("from tableau -> looker", "from Tableau to Looker", "topic"),
+        ("product analytics, w/ amplitude", "product analytics with amplitude", "topic"),
+        ("patient data privacy", "patient data privacy", "topic"),
         ("team recently switched to dbt", "the team recently switched to dbt", "statement"),
         ("their recently launched app", "your recently launched app", "topic"),
         # a year or a number-unit word before a noun takes "the"; an amount does not
@@ -178,6 +183,7 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("mentioned hiring freeze maybe lifting in jan", "note_unclear", "the topic itself"),
         ("led the dbt rollout", "note_unclear", "name who"),
         ("just finished the migration", "note_unclear", "name who"),
+        ("said not to worry abt it", "note_unclear", "name who"),
         ("asked abt my thesis - she's a stats nerd too", "note_sentences", 'e.g. "my thesis"'),
         ("grew up in Hanoi", "note_unclear", "name who"),
         ("started as an intern", "note_unclear", "name who"),
@@ -266,6 +272,7 @@ def test_questions_are_asked_as_questions(question, text, shape):
         ("ask abt relocation $$", "private_note"),
         ("?", "note_unclear"),
         ("ask abt", "note_unclear"),
+        ("remote ok?", "note_unclear"),  # not "I would love to hear more about remote ok."
         ("I think I'd be good at it", "note_first_person"),
     ],
 )
@@ -377,6 +384,8 @@ def test_a_fit_becomes_the_candidates_own(fit, text, shape):
         ("ETL backlog, most nightly jobs fail twice a week", "the ETL backlog"),
         ("analytics roadmap, they want two more PMs", "the analytics roadmap"),
         ("dbt migration, half the models break", "the dbt migration"),  # a clause, no verb known
+        ("abt his 8 yrs at the co. + new forecasting project", "the new forecasting project"),
+        ("he mentioned the sql test, said not to worry abt it lol", "the SQL test"),
         ("patient readmission dashboard, asked abt my SQL", "the patient readmission dashboard"),
         ("she was nice. talked abt hiking", "hiking"),
         ("route optimization project / the tool they built", "the route optimization project"),

@@ -1,0 +1,82 @@
+"""Whether a note is a clause: a verb of its own ("the team is growing", "your dog came to
+the Zoom meeting"), not a phrase ("how the team grew", "models deployed to prod"); and
+whether a clause is news of the reader's own life ("your kid just started uni").
+
+>>> is_clause("the hiring freeze ended"), is_clause("models deployed to prod")
+(True, False)
+>>> is_news("your kid just started uni"), is_news("the team is 6 people")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from followup.draft import _lexicon as words
+from followup.draft._wording import AUX, EMBEDDED, alternatives, count_words
+
+_PRONOUN_BEFORE = re.compile(r"\b(?:you|we|they|i|he|she)\s*$", re.IGNORECASE)
+
+
+_PAST_WITH_OBJECT = re.compile(
+    rf"\b(?:\w+ed|{alternatives((*words.PAST_TENSES, 'put', 'set'))})\s+"
+    r"(?:a|an|the|their|our|your|its|some|two|three|new|several)\b",
+    re.IGNORECASE,
+)
+
+
+#: A deed told with no object, at the end or before a time or an amount: "the hiring freeze
+#: ended", "the launch slipped to Q3", "revenue grew 30%" (not "models deployed to prod").
+_PAST_AT_END = re.compile(
+    r"".join(rf"(?<!\b{word})" for word in ("the", "a", "an", "its", "our", "your", "their"))
+    + r"\s"
+    + r"(?:(?!\w*eed\b|(?:shed|bed|red|embed|bred|wed)\b)\w+ed|"  # not "page speed", "RSS feed"
+    + rf"{alternatives(('grew', 'fell', 'rose', 'shrank', 'slipped', 'began', 'went'))})"
+    r"(?=\s*$|\s+(?:last|this|yesterday|recently|again|early|late|twice|overnight|by\s+\d|"
+    r"(?:in|to|until|till)\s+(?:Q[1-4]|\d{4}|next\s+\w+|january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)\b|\d))",
+    re.IGNORECASE,
+)
+
+#: A deed after an adverb of time, with no article before them and more after: "your kid
+#: just started uni", "the team recently switched to dbt" (not "the recently launched app",
+#: "new analysts recently hired").
+_PAST_AFTER_ADVERB = re.compile(
+    r"".join(rf"(?<!\b{word})" for word in ("the", "a", "an", "its", "our", "your", "their"))
+    + r"\s(?:just|recently|finally|already|only just|since)\s+"
+    + rf"(?:\w+ed|{alternatives(words.PAST_TENSES)})\b(?=\s+\w)",
+    re.IGNORECASE,
+)
+
+#: A past tense that is no participle, before its object or where it went: "your dog came
+#: to the Zoom meeting" is a clause (unlike "models deployed to prod").
+_SIMPLE_PAST = re.compile(
+    rf"\b{alternatives(words.SIMPLE_PASTS)}\s+(?:(?:to|into|from|with|at|on|in|for|through|"
+    r"over|back|up|out|home)\s+)?(?:a|an|the|their|our|your|its|his|her|my|\d)",
+    re.IGNORECASE,
+)
+_SUBORDINATOR = re.compile(rf"\b{alternatives(words.SUBORDINATORS)}\b", re.IGNORECASE)
+#: Words of the reader's own life: a clause with one is news, not a fact about the work.
+_LIFE = re.compile(rf"\b{alternatives(words.LIFE)}\b", re.IGNORECASE)
+
+
+def is_clause(text: str) -> bool:
+    """A verb of its own before any "that", "how", ...: "the team is growing", "you
+    launched a product"; not "how the team grew" or "the idea that data is a product"."""
+    if EMBEDDED.match(text):
+        return False
+    if re.match(r"^(?:you|it|there)\b(?!')", text, re.IGNORECASE):
+        return True
+    verbs = (AUX, _PAST_WITH_OBJECT, _PAST_AT_END, _PAST_AFTER_ADVERB, _SIMPLE_PAST)
+    verb = next(filter(None, (v.search(text) for v in verbs)), None)
+    if verb is None:
+        return False
+    before = text[: verb.start()]
+    if _PRONOUN_BEFORE.search(before) and count_words(before) > 1:
+        return False  # "the audit you are running": a clause inside a noun phrase
+    return _SUBORDINATOR.search(before) is None and count_words(before) <= 5
+
+
+def is_news(clause: str) -> bool:
+    """Whether a clause tells of the reader's own life: kids, a wedding, a dog."""
+    return _LIFE.search(clause) is not None
