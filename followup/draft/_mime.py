@@ -208,16 +208,17 @@ def message_heads(
 
 def _name_cased(name: str) -> str:
     """:func:`name_cased` of one name."""
-    return name_case(name) if name.isupper() and " " in name else name
+    return name_case(name) if (name.isupper() or name.islower()) and " " in name else name
 
 
 def name_cased(names: pd.Series) -> pd.Series:
-    """Names of two words or more typed in capitals ("ÅSA LINDQVIST") as the greeting has
-    them, so a header does not shout them; the rest ("AK", "dana") as written."""
-    shouted = names.str.isupper() & names.str.contains(" ", regex=False)
-    if not shouted.any():
+    """Names of two words or more typed in one case ("ÅSA LINDQVIST", "siobhán o'connell")
+    as the greeting has them, so a header neither shouts nor looks careless; the rest
+    ("AK", "dana", "Jo van Dijk") as written."""
+    one_case = (names.str.isupper() | names.str.islower()) & names.str.contains(" ", regex=False)
+    if not one_case.any():
         return names
-    return names.mask(shouted, per_distinct(names[shouted], _name_cased))
+    return names.mask(one_case, per_distinct(names[one_case], _name_cased))
 
 
 def _address_lines(field: str, names: pd.Series, addresses: pd.Series) -> pa.Array:

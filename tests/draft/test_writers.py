@@ -156,10 +156,12 @@ def test_the_review_sheet_shows_names_as_people_read_them(sample_drafts, tmp_pat
     ]
 
 
-def test_a_name_typed_in_capitals_is_not_shouted_in_the_header(sample_drafts, tmp_path):
-    drafts = sample_drafts.head(2).assign(interviewer_name=["ÅSA LINDQVIST", "Jo van Dijk"])
+def test_a_name_typed_in_one_case_is_shown_as_the_greeting_has_it(sample_drafts, tmp_path):
+    drafts = sample_drafts.head(3).assign(
+        interviewer_name=["ÅSA LINDQVIST", "Jo van Dijk", "siobhán o'connell"]
+    )
     files = write_drafts(drafts, tmp_path / "out", now=NOW)
     names = [parse(Path(f).read_bytes())["To"].addresses[0].display_name for f in files]
-    assert names == ["Åsa Lindqvist", "Jo van Dijk"]
+    assert names == ["Åsa Lindqvist", "Jo van Dijk", "Siobhán O'Connell"]
     (path,) = set(write_drafts(drafts, tmp_path / "drafts.csv", format="csv", now=NOW))
     assert pd.read_csv(path)["to"].str.split(" <").str[0].tolist() == names
