@@ -25,10 +25,16 @@ _PAST_WITH_OBJECT = re.compile(
 )
 
 
+#: Not just after an article or a possessive: there the deed describes a thing ("the
+#: recently launched app", "its planned rollout").
+_NO_ARTICLE_BEFORE = r"".join(
+    rf"(?<!\b{word})" for word in ("the", "a", "an", "its", "our", "your", "their")
+)
+
 #: A deed told with no object, at the end or before a time or an amount: "the hiring freeze
 #: ended", "the launch slipped to Q3", "revenue grew 30%" (not "models deployed to prod").
 _PAST_AT_END = re.compile(
-    r"".join(rf"(?<!\b{word})" for word in ("the", "a", "an", "its", "our", "your", "their"))
+    _NO_ARTICLE_BEFORE
     + r"\s"
     + r"(?:(?!\w*eed\b|(?:shed|bed|red|embed|bred|wed)\b)\w+ed|"  # not "page speed", "RSS feed"
     + rf"{alternatives(('grew', 'fell', 'rose', 'shrank', 'slipped', 'began', 'went'))})"
@@ -42,7 +48,7 @@ _PAST_AT_END = re.compile(
 #: just started uni", "the team recently switched to dbt" (not "the recently launched app",
 #: "new analysts recently hired").
 _PAST_AFTER_ADVERB = re.compile(
-    r"".join(rf"(?<!\b{word})" for word in ("the", "a", "an", "its", "our", "your", "their"))
+    _NO_ARTICLE_BEFORE
     + r"\s(?:just|recently|finally|already|only just|since)\s+"
     + rf"(?:\w+ed|{alternatives(words.PAST_TENSES)})\b(?=\s+\w)",
     re.IGNORECASE,
