@@ -25,6 +25,7 @@ from followup.draft._wording import (
     FIRST_PERSON,
     HE_SHE,
     IMPRESSION,
+    LINK_WORD,
     MAX_NOTE_WORDS,
     MONEY,
     PART_BREAK,
@@ -135,8 +136,7 @@ def _without(text: str, stock: str, adapt: Callable[[str], Note]) -> str:
 def one_part(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | None:
     """The first part of a note of several that reads well alone, as a ``note_shortened``
     note; None when the note has one part, or none of its parts will do."""
-    parts = [re.sub(r"^(?:and|plus|then|also|but|so)\s+", "", p.strip(), flags=re.I)
-             for p in PART_BREAK.split(text) if p.strip()]  # fmt: skip
+    parts = [LINK_WORD.sub("", p.strip()) for p in PART_BREAK.split(text) if p.strip()]
     if len(parts) < 2:
         parts = comma_items(text, r",\s+")
     if len(parts) < 2 or count_words(text) > MAX_NOTE_WORDS:

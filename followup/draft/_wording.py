@@ -172,6 +172,9 @@ _NOT_ABBREVIATED = "".join(rf"(?<!\b(?i:{re.escape(a)})\.)" for a in words.ABBRE
 SENTENCE_BREAK = re.compile(rf"(?<=[.!?]){_NOT_ABBREVIATED}\s+(?=\w)")
 #: Where a note's parts meet: a sentence break, a spaced dash or slash, a semicolon.
 PART_BREAK = re.compile(rf"{SENTENCE_BREAK.pattern}|\s+[-–—/]\s+|;\s*")
+#: A word that links a part to the one before ("; then the roadmap", "+ pricing"): not a
+#: word of the part.
+LINK_WORD = re.compile(r"^(?:also|and|plus|then|but|so)\s+", re.IGNORECASE)
 CHAT = re.compile(rf"\s*\b{alternatives(words.CHAT)}\b", re.IGNORECASE)
 #: A cell that stands in for no note: "N/A", "TBD", "see notes".
 PLACEHOLDER = re.compile(rf"(?:{alternatives(words.PLACEHOLDERS)})[.!?]*", re.IGNORECASE)
@@ -316,7 +319,7 @@ def example_from(text: str, adapt: Callable[[str], Note] | None = None) -> str:
 def as_list(text: str) -> str:
     """A list of short items, or of parts on their own lines, joined as a list:
     "roadmap, hiring, tooling" → "roadmap, hiring and tooling"."""
-    parts = [re.sub(r"^(?:also|and|plus|then)\s+", "", p.strip()) for p in PART_BREAK.split(text)]
+    parts = [LINK_WORD.sub("", p.strip()) for p in PART_BREAK.split(text)]
     if len(parts) > 1:
         return ", ".join(parts[:-1]) + " and " + parts[-1]
     items: list[str] = []
