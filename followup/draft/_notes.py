@@ -240,6 +240,11 @@ _NAMED_OWNER = re.compile(r"^[A-Z]\S*[a-z]\S*['’]s$")
 _FROM_TO = re.compile(r"^\S+(?:\s+\S+)?\s+to\s+(?=\S+(?:\s+\S+)?\s+[a-z])")
 
 
+#: The endings of nouns that name no one thing ("privacy", "fairness"), so take no "the";
+#: "harness" and "business" are things.
+_MASS_NOUN = re.compile(r"(?:ity|(?<!har)(?<!busi)ness|ism|ics|ance|ence|acy)$")
+
+
 def _topic(text: str) -> Note:
     """A phrase, with "the" when it is a bare singular label ("case interview" → "the case
     interview"); one that names a part of the interview is an ``occasion``."""
@@ -247,8 +252,7 @@ def _topic(text: str) -> Note:
     core = re.split(rf"\s+{alternatives(words.PREPOSITIONS)}\s+", item, maxsplit=1)[0]
     tokens = core.split()  # "roadmap for 2027": the head is "roadmap"
     first = tokens[0].lower()
-    counted = tokens[0][:1].isdigit() or (first in words.ABOUT and tokens[1:2] != [] and
-                                          tokens[1][:1].isdigit())  # fmt: skip
+    counted = re.match(rf"(?:{alternatives(words.ABOUT)}\s+)?\d", core, re.IGNORECASE)
     bare = (
         (not counted or re.match(words.NUMBER_AS_ADJECTIVE, tokens[0]) is not None)
         and first not in (*words.DETERMINERS, *words.PREPOSITIONS, *words.QUESTION_WORDS, "you")
@@ -261,9 +265,7 @@ def _topic(text: str) -> Note:
         and tokens[-1].islower()
         and (not tokens[-1].endswith(("s", "ing")) or tokens[-1].endswith(("ss", "us", "is")))
         and not first.endswith("ing")  # "forecasting solar output": a gerund and its object
-        and not re.search(
-            r"(?:ity|(?<!har)(?<!busi)ness|ism|ics|ance|ence|acy)$", tokens[-1]
-        )  # mass
+        and not _MASS_NOUN.search(tokens[-1])
     )
     if bare and len(tokens) <= 5 and (known or singular):
         text = "the " + text

@@ -156,7 +156,7 @@ def _melt_wide(frame: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
     slots = sorted({int(c.split("#")[1]) for c in slotted})
     shared = frame.drop(columns=slotted)
     headers = dict(headers)
-    pieces, own, asks = [], [], []  # a slot is filled by its own cells, not by a column for all
+    pieces, own, asks = [], [], {}  # a slot is filled by its own cells, not by a column for all
     for slot in slots:
         fields = {c.split("#")[0]: frame[c] for c in slotted if int(c.split("#")[1]) == slot}
         if "interviewer_address" in fields:
@@ -165,7 +165,7 @@ def _melt_wide(frame: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
                 headers.setdefault(f"{name}#{slot}", headers[f"interviewer_address#{slot}"])
         pieces.append(shared.assign(slot=slot, **fields))
         own.append((pd.DataFrame(fields).fillna("") != "").any(axis=1).to_numpy())
-        asks.append(np.full(len(frame), "question" in fields))
+        asks[slot] = "question" in fields  # a question of its own
     long = pd.concat(pieces, ignore_index=True)
     for name in PER_INTERVIEWER:
         if name not in long.columns:
@@ -174,7 +174,7 @@ def _melt_wide(frame: pd.DataFrame, headers: dict[str, str]) -> pd.DataFrame:
     filled = pd.Series(np.concatenate(own), index=long.index)
     if "question" in shared.columns:  # one question for the panel is asked by its first
         first = long["slot"].where(filled).groupby(long["row"]).transform("min")
-        for_all = ~np.concatenate(asks) & (long["slot"] != first)
+        for_all = ~long["slot"].map(asks).astype(bool) & (long["slot"] != first)
         long["question"] = long["question"].mask(for_all, "")
     first_slot = long["slot"] == slots[0]
     has_any = filled.groupby(long["row"]).transform("any")
