@@ -21,15 +21,17 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from followup._ids import draft_ids
-from followup._regex import WHITESPACE
+from followup._regex import one_space
 from followup.draft._context import template_context
 from followup.draft._seen import Places
 from followup.draft._templates import BUILT_IN, Template, load_template
 from followup.errors import OptionError, TemplateError
 
 SHORT_CALL_MINUTES = 30
-#: What tidying a body replaces, in order: line ends, trailing spaces, runs of blank lines.
+#: What tidying a body replaces, in order: line ends, trailing spaces, runs of blank lines;
+#: and what finds a body with any of them.
 _TIDY = ((r"\r\n?", "\n"), (r"[ \t]+\n", "\n"), (r"\n{3,}", "\n\n"))
+_UNTIDY = r"\r|[ \t]\n|\n\n\n"
 
 
 def render_drafts(
@@ -100,7 +102,7 @@ def render_drafts(
     return table.assign(
         draft_id=draft_ids(table),
         due_at=due_at,
-        subject=subjects.str.replace(WHITESPACE, " ", regex=True).str.strip(),
+        subject=one_space(subjects).str.strip(),
         body=_tidy(bodies),
         template=books if str(template) in BUILT_IN else chosen.label,
         variant=context["variant"],
@@ -164,15 +166,20 @@ def _with_sender(df: pd.DataFrame, sender: str | None) -> pd.DataFrame:
 def _tidy(bodies: pd.Series) -> pd.Series:
     r"""Trailing spaces off, at most one blank line between paragraphs, one final newline.
 
-    Arrow kernels, and only the passes some body needs: each pass copies every body.
+    Arrow kernels, the replacing ones only on the bodies that need them once trimmed (a
+    template's blanked front matter is leading space): replacing copies every body given.
 
-    >>> _tidy(pd.Series(["Hi,  \r\n\n\n\nThanks.\n\n"])).tolist()
-    ['Hi,\n\nThanks.\n']
+    >>> _tidy(pd.Series(["\n\nHi,  \r\n\n\n\nThanks.\n\n", "Hi,\n\nThanks."])).tolist()
+    ['Hi,\n\nThanks.\n', 'Hi,\n\nThanks.\n']
     """
-    text = pa.array(bodies.array)
-    for pattern, replacement in _TIDY:
-        if pc.any(pc.match_substring_regex(text, pattern)).as_py():
-            text = pc.replace_substring_regex(text, pattern, replacement)
+    # Each pattern matches within a run of spaces, so trimming first changes no other run.
+    text = pc.utf8_trim_whitespace(pa.array(bodies.array))
+    untidy = pc.match_substring_regex(text, _UNTIDY)
+    if pc.any(untidy).as_py():
+        fixed = text.filter(untidy)
+        for pattern, replacement in _TIDY:
+            fixed = pc.replace_substring_regex(fixed, pattern, replacement)
+        text = pc.replace_with_mask(text, untidy, fixed)
     end, nothing = pa.scalar("\n", text.type), pa.scalar("", text.type)
-    text = pc.binary_join_element_wise(pc.utf8_trim_whitespace(text), end, nothing)
+    text = pc.binary_join_element_wise(text, end, nothing)
     return pd.Series(text, index=bodies.index, dtype="str")

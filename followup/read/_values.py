@@ -8,7 +8,7 @@ from email.utils import parseaddr
 import pandas as pd
 
 from followup._addresses import EMAIL_PATTERN
-from followup._regex import UNTIDY_SPACE, WHITESPACE
+from followup._regex import one_space
 from followup.errors import OptionError
 from followup.read._rejects import Problems
 from followup.schema import BY_NAME, DITTOS, MAX_CELL_CHARS, PER_INTERVIEWER, TRACKING
@@ -96,9 +96,7 @@ def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> 
                     value=text.str.replace("\r", "\\r").str.replace("\n", "\\n"),
                 )
             # Tabs and runs of spaces in names mean nothing to a mail client: one space.
-            if text.str.contains(UNTIDY_SPACE, regex=True).any():
-                tidy = text.str.replace(WHITESPACE, " ", regex=True)
-                long[column] = text.where(injected, tidy)
+            long[column] = text.where(injected, one_space(text))
     required = {
         "company": "add the employer's name",
         "role": "add the position you interviewed for",
