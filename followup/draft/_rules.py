@@ -184,7 +184,7 @@ def check_drafts(
         ),
     )
     add(
-        ~interested & matches(arrow, _ENTHUSIASM),
+        matches(arrow, _ENTHUSIASM, where=~interested.to_numpy()),
         "feigned_enthusiasm",
         "error",
         "sounds eager although you are no longer interested; keep it to gratitude",

@@ -101,7 +101,7 @@ def draft_messages(
         "draft_id",
     ]
     values = drafts[columns].fillna("").astype("str")
-    domain = values["candidate_email"].str.rpartition("@")[2]  # as str.rpartition splits it
+    domain = per_distinct(values["candidate_email"], lambda email: email.rpartition("@")[2])
     heads = message_heads(
         (values["candidate_name"], values["candidate_email"]),
         (values["interviewer_name"], values["interviewer_email"]),

@@ -96,6 +96,10 @@ def test_r5_interest_or_no_feigned_enthusiasm(draft):
     assert findings_for(fake) == [
         ("R5", "error", "sounds eager although you are no longer interested; keep it to gratitude")
     ]
+    eager = fake.assign(interested=True, draft_id="d-eager", interviewer_email="luis@nw.example")
+    panel = pd.concat([eager, fake, eager.assign(draft_id="d-2")], ignore_index=True)
+    found = check_drafts(panel, now="2026-11-24 12:00")
+    assert found.loc[found["rule"] == "R5", "draft_id"].tolist() == [fake["draft_id"].iloc[0]]
 
 
 def test_r6_paragraphs_and_words(draft):
