@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 
 def per_distinct(values: pd.Series, make: Callable[[Any], str]) -> pd.Series:
@@ -17,5 +17,5 @@ def per_distinct(values: pd.Series, make: Callable[[Any], str]) -> pd.Series:
     {7: 'ANA', 8: 'BO', 9: 'ANA'}
     """
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    made = np.array([make(value) for value in uniques] or [""], dtype=object)
-    return pd.Series(made[codes], index=values.index, dtype="str")
+    made = pa.array([make(value) for value in uniques] or [""], pa.large_string())
+    return pd.Series(made.take(pa.array(codes)), index=values.index, dtype="str")

@@ -23,6 +23,7 @@ import hashlib
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from followup._distinct import per_distinct
 
@@ -37,7 +38,7 @@ def ids(keys: pd.Series, prefix: str) -> pd.Series:
         prefix + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
         for key in uniques.tolist()
     ]
-    hashed = np.array(digests or [""], dtype=object)[codes]
+    hashed = pa.array(digests or [""], pa.large_string()).take(pa.array(codes))
     return pd.Series(hashed, index=keys.index, dtype="str")
 
 
