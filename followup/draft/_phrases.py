@@ -114,19 +114,21 @@ class _Columns(dict[str, pa.Array]):
 
 
 def _blank(n: int) -> pa.Array:
-    return pa.array(np.full(n, "", dtype=object), pa.large_string())
+    return pa.repeat(text_scalar(""), n)
 
 
 def _in_order(n: int, pieces: list[tuple[np.ndarray, pa.Array]]) -> pa.Array:
-    """Arrays for some of the positions ``0..n-1``, put in position order; the positions
-    none of them covers get ""."""
+    """Arrays for some of the positions ``0..n-1`` (no two for one), put in position order;
+    the positions none of them covers get ""."""
     covered = np.zeros(n, dtype=bool)
     for where, _ in pieces:
         covered[where] = True
     rest = np.flatnonzero(~covered)
     where = np.concatenate([w for w, _ in pieces] + [rest])
     arrays = [a for _, a in pieces] + [_blank(len(rest))]
-    return pa.concat_arrays(arrays).take(pa.array(np.argsort(where, kind="stable")))
+    order = np.empty(n, dtype=np.int64)
+    order[where] = np.arange(n)  # where each position's text is: the inverse of where
+    return pa.concat_arrays(arrays).take(pa.array(order))
 
 
 def _fill(
@@ -170,7 +172,7 @@ def _filled(
     text = (
         pc.binary_join_element_wise(text_scalar(parts[0]), *slots, text_scalar(""))
         if slots
-        else pa.array(np.full(len(hit), parts[0], dtype=object), pa.large_string())
+        else pa.repeat(text_scalar(parts[0]), len(hit))
     )
     return [(hit, text)]
 
@@ -212,7 +214,7 @@ def compose(values: pd.DataFrame, books: pd.Series, picks: pd.DataFrame) -> pd.D
                 ],
             )
         layout = chosen["layout"] % len(book.layouts)
-        letter["layout"] = pa.array(layout.astype("str").astype(object), pa.large_string())
+        letter["layout"] = pa.array(layout).cast(pa.large_string())
         letter["paragraphs"] = _arrange(letter, book, layout)
         for slot, text in letter.items():
             pieces[slot].append((rows, text))
