@@ -17,5 +17,5 @@ def per_distinct(values: pd.Series, make: Callable[[Any], str]) -> pd.Series:
     {7: 'ANA', 8: 'BO', 9: 'ANA'}
     """
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    made = pa.array([make(value) for value in uniques] or [""], pa.large_string())
+    made = pa.array([make(value) for value in uniques.tolist()] or [""], pa.large_string())
     return pd.Series(made.take(pa.array(codes)), index=values.index, dtype="str")

@@ -32,7 +32,6 @@ import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
-import numpy as np
 import pandas as pd
 
 from followup._distinct import per_distinct
@@ -244,9 +243,7 @@ def first_names(names: pd.Series) -> pd.Series:
         word = kept[0] if kept else ""
         return word.title() if word.islower() or word.isupper() else word
 
-    codes, uniques = pd.factorize(names.fillna("").astype("str").str.strip())
-    firsts = np.array([first(u) for u in uniques.tolist()] or [""], dtype=object)
-    return pd.Series(firsts[codes] if len(uniques) else "", index=names.index, dtype="str")
+    return per_distinct(names.fillna("").astype("str").str.strip(), first)
 
 
 def greetings(
@@ -288,10 +285,13 @@ def goes_by(notes: pd.Series) -> pd.Series:
     >>> goes_by(pd.Series(notes)).tolist()
     ['Gosia', '', '', 'Ẹmẹka']
     """
-    codes, uniques = pd.factorize(notes.fillna("").astype("str"))
-    found = [(m := _GOES_BY.search(u)) and m.group(1).rstrip("'’-") for u in uniques.tolist()]
-    names = [n if n and n[0].isupper() else "" for n in found]
-    return pd.Series(np.array(names or [""], dtype=object)[codes], index=notes.index, dtype="str")
+
+    def name_in(note: str) -> str:
+        found = _GOES_BY.search(note)
+        name = found.group(1).rstrip("'’-") if found else ""
+        return name if name and name[0].isupper() else ""
+
+    return per_distinct(notes.fillna("").astype("str"), name_in)
 
 
 def as_their(notes: pd.Series, names: pd.Series) -> pd.Series:

@@ -11,6 +11,7 @@ wherever it came from. Style is proselint's, run the same way
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -195,7 +196,7 @@ def misspellings(
     samples, values = _distinct_texts(drafts, body, texts)
     found = _words(samples + values) - known
     unknown = _unknown({w for w in found if w.removesuffix("'s") not in known})  # "Priya's"
-    per_draft: list[set[str]] = [set() for _ in range(len(drafts))]
+    per_draft: defaultdict[int, set[str]] = defaultdict(set)  # only the drafts with some
     # Sheet values: each draft gets the unknown words of its own values.
     in_value = {v: found for v in values if (found := _words([v]) & unknown)}
     for sheet_values in texts.values():
@@ -211,15 +212,12 @@ def misspellings(
         for i in np.flatnonzero(matches(arrow, pattern)).tolist():
             per_draft[i] |= _words([bodies[i]]) & in_template
     described = {w: _describe(w) for w in unknown}
-    messages = pd.Series(
-        [
-            "unknown word(s): " + ", ".join(described[w] for w in sorted(found)) if found else ""
-            for found in per_draft
-        ],
-        index=drafts.index,
-        dtype="str",
-    )
-    return messages != "", "unknown_word", "warning", messages
+    messages = np.full(len(drafts), "", dtype=object)
+    for i, found in per_draft.items():
+        if found:
+            messages[i] = "unknown word(s): " + ", ".join(described[w] for w in sorted(found))
+    said = pd.Series(messages, index=drafts.index, dtype="str")
+    return said != "", "unknown_word", "warning", said
 
 
 def _describe(word: str) -> str:
