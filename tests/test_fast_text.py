@@ -7,8 +7,6 @@ import io
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,7 +14,6 @@ from hypothesis import strategies as st
 from followup._clock import local_iso
 from followup._files import neutralize_formulas, write_csv_rows
 from followup._regex import UNTIDY_SPACE, WHITESPACE, one_space
-from followup.draft._render import _TIDY, _tidy
 
 AWKWARD = ["plain", "a,b", 'say "hi"', "two\nlines", "cr\rhere", "", "é ü", " pad ", '"', ",",
            "tab\tx", "=1+2", "emoji 🙂", "-3", "+1 555", "@home", "\tlead", "\rcr", '=SUM(A1,"x")',
@@ -117,12 +114,3 @@ def test_one_space_is_every_run_of_whitespace_replaced(cells):
     text = pd.Series(cells, dtype="str")
     expected = text.str.replace(WHITESPACE, " ", regex=True)
     assert one_space(text).tolist() == expected.tolist()
-
-
-@given(st.lists(st.text(alphabet="\r\n \t\xa0\u2009ab", max_size=12), min_size=1, max_size=30))
-def test_tidying_only_the_untidy_bodies_is_tidying_them_all(bodies):
-    text = pa.array(bodies, pa.large_string())
-    for pattern, replacement in _TIDY:
-        text = pc.replace_substring_regex(text, pattern, replacement)
-    expected = [t + "\n" for t in pc.utf8_trim_whitespace(text).to_pylist()]
-    assert _tidy(pd.Series(bodies, dtype="str")).tolist() == expected

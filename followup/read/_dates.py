@@ -2,7 +2,8 @@
 
 Every parser works on the *unique* values of a text column with vectorised
 regular expressions, then maps the results back, so a 100,000-row sheet with
-a few thousand distinct times costs a few thousand parses.
+a few thousand distinct times costs a few thousand parses; read in chunks, a
+chunk whose values were all read before takes their readings (:mod:`._readings`).
 
 Accepted forms:
 
@@ -30,6 +31,7 @@ import pandas as pd
 
 from followup._clock import CELL_ZONES
 from followup.errors import AmbiguousDatesError
+from followup.read._readings import keep, kept
 
 _TIME = (
     r"(?P<h>\d{1,2})(?:[:.h](?P<mi>\d{2}))?(?::(?P<s>\d{2})(?:[.,]\d+)?)?"
@@ -103,23 +105,18 @@ _NOON = r"(?i)\b(?:12\s*)?(?:noon|midday)\b"  # "11/20 noon", "12 noon ET": 12:0
 
 @dataclass(frozen=True)
 class Moments:
-    """Parsed values of one column, aligned with its rows.
-
-    ``frame`` has ``date`` (midnight, naive; NaT if the value had no date),
-    ``time`` (since midnight; NaT if none), ``offset`` (minutes east of UTC
-    when the value carried one), ``zone`` (an abbreviation the time carried:
-    "2pm ET", "14:00 CET") and ``problem`` (text, NA when fine).
-    """
+    """Parsed values of one column, aligned with its rows: ``frame`` has ``date`` (midnight,
+    naive; NaT if the value had no date), ``time`` (since midnight; NaT if none), ``offset``
+    (minutes east of UTC when the value carried one), ``zone`` (an abbreviation the time
+    carried: "2pm ET", "14:00 CET") and ``problem`` (text, NA when fine)."""
 
     frame: pd.DataFrame
     dayfirst: bool | None
 
 
 def parse_moments(values: pd.Series, *, column: str, dayfirst: bool | None = None) -> Moments:
-    """Parse a text column of dates, datetimes or times of day.
-
-    Empty cells give NaT and no problem; the caller decides if they are
-    required. ``dayfirst=None`` infers the order from the column's values.
+    """Parse a text column of dates, datetimes or times of day. Empty cells give NaT and no
+    problem (the caller decides if they are required); ``dayfirst=None`` infers the order.
 
     Raises
     ------
@@ -127,22 +124,28 @@ def parse_moments(values: pd.Series, *, column: str, dayfirst: bool | None = Non
         ``dayfirst`` is None and the numeric dates read both ways.
     """
     codes, uniques = pd.factorize(values)
-    text = pd.Series(uniques, dtype="str").str.replace(_NOON, "12:00 PM", regex=True)
-    out = pd.DataFrame(
-        {
-            "date": pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]"),
-            "time": pd.Series(pd.NaT, index=text.index, dtype="timedelta64[us]"),
-            "offset": pd.Series(pd.NA, index=text.index, dtype="Int64"),
-            "zone": pd.Series(pd.NA, index=text.index, dtype="str"),
-            "problem": pd.Series(pd.NA, index=text.index, dtype="str"),
-        }
-    )
-    todo = text != ""
-    if todo.any():  # a column of empty cells (no replies yet) needs no parsing
-        dayfirst = _parse_forms(out, text, todo, column=column, dayfirst=dayfirst)
+    cells = pd.Series(uniques, dtype="str")
+    out, order = kept(cells, dayfirst), dayfirst
+    if out is None:  # a value not read before: read them all, as a whole read would
+        text = cells.str.replace(_NOON, "12:00 PM", regex=True)
+        out = pd.DataFrame(
+            {
+                "date": pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]"),
+                "time": pd.Series(pd.NaT, index=text.index, dtype="timedelta64[us]"),
+                "offset": pd.Series(pd.NA, index=text.index, dtype="Int64"),
+                "zone": pd.Series(pd.NA, index=text.index, dtype="str"),
+                "problem": pd.Series(pd.NA, index=text.index, dtype="str"),
+                "anchored": False,  # a date without a year, read near the others
+            }
+        )
+        todo = text != ""
+        if todo.any():  # a column of empty cells (no replies yet) needs no parsing
+            order = _parse_forms(out, text, todo, column=column, dayfirst=dayfirst)
+        anchored = out.pop("anchored")
+        keep(cells, out, alone=~anchored, dayfirst=dayfirst)
     frame = out.take(codes).reset_index(drop=True)
     frame.index = values.index
-    return Moments(frame, dayfirst)
+    return Moments(frame, order)
 
 
 def _parse_forms(
@@ -247,6 +250,7 @@ def _without_year(
         closer = (nearer - anchor).abs() < (current - anchor).abs()
         years[closer[closer].index] = anchor.year + shift
     _set_date(out, hit, years, months, days)
+    out.loc[hit, "anchored"] = True
     time_text[by_name] = named["time"][by_name]
     time_text[by_number] = numeric["time"][by_number]
 

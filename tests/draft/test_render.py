@@ -305,6 +305,21 @@ def test_user_template_with_front_matter_and_an_extra_column(tmp_path):
     assert drafts["template"].iloc[0] == str(path)
 
 
+def test_bodies_are_tidied_as_every_pass_over_every_body_would(tmp_path):
+    path = write_template(tmp_path, "---\nsubject: Hi\n---\n{{ desk }}{{ desk }}\n")
+    cells = ["Hi,\n\nThanks.", "Hi,  \r\n\n\n\nThanks. \t", "\xa0 a\r\rb\n \n\n\n c \u2009",
+             "a\t\n\n\n\n\nb", " \n", "plain", "x\r\n\r\n\r\ny", "\u2009a \xa0\nb",
+             "one  \ntwo"]  # fmt: skip
+    recipients = panel(len(cells)).assign(desk=cells)
+    expected = []
+    for cell in cells:  # the three replacements over the whole body, then the trim
+        text = re.sub(r"\r\n?", "\n", cell + cell + "\n")
+        text = re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+\n", "\n", text))
+        expected.append(text.strip() + "\n")
+    drafts = render_drafts(recipients, template=path, sender=SENDER)
+    assert drafts["body"].tolist() == expected
+
+
 def test_the_indefinite_filter_picks_the_article_as_the_letter_does(tmp_path):
     path = write_template(
         tmp_path, "---\nsubject: Hi\n---\nAs {{ role|indefinite }} and {{ desk|indefinite }}.\n"

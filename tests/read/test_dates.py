@@ -204,6 +204,22 @@ def test_parse_moments_works_on_unique_values_and_keeps_the_index():
     assert out["problem"].isna().tolist() == [True, True, True, False]
 
 
+def test_values_read_before_read_the_same_and_a_date_without_a_year_is_read_again():
+    cells = ["03/04/2026 9:30 AM", "11:00 CET", "bad", "2 PM ET", "", "31/02/2026"]
+    for dayfirst, month in ((True, 4), (False, 3), (True, 4), (False, 3)):  # then all known
+        first = parse_moments(pd.Series(cells), column="x", dayfirst=dayfirst).frame
+        again = parse_moments(pd.Series(cells[::-1] * 2), column="x", dayfirst=dayfirst).frame
+        pd.testing.assert_frame_equal(again.iloc[:6].iloc[::-1].reset_index(drop=True), first)
+        assert first["date"].iloc[0].month == again["date"].iloc[5].month == month
+    near_2025 = pd.Series(["Nov 17", "2025-11-20"])
+    assert parse_moments(near_2025, column="x", dayfirst=False).frame["date"].iloc[0].year == 2025
+    alone = pd.Series(["Nov 17"])  # read near the clock now, not near 2025 as before
+    pd.testing.assert_frame_equal(
+        parse_moments(alone, column="x", dayfirst=False).frame,
+        parse_moments(alone, column="x").frame,  # no order given: nothing kept or taken
+    )
+
+
 def test_parse_minutes_rejects_words():
     minutes, bad = parse_minutes(pd.Series(["1.5 h", "90 minutes", "an hour"]))
     assert minutes.tolist()[:2] == [90.0, 90.0]
