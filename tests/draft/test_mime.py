@@ -17,6 +17,9 @@ DATE = "Thu, 26 Nov 2026 12:00:00 +0000"
 header_text = st.text(
     alphabet=st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=120
 ).filter(lambda s: " ".join(s.split()) == s and s)
+# A name of two words typed in one case is shown name-cased ("ÅSA LINDQVIST" as "Åsa
+# Lindqvist"; test_writers); every other name exactly as written.
+display_name = header_text.filter(lambda s: not ((s.isupper() or s.islower()) and " " in s))
 body_text = st.text(
     alphabet=st.characters(exclude_categories=("Cs",), exclude_characters="\r"),
     max_size=3000,
@@ -31,7 +34,7 @@ def parse(raw: bytes):
 
 
 @settings(max_examples=300, deadline=None)
-@given(sender=header_text, name=header_text, subject=header_text, body=body_text, user=local)
+@given(sender=display_name, name=display_name, subject=header_text, body=body_text, user=local)
 def test_round_trip_exact(sender, name, subject, body, user):
     raw = message_bytes(
         sender=(sender, "me@example.com"),
