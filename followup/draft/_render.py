@@ -172,7 +172,7 @@ def _tidy(bodies: pd.Series) -> pd.Series:
     >>> _tidy(pd.Series(["\n\nHi,  \r\n\n\n\nThanks.\n\n", "Hi,\n\nThanks."])).tolist()
     ['Hi,\n\nThanks.\n', 'Hi,\n\nThanks.\n']
     """
-    # Each pattern matches within a run of spaces, so trimming first changes no other run.
+    # Each pattern matches within a run of whitespace: trimming first changes no other run.
     text = pc.utf8_trim_whitespace(pa.array(bodies.array))
     untidy = pc.match_substring_regex(text, _UNTIDY)
     if pc.any(untidy).as_py():
