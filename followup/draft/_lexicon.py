@@ -185,6 +185,11 @@ LEAD_IN_LINKS = (
 #: Hedges before a lead-in verb: "kinda talked about remote work".
 HEDGES = ("kinda", "kind of", "sorta", "sort of", "briefly", "mostly", "mainly", "quickly",
           "also", "a bit", "a little", "really", "just")  # fmt: skip
+#: Words that open a list's last item without starting its noun phrase: "the roadmap and
+#: especially pricing" (no "the" goes between).
+FOCUSING = ("especially", "particularly", "notably", "specifically", "mainly", "mostly",
+            "chiefly", "largely", "partly", "also", "even", "then", "plus", "maybe", "perhaps",
+            "probably", "possibly", "including")  # fmt: skip
 #: Words before "chat about", "conversation on": "interesting convo about pricing tiers".
 TALK_ADJECTIVES = ("interesting", "good", "great", "long", "quick", "short", "brief", "fun",
                    "nice", "deep", "fascinating", "lengthy", "big", "whole", "side")  # fmt: skip

@@ -247,28 +247,18 @@ _MASS_NOUN = re.compile(r"(?:ity|(?<!har)(?<!busi)ness|ism|ics|ance|ence|acy)$")
 
 def _topic(text: str) -> Note:
     """A phrase, with "the" when it is a bare singular label ("case interview" → "the case
-    interview"); one that names a part of the interview is an ``occasion``."""
-    item = re.split(r",\s+|\s+and\s+", text)[0]  # a list takes "the" for its first item
-    core = re.split(rf"\s+{alternatives(words.PREPOSITIONS)}\s+", item, maxsplit=1)[0]
-    tokens = core.split()  # "roadmap for 2027": the head is "roadmap"
-    first = tokens[0].lower()
-    counted = re.match(rf"(?:{alternatives(words.ABOUT)}\s+)?\d", core, re.IGNORECASE)
-    bare = (
-        (not counted or re.match(words.NUMBER_AS_ADJECTIVE, tokens[0]) is not None)
-        and first not in (*words.DETERMINERS, *words.PREPOSITIONS, *words.QUESTION_WORDS, "you")
-        and not any(_NAMED_OWNER.match(token) for token in tokens[:-1])  # "Dana's roadmap"
-    )
-    head = head_word(_FROM_TO.sub("", item))  # "SSIS to dbt migration" is a migration
-    known = head in (*words.COUNT_NOUNS, *words.OCCASIONS)
-    singular = (  # "Q1 launch calendar": a compound whose last word is one thing
-        len(tokens) >= 2
-        and tokens[-1].islower()
-        and (not tokens[-1].endswith(("s", "ing")) or tokens[-1].endswith(("ss", "us", "is")))
-        and not first.endswith("ing")  # "forecasting solar output": a gerund and its object
-        and not _MASS_NOUN.search(tokens[-1])
-    )
-    if bare and len(tokens) <= 5 and (known or singular):
+    interview"); one that names a part of the interview is an ``occasion``.
+
+    In a list, "the" before the first item serves them all ("the roadmap and hiring plan");
+    after a first item that takes none ("dbt models"), each bare singular item gets its own
+    ("dbt models and the Dagster move")."""
+    items = re.split(r"(,\s+|\s+and\s+)", text)  # items, with the commas and "and"s between
+    if _takes_the(items[0]):
         text = "the " + text
+    elif items[0].split()[0].lower() not in words.DETERMINERS:  # "your roadmap and ..." shares
+        items[2::2] = ["the " + i if _takes_the(i) else i for i in items[2::2]]
+        text = "".join(items)
+    item = items[0]
     single = " and " not in text and "," not in text  # "code review" is one; a list is a topic
     last = re.sub(r"[^\w-]", "", text.split()[-1]).lower()
     if single and head_word(item) in ("call", "screen", "screening", "chat"):  # "quick call to ..."
@@ -282,6 +272,33 @@ def _topic(text: str) -> Note:
     if last in words.PASTIMES and count_words(text) <= 4:
         return Note(text, "pastime")
     return Note(text, "topic")
+
+
+def _takes_the(item: str) -> bool:
+    """Whether a bare singular label: "case interview", "SSIS to dbt migration", not
+    "dbt models", "Dana's roadmap", "3 open roles" or "forecasting solar output"."""
+    core = re.split(rf"\s+{alternatives(words.PREPOSITIONS)}\s+", item, maxsplit=1)[0]
+    tokens = core.split()  # "roadmap for 2027": the head is "roadmap"
+    if not tokens:
+        return False
+    first = tokens[0].lower()
+    counted = re.match(rf"(?:{alternatives(words.ABOUT)}\s+)?\d", core, re.IGNORECASE)
+    bare = (
+        (not counted or re.match(words.NUMBER_AS_ADJECTIVE, tokens[0]) is not None)
+        and first not in (*words.DETERMINERS, *words.PREPOSITIONS, *words.QUESTION_WORDS, "you")
+        and first not in words.FOCUSING
+        and not any(_NAMED_OWNER.match(token) for token in tokens[:-1])  # "Dana's roadmap"
+    )
+    head = head_word(_FROM_TO.sub("", item))  # "SSIS to dbt migration" is a migration
+    known = head in (*words.COUNT_NOUNS, *words.OCCASIONS)
+    singular = (  # "Q1 launch calendar": a compound whose last word is one thing
+        len(tokens) >= 2
+        and tokens[-1].islower()
+        and (not tokens[-1].endswith(("s", "ing")) or tokens[-1].endswith(("ss", "us", "is")))
+        and not first.endswith("ing")  # "forecasting solar output": a gerund and its object
+        and not _MASS_NOUN.search(tokens[-1])
+    )
+    return bare and len(tokens) <= 5 and (known or singular)
 
 
 def _statement(text: str) -> str:

@@ -90,6 +90,21 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("their stack incl. dbt", "your stack including dbt", "topic"),
         ("the roadmap - esp. pricing tests", "the roadmap and especially pricing tests", "topic"),
         ("plans for 2027 esp. single-cell", "plans for 2027 and especially single-cell", "topic"),
+        # a list's first "the" serves every item; after a bare plural each item needs its own
+        ("roadmap, Q3 hiring plan", "the roadmap and Q3 hiring plan", "topic"),
+        (
+            "dbt models, airflow -> dagster move",
+            "dbt models and the Airflow to Dagster move",
+            "topic",
+        ),
+        (
+            "pricing, churn model, on-call rotation",
+            "pricing, the churn model and the on-call rotation",
+            "topic",
+        ),
+        ("their roadmap, hiring plan", "your roadmap and hiring plan", "topic"),
+        ("3 open roles, new office", "3 open roles and the new office", "topic"),
+        ("A/B tests, feature flags", "A/B tests and feature flags", "topic"),
         ("the stack, incl. the QC rework plan", "the stack including the QC rework plan", "topic"),
         ("a particularly hard problem", "a particularly hard problem", "topic"),
         ("dbt tests e.g. freshness checks", "dbt tests such as freshness checks", "topic"),
