@@ -18,6 +18,25 @@ if TYPE_CHECKING:
 
 
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+#: Words cut short in headers, spelled out before a header is matched: "What we talked abt",
+#: "Len (min)", "Intvw date", "Cand. email".
+_SHORTHAND = {
+    "abt": "about",
+    "len": "length",
+    "dur": "duration",
+    "ques": "question",
+    "qn": "question",
+    "qns": "questions",
+    "intv": "interview",
+    "intvw": "interview",
+    "intvr": "interviewer",
+    "intvwr": "interviewer",
+    "cand": "candidate",
+    "addr": "address",
+    "pos": "position",
+    "dt": "date",
+}
+_WORD = re.compile(r"[^\W\d_]+")
 _OF = re.compile(r"^\s*(\S+(?:\s+\S+)?)\s+of\s+(?:the\s+)?(\S+)\s*$", re.IGNORECASE)
 #: Aliases too generic to name a column as one word of a longer header.
 _WEAK = frozenset(
@@ -148,6 +167,7 @@ def _meaning(name: str) -> str:
 def _exact(header: str) -> str | None:
     """The column a header names whole, or without its bracketed words, or turned round
     from "A of B" to "B A" ("Date of interview" is the interview date)."""
+    header = spelled_out(header)
     bare = _BRACKETS.sub(" ", header)
     for text in (header, bare, _OF.sub(r"\2 \1", bare)):
         key = normalize_header(text)
@@ -159,10 +179,20 @@ def _exact(header: str) -> str | None:
     return None
 
 
+def spelled_out(header: str) -> str:
+    """The header with its shorthand words written out.
+
+    >>> spelled_out("What we talked abt"), spelled_out("Len (min)"), spelled_out("Lens")
+    ('What we talked about', 'length (min)', 'Lens')
+    """
+    return _WORD.sub(lambda word: _SHORTHAND.get(word[0].lower(), word[0]), header)
+
+
 def _by_parts(header: str) -> list[str]:
     """The columns that the header's phrases name: each run of its words that is an alias
     (one weak word alone, like "email" or "date", is not enough)."""
-    tokens = [normalize_header(t) for t in re.split(r"[^0-9A-Za-z\u00c0-\uffff']+", header)]
+    words = re.split(r"[^0-9A-Za-z\u00c0-\uffff']+", spelled_out(header))
+    tokens = [normalize_header(t) for t in words]
     tokens = [t for t in tokens if t]
     found: dict[str, None] = {}
     for size in range(len(tokens), 0, -1):

@@ -99,6 +99,28 @@ def test_from_time_and_to_time_beside_a_when_day_are_the_start_and_end():
     assert problems(result) == []
 
 
+def test_headers_with_words_cut_short_are_read_spelled_out():
+    frame = pd.DataFrame(
+        {"Company": ["N"], "Pos.": ["Analyst"], "Intvw dt": ["2026-11-24"], "Start": ["14:30"]}
+        | {"Len": ["45"], "Intvwr": ["Dana"], "Their email": ["dana@nw.example"]}
+        | {"What we talked abt": ["the dbt migration"], "Ques. for them": ["what's next?"]}
+        | {"Cand. email": ["me@example.com"], "Lens": ["wide"]}
+    )
+    result = read(frame, tz="UTC")
+    row = result.recipients.iloc[0]
+    assert row["interview_end"] == pd.Timestamp("2026-11-24 15:15", tz="UTC")
+    assert row[
+        ["role", "interviewer_name", "talking_point", "question", "candidate_email"]
+    ].tolist() == [
+        "Analyst",
+        "Dana",
+        "the dbt migration",
+        "what's next?",
+        "me@example.com",
+    ]
+    assert problems(result) == [(1, "Lens", "column not used")]  # a word, not shorthand
+
+
 def test_a_header_of_two_meanings_takes_the_one_a_later_column_leaves():
     frame = pd.DataFrame(
         {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
