@@ -26,6 +26,7 @@ import pandas as pd
 
 from followup._clock import local_iso
 from followup._files import CsvAppender
+from followup.draft._proofread import spellchecker
 from followup.draft._rules import check_drafts, finding_counts
 from followup.draft._writers import DraftSink, Format
 from followup.schema import FINDING_COLUMNS
@@ -187,6 +188,7 @@ def _write_in_child(
 
     signal.signal(signal.SIGTERM, _exit)  # a terminated writer discards its files too
     pa.set_memory_pool(getattr(pa, f"{pool}_memory_pool")())
+    spellchecker()  # loaded while the first chunk is read and rendered
     try:
         with ChunkWriter(folder, **options) as write:
             while (message := chunks.recv_bytes()) != _END:  # EOFError: the run failed

@@ -22,7 +22,6 @@ process (:mod:`followup.draft._finish`) while this one reads and renders the nex
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -137,8 +136,8 @@ def draft_sheet(
     (each recipient with its ``draft_file`` and ``draft_status``). A chunk holds
     ``chunk_rows`` rows, or fewer where they fill ``chunk_bytes`` of a text file.
     ``progress`` is called with the number of sheet rows read after every chunk.
-    ``workers=2`` checks and writes the drafts of a sheet of more than one chunk in a
-    second process, while this one reads and renders the next chunk: the same files,
+    ``workers=2`` checks and writes the drafts of a text sheet that may take more than one
+    chunk in a second process, while this one reads and renders the next chunk: the same files,
     sooner where two cores are free. That process is spawned, so a script that asks
     for it needs the ``if __name__ == "__main__":`` guard.
     """
@@ -148,11 +147,17 @@ def draft_sheet(
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     run, placed = DraftRun(), Places()
-    chunks = _started(source, sheet, tz, dayfirst, sender, chunk_rows, chunk_bytes)
-    writer: type[ChunkWriter | ChildWriter] = ChunkWriter
-    if workers == 2:
-        chunks, several = _several(chunks)
-        writer = ChildWriter if several else ChunkWriter
+    chunks = iter_interviews(
+        source,
+        sheet=sheet,
+        tz=tz,
+        dayfirst=dayfirst,
+        sender=sender,
+        chunk_rows=chunk_rows,
+        chunk_bytes=chunk_bytes,
+    )
+    # The second process starts before the first chunk is read, to be ready when it is.
+    writer = ChildWriter if workers == 2 and chunks.several else ChunkWriter
     with (
         CsvAppender(folder / "rejects.csv", REJECT_COLUMNS) as rejects_file,
         writer(folder, format=format, now=moment, known_words=list(known_words)) as write,
@@ -189,7 +194,9 @@ def validate_sheet(
     will read it (:func:`~followup.draft.adapt_notes`)."""
     run = ValidateRun()
     notes = []
-    chunks = _started(source, sheet, tz, dayfirst, sender, chunk_rows, None)
+    chunks = iter_interviews(
+        source, sheet=sheet, tz=tz, dayfirst=dayfirst, sender=sender, chunk_rows=chunk_rows
+    )
     with CsvAppender(Path(rejects), REJECT_COLUMNS) as rejects_file:
         run.rejects = RejectLog(rejects_file.write)
         for ready in _ready(chunks, run, progress=None):
@@ -198,42 +205,6 @@ def validate_sheet(
             notes = [_distinct_notes(notes)]
     run.notes = _distinct_notes(notes)
     return run
-
-
-def _started(
-    source: Source,
-    sheet: str | int | None,
-    tz: str | None,
-    dayfirst: bool | None,
-    sender: str | None,
-    chunk_rows: int,
-    chunk_bytes: int | None,
-) -> Iterator[Interviews]:
-    """The sheet's chunks, the first one already read: a run that cannot start (no such
-    file, missing columns, ambiguous dates) fails here, before any file is written."""
-    chunks = iter_interviews(
-        source,
-        sheet=sheet,
-        tz=tz,
-        dayfirst=dayfirst,
-        sender=sender,
-        chunk_rows=chunk_rows,
-        chunk_bytes=chunk_bytes,
-    )
-    return itertools.chain([next(chunks)], chunks)
-
-
-def _several(chunks: Iterator[Interviews]) -> tuple[Iterator[Interviews], bool]:
-    """The chunks, the next one read ahead, and whether there are two or more."""
-    ahead = [next(chunks), *itertools.islice(chunks, 1)]
-    several = len(ahead) > 1
-
-    def again() -> Iterator[Interviews]:
-        while ahead:  # each chunk let go once it is handed on
-            yield ahead.pop(0)
-        yield from chunks
-
-    return again(), several
 
 
 def _ready(

@@ -6,7 +6,7 @@ them. Every problem becomes a reject row with the sheet row, column, value and
 a fix; valid rows always go through.
 """
 
-from followup.read._chunks import iter_interviews
+from followup.read._chunks import SheetChunks, iter_interviews
 from followup.read._dates import parse_moments
 from followup.read._dedupe import merge_repeated_interviewers
 from followup.read._interviews import Interviews
@@ -18,6 +18,7 @@ from followup.read._times import parse_minutes
 
 __all__ = [
     "Interviews",
+    "SheetChunks",
     "Source",
     "empty_rejects",
     "iter_interviews",

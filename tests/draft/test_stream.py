@@ -84,6 +84,28 @@ def test_a_second_process_writes_the_same_files_and_counts(tmp_path, format):
     assert (helped.rows_read, helped.interviews) == (alone.rows_read, alone.interviews)
 
 
+def test_a_sheet_of_one_chunk_is_written_here_even_with_two_workers(tmp_path):
+    writers = set()
+
+    def note_writers(rows: int) -> None:
+        writers.update(p.name for p in multiprocessing.active_children())
+
+    run = draft_sheet(
+        "data/interviews.csv", tmp_path, sender=SENDER, now=NOW, workers=2, progress=note_writers
+    )
+    assert writers == set()  # no second process to start for one chunk
+    assert run.written.drafts == 22
+
+
+def test_a_sheet_that_cannot_be_read_leaves_no_file_with_two_workers(tmp_path):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("Company,Role,Start\n" + "Acme,Analyst,2026-11-24 14:30\n" * 10)
+    out = tmp_path / "out"
+    with pytest.raises(followup.ColumnsError, match="missing required columns"):
+        draft_sheet(sheet, out, sender=SENDER, now=NOW, chunk_rows=2, workers=2)
+    assert list(out.iterdir()) == []  # the writer, started first, discarded its files
+
+
 def test_an_error_in_the_writing_process_is_raised_here(tmp_path):
     (tmp_path / "drafts.mbox").mkdir()  # the finished mbox cannot be moved into place
     with pytest.raises(IsADirectoryError) as raised:
