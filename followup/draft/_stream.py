@@ -41,6 +41,7 @@ from followup.draft._writers import Format
 from followup.errors import OptionError
 from followup.read import (
     Interviews,
+    SheetChunks,
     Source,
     empty_rejects,
     iter_interviews,
@@ -208,18 +209,20 @@ def validate_sheet(
 
 
 def _ready(
-    chunks: Iterator[Interviews], run: SheetRun, *, progress: Callable[[int], None] | None
+    chunks: SheetChunks, run: SheetRun, *, progress: Callable[[int], None] | None
 ) -> Iterator[pd.DataFrame]:
     """Recipients ready to draft, whole interviews at a time, each interviewer once; the
     counts and rejects go to ``run``. The rows of the last interview of a chunk wait for
-    the next chunk; rejects wait until no earlier row can get one, so they are written in
-    sheet order."""
+    the next chunk, unless it ends the sheet; rejects wait until no earlier row can get
+    one, so they are written in sheet order."""
     drafted, interviews = SeenCounts(), SeenCounts()
     pending: pd.DataFrame | None = None
     for chunk in chunks:
         _tally(run, chunk)
         last_row = chunk.last_row
-        ready, pending = _hold_back_last(_in_utc(chunk.recipients), pending, run)
+        ready, pending = _hold_back_last(
+            _in_utc(chunk.recipients), pending, run, last=chunks.ends_sheet(chunk)
+        )
         del chunk  # memory holds one chunk: not this one's rows while they are drafted,
         yield from _fresh(ready, drafted, interviews, run)
         del ready  # nor while the next chunk is read
@@ -232,17 +235,18 @@ def _ready(
 
 
 def _hold_back_last(
-    recipients: pd.DataFrame, pending: pd.DataFrame | None, run: SheetRun
+    recipients: pd.DataFrame, pending: pd.DataFrame | None, run: SheetRun, *, last: bool
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """The rows ready to draft, and the last rows, of one interview, held back for the next
     chunk (after the rows held back before, now joined with this chunk): a panel on
-    adjacent rows is drafted and checked together, and the drafts keep the sheet's order."""
+    adjacent rows is drafted and checked together, and the drafts keep the sheet's order.
+    The ``last`` chunk holds nothing back."""
     if pending is not None:
         recipients, repeated = merge_repeated_interviewers(
             pd.concat([pending, recipients], ignore_index=True)
         )
         run.rejects.add(repeated)
-    if recipients.empty:
+    if recipients.empty or last:
         return recipients, None
     other = (recipients["interview_id"] != recipients["interview_id"].iloc[-1]).to_numpy()
     start = len(other) - int(other[::-1].argmax()) if other.any() else 0

@@ -38,15 +38,24 @@ _DATE_COLUMNS = (
 
 
 class SheetChunks(Iterator[Interviews]):
-    """What :func:`iter_interviews` returns: the chunks, one at a time, and whether there
-    may be ``several`` (a delimited text file of more records than one chunk holds)."""
+    """What :func:`iter_interviews` returns: the chunks, one at a time; whether there may
+    be ``several`` (a delimited text file of more records than one chunk holds); and
+    which chunk ends the sheet."""
 
-    def __init__(self, chunks: Iterator[Interviews], *, several: bool) -> None:
+    def __init__(
+        self, chunks: Iterator[Interviews], *, several: bool, last_row: int | None = None
+    ) -> None:
         self._chunks = chunks
         self.several = several
+        self._last_row = last_row  # the last row the file can have; None: read whole
 
     def __next__(self) -> Interviews:
         return next(self._chunks)
+
+    def ends_sheet(self, chunk: Interviews) -> bool:
+        """Whether no rows come after ``chunk``: it was read whole, or reaches the last row
+        the file can have (a file of cells on several lines may end sooner, unseen)."""
+        return self._last_row is None or chunk.last_row >= self._last_row
 
 
 def iter_interviews(
@@ -75,7 +84,7 @@ def iter_interviews(
     chunks = _chunks(
         plan, tz=tz, dayfirst=dayfirst, sender=sender, chunk_rows=chunk_rows, several=several
     )
-    return SheetChunks(chunks, several=several)
+    return SheetChunks(chunks, several=several, last_row=plan.records_at_most)
 
 
 def _whole(

@@ -369,6 +369,24 @@ def test_chunks_add_up_to_the_whole_sheet():
     assert sum(p.rows_read for p in parts) == whole.rows_read
 
 
+def test_the_chunks_say_whether_there_are_several_and_which_ends_the_sheet(write):
+    chunks = iter_interviews("data/interviews.csv", tz="UTC", chunk_rows=5)
+    assert chunks.several
+    assert [chunks.ends_sheet(c) for c in chunks] == [False] * 4 + [True]
+    one = iter_interviews("data/interviews.csv", tz="UTC")
+    assert not one.several
+    assert [one.ends_sheet(c) for c in one] == [True]
+    frame = pd.read_csv("data/interviews.csv", dtype="str")
+    whole = iter_interviews(frame, tz="UTC", chunk_rows=5)  # a DataFrame is read whole
+    assert not whole.several
+    assert [whole.ends_sheet(c) for c in whole] == [True]
+    # a cell on two lines: the file may hold one record more than it does, so the chunk
+    # that reaches its true end cannot tell, and its last interview waits for no more rows
+    path = write(sheet(ROW.replace("dbt", '"dbt\nmigration"'), ROW.replace("Dana", "Luis")))
+    split = iter_interviews(path, tz="UTC", chunk_rows=1)
+    assert [split.ends_sheet(c) for c in split] == [False, False]
+
+
 @pytest.mark.parametrize("chunk_rows", [3, 4, 5])
 def test_what_a_panel_writes_once_reaches_its_rows_in_the_next_chunk(write, chunk_rows):
     # "Interested: no" on a panel's first row, a ditto (") on its second: a chunk that ends
