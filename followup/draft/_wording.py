@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache
+from importlib import resources
 from typing import NamedTuple
 
 from followup.draft import _lexicon as words
@@ -251,12 +252,11 @@ def strip_end(text: str) -> str:
 
 @cache
 def common_words() -> frozenset[str]:
-    """The 30,000 most frequent English words: a capital on one of them only starts the note."""
-    from followup.draft._proofread import spellchecker  # a dictionary loaded once
-
-    frequency = spellchecker().word_frequency.dictionary
-    ranked = sorted(frequency.items(), key=lambda item: -item[1])[:30_000]
-    return frozenset(w for w, _ in ranked) - {*words.PROPER_WORDS, *words.PLACES}
+    """The 30,000 most frequent English words (``common_words.txt``): a capital on one of
+    them only starts the note."""
+    text = (resources.files("followup.draft") / "data" / "common_words.txt").read_text("utf-8")
+    listed = (w for w in text.splitlines() if not w.startswith("#"))
+    return frozenset(listed) - {*words.PROPER_WORDS, *words.PLACES}
 
 
 def lower_first(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pandas as pd
 import pytest
 
@@ -509,6 +511,18 @@ def test_a_fit_names_the_readers_side_as_yours_or_comes_back():
 def test_days_months_and_tools_keep_their_capitals():
     assert adapt_fit("2 yrs of python and excel").text == "my 2 years of Python and Excel"
     assert adapt_talking_point("the launch in september").text == "the launch in September"
+
+
+def test_a_first_capital_is_lowered_only_on_a_common_word_of_the_shipped_list():
+    listed = resources.files("followup.draft").joinpath("data", "common_words.txt")
+    common = [w for w in listed.read_text("utf-8").splitlines() if not w.startswith("#")]
+    assert len(common) == len(set(common)) == 30_000  # as pyspellchecker ranked them once
+    assert common == sorted(common)
+    assert all(w == w.lower() for w in common)
+    assert "hiring" in common
+    assert "kubernetes" not in common
+    assert adapt_talking_point("Hiring plan").text == "the hiring plan"
+    assert adapt_talking_point("Kubernetes upgrade").text == "the Kubernetes upgrade"
 
 
 def test_a_fit_that_opens_with_a_verb_it_cannot_turn_comes_back():
