@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
+from importlib import resources
+
 import pandas as pd
 import pytest
 from conftest import SENDER, read
@@ -131,6 +135,22 @@ def test_no_slip_and_no_style_warning_in_any_frame_of_the_phrase_book():
             expected = ("note_impression", "no_talking_point", "note_is_question")
             unexpected = findings[~findings["code"].isin(expected)]
             assert unexpected.empty, unexpected.to_dict("records")
+
+
+def test_every_question_frame_asks_for_an_answer():
+    """R7: a letter with an open question asks it; "I meant to ask about the budget."
+    only says that the candidate forgot."""
+    book = tomllib.loads(
+        resources.files("followup.draft").joinpath("data", "phrases.toml").read_text("utf-8")
+    )
+    frames = [
+        f for part in book.values() for slot in ("wonder", "wish") for f in part.get(slot, [])
+    ]
+    inviting = re.compile(
+        r"\?$|\b(?:love|glad|curious|welcome|grateful|value|help|like to|interested|wondering)\b"
+    )
+    assert len(frames) >= 24
+    assert [f for f in frames if not inviting.search(f)] == []
 
 
 def test_style_is_checked_in_notes_and_in_edited_bodies(sample_drafts):
