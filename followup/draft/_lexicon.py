@@ -185,6 +185,15 @@ LEAD_IN_LINKS = (
 #: Hedges before a lead-in verb: "kinda talked about remote work".
 HEDGES = ("kinda", "kind of", "sorta", "sort of", "briefly", "mostly", "mainly", "quickly",
           "also", "a bit", "a little", "really", "just")  # fmt: skip
+#: Activities and fields in -ion that take no "the" after an adjective or a noun: "SOH
+#: estimation", "test automation" (while "the dbt migration" is one event).
+PROCESS_NOUNS = ("estimation", "automation", "documentation", "validation", "verification",
+                 "optimization", "optimisation", "experimentation", "localization",
+                 "localisation", "attribution", "segmentation", "compensation",
+                 "instrumentation", "orchestration", "personalization", "personalisation",
+                 "monetization", "monetisation", "calibration", "authentication",
+                 "authorization", "encryption", "compression", "replication",
+                 "collaboration", "communication", "innovation", "education")  # fmt: skip
 #: Words that open a list's last item without starting its noun phrase: "the roadmap and
 #: especially pricing" (no "the" goes between).
 FOCUSING = ("especially", "particularly", "notably", "specifically", "mainly", "mostly",

@@ -297,6 +297,7 @@ def _takes_the(item: str) -> bool:
         and (not tokens[-1].endswith(("s", "ing")) or tokens[-1].endswith(("ss", "us", "is")))
         and not first.endswith("ing")  # "forecasting solar output": a gerund and its object
         and not _MASS_NOUN.search(tokens[-1])
+        and tokens[-1] not in words.PROCESS_NOUNS
     )
     return bare and len(tokens) <= 5 and (known or singular)
 

@@ -107,6 +107,10 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("their roadmap, hiring plan", "your roadmap and hiring plan", "topic"),
         ("3 open roles, new office", "3 open roles and the new office", "topic"),
         ("A/B tests, feature flags", "A/B tests and feature flags", "topic"),
+        # an activity in -ion takes no "the"; an event does
+        ("degradation models, SOH estimation", "degradation models and SOH estimation", "topic"),
+        ("test automation", "test automation", "topic"),
+        ("dbt migration", "the dbt migration", "topic"),
         ("the stack, incl. the QC rework plan", "the stack including the QC rework plan", "topic"),
         ("a particularly hard problem", "a particularly hard problem", "topic"),
         ("dbt tests e.g. freshness checks", "dbt tests such as freshness checks", "topic"),
