@@ -380,8 +380,9 @@ def test_the_chunks_say_whether_there_are_several_and_which_ends_the_sheet(write
     whole = iter_interviews(frame, tz="UTC", chunk_rows=5)  # a DataFrame is read whole
     assert not whole.several
     assert [whole.ends_sheet(c) for c in whole] == [True]
-    # a cell on two lines: the file may hold one record more than it does, so the chunk
-    # that reaches its true end cannot tell, and its last interview waits for no more rows
+    # a cell on two lines: the survey counts its lines as records, so it expects one row
+    # more than the file holds; no chunk can tell it ends the sheet, and the last interview
+    # is held back for rows that never come, then drafted on its own (the old path)
     path = write(sheet(ROW.replace("dbt", '"dbt\nmigration"'), ROW.replace("Dana", "Luis")))
     split = iter_interviews(path, tz="UTC", chunk_rows=1)
     assert [split.ends_sheet(c) for c in split] == [False, False]
