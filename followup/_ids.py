@@ -23,7 +23,6 @@ import hashlib
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from followup._distinct import per_distinct
 
@@ -33,13 +32,10 @@ ID_SCHEME = "blake2b-64"
 
 def ids(keys: pd.Series, prefix: str) -> pd.Series:
     """``prefix`` + 16 hex digits of BLAKE2b per key, hashed once per distinct key."""
-    codes, uniques = pd.factorize(keys.astype("str"))
-    digests = [
-        prefix + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
-        for key in uniques.tolist()
-    ]
-    hashed = pa.array(digests or [""], pa.large_string()).take(pa.array(codes))
-    return pd.Series(hashed, index=keys.index, dtype="str")
+    return per_distinct(
+        keys.astype("str"),
+        lambda key: prefix + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest(),
+    )
 
 
 def _folded(values: pd.Series) -> pd.Series:
