@@ -3,7 +3,7 @@
 Run from the repository root::
 
     python benchmarks/bench_drafts.py [--rows 100000] [--million] [--against-mailmerge]
-                                      [--distinct-notes]
+                                      [--base /tmp/wt-base ...] [--distinct-notes]
 
 Prints, per stage, drafts/s and the process's peak memory so far, next to the
 floors measured in the same run: Arrow reading the same CSV, a bare compiled
@@ -18,7 +18,10 @@ followup) and times, on the same rows in the same run, its dry run against
 ``followup draft --format mbox`` (which also validates, checks every draft and
 writes three CSVs), alone and with ``--workers 2``, each end to end in a child
 process, taking turns, best of two; then once more each with its peak memory
-sampled (which slows a large process), before the stage table.
+sampled (which slows a large process), before the stage table. ``--base`` (with
+``--against-mailmerge``, and may be given more than once) is a checkout of another
+commit (``git worktree add --detach /tmp/wt-base REV``): its ``followup draft --format
+mbox`` takes turns with the others, so before and after are timed in the same run.
 ``--distinct-notes`` gives every interviewer a talking point of their own (and
 every other one a question), as a real sheet does: each distinct note is adapted
 and proofread once, so this is where that work shows.
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import resource
 import subprocess
 import sys
@@ -83,11 +87,12 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--million", action="store_true")
     parser.add_argument("--against-mailmerge", action="store_true")
+    parser.add_argument("--base", type=Path, action="append", default=[], help="another checkout")
     parser.add_argument("--distinct-notes", action="store_true")
     args = parser.parse_args()
     rows = bench_read.generate(args.rows, distinct_notes=args.distinct_notes)
     if args.against_mailmerge:
-        against_mailmerge(rows)
+        against_mailmerge(rows, bases=[b.resolve() for b in args.base])
         print()
     stages(rows, million=args.million)
 
@@ -199,8 +204,9 @@ def stages(rows: list[list[str]], *, million: bool) -> None:
             )
 
 
-def against_mailmerge(rows: list[list[str]]) -> None:
-    """Both tools end to end on the same generated interviewers, one after the other."""
+def against_mailmerge(rows: list[list[str]], *, bases: list[Path]) -> None:
+    """Both tools end to end on the same generated interviewers, taking turns; followup
+    also from each of the ``bases`` checkouts."""
     n = len(rows)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
@@ -227,17 +233,20 @@ def against_mailmerge(rows: list[list[str]]) -> None:
             sys.executable, "-m", "followup", "draft", str(sheet), "--out", "drafts",
             "--format", "mbox", "--now", NOW, "--tz", "America/Chicago",
         ]  # fmt: skip
-        commands = {
-            "mailmerge 2.3.0 --dry-run": mailmerge,
-            "followup draft --format mbox": ours,
-            "  ... --workers 2": [*ours, "--workers", "2"],
+        commands: dict[str, tuple[list[str], Path | None]] = {
+            "mailmerge 2.3.0 --dry-run": (mailmerge, None),
+            "followup draft --format mbox": (ours, None),
+            "  ... --workers 2": ([*ours, "--workers", "2"], None),
+            **{f"  ... from {base.name}": (ours, base) for base in bases},
         }
         seconds: dict[str, float] = {}
         for _ in range(ROUNDS):  # interleaved, so a slow spell of the machine hits all alike
-            for label, command in commands.items():
-                took = run_plain(command, folder)
+            for label, (command, base) in commands.items():
+                took = run_plain(command, folder, base)
                 seconds[label] = min(seconds.get(label, took), took)
-        watched = {label: run_sampled(command, folder) for label, command in commands.items()}
+        watched = {
+            label: run_sampled(command, folder, base) for label, (command, base) in commands.items()
+        }
         print(f"{n:,} interviewers, end to end, each in its own process:")
         print(f"  {'':<32}{'seconds':>10}{'ratio':>8}{'watched':>10}{'RSS MB':>10}{'PSS MB':>10}")
         for label, took in seconds.items():
@@ -251,26 +260,32 @@ def against_mailmerge(rows: list[list[str]]) -> None:
         print("  20 ms, with the RSS of its largest process and the PSS of all, at their peak)")
 
 
-def run_plain(command: list[str], cwd: Path) -> float:
-    """Seconds a command takes, its memory not sampled: reading a process's
-    ``smaps_rollup`` every 20 ms walks its page tables, and slows a 250 MB process by
-    about a fifth (a 30 MB one hardly at all)."""
+def run_plain(command: list[str], cwd: Path, base: Path | None = None) -> float:
+    """Seconds a command takes (followup from the ``base`` checkout, if one is given), its
+    memory not sampled: reading a process's ``smaps_rollup`` every 20 ms walks its page
+    tables, and slows a 250 MB process by about a fifth (a 30 MB one hardly at all)."""
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = subprocess.run(
+        command, cwd=cwd, env=_env(base), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     seconds = time.perf_counter() - start
     if done.returncode not in (0, 1):  # followup: 1 = some drafts have findings
         raise SystemExit(f"{command[0]} failed ({done.returncode}): {done.stderr[-500:]!r}")
     return seconds
 
 
-def run_sampled(command: list[str], cwd: Path) -> tuple[float, float, float]:
+def run_sampled(
+    command: list[str], cwd: Path, base: Path | None = None
+) -> tuple[float, float, float]:
     """Seconds and peak memory of a command and the processes it starts: the largest
     one's resident set (RSS), and all their proportional sets (PSS: pages they share
     counted once) together, sampled every 20 ms, which slows it (:func:`run_plain`).
     (The kernel's own peak RSS of a child counts the parent it was forked from, so this
     benchmark's own memory.)"""
     start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        command, cwd=cwd, env=_env(base), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     peak_rss = peak_pss = 0
     stop = threading.Event()
 
@@ -292,6 +307,11 @@ def run_sampled(command: list[str], cwd: Path) -> tuple[float, float, float]:
     if child.returncode not in (0, 1):  # followup: 1 = some drafts have findings
         raise SystemExit(f"{command[0]} failed ({child.returncode}): {errors[-500:]!r}")
     return seconds, peak_rss / 1024, peak_pss / 1024
+
+
+def _env(base: Path | None) -> dict[str, str] | None:
+    """The environment that runs followup from ``base``, ahead of the installed one."""
+    return None if base is None else {**os.environ, "PYTHONPATH": str(base)}
 
 
 def tree(pid: int) -> list[int]:
