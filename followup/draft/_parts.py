@@ -60,7 +60,8 @@ def common_checks(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | 
             f"sounds private ({private.group(0).strip()!r})",
             f"keep it in your Notes column, and write the {kind} you want the letter to carry",
         )
-    several = len(sentences_of(text)) > 1 or later_parts_are_clauses(text)
+    sentences = len(sentences_of(text)) > 1
+    several = sentences or later_parts_are_clauses(text)
     impression = IMPRESSION.match(text)  # judged whole by the adapter
     two = kind != "question" and not impression and two_thoughts(text)
     if several or two:
@@ -70,7 +71,7 @@ def common_checks(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | 
     if several:
         return unusable(
             "note_sentences",
-            "is several sentences",
+            "is several sentences" if sentences else "runs sentences together",
             f"write the {kind} as one short phrase{example_from(text, adapt)}",
         )
     if two:

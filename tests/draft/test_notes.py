@@ -449,6 +449,19 @@ def test_a_note_of_several_parts_none_of_which_reads_alone_comes_back(note):
 
 
 @pytest.mark.parametrize(
+    ("note", "problem"),
+    [
+        ("great energy. she was lovely", "is several sentences"),
+        ("asked abt my thesis - she's a stats nerd too", "runs sentences together"),
+        ("the demo I gave; he liked my notes", "runs sentences together"),
+    ],
+)
+def test_a_note_that_runs_on_is_told_how(note, problem):
+    adapted = adapt_talking_point(note)
+    assert (adapted.code, adapted.problem) == ("note_sentences", problem)
+
+
+@pytest.mark.parametrize(
     ("fit", "kept"),
     [
         ("SQL + dashboards, led a reporting revamp", "my experience leading a reporting revamp"),
