@@ -90,6 +90,8 @@ def main() -> None:
     parser.add_argument("--base", type=Path, action="append", default=[], help="another checkout")
     parser.add_argument("--distinct-notes", action="store_true")
     args = parser.parse_args()
+    if args.base and not args.against_mailmerge:
+        parser.error("--base times a checkout beside mailmerge: add --against-mailmerge")
     rows = bench_read.generate(args.rows, distinct_notes=args.distinct_notes)
     if args.against_mailmerge:
         against_mailmerge(rows, bases=[b.resolve() for b in args.base])
