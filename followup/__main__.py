@@ -1,6 +1,6 @@
 """``python -m followup``: the same as the ``followup`` command."""
 
-from followup.cli import main
+from followup.cli import run
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

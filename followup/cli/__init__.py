@@ -13,11 +13,13 @@ traceback in a log file that line names (or on stderr, with ``--debug``).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import traceback
 from collections.abc import Sequence
 from importlib.metadata import version
+from typing import NoReturn
 
 from followup.cli import _analysis, _delivery, _drafting, _replies, _sheet
 from followup.errors import FollowupError
@@ -56,6 +58,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         print(f"followup: {_unexpected(exc, debug=args.debug)}", file=sys.stderr)
         return 3
+
+
+def run() -> NoReturn:
+    """The ``followup`` command: :func:`main`, then an exit that leaves the operating
+    system to free memory, as mypy's ``hard_exit`` does. Freeing every object of pandas,
+    Arrow and the dictionary one by one takes 0.2 s after a drafting run; every file is
+    closed by then, and the child process writing drafts has ended."""
+    status = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:  # a reader gone from a pipe: nothing more to say to it
+        os._exit(status)
 
 
 def parser() -> argparse.ArgumentParser:
