@@ -120,6 +120,8 @@ def _blank(n: int) -> pa.Array:
 def _in_order(n: int, pieces: list[tuple[np.ndarray, pa.Array]]) -> pa.Array:
     """Arrays for some of the positions ``0..n-1`` (no two for one), put in position order;
     the positions none of them covers get ""."""
+    if len(pieces) == 1 and len(pieces[0][0]) == n and (np.diff(pieces[0][0]) > 0).all():
+        return pieces[0][1]  # all of them, in order already (one phrase book): no copy
     covered = np.zeros(n, dtype=bool)
     for where, _ in pieces:
         covered[where] = True
