@@ -179,6 +179,26 @@ def test_draft_rerun_is_byte_identical_and_mbox_format(tmp_path):
     assert a.read_bytes().count(b"\nFrom MAILER-DAEMON ") == 21
 
 
+def test_a_draft_process_ends_with_its_status_output_and_files_whole(tmp_path):
+    """The command leaves without freeing its memory (``cli.run``): what it printed, its
+    exit status and its files are those of a run in this process."""
+    sheet = tmp_path / "s.csv"  # with a bad row, so the status is 1
+    sheet.write_text(
+        Path("data/interviews.csv").read_text(encoding="utf-8")
+        + "Northwind Analytics,Data Analyst,11/24/2026,2:30 PM,3:30 PM,America/Chicago,"
+        "Ana Ruiz,not-an-email,,,,,Yes,,\n",
+        encoding="utf-8",
+    )
+    args = ["draft", str(sheet), "--sender", SENDER, "--format", "mbox", *CLOCK, "--out"]
+    here = run(*args, str(tmp_path / "here"))
+    there = process(*args, str(tmp_path / "there"), env={"PYTHONUNBUFFERED": ""})  # buffered
+    assert (there.returncode, here.returncode) == (1, 1)
+    assert there.stdout.replace("there", "here") == here.stdout
+    assert "22 draft(s) written" in there.stdout
+    for name in ("drafts.mbox", "findings.csv", "recipients.csv", "rejects.csv"):
+        assert (tmp_path / "there" / name).read_bytes() == (tmp_path / "here" / name).read_bytes()
+
+
 def test_draft_with_bad_rows_and_broken_rules_exits_1(tmp_path):
     sheet = tmp_path / "s.csv"
     sheet.write_text(
