@@ -7,7 +7,9 @@ do not analyze never load scipy or matplotlib (nor pandas, for ``--version``).
 Exit status: 0 all good; 1 some rows were rejected or drafts break a rule
 (everything valid was still written); 2 the run could not start (one line on
 stderr, no traceback); 3 followup itself failed: one line on stderr, the
-traceback in a log file that line names (or on stderr, with ``--debug``).
+traceback in a log file that line names (or on stderr, with ``--debug``); 141 the
+reader of the report went away (``followup draft ... | head``): the work was done, the
+rest of the report dropped, as a command stopped by SIGPIPE (128 + 13) would leave it.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ FLAGS = {
     "by": "--by",
 }
 
+#: The status once the report's reader has gone: 128 + SIGPIPE, as a shell shows it.
+READER_GONE = 141
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
@@ -49,8 +54,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FollowupError as exc:
         print(f"followup: {_with_flags(exc, getattr(args, 'flags', {}))}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # stdout: each command prints its report once its work is done
+        return READER_GONE
     except OSError as exc:
-        print(f"followup: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"followup: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("followup: interrupted; files being written were left as they were.", file=sys.stderr)
@@ -69,7 +77,9 @@ def run() -> NoReturn:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    finally:  # a reader gone from a pipe: nothing more to say to it
+    except BrokenPipeError:
+        status = READER_GONE
+    finally:
         os._exit(status)
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import mailbox
+import os
 import subprocess
 import sys
+from contextlib import closing
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -197,6 +200,30 @@ def test_a_draft_process_ends_with_its_status_output_and_files_whole(tmp_path):
     assert "22 draft(s) written" in there.stdout
     for name in ("drafts.mbox", "findings.csv", "recipients.csv", "rejects.csv"):
         assert (tmp_path / "there" / name).read_bytes() == (tmp_path / "here" / name).read_bytes()
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+def test_a_report_whose_reader_left_ends_quietly_after_the_work(tmp_path, unbuffered):
+    """``followup draft ... | head``: the drafts are all written, and the run ends with
+    128 + SIGPIPE and nothing on stderr (it said "followup: : Broken pipe" and exit 2)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FOLLOWUP_")}
+    command = [sys.executable, "-m", "followup", "draft", "data/interviews.csv", "--sender"]
+    command += [SENDER, *CLOCK, "--format", "mbox", "--out", str(tmp_path / "o")]
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader leaves before the first line
+    with open(writer, "wb") as stdout:
+        child = subprocess.run(
+            command,
+            cwd=REPO,
+            env={**env, "PYTHONUNBUFFERED": unbuffered},
+            stdin=subprocess.DEVNULL,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert (child.returncode, child.stderr) == (141, b"")
+    with closing(mailbox.mbox(tmp_path / "o" / "drafts.mbox")) as drafts:
+        assert len(drafts) == 22
 
 
 def test_draft_with_bad_rows_and_broken_rules_exits_1(tmp_path):

@@ -210,6 +210,28 @@ def test_checkin_send_killed_mid_batch_sends_each_once(sent, smtp):
     assert len(smtp.inbox.messages) == 3
 
 
+def test_checkin_sends_them_all_before_it_reports(sent, smtp):
+    """A report whose reader has gone (``| head``) is cut short after the sending, not
+    before it: it is printed last."""
+    args = [
+        "checkin", str(sent), *NOW, "--smtp", f"127.0.0.1:{smtp.port}", "--user", USER,
+        "--cafile", str(smtp.ca_file), "--rate", "none", "--send",
+    ]  # fmt: skip
+    reader, writer = os.pipe()
+    os.close(reader)
+    with open(writer, "wb") as stdout:
+        done = subprocess.run(
+            [sys.executable, "-m", "followup", *args],
+            cwd=REPO,
+            env={**os.environ, "FOLLOWUP_SMTP_PASSWORD": PASSWORD},
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert (done.returncode, done.stderr) == (141, b"")
+    assert len(smtp.inbox.messages) == 3
+
+
 @pytest.mark.parametrize(
     "header", ["Decision by", "They said we'd hear by", "Expected decision", "Hear back by"]
 )
