@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from followup.errors import ColumnsError
-from followup.read._layouts import loose_wide_field, wide_field
+from followup.read._layouts import WORKING_COLUMNS, loose_wide_field, wide_field
 from followup.schema import ALIASES, BY_NAME, RECIPIENT_COLUMNS, normalize_header, snake_case
 
 if TYPE_CHECKING:
@@ -46,10 +46,11 @@ _WEAK = frozenset(
         *("end", "sent", "reply", "replied", "title", "job", "interview", "interviewer"),
         *("recipient", "contact", "status", "result", "tz", "zone", "length", "minutes"),
         *("decision", "response", "interest", "interested", "role", "position", "discussed"),
-        "note",
-        "co",
+        *("note", "co", "at", "opening", "vacancy"),
     )
 )
+#: Names a sheet's unused column is not given: the output's and the reader's own.
+_TAKEN = frozenset(RECIPIENT_COLUMNS) | WORKING_COLUMNS
 _FIELD_WORDS = {
     "interviewer_address": "name and address",
     "interviewer_name": "name",
@@ -139,7 +140,7 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
             headers[meant[0]] = header
             continue
         name = snake_case(header) if normalize_header(header) else f"column_{position + 1}"
-        while name in headers or name in BY_NAME or name in RECIPIENT_COLUMNS:
+        while name in headers or name in BY_NAME or name in _TAKEN:
             name += "_"
         names[position] = name
         headers[name] = header or f"column {position + 1}"

@@ -7,8 +7,8 @@
   ``Dana Whitfield <dana@northwind.example>; "Ortega, Luis" <luis@northwind.example>``.
 
 :func:`to_long` returns a frame with one row per interviewer slot, a
-``slot`` number and ``source_column``: the sheet header each interviewer's
-fields came from, for error messages.
+``slot`` number and, per interviewer field, ``source_<field>``: the sheet header
+it came from, for error messages.
 
 >>> split_addresses('"Ortega, Luis" <luis@x.example>; Dana <dana@x.example>')
 [('Ortega, Luis', 'luis@x.example'), ('Dana', 'dana@x.example')]
@@ -26,6 +26,9 @@ import pandas as pd
 from followup.schema import INTERVIEWER_FIELDS, PER_INTERVIEWER, normalize_header
 
 Layout = Literal["long", "wide", "packed"]
+
+#: The columns :func:`to_long` adds, which a sheet's own unused column must not be named.
+WORKING_COLUMNS = frozenset(("slot", *(f"source_{name}" for name in PER_INTERVIEWER)))
 
 #: A normalised header of the wide layout: "interviewer2email" → slot 2, field "email".
 WIDE_HEADER = re.compile(r"^(?:interviewer|panelist|panellist)(\d{1,2})(.*)$")

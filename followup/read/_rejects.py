@@ -67,10 +67,14 @@ class Problems:
         if severity == "error":
             self.bad |= mask
 
-    def add_unreadable(self, moments: pd.DataFrame, column: str, hint: str) -> None:
-        """Report the values :func:`~followup.read._dates.parse_moments` could not read."""
+    def add_unreadable(
+        self, moments: pd.DataFrame, column: str, hint: str, *, rows: pd.Series | None = None
+    ) -> None:
+        """Report the values :func:`~followup.read._dates.parse_moments` could not read (of
+        ``rows`` only, if given)."""
         problem = moments["problem"]
-        self.add(problem.notna(), column, problem, hint, code=problem.map(PROBLEM_CODES))
+        unread = problem.notna() if rows is None else problem.notna() & rows
+        self.add(unread, column, problem, hint, code=problem.map(PROBLEM_CODES))
 
     def add_unused(self, unused: list[Unused], header_row: int) -> None:
         """Report the columns not used, at the header's row; no interviewer is dropped."""

@@ -17,6 +17,16 @@ _DURATION = (
     r"(?:(?P<m>\d+(?:[.,]\d+)?)\s*(?:m|min|mins|minute|minutes)?\.?)?)$"
 )
 
+#: A time range ending a cell, after a date or alone: "2-3pm", "14:30–15:15 CET",
+#: "10:00 to 11:00". ISO's "T14:30-05:00" is a time with its UTC offset, never a range.
+_RANGE = (
+    r"^(?P<head>(?:.*[\s,])?)"
+    r"(?P<h1>\d{1,2})(?:[:.h](?P<m1>\d{2}))?\s*(?:(?P<ap1>[aApP])\.?\s?[mM]\.?)?"
+    r"(?P<sep>\s*[–—]\s*|\s+-\s+|(?<=[\dmM.])-(?=\d)|\s+(?:to|until|till)\s+)"
+    r"(?P<h2>\d{1,2})(?:[:.h](?P<m2>\d{2}))?\s*(?:(?P<ap2>[aApP])\.?\s?[mM]\.?)?"
+    r"(?P<zone>\s+[A-Za-z]{2,5})?$"
+)
+
 #: Abbreviations only a sheet about the US uses.
 US_ABBREVIATIONS = ("et", "est", "edt", "pt", "pst", "pdt", "mt", "mst", "mdt", "akst", "hst")
 
@@ -28,17 +38,22 @@ def parse_times(
     the one its start time names ("2pm ET"), else the one it had."""
     has_start = "interview_start" in long.columns
     start_text = long["interview_start"] if has_start else pd.Series("", index=long.index)
+    day_text = long["interview_date"]
+    when = "interview_start" if has_start else "interview_date"
+    if has_start:  # "2-3pm": the end of a time range is the interview's end
+        start_text, range_end = split_time_range(start_text)
+    else:
+        day_text, range_end = split_time_range(day_text)
     start = parse_moments(
         start_text,
         column=problems.headers.get("interview_start", ""),
         dayfirst=column_order(dayfirst, "interview_start"),
     ).frame
     day = parse_moments(
-        long["interview_date"],
+        day_text,
         column=problems.headers.get("interview_date", ""),
         dayfirst=column_order(dayfirst, "interview_date"),
     ).frame
-    when = "interview_start" if has_start else "interview_date"
     hint = "write e.g. 2026-11-24 14:30, 11/24/2026 2:30 PM or 24.11.2026 14:30"
     for frame, column in ((start, "interview_start"), (day, "interview_date")):
         problems.add_unreadable(frame, column, hint)
@@ -47,7 +62,7 @@ def parse_times(
     time = start["time"].fillna(day["time"])
     offset = start["offset"].fillna(day["offset"])
     unread = start["problem"].notna() | day["problem"].notna()
-    empty = (start_text == "") & (long["interview_date"] == "")
+    empty = (start_text == "") & (day_text == "")
     problems.add(
         empty,
         when,
@@ -78,17 +93,19 @@ def parse_times(
         zone_problem.notna(),
         when,
         zone_problem,
-        "give the time with its UTC offset (e.g. 01:30-04:00), or check the date",
+        "give the time with its UTC offset (e.g. 01:30 -04:00), or check the date",
         code=zone_code,
     )
 
-    end_text = long["interview_end"]
+    in_range = (long["interview_end"] == "") & range_end.notna()  # an end cell comes first
+    end_text = long["interview_end"].where(~in_range, range_end)
     end = parse_moments(
         end_text,
         column=problems.headers.get("interview_end", ""),
         dayfirst=column_order(dayfirst, "interview_end"),
     ).frame
-    problems.add_unreadable(end, "interview_end", hint)
+    problems.add_unreadable(end, "interview_end", hint, rows=~in_range)
+    problems.add_unreadable(end, when, hint, rows=in_range)
     problems.add(
         (end_text != "") & end["problem"].isna() & end["time"].isna(),
         "interview_end",
@@ -127,14 +144,66 @@ def parse_times(
     by_duration = begin + pd.to_timedelta(minutes.where(~out_of_range).fillna(60), unit="m")
     finish = finish.where(end_text != "", by_duration)
     backwards = (end_text != "") & begin.notna() & finish.notna() & (finish <= begin)
-    problems.add(
-        backwards,
-        "interview_end",
-        "interview ends before it starts",
-        "check the end time (and its date, for interviews past midnight)",
-        code="ends_before_start",
-    )
+    for rows, column in ((~in_range, "interview_end"), (in_range, when)):
+        problems.add(
+            backwards & rows,
+            column,
+            "interview ends before it starts",
+            "check the end time (and its date, for interviews past midnight)",
+            code="ends_before_start",
+        )
     return begin, finish, zones
+
+
+def split_time_range(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Each cell without the end of a time range it holds, and that end (NA where none).
+    A side without am/pm takes the other's, unless that puts the start after the end.
+
+    A range needs minutes or am/pm on one side, so a date ("11-24") is none. A time
+    glued to an earlier one ("14:30-05:00"), or to one that could be an offset after an
+    ISO date ("2026-11-01 01:30-05:00"), is a time with its UTC offset.
+
+    >>> cells = pd.Series(["Nov 24 2-3pm ET", "11-1pm", "10:00–11:15", "14:30-05:00", "11-24"])
+    >>> start, end = split_time_range(cells)
+    >>> start.tolist()
+    ['Nov 24 2pm ET', '11am', '10:00', '14:30-05:00', '11-24']
+    >>> end.tolist()
+    ['3pm ET', '1pm', '11:15', nan, nan]
+    """
+    codes, uniques = pd.factorize(values)
+    text = pd.Series(uniques, dtype="str")
+    parts = text.str.extract(_RANGE)
+    parts = parts[parts["h1"].notna() & parts[["m1", "m2", "ap1", "ap2"]].notna().any(axis=1)]
+    given1, given2 = parts["ap1"].str.lower(), parts["ap2"].str.lower()
+    ap1, ap2 = given1.fillna(given2), given2.fillna(given1)  # each side with the other's
+    later = _minutes(parts["h2"], parts["m2"], ap2) > _minutes(parts["h1"], parts["m1"], ap1)
+    flip = {"p": "a", "a": "p"}  # the start would come after the end: the other half-day
+    ap1 = given1.fillna(ap1.where(later, ap1.map(flip)))
+    ap2 = given2.fillna(ap2.where(later, ap2.map(flip)))
+    glued = given1.isna() & given2.isna() & (parts["sep"] == "-")
+    after_iso = parts["head"].str.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}\s+")
+    offset = glued & (~later | after_iso & (parts["h2"].astype(float) <= 14))
+    parts, ap1, ap2 = parts[~offset], ap1[~offset], ap2[~offset]
+    zone = parts["zone"].fillna("")
+
+    def time(k: str, ap: pd.Series) -> pd.Series:
+        return parts[f"h{k}"] + (":" + parts[f"m{k}"]).fillna("") + (ap + "m").fillna("")
+
+    start = text.copy()
+    start[parts.index] = parts["head"] + time("1", ap1) + zone
+    end = pd.Series(pd.NA, index=text.index, dtype="str")
+    end[parts.index] = time("2", ap2) + zone
+    return (
+        pd.Series(start.to_numpy()[codes], index=values.index, dtype="str"),
+        pd.Series(end.to_numpy()[codes], index=values.index, dtype="str"),
+    )
+
+
+def _minutes(hour: pd.Series, minute: pd.Series, ap: pd.Series) -> pd.Series:
+    """Minutes since midnight of an hour, its minutes (or NA) and "a", "p" or NA."""
+    hours = hour.astype(float)
+    hours = hours.where(ap.isna(), hours % 12 + (ap == "p") * 12)
+    return hours * 60 + minute.astype(float).fillna(0)
 
 
 def _cell_zones(

@@ -67,6 +67,66 @@ def test_separate_date_and_time_columns_with_end_time():
     assert r["interview_end"].tolist() == [ts("2026-11-24 15:15"), ts("2026-11-25 10:30")]
 
 
+@pytest.mark.parametrize(
+    ("time", "start", "end"),
+    [
+        ("2:30-3:30pm", "14:30", "15:30"),
+        ("10:00-11:00", "10:00", "11:00"),  # was read as 10:00 at UTC-11:00
+        ("10.00 - 11.15", "10:00", "11:15"),
+        ("14:30–15:15", "14:30", "15:15"),
+        ("10-11am", "10:00", "11:00"),
+        ("11-1pm", "11:00", "13:00"),
+        ("11:30-12:30pm", "11:30", "12:30"),
+        ("2pm - 3:15pm", "14:00", "15:15"),
+        ("2:30 to 3:30 PM", "14:30", "15:30"),
+        ("2-3pm ET", "13:00", "14:00"),  # the zone named at the end is the start's too
+    ],
+)
+def test_a_time_range_gives_the_start_and_the_end(time, start, end):
+    result = read(frame([time], Date=["11/24/2026"], Minutes=["90"]))
+    assert result.rejects.empty, result.rejects
+    r = result.recipients
+    assert r["interview_start"].tolist() == [ts(f"2026-11-24 {start}")]
+    assert r["interview_end"].tolist() == [ts(f"2026-11-24 {end}")]
+
+
+def test_a_time_range_is_read_whole_only_where_it_is_one():
+    result = read(
+        frame(
+            [
+                *("Tue 11/24 2-3pm", "11/24/2026 2-3pm", "11/24 9-10"),
+                *("11/24/2026 14:30-05:00", "2026-11-24 01:30-05:00", "11/24/2026 01:30 -05:00"),
+            ],
+            End=["", "4:30 PM", "", "", "", ""],  # an end cell says when it ended
+        )
+    )
+    r = result.recipients
+    assert r["interview_start"].tolist() == [
+        ts("2026-11-24 14:00"),
+        ts("2026-11-24 14:00"),
+        ts("2026-11-24 13:30"),  # times with their UTC offset
+        ts("2026-11-24 00:30"),
+        ts("2026-11-24 00:30"),
+    ]
+    assert r["interview_end"].tolist() == [
+        ts("2026-11-24 15:00"),
+        ts("2026-11-24 16:30"),
+        ts("2026-11-24 14:30"),
+        ts("2026-11-24 01:30"),
+        ts("2026-11-24 01:30"),
+    ]
+    assert problems(result) == [(4, "Start", "not a date or time followup can read")]
+
+
+def test_a_bad_end_of_a_time_range_is_reported_in_its_cell():
+    result = read(frame(["2:30-25:00", "3pm-2pm"], Date=["11/24/2026"] * 2, End=["", ""]))
+    assert result.recipients.empty
+    assert result.rejects[["row", "column", "value", "problem"]].to_numpy().tolist() == [
+        [2, "Start", "2:30-25:00", "impossible time of day"],
+        [3, "Start", "3pm-2pm", "interview ends before it starts"],
+    ]
+
+
 def test_a_date_column_may_hold_the_whole_moment():
     sheet = frame(["2026-11-24 14:30"]).drop(columns="Start").assign(Date=["11/24/2026 2:30 PM"])
     result = read(sheet)

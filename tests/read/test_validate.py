@@ -155,6 +155,33 @@ def test_possessive_and_of_headers_name_their_columns():
     assert problems(result) == []
 
 
+@pytest.mark.parametrize(
+    ("role", "time"),
+    [("Title applied", "At"), ("Post applied for", "Time slot"), ("Opening", "At")],
+)
+def test_more_headers_for_the_role_and_the_time(role, time):
+    frame = pd.DataFrame(
+        {"Employer": ["N"], role: ["Analyst"], "Interview day": ["2026-11-24"], time: ["2:30pm"]}
+        | {"Person": ["Dana"], "E-mail": ["dana@nw.example"], "Title": ["Head of Data"]}
+    )
+    result = read(frame)
+    assert problems(result) == []
+    row = result.recipients.iloc[0]
+    assert row[["role", "interviewer_title"]].tolist() == ["Analyst", "Head of Data"]
+    assert row["interview_start"] == pd.Timestamp("2026-11-24 14:30", tz="America/Chicago")
+
+
+@pytest.mark.parametrize("header", ["Slot", "SLOT"])
+def test_an_unused_column_named_as_the_reader_names_its_own_is_only_unused(header):
+    frame = pd.DataFrame(
+        {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"], header: ["B2"]}
+        | {"Interviewer": ["Dana"], "Interviewer Email": ["dana@nw.example"]}
+    )
+    result = read(frame)
+    assert len(result.recipients) == 1
+    assert problems(result) == [(1, header, "column not used")]
+
+
 @pytest.mark.parametrize("names", ["Interviewer(s)", "Interviewers", "Panel"])
 def test_a_panel_column_of_names_beside_an_email_column_is_read_as_names(names):
     frame = pd.DataFrame(
