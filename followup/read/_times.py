@@ -3,6 +3,10 @@ end cell or a duration."""
 
 from __future__ import annotations
 
+import datetime
+import functools
+import zoneinfo
+
 import pandas as pd
 
 from followup._clock import CELL_ZONES, US_ONLY
@@ -38,12 +42,10 @@ def parse_times(
     the one its start time names ("2pm ET"), else the one it had."""
     has_start = "interview_start" in long.columns
     start_text = long["interview_start"] if has_start else pd.Series("", index=long.index)
-    day_text = long["interview_date"]
     when = "interview_start" if has_start else "interview_date"
-    if has_start:  # "2-3pm": the end of a time range is the interview's end
-        start_text, range_end = split_time_range(start_text)
-    else:
-        day_text, range_end = split_time_range(day_text)
+    # "2-3pm": the end of a time range, in either cell, is the interview's end
+    start_text, start_range_end = split_time_range(start_text, zones)
+    day_text, day_range_end = split_time_range(long["interview_date"], zones)
     start = parse_moments(
         start_text,
         column=problems.headers.get("interview_start", ""),
@@ -97,15 +99,22 @@ def parse_times(
         code=zone_code,
     )
 
-    in_range = (long["interview_end"] == "") & range_end.notna()  # an end cell comes first
-    end_text = long["interview_end"].where(~in_range, range_end)
+    end_cell = long["interview_end"] != ""  # an end cell comes before a range's end
+    in_start = ~end_cell & start_range_end.notna()
+    in_day = ~end_cell & ~in_start & day_range_end.notna()
+    end_text = long["interview_end"].mask(in_start, start_range_end).mask(in_day, day_range_end)
     end = parse_moments(
         end_text,
         column=problems.headers.get("interview_end", ""),
         dayfirst=column_order(dayfirst, "interview_end"),
     ).frame
-    problems.add_unreadable(end, "interview_end", hint, rows=~in_range)
-    problems.add_unreadable(end, when, hint, rows=in_range)
+    written_in = (
+        (~in_start & ~in_day, "interview_end"),
+        (in_start, "interview_start"),
+        (in_day, "interview_date"),
+    )
+    for rows, column in written_in:
+        problems.add_unreadable(end, column, hint, rows=rows)
     problems.add(
         (end_text != "") & end["problem"].isna() & end["time"].isna(),
         "interview_end",
@@ -144,7 +153,7 @@ def parse_times(
     by_duration = begin + pd.to_timedelta(minutes.where(~out_of_range).fillna(60), unit="m")
     finish = finish.where(end_text != "", by_duration)
     backwards = (end_text != "") & begin.notna() & finish.notna() & (finish <= begin)
-    for rows, column in ((~in_range, "interview_end"), (in_range, when)):
+    for rows, column in written_in:
         problems.add(
             backwards & rows,
             column,
@@ -155,16 +164,17 @@ def parse_times(
     return begin, finish, zones
 
 
-def split_time_range(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+def split_time_range(values: pd.Series, zones: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Each cell without the end of a time range it holds, and that end (NA where none).
     A side without am/pm takes the other's, unless that puts the start after the end.
 
     A range needs minutes or am/pm on one side, so a date ("11-24") is none. A time
-    glued to an earlier one ("14:30-05:00"), or to one that could be an offset after an
-    ISO date ("2026-11-01 01:30-05:00"), is a time with its UTC offset.
+    glued to an earlier one ("14:30-05:00") is a time with its UTC offset; so is one
+    after an ISO date glued to an offset of the row's zone ("2026-11-01 01:30-05:00" in
+    New York, not "2026-12-04 09:30-10:15" in London).
 
     >>> cells = pd.Series(["Nov 24 2-3pm ET", "11-1pm", "10:00–11:15", "14:30-05:00", "11-24"])
-    >>> start, end = split_time_range(cells)
+    >>> start, end = split_time_range(cells, pd.Series(["Europe/London"] * 5))
     >>> start.tolist()
     ['Nov 24 2pm ET', '11am', '10:00', '14:30-05:00', '11-24']
     >>> end.tolist()
@@ -174,6 +184,8 @@ def split_time_range(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     text = pd.Series(uniques, dtype="str")
     parts = text.str.extract(_RANGE)
     parts = parts[parts["h1"].notna() & parts[["m1", "m2", "ap1", "ap2"]].notna().any(axis=1)]
+    if parts.empty:  # most sheets
+        return values, pd.Series(pd.NA, index=values.index, dtype="str")
     given1, given2 = parts["ap1"].str.lower(), parts["ap2"].str.lower()
     ap1, ap2 = given1.fillna(given2), given2.fillna(given1)  # each side with the other's
     later = _minutes(parts["h2"], parts["m2"], ap2) > _minutes(parts["h1"], parts["m1"], ap1)
@@ -181,9 +193,8 @@ def split_time_range(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     ap1 = given1.fillna(ap1.where(later, ap1.map(flip)))
     ap2 = given2.fillna(ap2.where(later, ap2.map(flip)))
     glued = given1.isna() & given2.isna() & (parts["sep"] == "-")
-    after_iso = parts["head"].str.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}\s+")
-    offset = glued & (~later | after_iso & (parts["h2"].astype(float) <= 14))
-    parts, ap1, ap2 = parts[~offset], ap1[~offset], ap2[~offset]
+    ranges = ~(glued & ~later)
+    parts, ap1, ap2 = parts[ranges], ap1[ranges], ap2[ranges]
     zone = parts["zone"].fillna("")
 
     def time(k: str, ap: pd.Series) -> pd.Series:
@@ -193,9 +204,36 @@ def split_time_range(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     start[parts.index] = parts["head"] + time("1", ap1) + zone
     end = pd.Series(pd.NA, index=text.index, dtype="str")
     end[parts.index] = time("2", ap2) + zone
-    return (
-        pd.Series(start.to_numpy()[codes], index=values.index, dtype="str"),
-        pd.Series(end.to_numpy()[codes], index=values.index, dtype="str"),
+    start_rows = pd.Series(start.to_numpy()[codes], index=values.index, dtype="str")
+    end_rows = pd.Series(end.to_numpy()[codes], index=values.index, dtype="str")
+    iso = glued.reindex(parts.index) & parts["head"].str.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}\s+")
+    if iso.any():  # "2026-11-01 01:30-05:00": a UTC offset where the row's zone has it
+        offset = -_minutes(parts["h2"], parts["m2"], ap2)[iso]
+        year = parts["head"][iso].str[:4].astype(int)
+        code = pd.Series(codes, index=values.index)
+        code = code[code.isin(offset.index)]
+        is_offset = [
+            int(minutes) in _zone_offsets(place, int(in_year))
+            for minutes, in_year, place in zip(
+                offset[code].to_numpy(), year[code].to_numpy(), zones[code.index], strict=True
+            )
+        ]
+        rows = code.index[is_offset]
+        start_rows[rows], end_rows[rows] = values[rows], pd.NA
+    return start_rows, end_rows
+
+
+@functools.cache
+def _zone_offsets(zone: str, year: int) -> frozenset[int]:
+    """The UTC offsets, in minutes, a zone has in winter and in summer of a year."""
+    try:
+        place = zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # rejected elsewhere
+        return frozenset()
+    winter, summer = (datetime.datetime(year, month, 1, tzinfo=place) for month in (1, 7))
+    return frozenset(
+        int((moment.utcoffset() or datetime.timedelta()).total_seconds()) // 60
+        for moment in (winter, summer)
     )
 
 

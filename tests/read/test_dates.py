@@ -96,8 +96,9 @@ def test_a_time_range_is_read_whole_only_where_it_is_one():
             [
                 *("Tue 11/24 2-3pm", "11/24/2026 2-3pm", "11/24 9-10"),
                 *("11/24/2026 14:30-05:00", "2026-11-24 01:30-05:00", "11/24/2026 01:30 -05:00"),
+                "2026-11-24 10:00-11:00",  # no offset of Chicago's: a range
             ],
-            End=["", "4:30 PM", "", "", "", ""],  # an end cell says when it ended
+            End=["", "4:30 PM", "", "", "", "", ""],  # an end cell says when it ended
         )
     )
     r = result.recipients
@@ -107,6 +108,7 @@ def test_a_time_range_is_read_whole_only_where_it_is_one():
         ts("2026-11-24 13:30"),  # times with their UTC offset
         ts("2026-11-24 00:30"),
         ts("2026-11-24 00:30"),
+        ts("2026-11-24 10:00"),
     ]
     assert r["interview_end"].tolist() == [
         ts("2026-11-24 15:00"),
@@ -114,6 +116,7 @@ def test_a_time_range_is_read_whole_only_where_it_is_one():
         ts("2026-11-24 14:30"),
         ts("2026-11-24 01:30"),
         ts("2026-11-24 01:30"),
+        ts("2026-11-24 11:00"),
     ]
     assert problems(result) == [(4, "Start", "not a date or time followup can read")]
 
@@ -131,6 +134,17 @@ def test_a_date_column_may_hold_the_whole_moment():
     sheet = frame(["2026-11-24 14:30"]).drop(columns="Start").assign(Date=["11/24/2026 2:30 PM"])
     result = read(sheet)
     assert result.recipients["interview_start"].tolist() == [ts("2026-11-24 14:30")]
+
+
+def test_a_date_column_beside_a_time_column_may_hold_a_time_range():
+    sheet = frame(["", "", "2:30"]).assign(
+        Date=["2026-11-24 09:30-10:15", "11/24/2026 2-3 PM", "11/24/2026 9:30-25:00"]
+    )
+    result = read(sheet)
+    r = result.recipients
+    assert r["interview_start"].tolist() == [ts("2026-11-24 09:30"), ts("2026-11-24 14:00")]
+    assert r["interview_end"].tolist() == [ts("2026-11-24 10:15"), ts("2026-11-24 15:00")]
+    assert problems(result) == [(4, "Date", "impossible time of day")]
 
 
 def test_duration_forms_and_default():
