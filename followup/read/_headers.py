@@ -117,7 +117,7 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
         headers["interview_start"] = headers.pop("candidate_email")
     for position, header in enumerate(raw.headers):  # one meaning first: it may settle
         if names[position] is None and loose_wide_field(header) is None:  # another's two
-            meant = [c for c in _by_parts(header) if c not in headers]
+            meant = _by_parts(header, headers)
             if len(meant) == 1:
                 names[position], headers[meant[0]] = meant[0], header
     unused: list[Unused] = []
@@ -134,7 +134,7 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
                 )
             names[position], headers[name] = name, header
             continue
-        meant = [] if loose is not None else [c for c in _by_parts(header) if c not in headers]
+        meant = [] if loose is not None else _by_parts(header, headers)
         if len(meant) == 1:  # "Notes from convo" beside "My private notes": the talking point
             names[position] = meant[0]
             headers[meant[0]] = header
@@ -189,9 +189,10 @@ def spelled_out(header: str) -> str:
     return _WORD.sub(lambda word: _SHORTHAND.get(word[0].lower(), word[0]), header)
 
 
-def _by_parts(header: str) -> list[str]:
-    """The columns that the header's phrases name: each run of its words that is an alias
-    (one weak word alone, like "email" or "date", is not enough)."""
+def _by_parts(header: str, taken: dict[str, str]) -> list[str]:
+    """The columns not yet taken that the header's phrases name: each run of its words
+    that is an alias (one weak word alone, like "email" or "date", is not enough). Beside
+    a column of interviewers' names or addresses, none is the panel ("Panel size")."""
     words = re.split(r"[^0-9A-Za-z\u00c0-\uffff']+", spelled_out(header))
     tokens = [normalize_header(t) for t in words]
     tokens = [t for t in tokens if t]
@@ -201,7 +202,8 @@ def _by_parts(header: str) -> list[str]:
             key = "".join(tokens[start : start + size])
             if key in ALIASES and not (size == 1 and key in _WEAK):
                 found.setdefault(ALIASES[key], None)
-    return list(found)
+    one_each = "interviewer_name" in taken or "interviewer_email" in taken
+    return [c for c in found if c not in taken and not (one_each and c == "interviewers")]
 
 
 def _unread_slot(header: str, slot: int) -> Unused:

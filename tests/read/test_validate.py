@@ -171,8 +171,10 @@ def test_more_headers_for_the_role_and_the_time(role, time):
     assert row["interview_start"] == pd.Timestamp("2026-11-24 14:30", tz="America/Chicago")
 
 
-@pytest.mark.parametrize("header", ["Slot", "SLOT"])
-def test_an_unused_column_named_as_the_reader_names_its_own_is_only_unused(header):
+@pytest.mark.parametrize("header", ["Slot", "SLOT", "Panel size", "Position in panel"])
+def test_a_column_followup_does_not_read_is_reported_and_its_row_kept(header):
+    """A "Slot" column is not the reader's own slot number; "panel" in a longer header
+    does not make it the list of the panel beside a column of interviewers."""
     frame = pd.DataFrame(
         {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"], header: ["B2"]}
         | {"Interviewer": ["Dana"], "Interviewer Email": ["dana@nw.example"]}
