@@ -40,7 +40,7 @@ _TIME = (
 )
 _ISO = r"^(?P<y>\d{4})-(?P<b>\d{1,2})-(?P<a>\d{1,2})(?:[T ]\s*(?P<time>.+))?$"
 _NUMERIC = (
-    r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+    r"^(?:[A-Za-z]{3,9}\.?,?\s+)?(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
     r"(?:[ ,T]+(?P<time>.+))?$"
 )
 _MONTH_NAMES = (
@@ -357,17 +357,15 @@ def _parse_times(out: pd.DataFrame, time_text: pd.Series) -> None:
     second = parts["s"].astype(float).fillna(0)
     ampm = parts["ampm"].str.lower().str[0]
     unread |= parts["mi"].isna() & ampm.isna()  # "14" alone is not a time
-    bad = unread.copy()
-    bad |= (minute > 59) | (second > 59)
-    with_ampm = ampm.notna()
-    bad |= with_ampm & ((hour < 1) | (hour > 12))
-    bad |= ~with_ampm & (hour > 23)
+    with_ampm, offset = ampm.notna(), _offset_minutes(parts["off"])
+    bad = unread | (minute > 59) | (second > 59) | with_ampm & ((hour < 1) | (hour > 12))
+    bad |= ~with_ampm & (hour > 23) | (offset.abs() > 14 * 60).fillna(False)  # no zone: -15:00
     hour = hour.where(~with_ampm, hour % 12 + np.where(ampm == "p", 12, 0))
     good = has.copy()
     good[has] = ~bad.to_numpy()
     seconds = (hour * 3600 + minute * 60 + second)[~bad]
     out.loc[good, "time"] = pd.to_timedelta(seconds, unit="s").to_numpy()
-    out.loc[good, "offset"] = _offset_minutes(parts["off"][~bad]).to_numpy()
+    out.loc[good, "offset"] = offset[~bad].to_numpy()
     zone = parts["zone"].str.upper()
     out.loc[good, "zone"] = zone[~bad].to_numpy()
     unknown = zone.notna() & ~zone.str.lower().isin(list(CELL_ZONES)) & ~bad

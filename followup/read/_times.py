@@ -26,10 +26,15 @@ _DURATION = (
 _RANGE = (
     r"^(?P<head>(?:.*[\s,])?)"
     r"(?P<h1>\d{1,2})(?:[:.h](?P<m1>\d{2}))?\s*(?:(?P<ap1>[aApP])\.?\s?[mM]\.?)?"
-    r"(?P<sep>\s*[–—]\s*|\s+-\s+|(?<=[\dmM.])-(?=\d)|\s+(?:to|until|till)\s+)"
+    r"(?P<sep>\s*[–—]\s*|\s+-\s+|\s*-(?=\d)|\s+(?i:to|until|till)\s+)"
     r"(?P<h2>\d{1,2})(?:[:.h](?P<m2>\d{2}))?\s*(?:(?P<ap2>[aApP])\.?\s?[mM]\.?)?"
     r"(?P<zone>\s+[A-Za-z]{2,5})?$"
 )
+#: Before this, a start written without am or pm is warned of ("1:30": in the night?).
+_MORNING = pd.Timedelta(hours=7)
+_HALF_DAY = r"(?i)[ap]\.?\s?m\b|\bnoon\b|\bmidday\b|\bmidnight\b"
+#: The longest range whose am/pm one side is read from the other's opposite ("11-1pm").
+_LONGEST_FLIPPED = 8 * 60
 
 #: Abbreviations only a sheet about the US uses.
 US_ABBREVIATIONS = ("et", "est", "edt", "pt", "pst", "pdt", "mt", "mst", "mdt", "akst", "hst")
@@ -98,6 +103,7 @@ def parse_times(
         "give the time with its UTC offset (e.g. 01:30 -04:00), or check the date",
         code=zone_code,
     )
+    _warn_of_night_starts(long, begin.notna() & offset.isna() & (time < _MORNING), problems, when)
 
     end_cell = long["interview_end"] != ""  # an end cell comes before a range's end
     in_start = ~end_cell & start_range_end.notna()
@@ -164,17 +170,36 @@ def parse_times(
     return begin, finish, zones
 
 
+def _warn_of_night_starts(
+    long: pd.DataFrame, early: pd.Series, problems: Problems, column: str
+) -> None:
+    """A start read as before 7 in the morning from a time without am or pm ("1:30"),
+    which more often meant the afternoon: kept, with a warning."""
+    if not early.any():
+        return
+    written = long.get("interview_start", pd.Series("", index=long.index))[early]
+    written = written.str.cat(long["interview_date"][early], sep=" ")
+    problems.add(
+        early & ~written.str.contains(_HALF_DAY).reindex(early.index, fill_value=False),
+        column,
+        "read as a time before 7 in the morning: it has no am or pm",
+        "if it was in the afternoon, write 1:30 PM or 13:30; write 1:30 AM to keep it",
+        code="night_start",
+        severity="warning",
+    )
+
+
 def split_time_range(values: pd.Series, zones: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Each cell without the end of a time range it holds, and that end (NA where none).
-    A side without am/pm takes the other's, unless that puts the start after the end.
 
-    A range needs minutes or am/pm on one side, so a date ("11-24") is none. A time
-    glued to an earlier one ("14:30-05:00") is a time with its UTC offset; so is one
-    after an ISO date glued to an offset of the row's zone ("2026-11-01 01:30-05:00" in
-    New York, not "2026-12-04 09:30-10:15" in London).
+    A range needs minutes or am/pm on one side, so a date ("11-24") is none. A side
+    without am/pm takes the other's, or its opposite where that keeps the start first
+    and the range under 8 hours ("11-1pm"). A time followed by "-" and a two-digit time
+    ("14:30-05:00") is that time at a UTC offset if the row's zone has the offset (New
+    York's -05:00), else a range ("12:00-13:00", and "12:00-01:00", which ends too soon).
 
     >>> cells = pd.Series(["Nov 24 2-3pm ET", "11-1pm", "10:00–11:15", "14:30-05:00", "11-24"])
-    >>> start, end = split_time_range(cells, pd.Series(["Europe/London"] * 5))
+    >>> start, end = split_time_range(cells, pd.Series(["America/New_York"] * 5))
     >>> start.tolist()
     ['Nov 24 2pm ET', '11am', '10:00', '14:30-05:00', '11-24']
     >>> end.tolist()
@@ -188,13 +213,11 @@ def split_time_range(values: pd.Series, zones: pd.Series) -> tuple[pd.Series, pd
         return values, pd.Series(pd.NA, index=values.index, dtype="str")
     given1, given2 = parts["ap1"].str.lower(), parts["ap2"].str.lower()
     ap1, ap2 = given1.fillna(given2), given2.fillna(given1)  # each side with the other's
-    later = _minutes(parts["h2"], parts["m2"], ap2) > _minutes(parts["h1"], parts["m1"], ap1)
+    span = _minutes(parts["h2"], parts["m2"], ap2) - _minutes(parts["h1"], parts["m1"], ap1)
     flip = {"p": "a", "a": "p"}  # the start would come after the end: the other half-day
-    ap1 = given1.fillna(ap1.where(later, ap1.map(flip)))
-    ap2 = given2.fillna(ap2.where(later, ap2.map(flip)))
-    glued = given1.isna() & given2.isna() & (parts["sep"] == "-")
-    ranges = ~(glued & ~later)
-    parts, ap1, ap2 = parts[ranges], ap1[ranges], ap2[ranges]
+    flipped = (span <= 0) & (span + 720 <= _LONGEST_FLIPPED)
+    ap1 = given1.fillna(ap1.mask(flipped, ap1.map(flip)))
+    ap2 = given2.fillna(ap2.mask(flipped, ap2.map(flip)))
     zone = parts["zone"].fillna("")
 
     def time(k: str, ap: pd.Series) -> pd.Series:
@@ -206,17 +229,20 @@ def split_time_range(values: pd.Series, zones: pd.Series) -> tuple[pd.Series, pd
     end[parts.index] = time("2", ap2) + zone
     start_rows = pd.Series(start.to_numpy()[codes], index=values.index, dtype="str")
     end_rows = pd.Series(end.to_numpy()[codes], index=values.index, dtype="str")
-    iso = glued.reindex(parts.index) & parts["head"].str.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}\s+")
-    if iso.any():  # "2026-11-01 01:30-05:00": a UTC offset where the row's zone has it
-        offset = -_minutes(parts["h2"], parts["m2"], ap2)[iso]
-        year = parts["head"][iso].str[:4].astype(int)
+    offset_like = (
+        given1.isna()
+        & given2.isna()
+        & (parts["sep"].str.strip() == "-")
+        & (parts["h2"].str.len() == 2)
+        & parts["m2"].notna()
+    )
+    if offset_like.any():  # "14:30-05:00": a UTC offset where the row's zone has it
+        offset = -_minutes(parts["h2"], parts["m2"], ap2)[offset_like]
         code = pd.Series(codes, index=values.index)
         code = code[code.isin(offset.index)]
         is_offset = [
-            int(minutes) in _zone_offsets(place, int(in_year))
-            for minutes, in_year, place in zip(
-                offset[code].to_numpy(), year[code].to_numpy(), zones[code.index], strict=True
-            )
+            int(minutes) in _zone_offsets(place)
+            for minutes, place in zip(offset[code].to_numpy(), zones[code.index], strict=True)
         ]
         rows = code.index[is_offset]
         start_rows[rows], end_rows[rows] = values[rows], pd.NA
@@ -224,12 +250,13 @@ def split_time_range(values: pd.Series, zones: pd.Series) -> tuple[pd.Series, pd
 
 
 @functools.cache
-def _zone_offsets(zone: str, year: int) -> frozenset[int]:
-    """The UTC offsets, in minutes, a zone has in winter and in summer of a year."""
+def _zone_offsets(zone: str) -> frozenset[int]:
+    """The UTC offsets, in minutes, a zone has this year, in winter and in summer."""
     try:
         place = zoneinfo.ZoneInfo(zone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # rejected elsewhere
         return frozenset()
+    year = datetime.date.today().year
     winter, summer = (datetime.datetime(year, month, 1, tzinfo=place) for month in (1, 7))
     return frozenset(
         int((moment.utcoffset() or datetime.timedelta()).total_seconds()) // 60

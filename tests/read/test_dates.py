@@ -80,6 +80,8 @@ def test_separate_date_and_time_columns_with_end_time():
         ("2pm - 3:15pm", "14:00", "15:15"),
         ("2:30 to 3:30 PM", "14:30", "15:30"),
         ("2-3pm ET", "13:00", "14:00"),  # the zone named at the end is the start's too
+        ("10:00 -11:00", "10:00", "11:00"),  # -11:00 is no offset of Chicago's
+        ("2 TO 3PM", "14:00", "15:00"),
     ],
 )
 def test_a_time_range_gives_the_start_and_the_end(time, start, end):
@@ -97,8 +99,10 @@ def test_a_time_range_is_read_whole_only_where_it_is_one():
                 *("Tue 11/24 2-3pm", "11/24/2026 2-3pm", "11/24 9-10"),
                 *("11/24/2026 14:30-05:00", "2026-11-24 01:30-05:00", "11/24/2026 01:30 -05:00"),
                 "2026-11-24 10:00-11:00",  # no offset of Chicago's: a range
+                "Tue 11/24/2026 2-3pm",
+                "2026-11-24T14:30-15:30",  # an ISO time at an offset no zone has
             ],
-            End=["", "4:30 PM", "", "", "", "", ""],  # an end cell says when it ended
+            End=["", "4:30 PM", "", "", "", "", "", "", ""],  # an end cell says when it ended
         )
     )
     r = result.recipients
@@ -109,6 +113,7 @@ def test_a_time_range_is_read_whole_only_where_it_is_one():
         ts("2026-11-24 00:30"),
         ts("2026-11-24 00:30"),
         ts("2026-11-24 10:00"),
+        ts("2026-11-24 14:00"),
     ]
     assert r["interview_end"].tolist() == [
         ts("2026-11-24 15:00"),
@@ -117,17 +122,41 @@ def test_a_time_range_is_read_whole_only_where_it_is_one():
         ts("2026-11-24 01:30"),
         ts("2026-11-24 01:30"),
         ts("2026-11-24 11:00"),
+        ts("2026-11-24 15:00"),
     ]
-    assert problems(result) == [(4, "Start", "not a date or time followup can read")]
+    assert problems(result) == [
+        (4, "Start", "not a date or time followup can read"),
+        (10, "Start", "impossible time of day"),
+    ]
 
 
 def test_a_bad_end_of_a_time_range_is_reported_in_its_cell():
-    result = read(frame(["2:30-25:00", "3pm-2pm"], Date=["11/24/2026"] * 2, End=["", ""]))
+    cells = ["14:30-25:00", "3pm-2pm", "12:00-01:00", "23:00-01:00", "2:30-2pm"]
+    result = read(frame(cells, Date=["11/24/2026"] * 5, End=[""] * 5))
     assert result.recipients.empty
     assert result.rejects[["row", "column", "value", "problem"]].to_numpy().tolist() == [
-        [2, "Start", "2:30-25:00", "impossible time of day"],
-        [3, "Start", "3pm-2pm", "interview ends before it starts"],
+        [2, "Start", "14:30-25:00", "impossible time of day"],
+        *([row, "Start", cell, "interview ends before it starts"] for row, cell in (
+            (3, "3pm-2pm"), (4, "12:00-01:00"), (5, "23:00-01:00"), (6, "2:30-2pm")
+        )),
+    ]  # fmt: skip
+
+
+def test_a_start_in_the_night_without_am_or_pm_is_kept_with_a_warning():
+    result = read(
+        frame(["11/24/2026 1:30", "1:30-2:30", "11/24/2026 1:30 AM", "11/24/2026 13:30"]).assign(
+            Date=["", "11/24/2026", "", ""]
+        )
+    )
+    assert result.recipients["interview_start"].tolist() == [
+        ts("2026-11-24 01:30"),
+        ts("2026-11-24 01:30"),
+        ts("2026-11-24 01:30"),
+        ts("2026-11-24 13:30"),
     ]
+    warned = "read as a time before 7 in the morning: it has no am or pm"
+    assert problems(result) == [(2, "Start", warned), (3, "Start", warned)]
+    assert set(result.rejects["severity"]) == {"warning"}
 
 
 def test_a_date_column_may_hold_the_whole_moment():
@@ -137,7 +166,7 @@ def test_a_date_column_may_hold_the_whole_moment():
 
 
 def test_a_date_column_beside_a_time_column_may_hold_a_time_range():
-    sheet = frame(["", "", "2:30"]).assign(
+    sheet = frame(["", "", "14:30"]).assign(
         Date=["2026-11-24 09:30-10:15", "11/24/2026 2-3 PM", "11/24/2026 9:30-25:00"]
     )
     result = read(sheet)
