@@ -7,21 +7,22 @@ do not analyze never load scipy or matplotlib (nor pandas, for ``--version``).
 Exit status: 0 all good; 1 some rows were rejected or drafts break a rule
 (everything valid was still written); 2 the run could not start (one line on
 stderr, no traceback); 3 followup itself failed: one line on stderr, the
-traceback in a log file that line names (or on stderr, with ``--debug``); 141 the
-reader of the report went away (``followup draft ... | head``): the work was done, the
-rest of the report dropped, as a command stopped by SIGPIPE (128 + 13) would leave it.
+traceback in a log file that line names (or on stderr, with ``--debug``). A report whose
+reader has gone (``followup draft ... | head``) is dropped; the work and its status stand.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import sys
 import tempfile
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib.metadata import version
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from followup.cli import _analysis, _delivery, _drafting, _replies, _sheet
 from followup.errors import FollowupError
@@ -42,20 +43,16 @@ FLAGS = {
     "by": "--by",
 }
 
-#: The status once the report's reader has gone: 128 + SIGPIPE, as a shell shows it.
-READER_GONE = 141
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = parser().parse_args(argv)
     try:
-        return int(args.run(args))
+        with _report_to_a_reader_that_may_leave():
+            return int(args.run(args))
     except FollowupError as exc:
         print(f"followup: {_with_flags(exc, getattr(args, 'flags', {}))}", file=sys.stderr)
         return 2
-    except BrokenPipeError:  # stdout: each command prints its report once its work is done
-        return READER_GONE
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"followup: {where}{exc.strerror or exc}", file=sys.stderr)
@@ -77,10 +74,50 @@ def run() -> NoReturn:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except BrokenPipeError:
-        status = READER_GONE
-    finally:
+    finally:  # a reader gone from a pipe: nothing more to say to it
         os._exit(status)
+
+
+class _Report(io.TextIOBase):
+    """stdout for one run: once its reader has gone, what is printed is dropped, and the
+    stream is pointed at the null device, so that no later flush fails."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        with self._unless_gone():
+            self._stream.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        with self._unless_gone():
+            self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    @contextlib.contextmanager
+    def _unless_gone(self) -> Iterator[None]:
+        try:
+            yield
+        except BrokenPipeError:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, self._stream.fileno())
+            os.close(null)
+
+
+@contextlib.contextmanager
+def _report_to_a_reader_that_may_leave() -> Iterator[None]:
+    """Each command prints its report as it goes; ``followup draft ... | head`` must not
+    stop the work, nor change its status, when ``head`` has read enough."""
+    stdout, sys.stdout = sys.stdout, _Report(sys.stdout)
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        sys.stdout = stdout
 
 
 def parser() -> argparse.ArgumentParser:

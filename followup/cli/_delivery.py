@@ -243,7 +243,6 @@ def _status(args: argparse.Namespace) -> int:
     if table.empty:
         print(f"{path}: no attempts recorded yet.")
         return 0
-    sheet = update_review_sheet(Path(args.source), table) if args.update_sheet else None
     shown = table.assign(at=table["started_at"].str[:19].str.replace("T", " "))[
         ["action", "draft", "recipient", "result", "attempts", "at", "reply"]
     ]
@@ -252,6 +251,7 @@ def _status(args: argparse.Namespace) -> int:
     from followup.cli._replies import print_reply_status
 
     print_reply_status(Path(args.source))
-    if sheet is not None:
+    if args.update_sheet:
+        sheet = update_review_sheet(Path(args.source), table)
         print(f"Updated {sheet} with a delivery column and sent_at.")
     return 0 if table["result"].isin(["delivered"]).all() else 1

@@ -6,14 +6,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from followup.cli import _delivery
 from followup.cli._common import LOGIN_FLAGS, add_login_options, now
 from followup.errors import OptionError
-
-if TYPE_CHECKING:
-    from followup.deliver import DeliveryReport
 
 
 def register(commands: Any) -> None:
@@ -143,9 +140,7 @@ def _checkin(args: argparse.Namespace) -> int:
     folder = Path(args.source)
     out = Path(args.out) if args.out else folder / "checkins"
     plan = write_checkins(folder, out, now=now(args))
-    sending = args.smtp and out.is_dir() and any(out.glob("*.eml"))
-    sent = _send_checkins(args, folder, out) if sending else None
-    written = plan[plan["file"].fillna("") != ""]  # printed once any sending is done
+    written = plan[plan["file"].fillna("") != ""]
     for item in written.to_dict("records"):
         print(f"  {item['file']}: to {item['interviewer_email']} ({item['addressed']})")
     counts = plan["state"].value_counts()
@@ -153,15 +148,12 @@ def _checkin(args: argparse.Namespace) -> int:
         f"{len(written)} check-in(s) written to {out}; "
         + ", ".join(f"{state}: {int(n)}" for state, n in counts.items())
     )
-    if sent is None:
-        return 0
-    if not args.send:
-        print("Dry run: nothing was sent. Add --send to send the check-ins.")
-    print(sent.summary(resend="--resend-uncertain"))
-    return 0 if sent.ok else 1
+    if args.smtp and out.is_dir() and any(out.glob("*.eml")):
+        return _send_checkins(args, folder, out)
+    return 0
 
 
-def _send_checkins(args: argparse.Namespace, folder: Path, out: Path) -> DeliveryReport:
+def _send_checkins(args: argparse.Namespace, folder: Path, out: Path) -> int:
     """Send the check-ins of ``out``, each once: attempts go to DIR's own ledger, which
     also keeps the check-ins, so a lost check-ins folder never sends one twice."""
     from followup.deliver import (
@@ -179,7 +171,7 @@ def _send_checkins(args: argparse.Namespace, folder: Path, out: Path) -> Deliver
     server = _delivery._server(args, "smtp", args.security or "starttls", args.send)
     path = folder / LEDGER_NAME
     with exclusive(path), Ledger(path) as ledger:
-        return deliver(
+        report = deliver(
             read_outbox(out),
             SmtpSender(server),
             ledger,
@@ -188,6 +180,10 @@ def _send_checkins(args: argparse.Namespace, folder: Path, out: Path) -> Deliver
             interval=parse_rate(args.rate),
             resend_uncertain=args.resend_uncertain,
         )
+    if not args.send:
+        print("Dry run: nothing was sent. Add --send to send the check-ins.")
+    print(report.summary(resend="--resend-uncertain"))
+    return 0 if report.ok else 1
 
 
 def _progress(done: int) -> None:
