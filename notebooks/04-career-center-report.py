@@ -78,12 +78,12 @@ tables["effect"][["comparison", "difference", "decided", "suppressed", "why"]]
 with tempfile.TemporaryDirectory() as folder:
     path = followup.write_report(data, Path(folder) / "report.html", as_of=AS_OF)
     page = path.read_text()
-tables = ", ".join(followup.report_tables(data, as_of=AS_OF))
+table_names = ", ".join(followup.report_tables(data, as_of=AS_OF))
 headings = [line.strip()[4:-5] for line in page.splitlines() if line.strip().startswith("<h2>")]
 # One print: output printed on both sides of a slow call may arrive as one stream or two.
 print(
     headings,
     f"images embedded: {page.count('data:image/png;base64,')}",
-    f"tables: {tables}",
+    f"tables: {table_names}",
     sep="\n",
 )

@@ -39,8 +39,11 @@ _TIME = (
     r"\s*(?:(?P<off>Z|UTC|GMT|[+-]\d{2}:?\d{2})|(?P<zone>[A-Za-z]{2,5}))?"
 )
 _ISO = r"^(?P<y>\d{4})-(?P<b>\d{1,2})-(?P<a>\d{1,2})(?:[T ]\s*(?P<time>.+))?$"
+#: A weekday before a date: "Tue 11/24/2026", "Tuesday, 11/24".
+_WEEKDAY = r"(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"
 _NUMERIC = (
-    r"^(?:[A-Za-z]{3,9}\.?,?\s+)?(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+    rf"^{_WEEKDAY}"
+    r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
     r"(?:[ ,T]+(?P<time>.+))?$"
 )
 _MONTH_NAMES = (
@@ -50,9 +53,7 @@ _MONTH_NAMES = (
     r"(?:,?\s+(?:at\s+)?(?P<time>.+))?$"
 )
 #: A day and month with no year ("Nov 17", "Fri Nov 20", "11/18", "Tue 11/17 2pm").
-_NO_YEAR_NUMERIC = (
-    r"^(?:[A-Za-z]{3,9}\.?,?\s+)?(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:[ ,T]+(?P<time>.+))?$"
-)
+_NO_YEAR_NUMERIC = rf"^{_WEEKDAY}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:[ ,T]+(?P<time>.+))?$"
 _NO_YEAR_NAMED = (
     r"^(?:[A-Za-z]+\.?,?\s+)?"
     r"(?:(?P<mon1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b"

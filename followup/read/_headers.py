@@ -50,7 +50,10 @@ _WEAK = frozenset(
     )
 )
 #: Names a sheet's unused column is not given: the output's and the reader's own.
-_TAKEN = frozenset(RECIPIENT_COLUMNS) | WORKING_COLUMNS
+_RESERVED = frozenset(RECIPIENT_COLUMNS) | WORKING_COLUMNS
+#: Columns of one interviewer each ("Interviewer 2 Email" too): beside one, no column is
+#: the list of the whole panel.
+_ONE_EACH = frozenset(("interviewer_name", "interviewer_email", "interviewer_address"))
 _FIELD_WORDS = {
     "interviewer_address": "name and address",
     "interviewer_name": "name",
@@ -140,7 +143,7 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
             headers[meant[0]] = header
             continue
         name = snake_case(header) if normalize_header(header) else f"column_{position + 1}"
-        while name in headers or name in BY_NAME or name in _TAKEN:
+        while name in headers or name in BY_NAME or name in _RESERVED:
             name += "_"
         names[position] = name
         headers[name] = header or f"column {position + 1}"
@@ -202,7 +205,7 @@ def _by_parts(header: str, taken: dict[str, str]) -> list[str]:
             key = "".join(tokens[start : start + size])
             if key in ALIASES and not (size == 1 and key in _WEAK):
                 found.setdefault(ALIASES[key], None)
-    one_each = "interviewer_name" in taken or "interviewer_email" in taken
+    one_each = any(name.partition("#")[0] in _ONE_EACH for name in taken)
     return [c for c in found if c not in taken and not (one_each and c == "interviewers")]
 
 

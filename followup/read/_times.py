@@ -3,14 +3,11 @@ end cell or a duration."""
 
 from __future__ import annotations
 
-import datetime
-import functools
-import zoneinfo
-
 import pandas as pd
 
 from followup._clock import CELL_ZONES, US_ONLY
 from followup.read._dates import DayFirst, column_order, parse_moments
+from followup.read._ranges import split_time_range
 from followup.read._rejects import Problems
 from followup.read._zones import localize
 
@@ -21,20 +18,11 @@ _DURATION = (
     r"(?:(?P<m>\d+(?:[.,]\d+)?)\s*(?:m|min|mins|minute|minutes)?\.?)?)$"
 )
 
-#: A time range ending a cell, after a date or alone: "2-3pm", "14:30–15:15 CET",
-#: "10:00 to 11:00". ISO's "T14:30-05:00" is a time with its UTC offset, never a range.
-_RANGE = (
-    r"^(?P<head>(?:.*[\s,])?)"
-    r"(?P<h1>\d{1,2})(?:[:.h](?P<m1>\d{2}))?\s*(?:(?P<ap1>[aApP])\.?\s?[mM]\.?)?"
-    r"(?P<sep>\s*[–—]\s*|\s+-\s+|\s*-(?=\d)|\s+(?i:to|until|till)\s+)"
-    r"(?P<h2>\d{1,2})(?:[:.h](?P<m2>\d{2}))?\s*(?:(?P<ap2>[aApP])\.?\s?[mM]\.?)?"
-    r"(?P<zone>\s+[A-Za-z]{2,5})?$"
-)
-#: Before this, a start written without am or pm is warned of ("1:30": in the night?).
+#: A start before 7 written with a one-digit hour and no am or pm ("1:30") is read as in
+#: the night, and warned of: it more often meant the afternoon. "01:30" means the night.
 _MORNING = pd.Timedelta(hours=7)
+_ONE_DIGIT_HOUR = r"(?:^|[\s,])[1-6][:.h]\d\d(?!\d)"
 _HALF_DAY = r"(?i)[ap]\.?\s?m\b|\bnoon\b|\bmidday\b|\bmidnight\b"
-#: The longest range whose am/pm one side is read from the other's opposite ("11-1pm").
-_LONGEST_FLIPPED = 8 * 60
 
 #: Abbreviations only a sheet about the US uses.
 US_ABBREVIATIONS = ("et", "est", "edt", "pt", "pst", "pdt", "mt", "mst", "mdt", "akst", "hst")
@@ -103,7 +91,8 @@ def parse_times(
         "give the time with its UTC offset (e.g. 01:30 -04:00), or check the date",
         code=zone_code,
     )
-    _warn_of_night_starts(long, begin.notna() & offset.isna() & (time < _MORNING), problems, when)
+    early = begin.notna() & offset.isna() & (time < _MORNING)
+    _warn_of_night_starts(long, early, start["time"].notna(), problems)
 
     end_cell = long["interview_end"] != ""  # an end cell comes before a range's end
     in_start = ~end_cell & start_range_end.notna()
@@ -171,104 +160,26 @@ def parse_times(
 
 
 def _warn_of_night_starts(
-    long: pd.DataFrame, early: pd.Series, problems: Problems, column: str
+    long: pd.DataFrame, early: pd.Series, in_start: pd.Series, problems: Problems
 ) -> None:
-    """A start read as before 7 in the morning from a time without am or pm ("1:30"),
-    which more often meant the afternoon: kept, with a warning."""
-    if not early.any():
-        return
-    written = long.get("interview_start", pd.Series("", index=long.index))[early]
-    written = written.str.cat(long["interview_date"][early], sep=" ")
-    problems.add(
-        early & ~written.str.contains(_HALF_DAY).reindex(early.index, fill_value=False),
-        column,
-        "read as a time before 7 in the morning: it has no am or pm",
-        "if it was in the afternoon, write 1:30 PM or 13:30; write 1:30 AM to keep it",
-        code="night_start",
-        severity="warning",
-    )
-
-
-def split_time_range(values: pd.Series, zones: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Each cell without the end of a time range it holds, and that end (NA where none).
-
-    A range needs minutes or am/pm on one side, so a date ("11-24") is none. A side
-    without am/pm takes the other's, or its opposite where that keeps the start first
-    and the range under 8 hours ("11-1pm"). A time followed by "-" and a two-digit time
-    ("14:30-05:00") is that time at a UTC offset if the row's zone has the offset (New
-    York's -05:00), else a range ("12:00-13:00", and "12:00-01:00", which ends too soon).
-
-    >>> cells = pd.Series(["Nov 24 2-3pm ET", "11-1pm", "10:00–11:15", "14:30-05:00", "11-24"])
-    >>> start, end = split_time_range(cells, pd.Series(["America/New_York"] * 5))
-    >>> start.tolist()
-    ['Nov 24 2pm ET', '11am', '10:00', '14:30-05:00', '11-24']
-    >>> end.tolist()
-    ['3pm ET', '1pm', '11:15', nan, nan]
-    """
-    codes, uniques = pd.factorize(values)
-    text = pd.Series(uniques, dtype="str")
-    parts = text.str.extract(_RANGE)
-    parts = parts[parts["h1"].notna() & parts[["m1", "m2", "ap1", "ap2"]].notna().any(axis=1)]
-    if parts.empty:  # most sheets
-        return values, pd.Series(pd.NA, index=values.index, dtype="str")
-    given1, given2 = parts["ap1"].str.lower(), parts["ap2"].str.lower()
-    ap1, ap2 = given1.fillna(given2), given2.fillna(given1)  # each side with the other's
-    span = _minutes(parts["h2"], parts["m2"], ap2) - _minutes(parts["h1"], parts["m1"], ap1)
-    flip = {"p": "a", "a": "p"}  # the start would come after the end: the other half-day
-    flipped = (span <= 0) & (span + 720 <= _LONGEST_FLIPPED)
-    ap1 = given1.fillna(ap1.mask(flipped, ap1.map(flip)))
-    ap2 = given2.fillna(ap2.mask(flipped, ap2.map(flip)))
-    zone = parts["zone"].fillna("")
-
-    def time(k: str, ap: pd.Series) -> pd.Series:
-        return parts[f"h{k}"] + (":" + parts[f"m{k}"]).fillna("") + (ap + "m").fillna("")
-
-    start = text.copy()
-    start[parts.index] = parts["head"] + time("1", ap1) + zone
-    end = pd.Series(pd.NA, index=text.index, dtype="str")
-    end[parts.index] = time("2", ap2) + zone
-    start_rows = pd.Series(start.to_numpy()[codes], index=values.index, dtype="str")
-    end_rows = pd.Series(end.to_numpy()[codes], index=values.index, dtype="str")
-    offset_like = (
-        given1.isna()
-        & given2.isna()
-        & (parts["sep"].str.strip() == "-")
-        & (parts["h2"].str.len() == 2)
-        & parts["m2"].notna()
-    )
-    if offset_like.any():  # "14:30-05:00": a UTC offset where the row's zone has it
-        offset = -_minutes(parts["h2"], parts["m2"], ap2)[offset_like]
-        code = pd.Series(codes, index=values.index)
-        code = code[code.isin(offset.index)]
-        is_offset = [
-            int(minutes) in _zone_offsets(place)
-            for minutes, place in zip(offset[code].to_numpy(), zones[code.index], strict=True)
-        ]
-        rows = code.index[is_offset]
-        start_rows[rows], end_rows[rows] = values[rows], pd.NA
-    return start_rows, end_rows
-
-
-@functools.cache
-def _zone_offsets(zone: str) -> frozenset[int]:
-    """The UTC offsets, in minutes, a zone has this year, in winter and in summer."""
-    try:
-        place = zoneinfo.ZoneInfo(zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # rejected elsewhere
-        return frozenset()
-    year = datetime.date.today().year
-    winter, summer = (datetime.datetime(year, month, 1, tzinfo=place) for month in (1, 7))
-    return frozenset(
-        int((moment.utcoffset() or datetime.timedelta()).total_seconds()) // 60
-        for moment in (winter, summer)
-    )
-
-
-def _minutes(hour: pd.Series, minute: pd.Series, ap: pd.Series) -> pd.Series:
-    """Minutes since midnight of an hour, its minutes (or NA) and "a", "p" or NA."""
-    hours = hour.astype(float)
-    hours = hours.where(ap.isna(), hours % 12 + (ap == "p") * 12)
-    return hours * 60 + minute.astype(float).fillna(0)
+    """Warn of the starts read as before 7 in the morning from a one-digit hour without am
+    or pm ("1:30"), in the cell the time was in; they are kept."""
+    for rows, column in (
+        (early & in_start, "interview_start"),
+        (early & ~in_start, "interview_date"),
+    ):
+        if not rows.any():
+            continue
+        written = long[column][rows]
+        night = written.str.contains(_ONE_DIGIT_HOUR) & ~written.str.contains(_HALF_DAY)
+        problems.add(
+            night.reindex(long.index, fill_value=False),
+            column,
+            "read as a time before 7 in the morning: it has no am or pm",
+            "if it was in the afternoon, write 1:30 PM or 13:30; write 1:30 AM to keep it",
+            code="night_start",
+            severity="warning",
+        )
 
 
 def _cell_zones(

@@ -82,6 +82,8 @@ def test_separate_date_and_time_columns_with_end_time():
         ("2-3pm ET", "13:00", "14:00"),  # the zone named at the end is the start's too
         ("10:00 -11:00", "10:00", "11:00"),  # -11:00 is no offset of Chicago's
         ("2 TO 3PM", "14:00", "15:00"),
+        ("12:00-1:00", "12:00", "13:00"),  # the end first: a morning or noon, an afternoon
+        ("11:30-01:30", "11:30", "13:30"),
     ],
 )
 def test_a_time_range_gives_the_start_and_the_end(time, start, end):
@@ -131,32 +133,51 @@ def test_a_time_range_is_read_whole_only_where_it_is_one():
 
 
 def test_a_bad_end_of_a_time_range_is_reported_in_its_cell():
-    cells = ["14:30-25:00", "3pm-2pm", "12:00-01:00", "23:00-01:00", "2:30-2pm"]
-    result = read(frame(cells, Date=["11/24/2026"] * 5, End=[""] * 5))
+    cells = ["14:30-25:00", "3pm-2pm", "2:30-2pm", "20:00-19:00"]
+    result = read(frame(cells, Date=["11/24/2026"] * 4, End=[""] * 4))
     assert result.recipients.empty
     assert result.rejects[["row", "column", "value", "problem"]].to_numpy().tolist() == [
         [2, "Start", "14:30-25:00", "impossible time of day"],
         *([row, "Start", cell, "interview ends before it starts"] for row, cell in (
-            (3, "3pm-2pm"), (4, "12:00-01:00"), (5, "23:00-01:00"), (6, "2:30-2pm")
+            (3, "3pm-2pm"), (4, "2:30-2pm"), (5, "20:00-19:00")
         )),
     ]  # fmt: skip
 
 
 def test_a_start_in_the_night_without_am_or_pm_is_kept_with_a_warning():
-    result = read(
-        frame(["11/24/2026 1:30", "1:30-2:30", "11/24/2026 1:30 AM", "11/24/2026 13:30"]).assign(
-            Date=["", "11/24/2026", "", ""]
-        )
-    )
+    starts = ["11/24/2026 1:30", "1:30-2:30", "11/24/2026 1:30 AM", "11/24/2026 13:30"]
+    starts += ["11/24/2026 01:30", "2026-11-24T01:30:00", ""]  # "01:30" is the night's
+    result = read(frame(starts, Date=["", "11/24/2026", "", "", "", "", "11/24/2026 6:15"]))
     assert result.recipients["interview_start"].tolist() == [
-        ts("2026-11-24 01:30"),
-        ts("2026-11-24 01:30"),
-        ts("2026-11-24 01:30"),
-        ts("2026-11-24 13:30"),
+        ts(f"2026-11-24 {time}")
+        for time in ("01:30", "01:30", "01:30", "13:30", "01:30", "01:30", "06:15")
     ]
     warned = "read as a time before 7 in the morning: it has no am or pm"
-    assert problems(result) == [(2, "Start", warned), (3, "Start", warned)]
+    assert problems(result) == [(2, "Start", warned), (3, "Start", warned), (8, "Date", warned)]
     assert set(result.rejects["severity"]) == {"warning"}
+
+
+def test_a_time_at_an_offset_another_zone_has_is_that_time():
+    result = read(
+        frame(["2026-11-01 01:30-05:00", "11/24/2026 14:30-05:00", "2026-12-04 09:30-10:15"]),
+        tz="Europe/London",
+    )
+    r = result.recipients
+    assert r["interview_start"].tolist() == [
+        ts("2026-11-01 06:30", "UTC"),
+        ts("2026-11-24 19:30", "UTC"),
+        ts("2026-12-04 09:30", "Europe/London"),  # no zone is at -10:15: a range
+    ]
+    assert r["interview_end"].iloc[2] == ts("2026-12-04 10:15", "Europe/London")
+
+
+def test_only_a_weekday_may_come_before_a_date():
+    result = read(frame(["Tue. 11/24/2026 2:00 PM", "Thurs 11/26 2pm", "Cancelled 11/24/2026 2pm"]))
+    assert result.recipients["interview_start"].tolist() == [
+        ts("2026-11-24 14:00"),
+        ts("2026-11-26 14:00"),
+    ]
+    assert problems(result) == [(4, "Start", "not a date or time followup can read")]
 
 
 def test_a_date_column_may_hold_the_whole_moment():

@@ -184,6 +184,17 @@ def test_a_column_followup_does_not_read_is_reported_and_its_row_kept(header):
     assert problems(result) == [(1, header, "column not used")]
 
 
+def test_panel_size_beside_numbered_interviewers_is_a_column_not_used():
+    frame = pd.DataFrame(
+        {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"], "Panel size": ["2"]}
+        | {"Interviewer 1 Name": ["Dana"], "Interviewer 1 Email": ["dana@nw.example"]}
+        | {"Interviewer 2 Name": ["Luis"], "Interviewer 2 Email": ["luis@nw.example"]}
+    )
+    result = read(frame)
+    assert result.recipients["interviewer_name"].tolist() == ["Dana", "Luis"]
+    assert problems(result) == [(1, "Panel size", "column not used")]
+
+
 @pytest.mark.parametrize("names", ["Interviewer(s)", "Interviewers", "Panel"])
 def test_a_panel_column_of_names_beside_an_email_column_is_read_as_names(names):
     frame = pd.DataFrame(
