@@ -182,16 +182,21 @@ def test_draft_rerun_is_byte_identical_and_mbox_format(tmp_path):
     assert a.read_bytes().count(b"\nFrom MAILER-DAEMON ") == 21
 
 
-def test_a_draft_process_ends_with_its_status_output_and_files_whole(tmp_path):
-    """The command leaves without freeing its memory (``cli.run``): what it printed, its
-    exit status and its files are those of a run in this process."""
-    sheet = tmp_path / "s.csv"  # with a bad row, so the status is 1
+def _sample_with_a_bad_row(folder: Path) -> Path:
+    sheet = folder / "s.csv"
     sheet.write_text(
         Path("data/interviews.csv").read_text(encoding="utf-8")
         + "Northwind Analytics,Data Analyst,11/24/2026,2:30 PM,3:30 PM,America/Chicago,"
         "Ana Ruiz,not-an-email,,,,,Yes,,\n",
         encoding="utf-8",
     )
+    return sheet
+
+
+def test_a_draft_process_ends_with_its_status_output_and_files_whole(tmp_path):
+    """The command leaves without freeing its memory (``cli.run``): what it printed, its
+    exit status and its files are those of a run in this process."""
+    sheet = _sample_with_a_bad_row(tmp_path)  # so the status is 1
     args = ["draft", str(sheet), "--sender", SENDER, "--format", "mbox", *CLOCK, "--out"]
     here = run(*args, str(tmp_path / "here"))
     there = process(*args, str(tmp_path / "there"), env={"PYTHONUNBUFFERED": ""})  # buffered
@@ -206,13 +211,7 @@ def test_a_draft_process_ends_with_its_status_output_and_files_whole(tmp_path):
 def test_a_report_whose_reader_left_is_dropped_and_the_work_and_status_stand(tmp_path, unbuffered):
     """``followup draft ... | head``: the drafts are all written, the status is the run's,
     and stderr is empty (it said "followup: : Broken pipe" and exited 2)."""
-    sheet = tmp_path / "s.csv"  # with a bad row, so the status is 1
-    sheet.write_text(
-        Path("data/interviews.csv").read_text(encoding="utf-8")
-        + "Northwind Analytics,Data Analyst,11/24/2026,2:30 PM,3:30 PM,America/Chicago,"
-        "Ana Ruiz,not-an-email,,,,,Yes,,\n",
-        encoding="utf-8",
-    )
+    sheet = _sample_with_a_bad_row(tmp_path)  # so the status is 1
     env = {k: v for k, v in os.environ.items() if not k.startswith("FOLLOWUP_")}
     command = [sys.executable, "-m", "followup", "draft", str(sheet), "--sender", SENDER]
     command += [*CLOCK, "--format", "mbox", "--out", str(tmp_path / "o")]
