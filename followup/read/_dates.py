@@ -360,7 +360,7 @@ def _parse_times(out: pd.DataFrame, time_text: pd.Series) -> None:
     unread |= parts["mi"].isna() & ampm.isna()  # "14" alone is not a time
     with_ampm, offset = ampm.notna(), _offset_minutes(parts["off"])
     bad = unread | (minute > 59) | (second > 59) | with_ampm & ((hour < 1) | (hour > 12))
-    bad |= ~with_ampm & (hour > 23) | (offset.abs() > 14 * 60).fillna(False)  # no zone: -15:00
+    bad |= (~with_ampm & (hour > 23)) | (offset.abs() > 14 * 60).fillna(False)  # no zone: -15:00
     hour = hour.where(~with_ampm, hour % 12 + np.where(ampm == "p", 12, 0))
     good = has.copy()
     good[has] = ~bad.to_numpy()

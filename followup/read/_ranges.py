@@ -82,10 +82,10 @@ def split_time_range(values: pd.Series, zones: pd.Series) -> tuple[pd.Series, pd
     code = pd.Series(codes, index=values.index)
     always = offset_like & ~interview & some_zones & (parts["head"] != "")  # after a date
     by_zone = code[code.isin(parts.index[offset_like & ~always])]
-    has = [
-        int(minutes) in _zone_offsets(place)
-        for minutes, place in zip(offset[by_zone].to_numpy(), zones[by_zone.index], strict=True)
-    ]
+    places = zones[by_zone.index]
+    known = pd.DataFrame({place: _zone_offsets(place) for place in places.unique()}).T
+    seasons = known.reindex(places.to_numpy()).to_numpy()  # winter, summer: per row
+    has = (seasons == offset[by_zone].to_numpy()[:, None]).any(axis=1)
     rows = code.index[code.isin(parts.index[always])].union(by_zone.index[has])
     start_rows[rows], end_rows[rows] = values[rows], pd.NA
     return start_rows, end_rows
@@ -102,29 +102,30 @@ def _half_days(parts: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     ap2 = given2.fillna(ap2.mask(flipped, ap2.map(flip)))
     # Neither has it, and the end comes first ("12:00-1:00"): a start in the morning (or
     # at noon) and an end in the afternoon, if that is a range of at most 8 hours.
-    noon = pd.Series(np.where(parts["h1"].astype(int) == 12, "p", "a"), index=parts.index)
+    morning = pd.Series(np.where(parts["h1"].astype(int) == 12, "p", "a"), index=parts.index)
     afternoon = pd.Series("p", index=parts.index)
     daytime = _minutes(parts["h2"], parts["m2"], afternoon) - _minutes(
-        parts["h1"], parts["m1"], noon
+        parts["h1"], parts["m1"], morning
     )
     by_day = given1.isna() & given2.isna() & (span <= 0) & (parts["h2"].astype(int) <= 12)
     by_day &= (parts["h1"].astype(int) <= 12) & (daytime > 0) & (daytime <= _LONGEST_FLIPPED)
-    return ap1.mask(by_day, noon), ap2.mask(by_day, afternoon)
+    return ap1.mask(by_day, morning), ap2.mask(by_day, afternoon)
 
 
 @functools.cache
-def _zone_offsets(zone: str) -> frozenset[int]:
-    """The UTC offsets, in minutes, a zone has this year, in winter and in summer."""
+def _zone_offsets(zone: str) -> tuple[float, float]:
+    """The UTC offsets, in minutes, a zone has this year in winter and in summer (NaN for
+    a zone that does not exist)."""
     try:
         place = zoneinfo.ZoneInfo(zone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # rejected elsewhere
-        return frozenset()
+        return float("nan"), float("nan")
     year = datetime.date.today().year
-    winter, summer = (datetime.datetime(year, month, 1, tzinfo=place) for month in (1, 7))
-    return frozenset(
-        int((moment.utcoffset() or datetime.timedelta()).total_seconds()) // 60
-        for moment in (winter, summer)
+    winter, summer = (
+        (datetime.datetime(year, month, 1, tzinfo=place).utcoffset() or datetime.timedelta())
+        for month in (1, 7)
     )
+    return winter.total_seconds() / 60, summer.total_seconds() / 60
 
 
 def _minutes(hour: pd.Series, minute: pd.Series, ap: pd.Series) -> pd.Series:
