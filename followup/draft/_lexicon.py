@@ -115,6 +115,7 @@ SHORTHAND: dict[str, str] = {
     "idk": "",
     "tbd": "",
     "comp": "",
+    "v": "",  # "v structured" (very), "rules v ML" (versus)
 }
 
 #: Verbs that open a note about the conversation ("Talked about ...", "we discussed ..."),

@@ -216,6 +216,8 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("coaches soccer on weekends", "note_unclear", "name who"),
         ("10 yrs at the co", "note_shorthand", "spell 'co' out"),
         ("discussed comp", "note_shorthand", "spell 'comp' out"),
+        ("sprint reviews, v structured", "note_shorthand", "spell 'v' out"),  # very? versus?
+        ("how he runs sprint reviews, v structured", "note_two_parts", "keep one thought"),
         ("discussed compensation", "private_note", "keep it in your Notes column"),
         # a cliché or catchphrase in place of the topic: the rest, where it reads alone
         ("think outside the box about cost dashboards", "note_stock_phrase", 'e.g. "cost dash'),
