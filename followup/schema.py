@@ -651,6 +651,7 @@ CODES: tuple[Code, ...] = (
     Code("end_without_time", "reject", "", "an end date with no time of day"),
     Code("ends_before_start", "reject", "", "an interview that ends before it starts"),
     Code("night_start", "reject", "", "a start before 7 am written without am or pm (1:30)"),
+    Code("wrong_weekday", "reject", "", "a weekday the date is not (Wed 11/24/2026, a Tuesday)"),
     Code("bad_duration", "reject", "", "a duration followup cannot read"),
     Code("duration_out_of_range", "reject", "", "a duration under a minute or over a day"),
     Code("sent_before_end", "reject", "", "a follow-up sent before the interview ended"),

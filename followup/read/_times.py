@@ -9,6 +9,7 @@ from followup._clock import CELL_ZONES, US_ONLY
 from followup.read._dates import DayFirst, column_order, parse_moments
 from followup.read._ranges import split_time_range
 from followup.read._rejects import Problems
+from followup.read._weekdays import warn_of_wrong_weekdays
 from followup.read._zones import localize
 
 #: A duration: "45", "45 min", "1h", "1 h 30", "1:30".
@@ -93,6 +94,8 @@ def parse_times(
     )
     early = begin.notna() & offset.isna() & (time < _MORNING)
     _warn_of_night_starts(long, early, start["time"].notna(), problems)
+    for cells, frame, column in ((start_text, start, when), (day_text, day, "interview_date")):
+        warn_of_wrong_weekdays(cells, frame["date"].where(~unread), column, problems)
 
     end_cell = long["interview_end"] != ""  # an end cell comes before a range's end
     in_start = ~end_cell & start_range_end.notna()

@@ -180,6 +180,22 @@ def test_only_a_weekday_may_come_before_a_date():
     assert problems(result) == [(4, "Start", "not a date or time followup can read")]
 
 
+def test_a_weekday_the_date_is_not_is_warned_of_and_the_date_kept():
+    starts = ["Wed 11/24/2026 2:00 PM", "Tuesday, November 24, 2026 at 3pm", "weds. 11/25 9am"]
+    starts += ["Fri 11/24/2026 25:00", "9am", "9am", "mon 11/30/2026 10:00"]
+    dates = ["", "", "", "", "Sun 24 Nov 2026", "Thu 26.11.2026", ""]
+    result = read(frame(starts, Date=dates))
+    assert result.recipients["interview_start"].tolist() == [
+        ts(f"2026-11-{day}") for day in ("24 14:00", "24 15:00", "25 09:00", "24 09:00")
+    ] + [ts("2026-11-26 09:00"), ts("2026-11-30 10:00")]
+    assert problems(result) == [
+        (2, "Start", "written as a Wednesday, but Tue 24 Nov 2026 is a Tuesday"),
+        (5, "Start", "impossible time of day"),  # an unread date is not compared
+        (6, "Date", "written as a Sunday, but Tue 24 Nov 2026 is a Tuesday"),
+    ]
+    assert result.rejects["code"].tolist() == ["wrong_weekday", "impossible_time", "wrong_weekday"]
+
+
 def test_a_date_column_may_hold_the_whole_moment():
     sheet = frame(["2026-11-24 14:30"]).drop(columns="Start").assign(Date=["11/24/2026 2:30 PM"])
     result = read(sheet)
