@@ -151,7 +151,36 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
             unused.append(_unread_slot(header, loose[0]))
         elif normalize_header(header):
             unused.append(_describe_unused(header, meant, name))
+    unused += _panel_of_labels(raw, names, headers)
     return [n for n in names if n is not None], headers, unused
+
+
+def _panel_of_labels(
+    raw: RawSheet, names: list[str | None], headers: dict[str, str]
+) -> list[Unused]:
+    """A "Panel" column beside columns of one interviewer each, with no address in it,
+    names the round ("Technical round"), not the panel: it becomes a column not used.
+    Beside an "Email" column alone, it holds the panel's names (``names_beside_addresses``)."""
+    one_each = [n for n in headers if n.partition("#")[0] in _ONE_EACH]
+    if "interviewers" not in headers or one_each in ([], ["interviewer_email"]):
+        return []
+    position = names.index("interviewers")
+    if raw.cells.iloc[:, position].str.contains("@", regex=False).any():
+        return []
+    header = headers.pop("interviewers")
+    name = snake_case(header)
+    while name in headers or name in BY_NAME or name in _RESERVED:
+        name += "_"
+    names[position], headers[name] = name, header
+    return [
+        Unused(
+            header,
+            "column not used: it holds no addresses, and the interviewers have columns of "
+            "their own",
+            f"a template of your own can use it as {name}; to list a whole panel in one "
+            "cell, write 'Name <email>; Name <email>'",
+        )
+    ]
 
 
 #: Loose headers that mean a second column when a tighter one takes their first meaning:

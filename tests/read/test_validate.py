@@ -195,6 +195,30 @@ def test_panel_size_beside_numbered_interviewers_is_a_column_not_used():
     assert problems(result) == [(1, "Panel size", "column not used")]
 
 
+@pytest.mark.parametrize(
+    "interviewer", [{"Interviewer": ["Dana", "Luis"]}, {"Interviewer 1": ["Dana", "Luis"]}]
+)
+def test_a_panel_column_of_labels_beside_interviewer_columns_is_a_column_not_used(interviewer):
+    """ "Panel: Technical round" beside a column of names and one of addresses names the
+    round; before, every row was rejected for a missing interviewer address."""
+    email = "Interviewer 1 Email" if "Interviewer 1" in interviewer else "Email"
+    frame = pd.DataFrame(
+        {"Company": ["N", "N"], "Role": ["Analyst"] * 2, "Start": ["2026-11-24 14:30"] * 2}
+        | {"Panel": ["Technical round", ""]}
+        | interviewer
+        | {email: ["dana@nw.example", "luis@nw.example"]}
+    )
+    result = read(frame)
+    assert result.recipients["interviewer_name"].tolist() == ["Dana", "Luis"]
+    assert result.recipients["panel"].fillna("").tolist() == ["Technical round", ""]
+    assert result.rejects[["row", "column", "severity"]].to_numpy().tolist() == [
+        [1, "Panel", "warning"]
+    ]
+    assert result.rejects["problem"].item().startswith("column not used: it holds no addresses")
+    packed = frame.assign(Panel=["Dana <dana@nw.example>; Luis <luis@nw.example>", ""])
+    assert read(packed).layout == ("packed" if email == "Email" else "wide")  # as before
+
+
 @pytest.mark.parametrize("names", ["Interviewer(s)", "Interviewers", "Panel"])
 def test_a_panel_column_of_names_beside_an_email_column_is_read_as_names(names):
     frame = pd.DataFrame(
