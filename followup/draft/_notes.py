@@ -276,7 +276,8 @@ def _topic(text: str) -> Note:
 
 def _takes_the(item: str) -> bool:
     """Whether a bare singular label: "case interview", "SSIS to dbt migration", not
-    "dbt models", "Dana's roadmap", "3 open roles" or "forecasting solar output"."""
+    "dbt models", "Dana's roadmap", "3 open roles", "forecasting solar output" or
+    "scaling the data team"."""
     core = re.split(rf"\s+{alternatives(words.PREPOSITIONS)}\s+", item, maxsplit=1)[0]
     tokens = core.split()  # "roadmap for 2027": the head is "roadmap"
     if not tokens:
@@ -288,6 +289,7 @@ def _takes_the(item: str) -> bool:
         and first not in (*words.DETERMINERS, *words.PREPOSITIONS, *words.QUESTION_WORDS, "you")
         and first not in words.FOCUSING
         and not any(_NAMED_OWNER.match(token) for token in tokens[:-1])  # "Dana's roadmap"
+        and not any(t.lower() in words.DETERMINERS for t in tokens[1:])  # "scaling the team"
     )
     head = head_word(_FROM_TO.sub("", item))  # "SSIS to dbt migration" is a migration
     known = head in (*words.COUNT_NOUNS, *words.OCCASIONS)

@@ -76,6 +76,8 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("roadmap for 2027", "the roadmap for 2027", "topic"),
         ("IFRS 17 transition", "the IFRS 17 transition", "topic"),
         ("forecasting solar output", "forecasting solar output", "topic"),
+        ("scaling the data team from 3 to 12", "scaling the data team from 3 to 12", "topic"),
+        ("building a feature store", "building a feature store", "topic"),
         ("grid reliability", "grid reliability", "topic"),
         ("teh month-end close", "the month-end close", "topic"),
         ("she mentioned a new office in Austin", "a new office in Austin", "topic"),
