@@ -49,6 +49,8 @@ _WEAK = frozenset(
         *("note", "co", "at", "opening", "vacancy"),
     )
 )
+#: A time of day in a cell: "9:30", "14h30", "2pm", "10-11 a.m.".
+_A_TIME = r"(?i)\d(?:[:.h]\d\d|\s*[ap]\.?\s?m\b)"
 #: Names a sheet's unused column is not given: the output's and the reader's own.
 _RESERVED = frozenset(RECIPIENT_COLUMNS) | WORKING_COLUMNS
 #: Columns of one interviewer each ("Interviewer 2 Email" too): beside one, no column is
@@ -152,7 +154,26 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
         elif normalize_header(header):
             unused.append(_describe_unused(header, meant, name))
     unused += _panel_of_labels(raw, names, headers)
+    unused = _slot_of_times(raw, names, headers, unused)
     return [n for n in names if n is not None], headers, unused
+
+
+def _slot_of_times(
+    raw: RawSheet, names: list[str | None], headers: dict[str, str], unused: list[Unused]
+) -> list[Unused]:
+    """A "Slot" column with times in it ("9:30-10:15am"), and no other start column, is the
+    time slot; with none ("B2", "1"), it stays a column not used."""
+    if "interview_start" in headers:
+        return unused
+    for position, header in enumerate(raw.headers):
+        name = names[position]
+        if name is None or normalize_header(header) != "slot":
+            continue
+        if raw.cells.iloc[:, position].str.contains(_A_TIME).any():
+            del headers[name]
+            names[position], headers["interview_start"] = "interview_start", header
+            return [u for u in unused if u.header != header]
+    return unused
 
 
 def _panel_of_labels(

@@ -156,13 +156,17 @@ def test_possessive_and_of_headers_name_their_columns():
 
 
 @pytest.mark.parametrize(
-    ("role", "time"),
-    [("Title applied", "At"), ("Post applied for", "Time slot"), ("Opening", "At")],
+    ("role", "time", "person"),
+    [
+        *(("Title applied", "At", "Person"), ("Post applied for", "Time slot", "Spoke with")),
+        *(("Opening", "At", "Interviewed by"), ("Job", "Slot", "Talked to")),
+    ],
 )
-def test_more_headers_for_the_role_and_the_time(role, time):
+def test_more_headers_for_the_role_the_time_and_the_interviewer(role, time, person):
+    """ "Slot" is the time where it holds times and no other column gives the start."""
     frame = pd.DataFrame(
         {"Employer": ["N"], role: ["Analyst"], "Interview day": ["2026-11-24"], time: ["2:30pm"]}
-        | {"Person": ["Dana"], "E-mail": ["dana@nw.example"], "Title": ["Head of Data"]}
+        | {person: ["Dana"], "E-mail": ["dana@nw.example"], "Title": ["Head of Data"]}
     )
     result = read(frame)
     assert problems(result) == []
