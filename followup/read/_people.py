@@ -18,12 +18,18 @@ import re
 import pandas as pd
 
 from followup._distinct import per_distinct
+from followup.read._rejects import Problems
 
 #: A name, then a bracket or a spaced dash and what follows it.
 _AFTER_NAME = re.compile(
     r"^(?P<name>.*?\S)\s*(?:[(\[](?P<said>[^()\[\]]+)[)\]]|\s[-–—]\s+(?P<dashed>.+?))\s*$"
 )
 _PRONOUNS = re.compile(r"(?i)^(?:he|she|they|ze|xe|any)(?:\s*/\s*\w+)+$")
+#: Two people in one name cell: "Kari Nordmann & Ola Nordmann", "Dana and Luis", "Jo + Sam".
+_TWO_PEOPLE = (
+    r"^\s*(?P<first>[^\W\d_][^\s&+/]*(?:\s+[^\W\d_][^\s&+/]*){0,2})"
+    r"\s*(?:&|\+|/|\s(?:and|und|et|y|og)\s)\s*(?P<second>[^\W\d_][^\s&+/]*(?:\s+[^\W\d_][^\s&+/]*){0,2})\s*$"
+)
 #: Words that make what follows a name a role ("Hiring Mgr", "VP Eng", "recruiter").
 _ROLE_WORDS = frozenset({"hiring", "manager", "mgr", "hm", "lead", "head", "director",
     "dir", "recruiter", "recruiting", "talent", "hr", "ta", "sourcer", "vp", "svp", "evp",
@@ -65,3 +71,23 @@ def _split(name: str) -> str:
     if kept and not words & _ROLE_WORDS:
         return name  # a nickname
     return found["name"] + "\x1f" + ", ".join(kept)
+
+
+def warn_of_two_people(long: pd.DataFrame, problems: Problems) -> None:
+    """Warn of a name cell that names two people beside one address ("Kari & Ola"): only
+    the one the address belongs to gets a letter."""
+    names = long["interviewer_name"]
+    joined = names.str.contains(r"[&+/]| (?:and|und|et|y|og) ")  # RE2: fast on every row
+    if not joined.any():
+        return
+    pairs = names[joined].str.extract(_TWO_PEOPLE).reindex(names.index)
+    two = pairs["second"].notna() & pairs["second"].str[0].str.isupper()
+    problems.add(
+        two,
+        "interviewer_name",
+        "two people in one name cell, beside one address: one letter goes, to that address",
+        "give " + pairs["second"].fillna("") + " a row of their own with their email, so each "
+        "is thanked personally",
+        code="two_people_one_address",
+        severity="warning",
+    )

@@ -19,7 +19,7 @@ from followup.read._dedupe import merge_repeated_interviewers
 from followup.read._headers import check_required, map_headers
 from followup.read._interviews import Interviews
 from followup.read._layouts import detect_layout, names_beside_addresses, to_long
-from followup.read._people import roles_in_names
+from followup.read._people import roles_in_names, warn_of_two_people
 from followup.read._raw import RawSheet
 from followup.read._rejects import Problems
 from followup.read._times import parse_times
@@ -86,6 +86,7 @@ def to_recipients(
             long["candidate_email"] != "", sender_email
         )
     long = roles_in_names(long)
+    warn_of_two_people(long, problems)
     long = fill_from_panel(long, ("interested", "fit", "decision_by"))
     long = fill_dittos(long, problems, ("talking_point", "question"))
     interested = parse_interested(long, problems)

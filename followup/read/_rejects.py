@@ -37,7 +37,7 @@ class Problems:
         mask: pd.Series,
         column: str,
         problem: str | pd.Series,
-        hint: str,
+        hint: str | pd.Series,
         *,
         code: str | pd.Series,
         value: pd.Series | None = None,
@@ -59,7 +59,7 @@ class Problems:
                 "value": values[mask].astype("str").map(_shorten),
                 "code": code[mask] if isinstance(code, pd.Series) else code,
                 "problem": problem[mask] if isinstance(problem, pd.Series) else problem,
-                "hint": hint,
+                "hint": hint[mask] if isinstance(hint, pd.Series) else hint,
                 "severity": severity,
             }
         )

@@ -246,3 +246,22 @@ def test_a_preferred_name_column_sets_the_greeting():
     assert result.recipients["preferred_name"].tolist() == ["Anh Minh"]
     drafts = followup.render_drafts(result.recipients, sender=SENDER, now="2026-11-24 18:00")
     assert drafts["body"].item().split("\n")[0].endswith(" Anh Minh,")
+
+
+def test_two_people_in_one_name_cell_beside_one_address_are_warned_of():
+    names = ["Kari Nordmann & Ola Nordmann", "Øystein og Åsa", "Jo + Sam", "Dana and the team"]
+    names += ["Mary-Kate Olsen", "Ana Gil (Ani)", "Zoë Ortega"]
+    sheet = pd.DataFrame(
+        [{**BASE, "Interviewer": name, "Interviewer Email": f"p{i}@nw.example"}
+         for i, name in enumerate(names)]
+    )  # fmt: skip
+    result = read(sheet)
+    assert len(result.recipients) == len(names)  # each kept, with a warning
+    warned = result.rejects.query("code == 'two_people_one_address'")
+    assert warned["row"].tolist() == [2, 3, 4]
+    assert set(warned["severity"]) == {"warning"}
+    assert warned["hint"].str.split(" a row").str[0].tolist() == [
+        "give Ola Nordmann",
+        "give Åsa",
+        "give Sam",
+    ]
