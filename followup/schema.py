@@ -39,7 +39,7 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("interview_id", ("interview id", "id", "interview"), doc="stable interview id"),
+    Column("interview_id", ("interview id", "id"), doc="stable interview id"),
     Column(
         "candidate_name",
         (
@@ -355,7 +355,6 @@ COLUMNS: tuple[Column, ...] = (
             "things to mention",
             "points to mention",
             "common ground",
-            "connection",
             "rapport",
         ),
         doc="what to mention to this interviewer",
@@ -419,7 +418,6 @@ COLUMNS: tuple[Column, ...] = (
             "ask about",
             "ask next time",
             "to ask next time",
-            "follow up",
             "question for them",
             "questions for them",
             "q for them",
@@ -643,6 +641,7 @@ CODES: tuple[Code, ...] = (
     Code("missing_name", "reject", "", "an interviewer's email without a name"),
     Code("missing_email", "reject", "", "an interviewer's name without an email"),
     Code("two_people_one_address", "reject", "", "two people's names beside one address"),
+    Code("shared_interview_id", "reject", "", "one interview id given at two companies"),
     Code("bad_email", "reject", "", "an address that is not name@domain"),
     Code("bad_yes_no", "reject", "", "a yes/no cell that reads as neither"),
     Code("unknown_zone", "reject", "", "a time zone cell that names no zone"),

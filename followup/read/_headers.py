@@ -245,7 +245,8 @@ def spelled_out(header: str) -> str:
 def _by_parts(header: str, taken: dict[str, str]) -> list[str]:
     """The columns not yet taken that the header's phrases name: each run of its words
     that is an alias (one weak word alone, like "email" or "date", is not enough). Beside
-    a column of interviewers' names or addresses, none is the panel ("Panel size")."""
+    a column of interviewers' names or addresses, none is the panel ("Panel size"); the
+    questions they "asked" are not the question to ask."""
     words = re.split(r"[^0-9A-Za-z\u00c0-\uffff']+", spelled_out(header))
     tokens = [normalize_header(t) for t in words]
     tokens = [t for t in tokens if t]
@@ -256,7 +257,14 @@ def _by_parts(header: str, taken: dict[str, str]) -> list[str]:
             if key in ALIASES and not (size == 1 and key in _WEAK):
                 found.setdefault(ALIASES[key], None)
     one_each = any(name.partition("#")[0] in _ONE_EACH for name in taken)
-    return [c for c in found if c not in taken and not (one_each and c == "interviewers")]
+    asked = "asked" in tokens  # "Questions they asked": not the question to ask
+    return [
+        c
+        for c in found
+        if c not in taken
+        and not (one_each and c == "interviewers")
+        and not (asked and c == "question")
+    ]
 
 
 def _unread_slot(header: str, slot: int) -> Unused:
@@ -283,6 +291,8 @@ def _describe_unused(header: str, meant: list[str], name: str) -> Unused:
     key = normalize_header(header)  # a short word needs more alike: "Misc" is not "Mins"
     near = difflib.get_close_matches(key, list(ALIASES), n=1, cutoff=0.75 if len(key) > 5 else 0.8)
     guess = f"did you mean {ALIASES[near[0]].replace('_', ' ')}? " if near else ""
+    if "asked" in key:  # "Questions they asked"
+        guess = "the letters ask the question of a 'Question to ask' column; "
     return Unused(
         header,
         "column not used",
