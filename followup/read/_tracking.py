@@ -9,6 +9,14 @@ from followup.read._rejects import Problems
 from followup.read._zones import localize
 from followup.schema import OUTCOMES, normalize_header
 
+#: Tracking cells that say whether, not when: the first say it happened ("Yes", "sent"),
+#: the others that it has not ("No", "pending"), which is what an empty cell says.
+_HAPPENED = frozenset(("yes", "y", "yep", "sent", "done", "replied", "heard back", "true",
+                       "x", "✓", "✔", "positive", "negative", "got one"))  # fmt: skip
+_NOT_YET = frozenset(("no", "n", "not yet", "none yet", "none", "nothing yet", "pending",
+                      "waiting", "todo", "to do", "tbd", "n/a", "na", "-", "–", "false",
+                      "no reply", "no response", "not sent", "unsent"))  # fmt: skip
+
 
 def parse_tracking(
     long: pd.DataFrame,
@@ -22,7 +30,7 @@ def parse_tracking(
     hint = "write e.g. 2026-11-25 09:10; leave it empty if it has not happened"
     out: dict[str, pd.Series] = {}
     for column in ("sent_at", "replied_at", "decided_at"):
-        text = long[column]
+        text = _without_whether(long[column], column, problems)
         if not (text != "").any():  # no follow-ups sent or replies yet: nothing to read
             out[column] = pd.Series(pd.NaT, index=long.index, dtype="datetime64[us, UTC]")
             continue
@@ -76,3 +84,19 @@ def parse_tracking(
     )
     out["outcome"] = outcome.fillna("")
     return out
+
+
+def _without_whether(text: pd.Series, column: str, problems: Problems) -> pd.Series:
+    """``text`` with the cells that say whether, not when, emptied; those that say it
+    happened are warned of: the analyses need the date."""
+    said = text.str.lower().str.strip(" .!")
+    happened, not_yet = said.isin(_HAPPENED), said.isin(_NOT_YET)
+    problems.add(
+        happened,
+        column,
+        "says it happened, but not when: the analyses leave it out",
+        "write the date (e.g. 2026-11-25), or leave it empty",
+        code="tracking_without_date",
+        severity="warning",
+    )
+    return text.mask(happened | not_yet, "")

@@ -67,3 +67,25 @@ def test_impossible_tracking_values_are_rejected_with_hints():
         (6, "Sent", "impossible date (no such day)"),
     ]
     assert "offer, next round, rejected or withdrew" in result.rejects["hint"].iloc[2]
+
+
+def test_a_yes_or_no_in_a_sent_or_reply_column_keeps_the_row():
+    """Before, "Follow-up sent?: No" rejected the very row that needed a letter."""
+    result = read(
+        sheet(
+            **{
+                "Follow-up sent?": ["Yes", "No", "✓", "not yet", "2026-11-03 09:00", "soon"],
+                "Heard back?": ["Positive", "", "pending", "N/A", "No", ""],
+            }
+        )
+    )
+    assert result.recipients["row"].tolist() == [2, 3, 4, 5, 6]
+    assert result.recipients["sent_at"].iloc[4] == ts("2026-11-03 09:00")
+    assert result.recipients[["sent_at", "replied_at"]].iloc[:4].isna().all(axis=None)
+    warned = "says it happened, but not when: the analyses leave it out"
+    assert problems(result) == [
+        (2, "Follow-up sent?", warned),
+        (2, "Heard back?", warned),
+        (4, "Follow-up sent?", warned),
+        (7, "Follow-up sent?", "not a date or time followup can read"),
+    ]
