@@ -660,6 +660,7 @@ CODES: tuple[Code, ...] = (
     Code("wrong_weekday", "reject", "", "a weekday the date is not (Wed 11/24/2026, a Tuesday)"),
     Code("bad_duration", "reject", "", "a duration followup cannot read"),
     Code("duration_out_of_range", "reject", "", "a duration under a minute or over a day"),
+    Code("duration_in_hours", "reject", "", "a number under 9 read as hours (1.5 = 90 minutes)"),
     Code("sent_before_end", "reject", "", "a follow-up sent before the interview ended"),
     Code("reply_before_interview", "reject", "", "a first reply before the interview"),
     Code("decision_before_interview", "reject", "", "a decision before the interview"),

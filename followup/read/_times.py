@@ -3,6 +3,8 @@ end cell or a duration."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from followup._clock import CELL_ZONES, US_ONLY
@@ -12,10 +14,10 @@ from followup.read._rejects import Problems
 from followup.read._weekdays import warn_of_wrong_weekdays
 from followup.read._zones import localize
 
-#: A duration: "45", "45 min", "1h", "1 h 30", "1:30".
+#: A duration: "45", "45 min", "1h", "1h30", "1 h 30", "1:30", "1:30:00".
 _DURATION = (
-    r"^(?:(?P<hm_h>\d{1,2}):(?P<hm_m>\d{2})"
-    r"|(?:(?P<h>\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hour|hours)\b\.?)?\s*"
+    r"^(?:(?P<hm_h>\d{1,2}):(?P<hm_m>\d{2})(?::00)?"
+    r"|(?:(?P<h>\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hour|hours)(?![a-z])\.?)?\s*"
     r"(?:(?P<m>\d+(?:[.,]\d+)?)\s*(?:m|min|mins|minute|minutes)?\.?)?)$"
 )
 
@@ -131,14 +133,7 @@ def parse_times(
         end_naive[with_offset] - pd.to_timedelta(end["offset"][with_offset].astype(float), unit="m")
     ).dt.tz_localize("UTC")
 
-    minutes, unreadable = parse_minutes(long["duration"])
-    problems.add(
-        unreadable,
-        "duration",
-        "not a duration",
-        "write minutes (45), hours (1h, 1h 30) or h:mm (1:30)",
-        code="bad_duration",
-    )
+    minutes = _durations(long["duration"], problems)
     out_of_range = (minutes <= 0) | (minutes > 24 * 60)
     problems.add(
         out_of_range,
@@ -160,6 +155,36 @@ def parse_times(
             code="ends_before_start",
         )
     return begin, finish, zones
+
+
+def _durations(cells: pd.Series, problems: Problems) -> pd.Series:
+    """The interviews' lengths in minutes. A number alone is in hours under a header that
+    says so ("Duration (hrs)"), and under 9 it is read as hours, with a warning: no
+    interview takes 1.5 minutes."""
+    minutes, unreadable = parse_minutes(cells)
+    problems.add(
+        unreadable,
+        "duration",
+        "not a duration",
+        "write minutes (45), hours (1h, 1h 30) or h:mm (1:30)",
+        code="bad_duration",
+    )
+    bare = cells.str.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*") & minutes.notna()
+    if not bare.any():
+        return minutes
+    header = problems.headers.get("duration", "")
+    if re.search(r"(?i)(?:^|[^a-z])(?:h|hrs?|hours?)(?:$|[^a-z:])", header):  # not "(h:mm)"
+        return minutes.mask(bare, minutes * 60)
+    small = bare & (minutes > 0) & (minutes < 9)
+    problems.add(
+        small,
+        "duration",
+        "read as hours: " + (minutes * 60).round().astype("Int64").astype("str") + " minutes",
+        "write 1.5h or 90 min to say which",
+        code="duration_in_hours",
+        severity="warning",
+    )
+    return minutes.mask(small, minutes * 60)
 
 
 def _warn_of_night_starts(

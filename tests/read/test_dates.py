@@ -220,6 +220,35 @@ def test_duration_forms_and_default():
 
 
 @pytest.mark.parametrize(
+    ("header", "cells", "minutes", "warned"),
+    [
+        (
+            "Duration",
+            ["0:45:00", "1:00:00", "1h30", "45", "1.5", "2"],
+            [45, 60, 90, 45, 90, 120],
+            2,
+        ),
+        ("Duration (hrs)", ["1", "1.5", "0.5", "45 min"], [60, 90, 30, 45], 0),
+        ("Length (h:mm)", ["1:30", "45"], [90, 45], 0),
+    ],
+)
+def test_durations_as_spreadsheets_write_them(header, cells, minutes, warned):
+    """Before, "Duration (hrs): 1" was a one-minute interview, without a word, and an
+    exported "0:45:00" was rejected."""
+    result = read(frame(["2026-11-24 14:00"] * len(cells), **{header: cells}))
+    ends = result.recipients["interview_end"] - result.recipients["interview_start"]
+    assert (ends.dt.total_seconds() / 60).tolist() == minutes
+    assert result.rejects["code"].tolist() == ["duration_in_hours"] * warned
+    assert (
+        result.rejects["problem"].tolist()[:warned]
+        == [
+            "read as hours: 90 minutes",
+            "read as hours: 120 minutes",
+        ][:warned]
+    )
+
+
+@pytest.mark.parametrize(
     ("dates", "order"),
     [
         (["11/24/2026 10:00", "12/01/2026 10:00"], "month"),
