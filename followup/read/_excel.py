@@ -39,13 +39,21 @@ def read_xlsx(data: bytes, name: str, sheet: str | int | None) -> RawSheet:
 
 
 def excel_text(value: object) -> str:
-    """Excel cell value as text; date cells become ISO strings."""
+    """Excel cell value as text; date cells become ISO strings, and a time in whole minutes
+    is written as Excel shows it, "2:30" (what was typed, and read as a CSV's "2:30" is).
+
+    >>> excel_text(dt.time(2, 30)), excel_text(dt.datetime(2026, 11, 24, 14, 5))
+    ('2:30', '2026-11-24 14:05')
+    """
     if value is None:
         return ""
     if isinstance(value, str):
         return value
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, dt.datetime | dt.time) and not (value.second or value.microsecond):
+        time = f"{value.hour}:{value.minute:02d}"
+        return f"{value.date().isoformat()} {time}" if isinstance(value, dt.datetime) else time
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ")
     if isinstance(value, dt.date | dt.time):

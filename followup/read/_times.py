@@ -176,10 +176,13 @@ def _durations(cells: pd.Series, problems: Problems) -> pd.Series:
     if re.search(r"(?i)(?:^|[^a-z])(?:h|hrs?|hours?)(?:$|[^a-z:])", header):  # not "(h:mm)"
         return minutes.mask(bare, minutes * 60)
     small = bare & (minutes > 0) & (minutes < 9)
+    if not small.any():
+        return minutes
+    shown = (minutes[small] * 60).round().astype("int64").astype("str")
     problems.add(
         small,
         "duration",
-        "read as hours: " + (minutes * 60).round().astype("Int64").astype("str") + " minutes",
+        ("read as hours: " + shown + " minutes").reindex(cells.index),
         "write 1.5h or 90 min to say which",
         code="duration_in_hours",
         severity="warning",

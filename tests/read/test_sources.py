@@ -184,6 +184,28 @@ def test_xlsx_date_cells_time_cells_and_serials(tmp_path):
     assert r["row"].tolist() == [2, 3, 4, 5]
 
 
+def test_xlsx_time_cells_before_seven_are_warned_of_as_in_a_csv(tmp_path):
+    """Excel stores "2:30" typed in a cell as 02:30 and shows it as "2:30": as a CSV's
+    "2:30", it is kept with a night_start warning (before, it was kept without a word)."""
+    night = dt.datetime(2026, 11, 24, 1, 15)
+    path = _workbook(
+        tmp_path / "s.xlsx",
+        [
+            XLSX_HEADER,
+            ["N", "Analyst", dt.datetime(2026, 11, 24), dt.time(2, 30), 45, "Dana", "d@n.example"],
+            ["N", "Analyst", dt.datetime(2026, 11, 24), dt.time(14, 30), 45, "Luis", "l@n.example"],
+            ["B", "Analyst", None, night, 45, "Jo", "jo@b.example"],
+        ],
+    )
+    result = read(path)
+    starts = ["2026-11-24 02:30", "2026-11-24 14:30", "2026-11-24 01:15"]
+    assert result.recipients["interview_start"].tolist() == [ts(s) for s in starts]
+    assert result.rejects[["row", "column", "value", "code"]].to_numpy().tolist() == [
+        [2, "Start", "2:30", "night_start"],
+        [4, "Start", "2026-11-24 1:15", "night_start"],
+    ]
+
+
 def test_xlsx_merged_interview_cells_reach_every_interviewer_of_the_panel(tmp_path):
     # The interview written once, its cells merged down beside the panel's rows: openpyxl
     # reads the merged cells below the first as empty, and each interviewer still gets it.
