@@ -1,9 +1,10 @@
-"""Interviewer names as people write them: a role or pronouns in brackets after the name.
+"""Interviewer names as people write them: a role or pronouns with the name, two people
+in one cell.
 
-"Priya Raghunathan (Hiring Mgr)" is Priya Raghunathan, whose title is Hiring Mgr;
-"Sam Lee (he/him)" is Sam Lee. Left in the name, the bracket would be greeted as a
-nickname ("Hi Hiring Mgr,") and shown in the To: line. A bracket of anything else is
-a nickname ("Olúwaseun Adeyemi (Seun)") and stays.
+"Priya Raghunathan (Hiring Mgr)", "Priya Raghunathan, Hiring Mgr" and "Hiring Mgr: Priya
+Raghunathan" are Priya Raghunathan, whose title is Hiring Mgr; "Sam Lee (he/him)" is Sam
+Lee. Left in the name, the role would be greeted ("Hi Hiring Mgr,") and shown in the To:
+line. A bracket of anything else is a nickname ("Olúwaseun Adeyemi (Seun)") and stays.
 
 >>> long = pd.DataFrame({"interviewer_name": ["Priya Rao (Hiring Mgr)", "Sam Lee [he/him]",
 ...     "Ana Gil (Ani)", "Jo Park - Data Lead"], "interviewer_title": ["", "", "", "CTO"]})
@@ -20,15 +21,23 @@ import pandas as pd
 from followup._distinct import per_distinct
 from followup.read._rejects import Problems
 
-#: A name, then a bracket or a spaced dash and what follows it.
+#: A name, then a bracket or a spaced dash and what follows it; or a comma and what follows.
 _AFTER_NAME = re.compile(
     r"^(?P<name>.*?\S)\s*(?:[(\[](?P<said>[^()\[\]]+)[)\]]|\s[-–—]\s+(?P<dashed>.+?))\s*$"
 )
+_AFTER_COMMA = re.compile(r"^(?P<name>[^,]*\S)\s*,\s+(?P<said>.+?)\s*$")
+_SUFFIX = re.compile(r"(?i)^(?:jr|sr|ii|iii|iv|phd|ph\.d|md|esq|mba)\.?$")
+#: A role, then a colon or a spaced dash and the name: "HM: Dana Whitfield".
+_BEFORE_NAME = re.compile(r"^(?P<said>[^:]*?\S)\s*(?::|\s[-–—])\s+(?P<name>.+?)\s*$")
 _PRONOUNS = re.compile(r"(?i)^(?:he|she|they|ze|xe|any)(?:\s*/\s*\w+)+$")
 #: Two people in one name cell: "Kari Nordmann & Ola Nordmann", "Dana and Luis", "Jo + Sam".
 _TWO_PEOPLE = (
     r"^\s*(?P<first>[^\W\d_][^\s&+/]*(?:\s+[^\W\d_][^\s&+/]*){0,2})"
     r"\s*(?:&|\+|/|\s(?:and|und|et|y|og)\s)\s*(?P<second>[^\W\d_][^\s&+/]*(?:\s+[^\W\d_][^\s&+/]*){0,2})\s*$"
+)
+#: Two full names and a comma: "Dana Whitfield, Luis Ortega" (not "Ortega, Luis").
+_TWO_FULL_NAMES = (
+    r"^\s*(?P<first>[^\W\d_]\S*\s+[^\W\d_]\S*)\s*,\s*(?P<second>[^\W\d_]\S*\s+[^\W\d_]\S*)\s*$"
 )
 #: Words that make what follows a name a role ("Hiring Mgr", "VP Eng", "recruiter").
 _ROLE_WORDS = frozenset({"hiring", "manager", "mgr", "hm", "lead", "head", "director",
@@ -46,7 +55,7 @@ def roles_in_names(long: pd.DataFrame) -> pd.DataFrame:
     """``interviewer_name`` without a role or pronouns written after it; the role becomes
     ``interviewer_title`` where that cell is empty."""
     names = long["interviewer_name"]
-    marked = names.str.contains(r"[(\[–—-]", regex=True)  # no \s: pandas would run it in Python
+    marked = names.str.contains(r"[(\[–—,:-]", regex=True)  # no \s: pandas would run it in Python
     if not marked.any():
         return long
     parts = per_distinct(names[marked], _split).str.split("\x1f", n=1, expand=True)
@@ -61,26 +70,40 @@ def roles_in_names(long: pd.DataFrame) -> pd.DataFrame:
 
 
 def _split(name: str) -> str:
-    """``name``, and the role after it, joined by "\x1f"; ``name`` alone when it has none."""
-    found = _AFTER_NAME.match(name)
-    if found is None:
-        return name
-    pieces = re.split(r"\s*[,;]\s*", (found["said"] or found["dashed"]).strip())
-    kept = [p for p in pieces if p and not _PRONOUNS.match(p)]  # "recruiter, she/her"
-    words = {w.strip(".'’").lower() for p in kept for w in re.split(r"[\s/&]+", p)}
-    if kept and not words & _ROLE_WORDS:
-        return name  # a nickname
-    return found["name"] + "\x1f" + ", ".join(kept)
+    """``name``, and the role written with it, joined by "\x1f"; ``name`` alone when it
+    has none ("Olúwaseun Adeyemi (Seun)" and "Ortega, Luis" keep theirs whole)."""
+    for pattern in (_AFTER_NAME, _AFTER_COMMA):
+        found = pattern.match(name)
+        if found is None:
+            continue
+        said = found["said"] or found.groupdict().get("dashed") or ""
+        pieces = re.split(r"\s*[,;]\s*", said.strip())
+        kept = [p for p in pieces if p and not _PRONOUNS.match(p)]  # "recruiter, she/her"
+        if any(_SUFFIX.match(p) for p in kept):  # "Luis Ortega, Jr."
+            continue
+        if not kept or _names_a_role(kept):
+            return found["name"] + "\x1f" + ", ".join(kept)
+    before = _BEFORE_NAME.match(name)  # "Recruiter - Tom Reyes"
+    if before and _names_a_role([before["said"]]) and not _names_a_role([before["name"]]):
+        return before["name"] + "\x1f" + before["said"]
+    return name
+
+
+def _names_a_role(pieces: list[str]) -> bool:
+    return bool(
+        {w.strip(".'’").lower() for p in pieces for w in re.split(r"[\s/&]+", p)} & _ROLE_WORDS
+    )
 
 
 def warn_of_two_people(long: pd.DataFrame, problems: Problems) -> None:
     """Warn of a name cell that names two people beside one address ("Kari & Ola"): only
     the one the address belongs to gets a letter."""
     names = long["interviewer_name"]
-    joined = names.str.contains(r"[&+/]| (?:and|und|et|y|og) ")  # RE2: fast on every row
+    joined = names.str.contains(r"[&+/,]| (?:and|und|et|y|og) ")  # RE2: fast on every row
     if not joined.any():
         return
-    pairs = names[joined].str.extract(_TWO_PEOPLE).reindex(names.index)
+    pairs = names[joined].str.extract(_TWO_PEOPLE)
+    pairs = pairs.fillna(names[joined].str.extract(_TWO_FULL_NAMES)).reindex(names.index)
     two = pairs["second"].notna() & pairs["second"].str[0].str.isupper()
     problems.add(
         two,

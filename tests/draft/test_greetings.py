@@ -215,9 +215,16 @@ def test_a_name_is_greeted_by_the_given_name_nameparser_finds(name):
         ("Dr. Ben Okafor (Head of Data)", "Dr. Ben Okafor", "Head of Data", "Dr. Okafor"),
         ("Olúwaseun Adeyemi (Seun)", "Olúwaseun Adeyemi (Seun)", "", "Seun"),
         ("Mary-Kate Olsen", "Mary-Kate Olsen", "", "Mary-Kate"),
+        ("Dana Whitfield, Hiring Manager", "Dana Whitfield", "Hiring Manager", "Dana"),
+        ("HM: Dana Whitfield", "Dana Whitfield", "HM", "Dana"),
+        ("Recruiter - Tom Reyes", "Tom Reyes", "Recruiter", "Tom"),
+        ("Ortega, Luis", "Ortega, Luis", "", "Luis"),
+        ("Luis Ortega, Jr.", "Luis Ortega, Jr.", "", "Luis"),
     ],
 )
 def test_a_role_or_pronouns_after_a_name_are_not_greeted(written, name, title, greeted):
+    """Before, "Dana Whitfield, Hiring Manager" was greeted "Dear Hiring", "HM: Dana
+    Whitfield" "Hello Hm:" and "Recruiter - Tom Reyes" "Dear Recruiter"."""
     sheet = pd.DataFrame(
         {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
         | {"Interviewer": [written], "Interviewer Email": ["p@nw.example"]}

@@ -250,7 +250,8 @@ def test_a_preferred_name_column_sets_the_greeting():
 
 def test_two_people_in_one_name_cell_beside_one_address_are_warned_of():
     names = ["Kari Nordmann & Ola Nordmann", "Øystein og Åsa", "Jo + Sam", "Dana and the team"]
-    names += ["Mary-Kate Olsen", "Ana Gil (Ani)", "Zoë Ortega"]
+    names += ["Mary-Kate Olsen", "Ana Gil (Ani)", "Zoë Ortega", "Dana Whitfield, Luis Ortega"]
+    names += ["Ortega, Luis", "Dana Whitfield, Hiring Manager"]
     sheet = pd.DataFrame(
         [{**BASE, "Interviewer": name, "Interviewer Email": f"p{i}@nw.example"}
          for i, name in enumerate(names)]
@@ -258,10 +259,11 @@ def test_two_people_in_one_name_cell_beside_one_address_are_warned_of():
     result = read(sheet)
     assert len(result.recipients) == len(names)  # each kept, with a warning
     warned = result.rejects.query("code == 'two_people_one_address'")
-    assert warned["row"].tolist() == [2, 3, 4]
+    assert warned["row"].tolist() == [2, 3, 4, 9]
     assert set(warned["severity"]) == {"warning"}
     assert warned["hint"].str.split(" a row").str[0].tolist() == [
         "give Ola Nordmann",
         "give Åsa",
         "give Sam",
+        "give Luis Ortega",
     ]
