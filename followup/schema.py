@@ -641,6 +641,7 @@ CODES: tuple[Code, ...] = (
     Code("missing_name", "reject", "", "an interviewer's email without a name"),
     Code("missing_email", "reject", "", "an interviewer's name without an email"),
     Code("two_people_one_address", "reject", "", "two people's names beside one address"),
+    Code("shared_address", "reject", "", "one address given for people of different names"),
     Code("shared_interview_id", "reject", "", "one interview id given at two companies"),
     Code("tracking_without_date", "reject", "", "a yes in a sent or reply column, not a date"),
     Code("bad_email", "reject", "", "an address that is not name@domain"),

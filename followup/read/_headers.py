@@ -49,6 +49,8 @@ _WEAK = frozenset(
         *("note", "co", "at", "opening", "vacancy"),
     )
 )
+#: Headers of job trackers that are words of their own, not misspelt columns.
+_TRACKER_WORDS = frozenset(("status", "stage", "round", "location", "salary", "source"))
 #: A time of day in a cell: "9:30", "14h30", "2pm", "10-11 a.m.".
 _A_TIME = r"(?i)\d(?:[:.h]\d\d|\s*[ap]\.?\s?m\b)"
 #: Names a sheet's unused column is not given: the output's and the reader's own.
@@ -290,6 +292,8 @@ def _describe_unused(header: str, meant: list[str], name: str) -> Unused:
         )
     key = normalize_header(header)  # a short word needs more alike: "Misc" is not "Mins"
     near = difflib.get_close_matches(key, list(ALIASES), n=1, cutoff=0.75 if len(key) > 5 else 0.8)
+    if key in _TRACKER_WORDS:  # "Status" is not a misspelt "Starts"
+        near = []
     guess = f"did you mean {ALIASES[near[0]].replace('_', ' ')}? " if near else ""
     if "asked" in key:  # "Questions they asked"
         guess = "the letters ask the question of a 'Question to ask' column; "

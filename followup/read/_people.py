@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from followup._distinct import per_distinct
@@ -112,5 +113,25 @@ def warn_of_two_people(long: pd.DataFrame, problems: Problems) -> None:
         "give " + pairs["second"].fillna("") + " a row of their own with their email, so each "
         "is thanked personally",
         code="two_people_one_address",
+        severity="warning",
+    )
+
+
+def warn_of_shared_addresses(long: pd.DataFrame, problems: Problems) -> None:
+    """Warn of an address given for people of different names (a recruiter's, in the email
+    column beside each interviewer): every one of their letters goes to it."""
+    addresses, given = pd.factorize(long["interviewer_email"].str.strip().str.lower())
+    names, named = pd.factorize(long["interviewer_name"].str.strip().str.lower())
+    pairs = np.unique(addresses.astype("int64") * (len(named) + 1) + names)
+    people = np.bincount(pairs // (len(named) + 1), minlength=len(given))
+    shared = (people[addresses] > 1) & (long["interviewer_email"] != "").to_numpy()
+    if not shared.any():
+        return
+    problems.add(
+        pd.Series(shared, index=long.index),
+        "interviewer_email",
+        "the same address is given for people of different names: each letter goes to it",
+        "give each interviewer their own address (is this a recruiter's?)",
+        code="shared_address",
         severity="warning",
     )

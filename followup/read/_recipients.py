@@ -19,7 +19,7 @@ from followup.read._dedupe import merge_repeated_interviewers
 from followup.read._headers import check_required, map_headers
 from followup.read._interviews import Interviews
 from followup.read._layouts import detect_layout, names_beside_addresses, to_long
-from followup.read._people import roles_in_names, warn_of_two_people
+from followup.read._people import roles_in_names, warn_of_shared_addresses, warn_of_two_people
 from followup.read._raw import RawSheet
 from followup.read._rejects import Problems
 from followup.read._times import parse_times
@@ -88,6 +88,7 @@ def to_recipients(
         )
     long = roles_in_names(long)
     warn_of_two_people(long, problems)
+    warn_of_shared_addresses(long, problems)
     long = ids_of_one_interview(long, problems)
     long = fill_from_panel(long, ("interested", "fit", "decision_by"))
     long = fill_dittos(long, problems, ("talking_point", "question"))

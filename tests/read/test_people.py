@@ -267,3 +267,28 @@ def test_two_people_in_one_name_cell_beside_one_address_are_warned_of():
         "give Sam",
         "give Luis Ortega",
     ]
+
+
+def test_one_address_given_for_people_of_different_names_is_warned_of():
+    """A recruiter's address in the email column beside each interviewer: before, each
+    letter went to the recruiter without a word."""
+    names = ["Bill Lumbergh", "Milton Waddams", "Tom Becker", "tom becker ", "Ann Lee"]
+    emails = [
+        "nina@in.example",
+        "Nina@in.example",
+        "tom@bw.example",
+        "tom@bw.example",
+        "a@x.example",
+    ]
+    starts = ["2026-11-24 10:00", "2026-11-24 11:00", "2026-11-24 12:00", "2026-11-25 12:00"]
+    starts += ["2026-11-26 09:00"]
+    sheet = pd.DataFrame(
+        [{**BASE, "Start": start, "Interviewer": name, "Interviewer Email": email}
+         for start, name, email in zip(starts, names, emails, strict=True)]
+    )  # fmt: skip
+    result = read(sheet)
+    assert len(result.recipients) == 5
+    assert result.rejects[["row", "code", "severity"]].to_numpy().tolist() == [
+        [2, "shared_address", "warning"],
+        [3, "shared_address", "warning"],
+    ]

@@ -175,7 +175,7 @@ def test_more_headers_for_the_role_the_time_and_the_interviewer(role, time, pers
     assert row["interview_start"] == pd.Timestamp("2026-11-24 14:30", tz="America/Chicago")
 
 
-@pytest.mark.parametrize("header", ["Slot", "SLOT", "Panel size", "Position in panel"])
+@pytest.mark.parametrize("header", ["Slot", "SLOT", "Panel size", "Position in panel", "Status"])
 def test_a_column_followup_does_not_read_is_reported_and_its_row_kept(header):
     """A "Slot" column is not the reader's own slot number; "panel" in a longer header
     does not make it the list of the panel beside a column of interviewers."""
@@ -186,6 +186,7 @@ def test_a_column_followup_does_not_read_is_reported_and_its_row_kept(header):
     result = read(frame)
     assert len(result.recipients) == 1
     assert problems(result) == [(1, header, "column not used")]
+    assert "did you mean" not in result.rejects["hint"].item()  # "Status" is not "Starts"
 
 
 def test_panel_size_beside_numbered_interviewers_is_a_column_not_used():
