@@ -3,7 +3,10 @@ placed in them, with daylight-saving gaps and overlaps reported, never guessed."
 
 from __future__ import annotations
 
+import re
+import unicodedata
 import zoneinfo
+from functools import cache
 
 import pandas as pd
 
@@ -18,12 +21,7 @@ def parse_zones(long: pd.DataFrame, problems: Problems, default: str) -> pd.Seri
         if value == "":
             names[value] = default
             continue
-        candidate = ZONE_ABBREVIATIONS.get(value.lower(), value)
-        try:
-            zoneinfo.ZoneInfo(candidate)
-            names[value] = candidate
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "America"
-            names[value] = ""
+        names[value] = zone_named(value)
     zones = text.map(names).astype("str")
     problems.add(
         zones == "",
@@ -33,6 +31,81 @@ def parse_zones(long: pd.DataFrame, problems: Problems, default: str) -> pd.Seri
         code="unknown_zone",
     )
     return zones
+
+
+#: Zones as people name them ("Eastern", "Pacific Time", "Central Time (US & Canada)").
+_ZONE_NAMES = {
+    "eastern": "America/New_York",
+    "central": "America/Chicago",
+    "mountain": "America/Denver",
+    "pacific": "America/Los_Angeles",
+    "central european": "Europe/Berlin",
+    "western european": "Europe/Lisbon",
+    "eastern european": "Europe/Athens",
+    "british": "Europe/London",
+    "india": "Asia/Kolkata",
+}
+_FIXED_OFFSET = re.compile(r"(?i)^(?:utc|gmt)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?00)?$")
+
+
+def zone_named(value: str) -> str:
+    """The IANA zone a time-zone cell names: an IANA name, an abbreviation ("ET"), a US
+    zone's name ("Eastern", "Pacific Time"), a city ("New York", "São Paulo") or a whole-hour
+    UTC offset ("UTC-5"); "" for none.
+
+    >>> [zone_named(v) for v in ("Europe/Oslo", "ET", "Eastern Time", "New York", "UTC-5", "Mars")]
+    ['Europe/Oslo', 'America/New_York', 'America/New_York', 'America/New_York', 'Etc/GMT+5', '']
+    """
+    words = re.sub(
+        r"\(.*?\)|\b(?:time|standard|summer|daylight|zone|us)\b|[&,]", " ", value.lower()
+    )
+    words = re.sub(r"\bindian\b", "india", words)
+    words = " ".join(words.split())
+    offset = _FIXED_OFFSET.match(value.strip())
+    candidates = [
+        ZONE_ABBREVIATIONS.get(value.strip().lower(), value.strip()),
+        _ZONE_NAMES.get(words, ""),
+        _cities().get(_city_key(value), ""),
+        f"Etc/GMT{'-' if offset['sign'] == '+' else '+'}{int(offset['hours'])}" if offset else "",
+    ]
+    for candidate in filter(None, candidates):
+        try:
+            zoneinfo.ZoneInfo(candidate)
+            return candidate
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "America"
+            continue
+    return ""
+
+
+def _city_key(text: str) -> str:
+    """A city as IANA spells it, in small letters: "São Paulo" → "sao_paulo"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "_".join(plain.lower().split())
+
+
+@cache
+def _cities() -> dict[str, str]:
+    """Each IANA zone by its city ("new_york": "America/New_York")."""
+    return {
+        zone.rsplit("/", 1)[1].lower(): zone
+        for zone in sorted(zoneinfo.available_timezones())
+        if zone.split("/")[0] in _CONTINENTS and zone.count("/") == 1
+    }
+
+
+_CONTINENTS = frozenset(
+    (
+        "Africa",
+        "America",
+        "Antarctica",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+    )
+)
 
 
 def localize(

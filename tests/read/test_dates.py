@@ -341,6 +341,21 @@ def test_timezone_column_overrides_tz_and_unknown_zone_is_rejected():
     assert problems(result) == [(4, "TZ", "unknown time zone")]
 
 
+def test_a_zone_may_be_named_as_people_name_it():
+    """Before, each of these was an 'unknown time zone' that rejected its row."""
+    named = ["Eastern", "Pacific Time", "Central Time (US & Canada)", "New York", "São Paulo"]
+    named += ["UTC-5", "Central European Time", "UTC+05:30"]
+    result = read(frame(["2026-11-24 10:00"] * len(named), **{"Time zone": named}))
+    assert result.recipients["timezone"].tolist() == [
+        *("America/New_York", "America/Los_Angeles", "America/Chicago", "America/New_York"),
+        *("America/Sao_Paulo", "Etc/GMT+5", "Europe/Berlin"),
+    ]
+    assert result.recipients["interview_start"].dt.tz_convert("UTC").dt.hour.tolist() == [
+        15, 18, 16, 15, 13, 15, 9
+    ]  # fmt: skip
+    assert problems(result) == [(9, "Time zone", "unknown time zone")]  # no such whole hour
+
+
 def test_dst_gap_and_overlap_are_reported_not_guessed():
     result = read(
         frame(["2026-03-08 02:30", "2026-11-01 01:30", "2026-11-01 01:30-05:00"]),
