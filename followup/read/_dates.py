@@ -38,7 +38,7 @@ _TIME = (
     r"\s*(?P<ampm>[aApP]\.?\s?[mM]\.?)?"
     r"\s*(?:(?P<off>Z|UTC|GMT|[+-]\d{2}:?\d{2})|(?P<zone>[A-Za-z]{2,5}))?"
 )
-_ISO = r"^(?P<y>\d{4})-(?P<b>\d{1,2})-(?P<a>\d{1,2})(?:[T ]\s*(?P<time>.+))?$"
+_ISO = r"^(?P<y>\d{4})[-/](?P<b>\d{1,2})[-/](?P<a>\d{1,2})(?:[T ]\s*(?P<time>.+))?$"
 #: A weekday before a date: "Tue 11/24/2026", "Tuesday, 11/24".
 _WEEKDAY = r"(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"
 _NUMERIC = (
@@ -49,7 +49,8 @@ _NUMERIC = (
 _MONTH_NAMES = (
     r"^(?:[A-Za-z]+\.?,?\s+)?"
     r"(?:(?P<mon1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})"
-    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<mon2>[A-Za-z]{3,9})\.?,?\s+(?P<y2>\d{4}))"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)(?P<mon2>[A-Za-z]{3,9})\.?(?:,?\s+|-)"
+    r"(?P<y2>\d{4}|(?<=-)\d{2}(?=$|[\s,T])))"  # "03-Dec-26", as Excel writes it in a CSV
     r"(?:,?\s+(?:at\s+)?(?P<time>.+))?$"
 )
 #: A day and month with no year ("Nov 17", "Fri Nov 20", "11/18", "Tue 11/17 2pm").
@@ -57,31 +58,20 @@ _NO_YEAR_NUMERIC = rf"^{_WEEKDAY}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:[ ,T]+(?P<t
 _NO_YEAR_NAMED = (
     r"^(?:[A-Za-z]+\.?,?\s+)?"
     r"(?:(?P<mon1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b"
-    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<mon2>[A-Za-z]{3,9})\b\.?)"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)(?P<mon2>[A-Za-z]{3,9})\b\.?)"
     r"(?:,?\s+(?:at\s+)?(?P<time>.+))?$"
 )
 _SERIAL = r"^\d{5}(?:\.\d+)?$"
 _MONTHS = {
     m: i
     for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")],
         start=1,
     )
     for m in names
-}
+}  # fmt: skip
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 _UNREADABLE = "not a date or time followup can read"
 _NO_SUCH_DAY = "impossible date (no such day)"
@@ -129,6 +119,7 @@ def parse_moments(values: pd.Series, *, column: str, dayfirst: bool | None = Non
     out, order = kept(cells, dayfirst), dayfirst
     if out is None:  # a value not read before: read them all, as a whole read would
         text = cells.str.replace(_NOON, "12:00 PM", regex=True)
+        text = text.str.replace(r"\s+@\s*", " ", regex=True)  # "Thu, Dec 3 @ 10am"
         out = pd.DataFrame(
             {
                 "date": pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]"),
@@ -189,7 +180,10 @@ def _other_forms(
     month_name = named["mon1"].fillna(named["mon2"]).str.lower()
     month = month_name.map(_MONTHS)
     hit = todo & month.notna()
-    _set_date(out, hit, named["y1"].fillna(named["y2"]), month, named["d1"].fillna(named["d2"]))
+    year = named["y1"].fillna(named["y2"]).astype(float)
+    _set_date(
+        out, hit, year.where(year >= 100, year + 2000), month, named["d1"].fillna(named["d2"])
+    )
     time_text[hit] = named["time"][hit]
     todo &= ~hit
 

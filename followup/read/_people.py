@@ -120,11 +120,15 @@ def warn_of_two_people(long: pd.DataFrame, problems: Problems) -> None:
 def warn_of_shared_addresses(long: pd.DataFrame, problems: Problems) -> None:
     """Warn of an address given for people of different names (a recruiter's, in the email
     column beside each interviewer): every one of their letters goes to it."""
+    both = ((long["interviewer_email"] != "") & (long["interviewer_name"] != "")).to_numpy()
     addresses, given = pd.factorize(long["interviewer_email"].str.strip().str.lower())
-    names, named = pd.factorize(long["interviewer_name"].str.strip().str.lower())
-    pairs = np.unique(addresses.astype("int64") * (len(named) + 1) + names)
+    # by the first word: "Dana W." and "Dana Whitfield" are one person
+    names, named = pd.factorize(
+        long["interviewer_name"].str.lower().str.replace(r" .*", "", regex=True)
+    )
+    pairs = np.unique((addresses.astype("int64") * (len(named) + 1) + names)[both])
     people = np.bincount(pairs // (len(named) + 1), minlength=len(given))
-    shared = (people[addresses] > 1) & (long["interviewer_email"] != "").to_numpy()
+    shared = (people[addresses] > 1) & both
     if not shared.any():
         return
     problems.add(
