@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+from typing import TypeVar
 
 from followup.errors import SheetNotFoundError, SourceError
 from followup.read._raw import RawSheet, from_grid, grid_of
@@ -32,10 +33,31 @@ def read_xlsx(data: bytes, name: str, sheet: str | int | None) -> RawSheet:
         )
     target = names[sheet] if isinstance(sheet, int) else sheet
     try:
-        values = book.get_sheet_by_name(target).to_python(skip_empty_area=False)
+        found = book.get_sheet_by_name(target)
+        values = _filled_down(found.to_python(skip_empty_area=False), found.merged_cell_ranges)
     except Exception as exc:
         raise SourceError(f"{name}: sheet {target!r} cannot be read ({exc}).") from None
     return from_grid(grid_of([[excel_text(v) for v in row] for row in values]), name)
+
+
+Cell = tuple[int, int]
+T = TypeVar("T")
+
+
+def _filled_down(values: list[list[T]], merged: list[tuple[Cell, Cell]] | None) -> list[list[T]]:
+    """Cells merged down a column show their top cell's value, which only the top cell
+    holds: a company written once beside the rows of its panel, each with its own time.
+
+    >>> _filled_down([["Acme", 1], ["", 2]], [((0, 0), (1, 0))])
+    [['Acme', 1], ['Acme', 2]]
+    """
+    for (top, column), (bottom, right) in merged or ():
+        if column != right:  # merged across columns: one value, not one per column
+            continue
+        for row in values[top + 1 : bottom + 1]:
+            if column < len(row):
+                row[column] = values[top][column]
+    return values
 
 
 def excel_text(value: object) -> str:

@@ -72,7 +72,7 @@ def to_recipients(
             "or give each interviewer a row of their own",
             code="packed_mismatch",
         )
-    problems.add_ragged(raw.ragged)
+    problems.add_ragged(raw.ragged, text=raw.encoding is not None)
     problems.add_sizes(raw.cut)
     if first_chunk:
         problems.add_unused(unused, raw.header_row)

@@ -93,9 +93,11 @@ class Problems:
                 )
             )
 
-    def add_ragged(self, ragged: list[tuple[int, list[str]]]) -> None:
+    def add_ragged(self, ragged: list[tuple[int, list[str]]], *, text: bool = True) -> None:
+        """Report the rows with cells past the last column. In a text file an unquoted
+        delimiter shifted the row's cells: an error. A workbook's cells stay in place: only
+        the cells under no header are not read, with a warning."""
         for row, extra in ragged:
-            mask = self.long["row"] == row
             self.parts.append(
                 pd.DataFrame(
                     {
@@ -107,12 +109,15 @@ class Problems:
                         "hint": [
                             "a value probably holds an unquoted delimiter; quote it or "
                             "remove the extra cells"
+                            if text
+                            else "not read: give the column a header to use it"
                         ],
-                        "severity": ["error"],
+                        "severity": ["error" if text else "warning"],
                     }
                 )
             )
-            self.bad |= mask
+            if text:
+                self.bad |= self.long["row"] == row
 
     def add_sizes(self, cut: list[tuple[int, str, int]]) -> None:
         """Say how large each cell cut on reading was, as (row, header, bytes): it holds
