@@ -99,8 +99,9 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
     """
     names: list[str | None] = []
     headers: dict[str, str] = {}
+    times = _from_to_times(raw)
     for position, header in enumerate(raw.headers):
-        name = _exact(header)
+        name = times.get(position) or _exact(header)
         other = _SECOND_MEANING.get(name or "")
         if other and name in headers and other[0] not in headers:
             # "When" beside "Start time", "Title" beside "Job title": the loose one gives way
@@ -204,6 +205,18 @@ def _panel_of_labels(
             "cell, write 'Name <email>; Name <email>'",
         )
     ]
+
+
+def _from_to_times(raw: RawSheet) -> dict[int, str]:
+    """ "From" and "To" columns with no address in them are the start and the end (they
+    are a mail merge's sender and recipient where they hold addresses)."""
+    keys = [normalize_header(h) for h in raw.headers]
+    if "from" not in keys or "to" not in keys:
+        return {}
+    at = [keys.index("from"), keys.index("to")]
+    if raw.cells.iloc[:, at].apply(lambda c: c.str.contains("@", regex=False).any()).any():
+        return {}
+    return {at[0]: "interview_start", at[1]: "interview_end"}
 
 
 #: Loose headers that mean a second column when a tighter one takes their first meaning:

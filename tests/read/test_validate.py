@@ -591,3 +591,23 @@ def test_an_id_given_to_interviews_at_two_companies_is_a_label():
     ]
     same = frame.assign(Company="N")  # one company: an id may join staggered times
     assert read(same).recipients["interview_id"].tolist() == ["Tech"] * 3
+
+
+def test_from_and_to_are_the_times_or_a_mail_merges_addresses_by_what_they_hold():
+    """Before, "From"/"To" time columns beside "Email" stopped the sheet: "columns 'To' and
+    'Email' both mean interviewer_email"."""
+    frame = pd.DataFrame(
+        {"Company": ["N"], "Role": ["Analyst"], "Date": ["2026-11-24"], "From": ["10:00"]}
+        | {"To": ["11:15"], "Interviewer": ["Dana"], "Email": ["dana@nw.example"]}
+    )
+    r = read(frame).recipients
+    zone = "America/Chicago"
+    assert r["interview_start"].item() == pd.Timestamp("2026-11-24 10:00", tz=zone)
+    assert r["interview_end"].item() == pd.Timestamp("2026-11-24 11:15", tz=zone)
+    merge = frame.drop(columns="Email").assign(
+        From="me@uni.example", To="dana@nw.example", Start="2026-11-24 10:00"
+    )
+    r = read(merge.drop(columns="Date")).recipients
+    assert r[["candidate_email", "interviewer_email"]].to_numpy().tolist() == [
+        ["me@uni.example", "dana@nw.example"]
+    ]
