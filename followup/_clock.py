@@ -42,6 +42,10 @@ ZONE_ABBREVIATIONS = {
 #: Ireland or Israel; CST is US Central in a US sheet, else perhaps China).
 CELL_ZONES = {
     **ZONE_ABBREVIATIONS,
+    "eastern": "America/New_York",  # "2pm Eastern"
+    "central": "America/Chicago",
+    "mountain": "America/Denver",
+    "pacific": "America/Los_Angeles",
     "akst": "America/Anchorage",
     "akdt": "America/Anchorage",
     "akt": "America/Anchorage",
@@ -69,7 +73,7 @@ CELL_ZONES = {
     "gst": "",
 }
 #: Abbreviations that mean a US zone only in a sheet about the US.
-US_ONLY = {"cst": "America/Chicago", "cdt": "America/Chicago"}
+US_ONLY = {"cst": "America/Chicago", "cdt": "America/Chicago", "central": "America/Chicago"}
 
 
 def resolve_now(now: pd.Timestamp | str | None) -> pd.Timestamp:

@@ -36,7 +36,7 @@ from followup.read._readings import keep, kept
 _TIME = (
     r"(?P<h>\d{1,2})(?:[:.h](?P<mi>\d{2}))?(?::(?P<s>\d{2})(?:[.,]\d+)?)?"
     r"\s*(?P<ampm>[aApP]\.?\s?[mM]\.?)?"
-    r"\s*(?:(?P<off>Z|UTC|GMT|[+-]\d{2}:?\d{2})|(?P<zone>[A-Za-z]{2,5}))?"
+    r"\s*(?:(?P<off>Z|UTC|GMT|[+-]\d{2}:?\d{2})|(?P<zone>[A-Za-z]{2,8}))?"
 )
 _ISO = r"^(?P<y>\d{4})[-/](?P<b>\d{1,2})[-/](?P<a>\d{1,2})(?:[T ]\s*(?P<time>.+))?$"
 #: A weekday before a date: "Tue 11/24/2026", "Tuesday, 11/24".

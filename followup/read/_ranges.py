@@ -27,7 +27,7 @@ _RANGE = (
     r"(?P<h1>\d{1,2})(?:[:.h](?P<m1>\d{2}))?\s*(?:(?P<ap1>[aApP])\.?\s?[mM]\.?)?"
     r"(?P<sep>\s*[–—]\s*|\s+-\s+|\s*-(?=\d)|\s+(?i:to|until|till)\s+)"
     r"(?P<h2>\d{1,2})(?:[:.h](?P<m2>\d{2}))?\s*(?:(?P<ap2>[aApP])\.?\s?[mM]\.?)?"
-    r"(?P<zone>\s+[A-Za-z]{2,5})?$"
+    r"(?P<zone>\s+[A-Za-z]{2,8})?$"
 )
 #: A side without am/pm is read in the other half of the day only for a range this short.
 _LONGEST_FLIPPED = 8 * 60

@@ -45,6 +45,7 @@ def frame(starts, **extra) -> pd.DataFrame:
         ("24-Nov-2026 14:30", "2026-11-24 14:30"),
         ("Tue, Nov 24, 2026 @ 2:30pm", "2026-11-24 14:30"),
         ("11/24/2026 @ 2:30 PM", "2026-11-24 14:30"),
+        ("11/24/2026 3:30 PM Eastern", "2026-11-24 14:30"),
     ],
 )
 def test_date_forms(text, expected):
