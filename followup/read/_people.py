@@ -120,7 +120,9 @@ def warn_of_two_people(long: pd.DataFrame, problems: Problems) -> None:
 def warn_of_shared_addresses(long: pd.DataFrame, problems: Problems) -> None:
     """Warn of an address given for people of different names (a recruiter's, in the email
     column beside each interviewer): every one of their letters goes to it."""
-    both = ((long["interviewer_email"] != "") & (long["interviewer_name"] != "")).to_numpy()
+    both = (  # a rejected row ("not-an-address") is reported already
+        (long["interviewer_email"] != "") & (long["interviewer_name"] != "") & ~problems.bad
+    ).to_numpy()
     addresses, given = pd.factorize(long["interviewer_email"].str.strip().str.lower())
     # by the first word: "Dana W." and "Dana Whitfield" are one person
     names, named = pd.factorize(
