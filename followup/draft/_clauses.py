@@ -4,6 +4,8 @@ whether a clause is news of the reader's own life ("your kid just started uni").
 
 >>> is_clause("the hiring freeze ended"), is_clause("models deployed to prod")
 (True, False)
+>>> is_clause("your team moved everything to Tableau"), is_clause("the team based in Oslo")
+(True, False)
 >>> is_news("your kid just started uni"), is_news("the team is 6 people")
 (True, False)
 """
@@ -61,6 +63,16 @@ _SIMPLE_PAST = re.compile(
     r"over|back|up|out|home)\s+)?(?:a|an|the|their|our|your|its|his|her|my|\d)",
     re.IGNORECASE,
 )
+#: A group's deed, after the group: "your team moved everything to Tableau", "the data team
+#: uses dbt" (not "the team based in Oslo", "the team leads meeting" or "the team's plans").
+_GROUP_DEED = re.compile(
+    r"^(?:the|your|our|their|my)\s+(?:[\w-]+\s+)?"
+    r"(?:team|company|org|organi[sz]ation|group|department|division|startup|firm|lab|unit)\s+"
+    r"(?!(?:based|focused|dedicated|located|responsible|tasked|called|named|involved)\b)"
+    rf"(?:\w+ed|{alternatives((*words.PAST_TENSES, *words.SIMPLE_PASTS))}|uses|ships|builds|"
+    r"does|hires|owns|handles|manages|deploys|releases|runs)\s+(?!and\b|or\b)\w",
+    re.IGNORECASE,
+)
 _SUBORDINATOR = re.compile(rf"\b{alternatives(words.SUBORDINATORS)}\b", re.IGNORECASE)
 #: Words of the reader's own life: a clause with one is news, not a fact about the work.
 _LIFE = re.compile(rf"\b{alternatives(words.LIFE)}\b", re.IGNORECASE)
@@ -72,6 +84,8 @@ def is_clause(text: str) -> bool:
     if EMBEDDED.match(text):
         return False
     if re.match(r"^(?:you|it|there)\b(?!')", text, re.IGNORECASE):
+        return True
+    if _GROUP_DEED.match(text):
         return True
     verbs = (AUX, _PAST_WITH_OBJECT, _PAST_AT_END, _PAST_AFTER_ADVERB, _SIMPLE_PAST)
     verb = next(filter(None, (v.search(text) for v in verbs)), None)

@@ -340,7 +340,11 @@ CASED: dict[str, str] = {
                               "Trino", "Metabase", "Grafana", "Datadog", "Splunk", "GitLab",
                               "Azure", "NoSQL", "MongoDB", "Elasticsearch", "Redis", "GraphQL",
                               "NumPy", "Jupyter", "Perl", "HIPAA", "GDPR", "SaaS", "Kinesis",
-                              "ARIMA")},
+                              "ARIMA", "Postgres", "Rust", "FullStory", "Mixpanel", "SharePoint",
+                              "Confluence", "Scala", "GitHub Actions", "Power Automate")},
+    **{d.lower() + "s": d + "s" for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                           "Saturday", "Sunday")},
+    "powerbi": "Power BI", "pms": "PMs", "postgresql": "PostgreSQL",
 }  # fmt: skip
 
 #: Verbs whose past tense opens a fit note ("I led ...") and the form that follows

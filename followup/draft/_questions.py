@@ -37,6 +37,13 @@ from followup.draft._wording import (
     unusable,
 )
 
+#: A question asked the way one tells of it, even with "?": "How the dept uses Slack?" is
+#: carried as "how the department uses Slack", not asked as written.
+_INDIRECT = re.compile(
+    r"^(?:how|what|why|when|where|whether|if)\s+(?:the|a|an|our|your|their|my|this|these)\b",
+    re.IGNORECASE,
+)
+
 
 def adapt_question(raw: str) -> Note:
     """The question as the letter will ask it (see the module docstring)."""
@@ -73,7 +80,9 @@ def adapt_question(raw: str) -> Note:
         )
     for pattern, replacement in (*THEY_AS_READER, THEM_AS_READER):
         text = pattern.sub(replacement, text)
-    asks = QUESTION_OPENING.match(text) or (text.endswith("?") and EMBEDDED.match(text))
+    asks = QUESTION_OPENING.match(text) or (
+        text.endswith("?") and EMBEDDED.match(text) and not _INDIRECT.match(text)
+    )
     if asks and not asked:
         return Note(capitalize(re.sub(r"[\s.!?]+$", "", text)) + "?", "question")
     body = re.sub(r"[\s.!?]+$", "", text)

@@ -58,7 +58,9 @@ MONEY = re.compile(
 )  # "$85k", "120k", and "$$" for money itself
 
 
-CASED = re.compile(rf"(?<![\w-])(?:{'|'.join(words.CASED)})(?![\w-])")
+CASED = re.compile(  # the longest first: "github actions" before "github"
+    rf"(?<![\w-])(?:{'|'.join(sorted(words.CASED, key=len, reverse=True))})(?![\w-])"
+)
 PRIVATE = re.compile(rf"\b{alternatives(words.PRIVATE)}\b(?!\s+points?\b)", re.IGNORECASE)
 
 
@@ -154,7 +156,20 @@ IMPRESSION = re.compile(rf"^{alternatives(words.IMPRESSIONS)}\b", re.IGNORECASE)
 EMBEDDED = re.compile(rf"^{alternatives(words.QUESTION_WORDS)}\b", re.IGNORECASE)
 
 
-THEY_AS_READER = (
+#: A plural noun, and a verb or two, before "their": "do engineers pick their own tools".
+_PLURAL_OWNER = re.compile(
+    r"\b(?!(?:does|this|thus|plus|always|perhaps|across|unless|various|previous)\b)"
+    r"[a-z]{2,}[^s\W]s\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _their_as_reader(found: re.Match[str]) -> str:
+    """ "your" for "their" ("their roadmap"), unless a plural noun before it owns it."""
+    return found[0] if _PLURAL_OWNER.search(found.string[: found.start()]) else "your"
+
+
+THEY_AS_READER: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"^they\b", re.I), "you"),
     (re.compile(r"^their\b", re.I), "your"),
     (
@@ -162,7 +177,7 @@ THEY_AS_READER = (
         r"\1 you",
     ),
     (re.compile(r"\b(whether|if|how|what|when|why|where)\s+they\b", re.I), r"\1 you"),
-    (re.compile(r"\btheir\b", re.I), "your"),
+    (re.compile(r"\btheir\b", re.I), _their_as_reader),
 )
 #: In a question, "them" is the reader ("can I meet them?"); in a talking point, seldom.
 THEM_AS_READER = (re.compile(r"\bthem\b", re.I), "you")

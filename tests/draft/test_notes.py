@@ -42,6 +42,13 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("she said the hiring freeze ended", "the hiring freeze ended", "statement"),
         ("their reorg finished last month", "your reorg finished last month", "statement"),
         ("the team doubled in 2025", "the team doubled in 2025", "statement"),
+        (
+            "His team moved everything to tableau last year.",
+            "your team moved everything to Tableau last year",
+            "statement",
+        ),
+        ("the data team uses dbt", "the data team uses dbt", "statement"),
+        ("the team based in Oslo", "the team based in Oslo", "topic"),
         ("their EU expansion slipped to Q3", "your EU expansion slipped to Q3", "statement"),
         ("models deployed to prod", "the models deployed to prod", "topic"),
         # a deed after "just", "recently", ... with more after it is a clause
@@ -248,6 +255,13 @@ def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code
             "question",
         ),
         ("is the role hybrid", "Is the role hybrid?", "question"),
+        ("do engineers pick their own tools", "Do engineers pick their own tools?", "question"),
+        ("what's their timeline?", "What's your timeline?", "question"),
+        (
+            "How the dept uses slack vs email?",
+            "how the department uses Slack versus email",
+            "wonder",
+        ),
         ("why rebuild vs refactor", "Why rebuild versus refactor?", "question"),
         (
             "is there budget past the 6 mo contract",
