@@ -49,6 +49,9 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ),
         ("the data team uses dbt", "the data team uses dbt", "statement"),
         ("the team based in Oslo", "the team based in Oslo", "topic"),
+        ("powerbi dashboards and postgres", "Power BI dashboards and Postgres", "topic"),
+        ("standups on mondays for new pms", "standups on Mondays for new PMs", "topic"),
+        ("github actions pipelines", "GitHub Actions pipelines", "topic"),
         ("their EU expansion slipped to Q3", "your EU expansion slipped to Q3", "statement"),
         ("models deployed to prod", "the models deployed to prod", "topic"),
         # a deed after "just", "recently", ... with more after it is a clause
