@@ -23,7 +23,7 @@ from __future__ import annotations
 import pandas as pd
 
 from followup._clock import wall_clock
-from followup.draft._names import first_names, greetings
+from followup.draft._names import TITLED, first_names, greetings
 from followup.draft._notes import adapt_column
 from followup.draft._phrases import compose, offsets, phrase_book
 from followup.draft._seen import Places
@@ -77,7 +77,7 @@ def template_context(
     context["variant"] = context.groupby("interview_id", sort=False).cumcount().astype("int64")
     if placed is not None:
         context["variant"] += placed.panels.add(context["interview_id"])
-    titled = context["greeting_name"].str.match(r"(?:Dr|Mr|Mrs|Ms|Mx|Rev)\.|Professor|Sir|Dame")
+    titled = context["greeting_name"].str.match(TITLED)
     return context.assign(
         salutation=letter["salutation"].where(~titled, "Dear"),
         thanks=letter["thanks"],

@@ -48,8 +48,15 @@ _FORMAL = {
     "mx": "Mx.",
     "rev": "Rev.",
     "reverend": "Rev.",
+    "fr": "Father",
+    "father": "Father",
+    "rabbi": "Rabbi",
+    "pastor": "Pastor",
+    "imam": "Imam",
 }
-_BY_FIRST_NAME = {"sir": "Sir", "dame": "Dame"}
+_BY_FIRST_NAME = {"sir": "Sir", "dame": "Dame", "sister": "Sister", "brother": "Brother"}
+#: A greeting that starts with a title: the letter says "Dear", never "Hi".
+TITLED = rf"(?:{'|'.join(sorted(map(re.escape, {*_FORMAL.values(), *_BY_FIRST_NAME.values()})))})\s"
 #: Degrees after a name that make the greeting "Dr." ("Robert Chen, MD").
 _DOCTORAL = frozenset({"md", "do", "phd", "dphil", "edd", "dds", "dmd", "dvm", "psyd"})
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
@@ -184,6 +191,8 @@ def greeting(name: str, preferred: str = "") -> tuple[str, str]:
                 return f"{_FORMAL[title_key]} {core[0]}", ""
             return given, f"greeted as {given}: {name.strip()!r} reads family name first"
         given = _compound_given(core)
+        if given is not None and title_key in _BY_FIRST_NAME:  # "Sister Mary Catherine"
+            return f"{_BY_FIRST_NAME[title_key]} {given}", ""
         if given is not None and title_key not in _FORMAL and not parsed.nickname:
             return given, f"greeted as {given}: {name.strip()!r} reads as a two-word given name"
     if title_key in _FORMAL and parsed.last:

@@ -27,6 +27,9 @@ from followup.draft import check_drafts, greeting, greetings, interview_when, re
         ("Mr Tom Becker", "Mr. Becker"),
         ("Dr. Ludwig van Beethoven", "Dr. van Beethoven"),
         ("Sir Tim Berners-Lee", "Sir Tim"),
+        ("Fr. Tomás Ó Briain", "Father Ó Briain"),
+        ("Rabbi Sarah Cohen", "Rabbi Cohen"),
+        ("Sister Mary Catherine", "Sister Mary"),
         ("José Álvarez Jr.", "José"),
         ("Martin Luther King, Jr.", "Martin"),
         ('Robert "Bob" Smith', "Bob"),
@@ -246,4 +249,23 @@ def test_a_role_after_a_name_leaves_a_title_cell_as_written():
     recipients = read(sheet).recipients
     assert recipients[["interviewer_name", "interviewer_title"]].to_numpy().tolist() == [
         ["Priya Rao", "Director of Analytics"]
+    ]
+
+
+def test_a_religious_title_is_greeted_with_dear():
+    """Before, "Fr. Tomás Ó Briain" was greeted "Hello Tomás," and "Sister Mary Catherine"
+    "Hi Mary,"."""
+    names = ["Fr. Tomás Ó Briain", "Sister Mary Catherine", "Rabbi Sarah Cohen"]
+    sheet = pd.DataFrame(
+        {"Company": ["N"] * 3, "Role": ["Analyst"] * 3, "Start": ["2026-11-24 14:30"] * 3}
+        | {
+            "Interviewer": names,
+            "Interviewer Email": ["a@nw.example", "b@nw.example", "c@x.example"],
+        }
+    )
+    drafts = render_drafts(read(sheet).recipients, sender=SENDER, now="2026-11-24 18:00")
+    assert drafts["body"].str.split(",").str[0].tolist() == [
+        "Dear Father Ó Briain",
+        "Dear Sister Mary",
+        "Dear Rabbi Cohen",
     ]
