@@ -53,8 +53,9 @@ def check_notes(
             "no talking point for "
             + who
             + np.where(stand_in, ' ("' + written + '" stands in for one)', "")
+            + np.where(moved, ' (the question "' + written + '" was asked as the question)', "")
             + ": add what you discussed with them in the Talking Point column"
-            + hint
+            + np.where(moved, "", hint)
         ),
     )
     add(

@@ -189,6 +189,20 @@ def test_a_placeholder_note_is_not_carried_and_the_letter_asks_for_a_talking_poi
     )
 
 
+def test_a_question_in_the_talking_point_is_asked_and_the_finding_says_so():
+    """Before, the finding said only "no talking point", to a user who had written one."""
+    drafts = render_drafts(
+        panel(1, **{"Talking Point": "how do you measure churn?"}), sender=SENDER
+    )
+    assert drafts["body"].str.contains("How do you measure churn?", regex=False).all()
+    findings = check_drafts(drafts, now="2026-11-24 23:00")
+    said = findings.loc[findings["code"] == "no_talking_point", "message"].item()
+    assert said == (
+        'no talking point for PersonA Example (the question "how do you measure churn?" was '
+        "asked as the question): add what you discussed with them in the Talking Point column"
+    )
+
+
 def test_a_withdrawal_gets_no_finding_for_a_fit_or_question_it_does_not_carry():
     drafts = render_drafts(
         panel(1, **{"Still interested?": "no", "Why I fit": "my CRRT trained", "Question": "rn?"}),
