@@ -165,7 +165,7 @@ _PLURAL_OWNER = re.compile(
 
 
 def _their_as_reader(found: re.Match[str]) -> str:
-    """ "your" for "their" ("their roadmap"), unless a plural noun before it owns it."""
+    """Turn "their" into "your" ("their roadmap"), unless a plural noun before it owns it."""
     return found[0] if _PLURAL_OWNER.search(found.string[: found.start()]) else "your"
 
 

@@ -208,8 +208,8 @@ def _panel_of_labels(
 
 
 def _from_to_times(raw: RawSheet) -> dict[int, str]:
-    """ "From" and "To" columns with no address in them are the start and the end (they
-    are a mail merge's sender and recipient where they hold addresses)."""
+    """The start and the end: "From" and "To" columns with no address in them (with
+    addresses, they are a mail merge's sender and recipient)."""
     keys = [normalize_header(h) for h in raw.headers]
     if "from" not in keys or "to" not in keys:
         return {}

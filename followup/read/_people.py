@@ -32,9 +32,9 @@ _SUFFIX = re.compile(r"(?i)^(?:jr|sr|ii|iii|iv|phd|ph\.d|md|esq|mba)\.?$")
 _BEFORE_NAME = re.compile(r"^(?P<said>[^:]*?\S)\s*(?::|\s[-–—])\s+(?P<name>.+?)\s*$")
 _PRONOUNS = re.compile(r"(?i)^(?:he|she|they|ze|xe|any)(?:\s*/\s*\w+)+$")
 #: Two people in one name cell: "Kari Nordmann & Ola Nordmann", "Dana and Luis", "Jo + Sam".
+_PERSON = r"[^\W\d_][^\s&+/]*(?:\s+[^\W\d_][^\s&+/]*){0,2}"  # up to three words
 _TWO_PEOPLE = (
-    r"^\s*(?P<first>[^\W\d_][^\s&+/]*(?:\s+[^\W\d_][^\s&+/]*){0,2})"
-    r"\s*(?:&|\+|/|\s(?:and|und|et|y|og)\s)\s*(?P<second>[^\W\d_][^\s&+/]*(?:\s+[^\W\d_][^\s&+/]*){0,2})\s*$"
+    rf"^\s*(?P<first>{_PERSON})\s*(?:&|\+|/|\s(?:and|und|et|y|og)\s)\s*(?P<second>{_PERSON})\s*$"
 )
 #: Two full names and a comma: "Dana Whitfield, Luis Ortega" (not "Ortega, Luis").
 _TWO_FULL_NAMES = (
