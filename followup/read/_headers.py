@@ -49,8 +49,16 @@ _WEAK = frozenset(
         *("note", "co", "at", "opening", "vacancy"),
     )
 )
+#: "Day" beside another date column is the weekday: a column not used.
+_DAY = "day"
+#: Headers that name the interviewer where no other column does: a sheet of one hiring
+#: manager each, beside no "Interviewer" column.
+_IF_NO_OTHER = {
+    **dict.fromkeys(("hiringmanager", "hiringmgr", "hm", "hiringmanagername"), "interviewer_name"),
+    **dict.fromkeys(("hiringmanageremail", "hiringmgremail", "hmemail"), "interviewer_email"),
+}
 #: Headers of job trackers that are words of their own, not misspelt columns.
-_TRACKER_WORDS = frozenset(("status", "stage", "round", "location", "salary", "source"))
+_TRACKER_WORDS = frozenset(("status", "stage", "round", "location", "salary", "source", _DAY))
 #: A time of day in a cell: "9:30", "14h30", "2pm", "10-11 a.m.".
 _A_TIME = r"(?i)\d(?:[:.h]\d\d|\s*[ap]\.?\s?m\b)"
 #: Names a sheet's unused column is not given: the output's and the reader's own.
@@ -110,6 +118,11 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
             elif normalize_header(headers[name]) in other[1]:
                 names[names.index(name)] = other[0]
                 headers[other[0]] = headers.pop(name)
+        if name is not None and name in headers and normalize_header(header) == _DAY:
+            name = None  # "Day" beside "Date": the weekday, not a second date
+        elif name is not None and normalize_header(headers.get(name, "")) == _DAY:
+            names[names.index(name)] = None
+            del headers[name]
         if name is not None and name in headers:
             raise ColumnsError(
                 f"{raw.source}: columns {headers[name]!r} and {header!r} both mean "
@@ -128,6 +141,10 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
             meant = _by_parts(header, headers)
             if len(meant) == 1:
                 names[position], headers[meant[0]] = meant[0], header
+    for position, header in enumerate(raw.headers):  # "Hiring mgr" where no other is
+        fallback = _IF_NO_OTHER.get(normalize_header(header), "")
+        if names[position] is None and fallback and fallback not in headers:
+            names[position], headers[fallback] = fallback, header
     unused: list[Unused] = []
     for position, header in enumerate(raw.headers):
         if names[position] is not None:

@@ -611,3 +611,33 @@ def test_from_and_to_are_the_times_or_a_mail_merges_addresses_by_what_they_hold(
     assert r[["candidate_email", "interviewer_email"]].to_numpy().tolist() == [
         ["me@uni.example", "dana@nw.example"]
     ]
+
+
+def test_a_hiring_manager_column_names_the_interviewer_where_no_other_does():
+    """Before, "Hiring mgr" and "Hiring mgr email" left the sheet without interviewers."""
+    frame = pd.DataFrame(
+        {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
+        | {"Hiring mgr": ["Dana"], "Hiring mgr email": ["dana@nw.example"]}
+        | {"Recruiter": ["Jo"], "Recruiter email": ["jo@nw.example"]}
+    )
+    result = read(frame)
+    assert result.recipients[["interviewer_name", "interviewer_email"]].to_numpy().tolist() == [
+        ["Dana", "dana@nw.example"]
+    ]
+    beside = frame.assign(Interviewer="Luis", Email="luis@nw.example")
+    assert read(beside).recipients["interviewer_name"].tolist() == ["Luis"]  # the manager not
+
+
+@pytest.mark.parametrize("order", [["Day", "Date"], ["Date", "Day"]])
+def test_a_day_column_beside_a_date_column_is_the_weekday_not_a_second_date(order):
+    """Before: "columns 'Date' and 'Day' both mean interview_date"."""
+    cells = {"Day": ["Tuesday"], "Date": ["11/24/2026"]}
+    frame = pd.DataFrame(
+        {"Company": ["N"], "Role": ["Analyst"]}
+        | {column: cells[column] for column in order}
+        | {"Time": ["2pm"], "Interviewer": ["Dana"], "Email": ["dana@nw.example"]}
+    )
+    result = read(frame)
+    zone = "America/Chicago"
+    assert result.recipients["interview_start"].item() == pd.Timestamp("2026-11-24 14:00", tz=zone)
+    assert problems(result) == [(1, "Day", "column not used")]
