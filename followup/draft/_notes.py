@@ -245,6 +245,10 @@ _FROM_TO = re.compile(r"^\S+(?:\s+\S+)?\s+to\s+(?=\S+(?:\s+\S+)?\s+[a-z])")
 _MASS_NOUN = re.compile(r"(?:ity|(?<!har)(?<!busi)ness|ism|ics|ance|ence|acy)$")
 
 
+#: A vague word after a thing that it adds nothing to: "the compliance stuff".
+_FILLER = re.compile(r"(?<=\w)\s+(?:stuff|things)\b(?!\s+(?:like|such)\b)")
+
+
 def _topic(text: str) -> Note:
     """A phrase, with "the" when it is a bare singular label ("case interview" → "the case
     interview"); one that names a part of the interview is an ``occasion``.
@@ -252,6 +256,7 @@ def _topic(text: str) -> Note:
     In a list, "the" before the first item serves them all ("the roadmap and hiring plan");
     after a first item that takes none ("dbt models"), each bare singular item gets its own
     ("dbt models and the Dagster move")."""
+    text = _FILLER.sub("", text)  # "the compliance stuff": the compliance
     items = re.split(r"(,\s+|\s+and\s+)", text)  # items, with the commas and "and"s between
     if _takes_the(items[0]):
         text = "the " + text
@@ -287,7 +292,7 @@ def _takes_the(item: str) -> bool:
     bare = (
         (not counted or re.match(words.NUMBER_AS_ADJECTIVE, tokens[0]) is not None)
         and first not in (*words.DETERMINERS, *words.PREPOSITIONS, *words.QUESTION_WORDS, "you")
-        and first not in words.FOCUSING
+        and first not in (*words.FOCUSING, "stuff", "things")  # "stuff like dbt"
         and not any(_NAMED_OWNER.match(token) for token in tokens[:-1])  # "Dana's roadmap"
         and not any(t.lower() in words.DETERMINERS for t in tokens[1:])  # "scaling the team"
     )

@@ -52,6 +52,9 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("powerbi dashboards and postgres", "Power BI dashboards and Postgres", "topic"),
         ("standups on mondays for new pms", "standups on Mondays for new PMs", "topic"),
         ("github actions pipelines", "GitHub Actions pipelines", "topic"),
+        ("the HIPAA compliance stuff", "the HIPAA compliance", "topic"),
+        ("stuff like dbt", "stuff like dbt", "topic"),
+        ("the Things app", "the Things app", "topic"),
         ("their EU expansion slipped to Q3", "your EU expansion slipped to Q3", "statement"),
         ("models deployed to prod", "the models deployed to prod", "topic"),
         # a deed after "just", "recently", ... with more after it is a clause
