@@ -51,6 +51,7 @@ from followup.draft._shorthand import expand_shorthand, shorthand_problem
 from followup.draft._wording import (
     DISCUSSED_AT_END,
     EMPTY,
+    FILLER,
     FIRST_PERSON,
     FIRST_PERSON_START,
     HE_SHE,
@@ -245,10 +246,6 @@ _FROM_TO = re.compile(r"^\S+(?:\s+\S+)?\s+to\s+(?=\S+(?:\s+\S+)?\s+[a-z])")
 _MASS_NOUN = re.compile(r"(?:ity|(?<!har)(?<!busi)ness|ism|ics|ance|ence|acy)$")
 
 
-#: A vague word after a thing that it adds nothing to: "the compliance stuff".
-_FILLER = re.compile(r"(?<=\w)\s+(?:stuff|things)\b(?!\s+(?:like|such)\b)")
-
-
 def _topic(text: str) -> Note:
     """A phrase, with "the" when it is a bare singular label ("case interview" → "the case
     interview"); one that names a part of the interview is an ``occasion``.
@@ -256,7 +253,7 @@ def _topic(text: str) -> Note:
     In a list, "the" before the first item serves them all ("the roadmap and hiring plan");
     after a first item that takes none ("dbt models"), each bare singular item gets its own
     ("dbt models and the Dagster move")."""
-    text = _FILLER.sub("", text)  # "the compliance stuff": the compliance
+    text = FILLER.sub("", text)  # "the compliance stuff": the compliance
     items = re.split(r"(,\s+|\s+and\s+)", text)  # items, with the commas and "and"s between
     if _takes_the(items[0]):
         text = "the " + text

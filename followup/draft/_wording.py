@@ -191,6 +191,8 @@ PART_BREAK = re.compile(rf"{SENTENCE_BREAK.pattern}|\s+[-–—/]\s+|;\s*")
 #: A word that links a part to the one before ("; then the roadmap", "+ pricing"): not a
 #: word of the part.
 LINK_WORD = re.compile(r"^(?:also|and|plus|then|but|so)\s+", re.IGNORECASE)
+#: A vague word after a thing that it adds nothing to: "the compliance stuff".
+FILLER = re.compile(r"(?<=\w)\s+(?:stuff|things)\b(?!\s+(?:like|such)\b)")
 CHAT = re.compile(rf"\s*\b{alternatives(words.CHAT)}\b", re.IGNORECASE)
 #: A cell that stands in for no note: "N/A", "TBD", "see notes".
 PLACEHOLDER = re.compile(rf"(?:{alternatives(words.PLACEHOLDERS)})[.!?]*", re.IGNORECASE)
