@@ -39,7 +39,7 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("interview_id", ("interview id", "id"), doc="stable interview id"),
+    Column("interview_id", ("interview id", "id", "interview"), doc="stable interview id"),
     Column(
         "candidate_name",
         (
@@ -642,7 +642,6 @@ CODES: tuple[Code, ...] = (
     Code("missing_email", "reject", "", "an interviewer's name without an email"),
     Code("two_people_one_address", "reject", "", "two people's names beside one address"),
     Code("shared_address", "reject", "", "one address given for people of different names"),
-    Code("shared_interview_id", "reject", "", "one interview id given at two companies"),
     Code("tracking_without_date", "reject", "", "a yes in a sent or reply column, not a date"),
     Code("bad_email", "reject", "", "an address that is not name@domain"),
     Code("bad_yes_no", "reject", "", "a yes/no cell that reads as neither"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-from typing import TypeVar
 
 from followup.errors import SheetNotFoundError, SourceError
 from followup.read._raw import RawSheet, from_grid, grid_of
@@ -33,49 +32,20 @@ def read_xlsx(data: bytes, name: str, sheet: str | int | None) -> RawSheet:
         )
     target = names[sheet] if isinstance(sheet, int) else sheet
     try:
-        found = book.get_sheet_by_name(target)
-        values = _filled_down(found.to_python(skip_empty_area=False), found.merged_cell_ranges)
+        values = book.get_sheet_by_name(target).to_python(skip_empty_area=False)
     except Exception as exc:
         raise SourceError(f"{name}: sheet {target!r} cannot be read ({exc}).") from None
     return from_grid(grid_of([[excel_text(v) for v in row] for row in values]), name)
 
 
-Cell = tuple[int, int]
-T = TypeVar("T")
-
-
-def _filled_down(values: list[list[T]], merged: list[tuple[Cell, Cell]] | None) -> list[list[T]]:
-    """Cells merged down a column show their top cell's value, which only the top cell
-    holds: a company written once beside the rows of its panel, each with its own time.
-
-    >>> _filled_down([["Acme", 1], ["", 2]], [((0, 0), (1, 0))])
-    [['Acme', 1], ['Acme', 2]]
-    """
-    for (top, column), (bottom, right) in merged or ():
-        if column != right:  # merged across columns: one value, not one per column
-            continue
-        for row in values[top + 1 : bottom + 1]:
-            if column < len(row):
-                row[column] = values[top][column]
-    return values
-
-
 def excel_text(value: object) -> str:
-    """Excel cell value as text; date cells become ISO strings, and a time in whole minutes
-    is written as Excel shows it, "2:30" (what was typed, and read as a CSV's "2:30" is).
-
-    >>> excel_text(dt.time(2, 30)), excel_text(dt.datetime(2026, 11, 24, 14, 5))
-    ('2:30', '2026-11-24 14:05')
-    """
+    """Excel cell value as text; date cells become ISO strings."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, dt.datetime | dt.time) and not (value.second or value.microsecond):
-        time = f"{value.hour}:{value.minute:02d}"
-        return f"{value.date().isoformat()} {time}" if isinstance(value, dt.datetime) else time
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ")
     if isinstance(value, dt.date | dt.time):

@@ -29,7 +29,6 @@ from followup.read._values import (
     continue_interviews,
     fill_dittos,
     fill_from_panel,
-    ids_of_one_interview,
     parse_interested,
     parse_sender,
 )
@@ -89,7 +88,6 @@ def to_recipients(
     long = roles_in_names(long)
     warn_of_two_people(long, problems)
     warn_of_shared_addresses(long, problems)
-    long = ids_of_one_interview(long, problems)
     long = fill_from_panel(long, ("interested", "fit", "decision_by"))
     long = fill_dittos(long, problems, ("talking_point", "question"))
     interested = parse_interested(long, problems)

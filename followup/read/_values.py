@@ -263,23 +263,3 @@ def parse_sender(sender: str | None) -> tuple[str, str]:
             options=("sender",),
         )
     return name, address
-
-
-def ids_of_one_interview(long: pd.DataFrame, problems: Problems) -> pd.DataFrame:
-    """``long`` without the interview ids given to interviews at different companies
-    ("Technical" in an "ID" column is a round, not an interview): those are warned of,
-    and the interviews get ids of their own."""
-    given = long["interview_id"].str.strip()
-    companies = long["company"].str.casefold().where(given != "")
-    shared = companies.groupby(given).transform("nunique") > 1
-    if not shared.any():
-        return long
-    problems.add(
-        shared,
-        "interview_id",
-        "read as a label, not an interview id: interviews at different companies have it",
-        "give each interview an id of its own, or rename the column",
-        code="shared_interview_id",
-        severity="warning",
-    )
-    return long.assign(interview_id=long["interview_id"].mask(shared, ""))

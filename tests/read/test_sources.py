@@ -184,28 +184,6 @@ def test_xlsx_date_cells_time_cells_and_serials(tmp_path):
     assert r["row"].tolist() == [2, 3, 4, 5]
 
 
-def test_xlsx_time_cells_before_seven_are_warned_of_as_in_a_csv(tmp_path):
-    """Excel stores "2:30" typed in a cell as 02:30 and shows it as "2:30": as a CSV's
-    "2:30", it is kept with a night_start warning (before, it was kept without a word)."""
-    night = dt.datetime(2026, 11, 24, 1, 15)
-    path = _workbook(
-        tmp_path / "s.xlsx",
-        [
-            XLSX_HEADER,
-            ["N", "Analyst", dt.datetime(2026, 11, 24), dt.time(2, 30), 45, "Dana", "d@n.example"],
-            ["N", "Analyst", dt.datetime(2026, 11, 24), dt.time(14, 30), 45, "Luis", "l@n.example"],
-            ["B", "Analyst", None, night, 45, "Jo", "jo@b.example"],
-        ],
-    )
-    result = read(path)
-    starts = ["2026-11-24 02:30", "2026-11-24 14:30", "2026-11-24 01:15"]
-    assert result.recipients["interview_start"].tolist() == [ts(s) for s in starts]
-    assert result.rejects[["row", "column", "value", "code"]].to_numpy().tolist() == [
-        [2, "Start", "2:30", "night_start"],
-        [4, "Start", "2026-11-24 1:15", "night_start"],
-    ]
-
-
 def test_an_xlsx_note_under_no_header_is_warned_of_and_its_row_kept(tmp_path):
     """A workbook's cells cannot be shifted by a delimiter: before, the note rejected the row."""
     row = ["N", "Analyst", dt.datetime(2026, 11, 24), dt.time(14, 30), 45, "Dana", "d@n.example"]
@@ -243,30 +221,6 @@ def test_xlsx_merged_interview_cells_reach_every_interviewer_of_the_panel(tmp_pa
         ["Ana", "Contoso", ts("2026-11-25 09:00"), ts("2026-11-25 09:30")],
     ]
     assert result.recipients["interview_id"].nunique() == 2
-
-
-def test_xlsx_company_merged_beside_interviews_of_their_own_times_reaches_each(tmp_path):
-    """Company and role merged down beside three interviews, each with its own time: before,
-    the second and third were rejected for a missing company and role."""
-    path = tmp_path / "s.xlsx"
-    book = Workbook()
-    ws = book.active
-    ws.append(XLSX_HEADER)
-    for hour, name in ((13, "Dana"), (14, "Luis"), (15, "Zoe")):
-        ws.append([None, None, dt.datetime(2026, 12, 3), dt.time(hour, 0), 45, name,
-                   f"{name.lower()}@nw.example"])  # fmt: skip
-    ws["A2"], ws["B2"] = "Northwind", "Analyst"
-    ws.merge_cells("A2:A4")
-    ws.merge_cells("B2:B4")
-    ws.merge_cells("F6:G6")  # merged across: not copied into each column
-    ws["F6"] = "note"
-    book.save(path)
-    result = read(path)
-    assert (
-        result.recipients[["company", "role"]].to_numpy().tolist() == [["Northwind", "Analyst"]] * 3
-    )
-    assert result.recipients["interview_id"].nunique() == 3
-    assert problems(result) == [(6, "Email", "missing interviewer email")]  # "note", not copied
 
 
 def test_a_row_continues_the_interview_above_only_when_it_leaves_all_of_it_empty(write):

@@ -559,12 +559,11 @@ def test_an_unused_header_is_offered_a_column_only_when_it_is_a_near_spelling():
 
 
 @pytest.mark.parametrize(
-    "header", ["Follow-up", "Questions they asked", "Questions I asked", "Interview", "Connection"]
+    "header", ["Follow-up", "Questions they asked", "Questions I asked", "Connection"]
 )
-def test_columns_about_something_else_are_not_the_question_the_id_or_the_talking_point(header):
+def test_columns_about_something_else_are_not_the_question_or_the_talking_point(header):
     """Before, "Follow-up: sent" put "more about sent" in a letter, the questions they asked
-    were asked back, "Interview: Technical" merged two interviews and "Connection: LinkedIn"
-    became the talking point."""
+    were asked back and "Connection: LinkedIn" became the talking point."""
     frame = pd.DataFrame(
         {"Company": ["N", "N"], "Role": ["Analyst"] * 2, "Date": ["2026-11-24", "2026-11-25"]}
         | {"Time": ["10am", "2pm"], "Interviewer": ["Dana", "Dana"]}
@@ -574,23 +573,6 @@ def test_columns_about_something_else_are_not_the_question_the_id_or_the_talking
     assert result.recipients[["question", "talking_point"]].isna().all(axis=None)
     assert result.recipients["interview_id"].nunique() == 2
     assert problems(result) == [(1, header, "column not used")]
-
-
-def test_an_id_given_to_interviews_at_two_companies_is_a_label():
-    frame = pd.DataFrame(
-        {"Company": ["N", "N", "Globex"], "Role": ["Analyst"] * 3, "ID": ["Tech", "Tech", "Tech"]}
-        | {"Start": ["2026-11-24 10:00", "2026-11-25 14:00", "2026-11-25 09:00"]}
-        | {"Interviewer": ["Dana", "Luis", "Dana"]}
-        | {"Email": ["d@nw.example", "l@nw.example", "d@gx.example"]}
-    )
-    result = read(frame)
-    assert len(result.recipients) == 3
-    assert result.recipients["interview_id"].nunique() == 3
-    assert result.rejects[["row", "code", "severity"]].to_numpy().tolist() == [
-        [row, "shared_interview_id", "warning"] for row in (2, 3, 4)
-    ]
-    same = frame.assign(Company="N")  # one company: an id may join staggered times
-    assert read(same).recipients["interview_id"].tolist() == ["Tech"] * 3
 
 
 def test_from_and_to_are_the_times_or_a_mail_merges_addresses_by_what_they_hold():
