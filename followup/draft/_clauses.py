@@ -64,11 +64,12 @@ _SIMPLE_PAST = re.compile(
     re.IGNORECASE,
 )
 #: A group's deed, after the group: "your team moved everything to Tableau", "the data team
-#: uses dbt" (not "the team based in Oslo", "the team leads meeting" or "the team's plans").
+#: uses dbt" (not "the team based in Oslo", "the company seed round" or "the team's plans").
 _GROUP_DEED = re.compile(
     r"^(?:the|your|our|their|my)\s+(?:[\w-]+\s+)?"
     r"(?:team|company|org|organi[sz]ation|group|department|division|startup|firm|lab|unit)\s+"
-    r"(?!(?:based|focused|dedicated|located|responsible|tasked|called|named|involved)\b)"
+    r"(?!(?:based|focused|dedicated|located|responsible|tasked|called|named|involved|shared|"
+    r"\w*eed)\b)"  # "the team shared drive", "the company seed round"
     rf"(?:\w+ed|{alternatives((*words.PAST_TENSES, *words.SIMPLE_PASTS))}|uses|ships|builds|"
     r"does|hires|owns|handles|manages|deploys|releases|runs)\s+(?!and\b|or\b)\w",
     re.IGNORECASE,

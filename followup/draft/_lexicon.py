@@ -458,6 +458,9 @@ AFTER_A_VERB = ("again", "now", "fast", "quickly", "slowly", "soon", "hard", "ac
                 "to", "into", "towards", "toward", "across")  # fmt: skip
 
 #: Words before a noun that need no article ("our", "the", "three", ...).
+#: Articles and possessives: one inside a phrase makes it a deed and its object ("scaling
+#: the team"), not a label ("roadmap this year").
+ARTICLES = ("the", "a", "an", "our", "your", "their", "his", "her", "my", "its")
 DETERMINERS = (
     "the",
     "a",

@@ -191,12 +191,12 @@ def greeting(name: str, preferred: str = "") -> tuple[str, str]:
                 return f"{_FORMAL[title_key]} {core[0]}", ""
             return given, f"greeted as {given}: {name.strip()!r} reads family name first"
         given = _compound_given(core)
-        if given is not None and title_key in _BY_FIRST_NAME:  # "Sister Mary Catherine"
+        if given is not None and title_key in _BY_FIRST_NAME:  # "Sister Ana Lucía Ruiz"
             return f"{_BY_FIRST_NAME[title_key]} {given}", ""
         if given is not None and title_key not in _FORMAL and not parsed.nickname:
             return given, f"greeted as {given}: {name.strip()!r} reads as a two-word given name"
-    if title_key in _FORMAL and parsed.last:
-        return f"{_FORMAL[title_key]} {parsed.last}", ""
+    if title_key in _FORMAL and (parsed.last or parsed.first):  # "Father Brown": no last
+        return f"{_FORMAL[title_key]} {parsed.last or parsed.first}", ""
     doctoral = {re.sub(r"[^a-z]", "", s.lower()) for s in parsed.suffix.split()} & _DOCTORAL
     if doctoral and parsed.last and not title_key:  # "Robert Chen, MD" → Dr. Chen
         return f"Dr. {parsed.last}", ""

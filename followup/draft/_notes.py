@@ -291,7 +291,7 @@ def _takes_the(item: str) -> bool:
         and first not in (*words.DETERMINERS, *words.PREPOSITIONS, *words.QUESTION_WORDS, "you")
         and first not in (*words.FOCUSING, "stuff", "things")  # "stuff like dbt"
         and not any(_NAMED_OWNER.match(token) for token in tokens[:-1])  # "Dana's roadmap"
-        and not any(t.lower() in words.DETERMINERS for t in tokens[1:])  # "scaling the team"
+        and not any(t.lower() in words.ARTICLES for t in tokens[1:])  # "scaling the team"
     )
     head = head_word(_FROM_TO.sub("", item))  # "SSIS to dbt migration" is a migration
     known = head in (*words.COUNT_NOUNS, *words.OCCASIONS)

@@ -40,7 +40,7 @@ from followup.draft._wording import (
 #: A question asked the way one tells of it, even with "?": "How the dept uses Slack?" is
 #: carried as "how the department uses Slack", not asked as written.
 _INDIRECT = re.compile(
-    r"^(?:how|what|why|when|where|whether|if)\s+(?:the|a|an|our|your|their|my|this|these)\b",
+    r"^(?:how|what|why|where)\s+(?:the|a|an|our|your|their|my|this|these)\b[^,]*$",
     re.IGNORECASE,
 )
 

@@ -156,7 +156,7 @@ IMPRESSION = re.compile(rf"^{alternatives(words.IMPRESSIONS)}\b", re.IGNORECASE)
 EMBEDDED = re.compile(rf"^{alternatives(words.QUESTION_WORDS)}\b", re.IGNORECASE)
 
 
-#: A plural noun, and a verb or two, before "their": "do engineers pick their own tools".
+#: A plural noun, and a verb or two, before "their own": "do engineers pick their own tools".
 _PLURAL_OWNER = re.compile(
     r"\b(?!(?:does|this|thus|plus|always|perhaps|across|unless|various|previous)\b)"
     r"[a-z]{2,}[^s\W]s\s+(?:\w+\s+){0,2}$",
@@ -165,8 +165,11 @@ _PLURAL_OWNER = re.compile(
 
 
 def _their_as_reader(found: re.Match[str]) -> str:
-    """Turn "their" into "your" ("their roadmap"), unless a plural noun before it owns it."""
-    return found[0] if _PLURAL_OWNER.search(found.string[: found.start()]) else "your"
+    """Turn "their" into "your" ("their roadmap", "how many analysts are on their team"),
+    except "their own" after a plural noun, which is the noun's."""
+    own = found.string[found.end() :].lower().startswith(" own")
+    kept = own and _PLURAL_OWNER.search(found.string[: found.start()])
+    return found[0] if kept else "your"
 
 
 THEY_AS_READER: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
@@ -191,8 +194,8 @@ PART_BREAK = re.compile(rf"{SENTENCE_BREAK.pattern}|\s+[-–—/]\s+|;\s*")
 #: A word that links a part to the one before ("; then the roadmap", "+ pricing"): not a
 #: word of the part.
 LINK_WORD = re.compile(r"^(?:also|and|plus|then|but|so)\s+", re.IGNORECASE)
-#: A vague word after a thing that it adds nothing to: "the compliance stuff".
-FILLER = re.compile(r"(?<=\w)\s+(?:stuff|things)\b(?!\s+(?:like|such)\b)")
+#: A vague word ending a phrase that it adds nothing to: "the compliance stuff".
+FILLER = re.compile(r"(?<=\w)\s+stuff$")
 CHAT = re.compile(rf"\s*\b{alternatives(words.CHAT)}\b", re.IGNORECASE)
 #: A cell that stands in for no note: "N/A", "TBD", "see notes".
 PLACEHOLDER = re.compile(rf"(?:{alternatives(words.PLACEHOLDERS)})[.!?]*", re.IGNORECASE)

@@ -325,7 +325,7 @@ def _describe_unused(header: str, meant: list[str], name: str) -> Unused:
     if key in _TRACKER_WORDS:  # "Status" is not a misspelt "Starts"
         near = []
     guess = f"did you mean {ALIASES[near[0]].replace('_', ' ')}? " if near else ""
-    if "asked" in key:  # "Questions they asked"
+    if "asked" in re.split(r"\W+", header.lower()):  # "Questions they asked"
         guess = "the letters ask the question of a 'Question to ask' column; "
     return Unused(
         header,

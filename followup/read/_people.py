@@ -26,7 +26,7 @@ from followup.read._rejects import Problems
 _AFTER_NAME = re.compile(
     r"^(?P<name>.*?\S)\s*(?:[(\[](?P<said>[^()\[\]]+)[)\]]|\s[-–—]\s+(?P<dashed>.+?))\s*$"
 )
-_AFTER_COMMA = re.compile(r"^(?P<name>[^,]*\S)\s*,\s+(?P<said>.+?)\s*$")
+_AFTER_COMMA = re.compile(r"^(?P<name>.*\S)\s*,\s+(?P<said>[^,]+?)\s*$")  # the last comma
 _SUFFIX = re.compile(r"(?i)^(?:jr|sr|ii|iii|iv|phd|ph\.d|md|esq|mba)\.?$")
 #: A role, then a colon or a spaced dash and the name: "HM: Dana Whitfield".
 _BEFORE_NAME = re.compile(r"^(?P<said>[^:]*?\S)\s*(?::|\s[-–—])\s+(?P<name>.+?)\s*$")
@@ -34,11 +34,7 @@ _PRONOUNS = re.compile(r"(?i)^(?:he|she|they|ze|xe|any)(?:\s*/\s*\w+)+$")
 #: Two people in one name cell: "Kari Nordmann & Ola Nordmann", "Dana and Luis", "Jo + Sam".
 _PERSON = r"[^\W\d_][^\s&+/]*(?:\s+[^\W\d_][^\s&+/]*){0,2}"  # up to three words
 _TWO_PEOPLE = (
-    rf"^\s*(?P<first>{_PERSON})\s*(?:&|\+|/|\s(?:and|und|et|y|og)\s)\s*(?P<second>{_PERSON})\s*$"
-)
-#: Two full names and a comma: "Dana Whitfield, Luis Ortega" (not "Ortega, Luis").
-_TWO_FULL_NAMES = (
-    r"^\s*(?P<first>[^\W\d_]\S*\s+[^\W\d_]\S*)\s*,\s*(?P<second>[^\W\d_]\S*\s+[^\W\d_]\S*)\s*$"
+    rf"^\s*(?P<first>{_PERSON})\s*(?:&|\+|/|\s(?:and|und|et|og)\s)\s*(?P<second>{_PERSON})\s*$"
 )
 #: Words that make what follows a name a role ("Hiring Mgr", "VP Eng", "recruiter").
 _ROLE_WORDS = frozenset({"hiring", "manager", "mgr", "hm", "lead", "head", "director",
@@ -100,12 +96,12 @@ def warn_of_two_people(long: pd.DataFrame, problems: Problems) -> None:
     """Warn of a name cell that names two people beside one address ("Kari & Ola"): only
     the one the address belongs to gets a letter."""
     names = long["interviewer_name"]
-    joined = names.str.contains(r"[&+/,]| (?:and|und|et|y|og) ")  # RE2: fast on every row
+    joined = names.str.contains(r"[&+/]| (?:and|und|et|og) ")  # RE2: fast on every row
     if not joined.any():
         return
-    pairs = names[joined].str.extract(_TWO_PEOPLE)
-    pairs = pairs.fillna(names[joined].str.extract(_TWO_FULL_NAMES)).reindex(names.index)
-    two = pairs["second"].notna() & pairs["second"].str[0].str.isupper()
+    pairs = names[joined].str.extract(_TWO_PEOPLE).reindex(names.index)
+    second = pairs["second"].fillna("")
+    two = second.str[0].str.isupper() & ~second.map(lambda s: _names_a_role([s]))  # "/ Recruiter"
     problems.add(
         two,
         "interviewer_name",
@@ -117,9 +113,16 @@ def warn_of_two_people(long: pd.DataFrame, problems: Problems) -> None:
     )
 
 
+def _strangers(names: list[str]) -> bool:
+    """Whether two of ``names`` share no word: "Bill Lumbergh" and "Milton Waddams", not
+    "Reyes, Tom" and "Tom Reyes" or "Bob Smith" and "Robert Smith"."""
+    words = [set(re.findall(r"\w{2,}", name.lower())) for name in names]
+    return any(not a & b for i, a in enumerate(words) for b in words[i + 1 :])
+
+
 def warn_of_shared_addresses(long: pd.DataFrame, problems: Problems) -> None:
-    """Warn of an address given for people of different names (a recruiter's, in the email
-    column beside each interviewer): every one of their letters goes to it."""
+    """Warn of an address given for people whose names share no word (a recruiter's, in the
+    email column beside each interviewer): every one of their letters goes to it."""
     both = (  # a rejected row ("not-an-address") is reported already
         (long["interviewer_email"] != "") & (long["interviewer_name"] != "") & ~problems.bad
     ).to_numpy()
@@ -131,6 +134,12 @@ def warn_of_shared_addresses(long: pd.DataFrame, problems: Problems) -> None:
     pairs = np.unique((addresses.astype("int64") * (len(named) + 1) + names)[both])
     people = np.bincount(pairs // (len(named) + 1), minlength=len(given))
     shared = (people[addresses] > 1) & both
+    if not shared.any():
+        return
+    for code in np.unique(addresses[shared]).tolist():  # "Dr. Priya Raman", "Priya Raman"
+        at = (addresses == code) & both
+        if not _strangers(long["interviewer_name"][at].unique().tolist()):
+            shared[at] = False
     if not shared.any():
         return
     problems.add(

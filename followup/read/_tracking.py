@@ -87,16 +87,22 @@ def parse_tracking(
 
 
 def _without_whether(text: pd.Series, column: str, problems: Problems) -> pd.Series:
-    """``text`` with the cells that say whether, not when, emptied; those that say it
-    happened are warned of: the analyses need the date."""
+    """``text`` with the cells that say whether, not when, emptied. One that says a reply
+    or decision came is warned of: the analyses need its date. One that says the thank-you
+    was sent is an error, which leaves its row out: empty, it would be drafted again."""
     said = text.str.lower().str.strip(" .!")
     happened, not_yet = said.isin(_HAPPENED), said.isin(_NOT_YET)
+    sent = column == "sent_at"
     problems.add(
         happened,
         column,
-        "says it happened, but not when: the analyses leave it out",
-        "write the date (e.g. 2026-11-25), or leave it empty",
+        "says it was sent, but not when"
+        if sent
+        else "says it happened, but not when: the analyses leave it out",
+        "write the date (e.g. 2026-11-25); the row is left out so it is not drafted twice"
+        if sent
+        else "write the date (e.g. 2026-11-25), or leave it empty",
         code="tracking_without_date",
-        severity="warning",
+        severity="error" if sent else "warning",
     )
     return text.mask(happened | not_yet, "")

@@ -28,6 +28,7 @@ from followup.draft import check_drafts, greeting, greetings, interview_when, re
         ("Dr. Ludwig van Beethoven", "Dr. van Beethoven"),
         ("Sir Tim Berners-Lee", "Sir Tim"),
         ("Fr. Tomás Ó Briain", "Father Ó Briain"),
+        ("Father Brown", "Father Brown"),
         ("Rabbi Sarah Cohen", "Rabbi Cohen"),
         ("Sister Mary Catherine", "Sister Mary"),
         ("José Álvarez Jr.", "José"),
@@ -223,6 +224,7 @@ def test_a_name_is_greeted_by_the_given_name_nameparser_finds(name):
         ("Recruiter - Tom Reyes", "Tom Reyes", "Recruiter", "Tom"),
         ("Ortega, Luis", "Ortega, Luis", "", "Luis"),
         ("Luis Ortega, Jr.", "Luis Ortega, Jr.", "", "Luis"),
+        ("Whitfield, Dana, Hiring Manager", "Whitfield, Dana", "Hiring Manager", "Dana"),
     ],
 )
 def test_a_role_or_pronouns_after_a_name_are_not_greeted(written, name, title, greeted):

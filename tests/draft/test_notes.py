@@ -53,6 +53,10 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("standups on mondays for new pms", "standups on Mondays for new PMs", "topic"),
         ("github actions pipelines", "GitHub Actions pipelines", "topic"),
         ("the HIPAA compliance stuff", "the HIPAA compliance", "topic"),
+        ("the little things", "the little things", "topic"),
+        ("how things are going at Acme", "how things are going at Acme", "topic"),
+        ("roadmap this year", "the roadmap this year", "topic"),
+        ("the team shared drive", "the team shared drive", "topic"),
         ("stuff like dbt", "stuff like dbt", "topic"),
         ("the Things app", "the Things app", "topic"),
         ("their EU expansion slipped to Q3", "your EU expansion slipped to Q3", "statement"),
@@ -262,6 +266,12 @@ def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code
         ),
         ("is the role hybrid", "Is the role hybrid?", "question"),
         ("do engineers pick their own tools", "Do engineers pick their own tools?", "question"),
+        ("How many analysts are on their team?", "How many analysts are on your team?", "question"),
+        (
+            "If the role is remote, how often would I travel?",
+            "If the role is remote, how often would I travel?",
+            "question",
+        ),
         ("what's their timeline?", "What's your timeline?", "question"),
         (
             "How the dept uses slack vs email?",

@@ -250,8 +250,8 @@ def test_a_preferred_name_column_sets_the_greeting():
 
 def test_two_people_in_one_name_cell_beside_one_address_are_warned_of():
     names = ["Kari Nordmann & Ola Nordmann", "Øystein og Åsa", "Jo + Sam", "Dana and the team"]
-    names += ["Mary-Kate Olsen", "Ana Gil (Ani)", "Zoë Ortega", "Dana Whitfield, Luis Ortega"]
-    names += ["Ortega, Luis", "Dana Whitfield, Hiring Manager"]
+    names += ["Mary-Kate Olsen", "Ana Gil (Ani)", "Zoë Ortega", "Santiago Ramón y Cajal"]
+    names += ["Ortega, Luis", "Dana Whitfield / Recruiter", "Ana & Team"]
     sheet = pd.DataFrame(
         [{**BASE, "Interviewer": name, "Interviewer Email": f"p{i}@nw.example"}
          for i, name in enumerate(names)]
@@ -259,35 +259,30 @@ def test_two_people_in_one_name_cell_beside_one_address_are_warned_of():
     result = read(sheet)
     assert len(result.recipients) == len(names)  # each kept, with a warning
     warned = result.rejects.query("code == 'two_people_one_address'")
-    assert warned["row"].tolist() == [2, 3, 4, 9]
+    assert warned["row"].tolist() == [2, 3, 4]
     assert set(warned["severity"]) == {"warning"}
     assert warned["hint"].str.split(" a row").str[0].tolist() == [
         "give Ola Nordmann",
         "give Åsa",
         "give Sam",
-        "give Luis Ortega",
     ]
 
 
 def test_one_address_given_for_people_of_different_names_is_warned_of():
     """A recruiter's address in the email column beside each interviewer: before, each
     letter went to the recruiter without a word."""
-    names = ["Bill Lumbergh", "Milton Waddams", "Tom Becker", "tom becker ", "Ann Lee"]
-    emails = [
-        "nina@in.example",
-        "Nina@in.example",
-        "tom@bw.example",
-        "tom@bw.example",
-        "a@x.example",
-    ]
+    names = ["Bill Lumbergh", "Milton Waddams", "Tom Becker", "Becker, Tom", "Dr. Ann Lee"]
+    names += ["Ann Lee"]  # the same people written two ways are not warned of
+    emails = ["nina@in.example", "Nina@in.example", "tom@bw.example", "tom@bw.example"]
+    emails += ["a@x.example", "a@x.example"]
     starts = ["2026-11-24 10:00", "2026-11-24 11:00", "2026-11-24 12:00", "2026-11-25 12:00"]
-    starts += ["2026-11-26 09:00"]
+    starts += ["2026-11-26 09:00", "2026-11-27 09:00"]
     sheet = pd.DataFrame(
         [{**BASE, "Start": start, "Interviewer": name, "Interviewer Email": email}
          for start, name, email in zip(starts, names, emails, strict=True)]
     )  # fmt: skip
     result = read(sheet)
-    assert len(result.recipients) == 5
+    assert len(result.recipients) == 6
     assert result.rejects[["row", "code", "severity"]].to_numpy().tolist() == [
         [2, "shared_address", "warning"],
         [3, "shared_address", "warning"],

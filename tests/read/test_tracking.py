@@ -69,23 +69,25 @@ def test_impossible_tracking_values_are_rejected_with_hints():
     assert "offer, next round, rejected or withdrew" in result.rejects["hint"].iloc[2]
 
 
-def test_a_yes_or_no_in_a_sent_or_reply_column_keeps_the_row():
-    """Before, "Follow-up sent?: No" rejected the very row that needed a letter."""
+def test_a_yes_or_no_in_a_sent_or_reply_column_reads_as_whether():
+    """Before, "Follow-up sent?: No" rejected the very row that needed a letter. A "Yes" with
+    no date leaves its row out, so the letter is not drafted twice."""
     result = read(
         sheet(
             **{
-                "Follow-up sent?": ["Yes", "No", "✓", "not yet", "2026-11-03 09:00", "soon"],
-                "Heard back?": ["Positive", "", "pending", "N/A", "No", ""],
+                "Follow-up sent?": ["Yes", "No", "✓", "not yet", "2026-11-03 09:00", "soon", ""],
+                "Heard back?": ["", "", "", "N/A", "No", "", "Positive"],
             }
         )
     )
-    assert result.recipients["row"].tolist() == [2, 3, 4, 5, 6]
-    assert result.recipients["sent_at"].iloc[4] == ts("2026-11-03 09:00")
-    assert result.recipients[["sent_at", "replied_at"]].iloc[:4].isna().all(axis=None)
-    warned = "says it happened, but not when: the analyses leave it out"
+    assert result.recipients["row"].tolist() == [3, 5, 6, 8]
+    assert result.recipients["sent_at"].tolist()[2] == ts("2026-11-03 09:00")
+    assert result.recipients["replied_at"].isna().all()
+    sent = "says it was sent, but not when"
     assert problems(result) == [
-        (2, "Follow-up sent?", warned),
-        (2, "Heard back?", warned),
-        (4, "Follow-up sent?", warned),
+        (2, "Follow-up sent?", sent),
+        (4, "Follow-up sent?", sent),
         (7, "Follow-up sent?", "not a date or time followup can read"),
+        (8, "Heard back?", "says it happened, but not when: the analyses leave it out"),
     ]
+    assert result.rejects["severity"].tolist() == ["error", "error", "error", "warning"]
