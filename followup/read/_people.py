@@ -1,5 +1,5 @@
 """Interviewer names as people write them: a role or pronouns with the name, two people
-in one cell.
+in one cell, one address for people of different names.
 
 "Priya Raghunathan (Hiring Mgr)", "Priya Raghunathan, Hiring Mgr" and "Hiring Mgr: Priya
 Raghunathan" are Priya Raghunathan, whose title is Hiring Mgr; "Sam Lee (he/him)" is Sam
