@@ -141,9 +141,9 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
             meant = _by_parts(header, headers)
             if len(meant) == 1:
                 names[position], headers[meant[0]] = meant[0], header
-    for position, header in enumerate(raw.headers):  # "Hiring mgr" where no other is
-        fallback = _IF_NO_OTHER.get(normalize_header(header), "")
-        if names[position] is None and fallback and fallback not in headers:
+    for position, header in enumerate(raw.headers):  # "Hiring mgr", "Slot": where no other is
+        fallback = _fallback(raw, position, header) if names[position] is None else ""
+        if fallback and fallback not in headers:
             names[position], headers[fallback] = fallback, header
     unused: list[Unused] = []
     for position, header in enumerate(raw.headers):
@@ -164,9 +164,7 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
             names[position] = meant[0]
             headers[meant[0]] = header
             continue
-        name = snake_case(header) if normalize_header(header) else f"column_{position + 1}"
-        while name in headers or name in BY_NAME or name in _RESERVED:
-            name += "_"
+        name = _unused_name(header, position, headers)
         names[position] = name
         headers[name] = header or f"column {position + 1}"
         if loose is not None:
@@ -174,26 +172,26 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
         elif normalize_header(header):
             unused.append(_describe_unused(header, meant, name))
     unused += _panel_of_labels(raw, names, headers)
-    unused = _slot_of_times(raw, names, headers, unused)
     return [n for n in names if n is not None], headers, unused
 
 
-def _slot_of_times(
-    raw: RawSheet, names: list[str | None], headers: dict[str, str], unused: list[Unused]
-) -> list[Unused]:
-    """A "Slot" column with times in it ("9:30-10:15am"), and no other start column, is the
-    time slot; with none ("B2", "1"), it stays a column not used."""
-    if "interview_start" in headers:
-        return unused
-    for position, header in enumerate(raw.headers):
-        name = names[position]
-        if name is None or normalize_header(header) != "slot":
-            continue
-        if raw.cells.iloc[:, position].str.contains(_A_TIME).any():
-            del headers[name]
-            names[position], headers["interview_start"] = "interview_start", header
-            return [u for u in unused if u.header != header]
-    return unused
+def _fallback(raw: RawSheet, position: int, header: str) -> str:
+    """The column a header names only where no other column does: "Hiring mgr" the
+    interviewer; "Slot" the start, if it holds times ("9:30-10:15am", not "B2")."""
+    key = normalize_header(header)
+    if key == "slot":
+        times = raw.cells.iloc[:, position].str.contains(_A_TIME).any()
+        return "interview_start" if times else ""
+    return _IF_NO_OTHER.get(key, "")
+
+
+def _unused_name(header: str, position: int, headers: dict[str, str]) -> str:
+    """The name a column not used goes by in the recipients (for a template of one's own):
+    its header in snake case, never one of followup's own columns."""
+    name = snake_case(header) if normalize_header(header) else f"column_{position + 1}"
+    while name in headers or name in BY_NAME or name in _RESERVED:
+        name += "_"
+    return name
 
 
 def _panel_of_labels(
@@ -209,9 +207,7 @@ def _panel_of_labels(
     if raw.cells.iloc[:, position].str.contains("@", regex=False).any():
         return []
     header = headers.pop("interviewers")
-    name = snake_case(header)
-    while name in headers or name in BY_NAME or name in _RESERVED:
-        name += "_"
+    name = _unused_name(header, position, headers)
     names[position], headers[name] = name, header
     return [
         Unused(
