@@ -99,15 +99,18 @@ def warn_of_two_people(long: pd.DataFrame, problems: Problems) -> None:
     joined = names.str.contains(r"[&+/]| (?:and|und|et|og) ")  # RE2: fast on every row
     if not joined.any():
         return
-    pairs = names[joined].str.extract(_TWO_PEOPLE).reindex(names.index)
-    second = pairs["second"].fillna("")
-    two = second.str[0].str.isupper() & ~second.map(lambda s: _names_a_role([s]))  # "/ Recruiter"
+    second = names[joined].str.extract(_TWO_PEOPLE)["second"].dropna()
+    second = second[[s[0].isupper() and not _names_a_role([s]) for s in second]]  # "/ HR"
+    if second.empty:
+        return
+    two = pd.Series(names.index.isin(second.index), index=names.index)
     problems.add(
         two,
         "interviewer_name",
         "two people in one name cell, beside one address: one letter goes, to that address",
-        "give " + pairs["second"].fillna("") + " a row of their own with their email, so each "
-        "is thanked personally",
+        (
+            "give " + second + " a row of their own with their email, so each is thanked personally"
+        ).reindex(names.index),
         code="two_people_one_address",
         severity="warning",
     )
