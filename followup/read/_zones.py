@@ -83,16 +83,6 @@ def _city_key(text: str) -> str:
     return "_".join(plain.lower().split())
 
 
-@cache
-def _cities() -> dict[str, str]:
-    """Each IANA zone by its city ("new_york": "America/New_York")."""
-    return {
-        zone.rsplit("/", 1)[1].lower(): zone
-        for zone in sorted(zoneinfo.available_timezones())
-        if zone.split("/")[0] in _CONTINENTS and zone.count("/") == 1
-    }
-
-
 _CONTINENTS = frozenset(
     (
         "Africa",
@@ -106,6 +96,16 @@ _CONTINENTS = frozenset(
         "Pacific",
     )
 )
+
+
+@cache
+def _cities() -> dict[str, str]:
+    """Each IANA zone by its city ("new_york": "America/New_York")."""
+    return {
+        zone.rsplit("/", 1)[1].lower(): zone
+        for zone in sorted(zoneinfo.available_timezones())
+        if zone.split("/")[0] in _CONTINENTS and zone.count("/") == 1
+    }
 
 
 def localize(
