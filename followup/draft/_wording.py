@@ -156,19 +156,28 @@ IMPRESSION = re.compile(rf"^{alternatives(words.IMPRESSIONS)}\b", re.IGNORECASE)
 EMBEDDED = re.compile(rf"^{alternatives(words.QUESTION_WORDS)}\b", re.IGNORECASE)
 
 
-#: A plural noun, and a verb or two, before "their own": "do engineers pick their own tools".
-_PLURAL_OWNER = re.compile(
+#: A plural noun ("analysts"), not a word that only ends in s ("does", "perhaps").
+_PLURAL = (
     r"\b(?!(?:does|this|thus|plus|always|perhaps|across|unless|various|previous)\b)"
-    r"[a-z]{2,}[^s\W]s\s+(?:\w+\s+){0,2}$",
+    r"[a-z]{2,}[^s\W]s\s+"
+)
+#: A plural noun and a verb or two, before "their own": "do engineers pick their own tools".
+_PLURAL_OWNER = re.compile(rf"{_PLURAL}(?:\w+\s+){{0,2}}$", re.IGNORECASE)
+#: A plural noun and its verb, right before "their" (not "are on", "does" or "in"): "how
+#: analysts split their time".
+_PLURAL_DOER = re.compile(
+    rf"{_PLURAL}(?!{alternatives((*words.AUXILIARIES, *words.PREPOSITIONS))}\b)[a-z]+\s+$",
     re.IGNORECASE,
 )
 
 
 def _their_as_reader(found: re.Match[str]) -> str:
     """Turn "their" into "your" ("their roadmap", "how many analysts are on their team"),
-    except "their own" after a plural noun, which is the noun's."""
+    except where a plural noun before it owns it: "their own" after the noun and a verb or
+    two, or "their" right after the noun and its verb ("how analysts split their time")."""
+    before = found.string[: found.start()]
     own = found.string[found.end() :].lower().startswith(" own")
-    kept = own and _PLURAL_OWNER.search(found.string[: found.start()])
+    kept = (own and _PLURAL_OWNER.search(before)) or _PLURAL_DOER.search(before)
     return found[0] if kept else "your"
 
 

@@ -267,6 +267,14 @@ def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code
         ("is the role hybrid", "Is the role hybrid?", "question"),
         ("do engineers pick their own tools", "Do engineers pick their own tools?", "question"),
         ("How many analysts are on their team?", "How many analysts are on your team?", "question"),
+        ("how do analysts split their time", "How do analysts split their time?", "question"),
+        ("What tools does their team use?", "What tools does your team use?", "question"),
+        (
+            "What are the next steps in their process",
+            "What are the next steps in your process?",
+            "question",
+        ),
+        ("do engineers have their own budget", "Do engineers have their own budget?", "question"),
         (
             "If the role is remote, how often would I travel?",
             "If the role is remote, how often would I travel?",
