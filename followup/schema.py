@@ -671,6 +671,7 @@ CODES: tuple[Code, ...] = (
     Code("maybe_interested", "reject", "", "an interest cell read as yes with doubt (maybe)"),
     Code("ditto_note", "reject", "", "a note of 'ditto' read as the panel's note above it"),
     Code("ambiguous_zone", "reject", "", "a zone abbreviation that names more than one zone"),
+    Code("zones_disagree", "reject", "", "a time in two zones that differ (10am PT / 2pm ET)"),
     Code("packed_mismatch", "reject", "", "a cell of names and a cell of addresses that differ"),
     Code("date_out_of_range", "reject", "", "a date before 1900 or after 2199"),
     Code("unread_interviewer_column", "reject", "", "a numbered interviewer column not understood"),

@@ -11,6 +11,7 @@ from followup._clock import CELL_ZONES, US_ONLY
 from followup.read._dates import DayFirst, column_order, parse_moments
 from followup.read._ranges import split_time_range
 from followup.read._rejects import Problems
+from followup.read._two_zones import check_second_zones, split_two_zones
 from followup.read._weekdays import warn_of_wrong_weekdays
 from followup.read._zones import localize
 
@@ -39,9 +40,12 @@ def parse_times(
     has_start = "interview_start" in long.columns
     start_text = long["interview_start"] if has_start else pd.Series("", index=long.index)
     when = "interview_start" if has_start else "interview_date"
+    # "10am PT / 1pm ET": the first is the start; the second is checked against it
+    start_text, start_second = split_two_zones(start_text)
+    day_text, day_second = split_two_zones(long["interview_date"])
     # "2-3pm": the end of a time range, in either cell, is the interview's end
     start_text, start_range_end = split_time_range(start_text, zones)
-    day_text, day_range_end = split_time_range(long["interview_date"], zones)
+    day_text, day_range_end = split_time_range(day_text, zones)
     start = parse_moments(
         start_text,
         column=problems.headers.get("interview_start", ""),
@@ -94,6 +98,8 @@ def parse_times(
         "give the time with its UTC offset (e.g. 01:30 -04:00), or check the date",
         code=zone_code,
     )
+    for second, column in ((start_second, when), (day_second, "interview_date")):
+        check_second_zones(second, date, begin, zones, problems, column)
     early = begin.notna() & offset.isna() & (time < _MORNING)
     _warn_of_night_starts(long, early, start["time"].notna(), problems)
     for cells, frame, column in ((start_text, start, when), (day_text, day, "interview_date")):

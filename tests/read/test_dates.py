@@ -362,6 +362,29 @@ def test_a_zone_may_be_named_as_people_name_it():
     assert problems(result) == [(9, "Time zone", "unknown time zone")]  # no such whole hour
 
 
+def test_a_time_in_two_zones_starts_at_the_first():
+    """As invitations across zones write it; before, each rejected its row as unreadable."""
+    cells = ["10am PT / 1pm ET", "10-11am PT (1-2pm ET)", "14:00 CET (8am ET)"]
+    cells += ["11pm PT / 2am ET", "10:00 PT | 13:00 ET"]
+    result = read(frame(cells, Date=["2026-12-01"] * len(cells)), tz="America/Chicago")
+    assert result.rejects.empty, result.rejects
+    r = result.recipients
+    assert r["interview_start"].dt.tz_convert("UTC").tolist() == [
+        *(ts("2026-12-01 18:00", "UTC"), ts("2026-12-01 18:00", "UTC")),
+        *(ts("2026-12-01 13:00", "UTC"), ts("2026-12-02 07:00", "UTC")),
+        ts("2026-12-01 18:00", "UTC"),
+    ]
+    assert r["interview_end"].iloc[1] == ts("2026-12-01 19:00", "UTC")
+    assert r["timezone"].tolist()[:3] == ["America/Los_Angeles"] * 2 + ["Europe/Berlin"]
+
+
+def test_a_time_in_two_zones_that_differ_is_rejected_with_the_right_one():
+    result = read(frame(["Tue Dec 1, 2026 10am PT / 2pm ET", "2026-12-01 10am PT / 1pm ET"]))
+    assert problems(result) == [(2, "Start", "the two times in this cell are not the same moment")]
+    assert result.rejects["hint"].iloc[0].startswith("the first is 1:00 PM ET;")
+    assert len(result.recipients) == 1
+
+
 def test_dst_gap_and_overlap_are_reported_not_guessed():
     result = read(
         frame(["2026-03-08 02:30", "2026-11-01 01:30", "2026-11-01 01:30-05:00"]),
