@@ -45,6 +45,17 @@ _INDIRECT = re.compile(
 )
 
 
+#: A workplace noun that a jotted question leaves bare after "if", "how" or a verb like
+#: "is": "if team is hiring" → "whether the team is hiring", "is role remote" → "is the
+#: role remote". Not after "what" or "which": "what role would I play" is right as it is.
+_BARE_SUBJECT = re.compile(
+    r"(?<![\w'])((?:whether|if|how|when|why|where|is|are|was|will|would|can|could|should|does"
+    r"|do|did|has)\s+)(team|role|position|job|company|department|org|organization|group|office"
+    r"|manager|process|product|project|offer|program|platform|stack)(?=\s+\w)",
+    re.IGNORECASE,
+)
+
+
 def adapt_question(raw: str) -> Note:
     """The question as the letter will ask it (see the module docstring)."""
     text, unclear = expand_shorthand(clean(raw))
@@ -80,6 +91,7 @@ def adapt_question(raw: str) -> Note:
         )
     for pattern, replacement in (*THEY_AS_READER, THEM_AS_READER):
         text = pattern.sub(replacement, text)
+    text = _BARE_SUBJECT.sub(r"\1the \2", text)
     asks = QUESTION_OPENING.match(text) or (
         text.endswith("?") and EMBEDDED.match(text) and not _INDIRECT.match(text)
     )

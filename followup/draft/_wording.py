@@ -298,6 +298,8 @@ def lower_first(text: str) -> str:
     if not tokens or not tokens[0][:1].isupper() or _has_inner_capital(tokens[0]):
         return text
     first = re.sub(r"[^\w'-]", "", tokens[0]).split("-")[0].lower()
+    if words.CASED.get(first, "").split(" ")[0] == tokens[0]:  # "Mandarin", "Excel"
+        return text
     common = first in common_words() or first in words.DETERMINERS
     if not common and not first.endswith(_NOUN_ENDINGS):
         return text

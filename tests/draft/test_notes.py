@@ -52,6 +52,10 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("powerbi dashboards and postgres", "Power BI dashboards and Postgres", "topic"),
         ("standups on mondays for new pms", "standups on Mondays for new PMs", "topic"),
         ("github actions pipelines", "GitHub Actions pipelines", "topic"),
+        ("NLP on french/english tickets", "NLP on French/English tickets", "topic"),
+        ("Mandarin speaking clients", "Mandarin speaking clients", "topic"),
+        ("mlops setup with mlflow", "the MLOps setup with MLflow", "topic"),
+        ("polish the dashboards", "polish the dashboards", "topic"),
         ("the HIPAA compliance stuff", "the HIPAA compliance", "topic"),
         ("the little things", "the little things", "topic"),
         ("how things are going at Acme", "how things are going at Acme", "topic"),
@@ -321,6 +325,13 @@ def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code
         ("whats the on-call load", "What's the on-call load?", "question"),
         ("when would i meet the team", "When would I meet the team?", "question"),
         ("ask if they pair program", "whether you pair program", "wonder"),
+        # a workplace noun left bare before its verb gets its article
+        ("ask if team is hiring more juniors", "whether the team is hiring more juniors", "wonder"),
+        ("is role remote?", "Is the role remote?", "question"),
+        ("how does team handle on-call", "How does the team handle on-call?", "question"),
+        ("what role would I play?", "What role would I play?", "question"),
+        ("which team would I join?", "Which team would I join?", "question"),
+        ("how team-building works", "how team-building works", "wonder"),
     ],
 )
 def test_questions_are_asked_as_questions(question, text, shape):
