@@ -68,21 +68,26 @@ def parse_tracking(
     )
     label = long["outcome"].map({v: normalize_header(v) for v in long["outcome"].unique()})
     outcome = label.map(OUTCOMES)
+    # The letter does not depend on the outcome: a row whose outcome the analyses cannot
+    # use is drafted, and left out of them.
     problems.add(
         outcome.isna(),
         "outcome",
-        "unknown outcome",
+        "unknown outcome: the analyses leave it out",
         "write offer, next round, rejected or withdrew; leave it empty while pending",
         code="unknown_outcome",
+        severity="warning",
     )
+    undated = outcome.notna() & (outcome != "") & out["decided_at"].isna()
     problems.add(
-        outcome.notna() & (outcome != "") & out["decided_at"].isna(),
+        undated,
         "outcome",
-        "outcome without a date",
+        "outcome without a date: the analyses leave it out",
         "add when you heard it in a 'Decided At' column",
         code="outcome_without_date",
+        severity="warning",
     )
-    out["outcome"] = outcome.fillna("")
+    out["outcome"] = outcome.fillna("").mask(undated, "")
     return out
 
 

@@ -58,15 +58,35 @@ def test_impossible_tracking_values_are_rejected_with_hints():
             }
         )
     )
-    assert result.recipients.empty
     assert problems(result) == [
         (2, "Sent", "follow-up sent before the interview ended"),
         (3, "Reply", "reply before the interview"),
-        (4, "Outcome", "unknown outcome"),
-        (5, "Outcome", "outcome without a date"),
+        (4, "Outcome", "unknown outcome: the analyses leave it out"),
+        (5, "Outcome", "outcome without a date: the analyses leave it out"),
         (6, "Sent", "impossible date (no such day)"),
     ]
     assert "offer, next round, rejected or withdrew" in result.rejects["hint"].iloc[2]
+    # The letter does not depend on the outcome: those rows are drafted, without it.
+    assert result.rejects["severity"].tolist()[2:4] == ["warning", "warning"]
+    assert result.recipients["row"].tolist() == [4, 5]
+    assert result.recipients["outcome"].isna().all()
+
+
+def test_outcomes_as_trackers_write_them():
+    outcomes = [
+        "Final round",
+        "3rd round",
+        "not moving forward",
+        "ghosted",
+        "In progress",
+        "Offer!",
+    ]
+    decided = ["2026-11-20"] * len(outcomes)
+    result = read(sheet(**{"Outcome": outcomes, "Decided At": decided}))
+    assert result.rejects.empty, result.rejects
+    assert result.recipients["outcome"].fillna("").tolist() == [
+        *("next_round", "next_round", "rejected", "", "", "offer")
+    ]
 
 
 def test_a_yes_or_no_in_a_sent_or_reply_column_reads_as_whether():
