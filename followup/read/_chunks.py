@@ -178,7 +178,7 @@ def _joined(first: RawSheet, then: RawSheet) -> RawSheet:
     )
 
 
-def _date_orders(plan: TextPlan) -> dict[str, bool]:
+def _date_orders(plan: TextPlan) -> dict[str, bool | None]:
     """Day/month order per date column, decided from every row (a first, light pass over
     the date columns alone, so in larger chunks)."""
     names, headers, _ = map_headers(plan.header_only())

@@ -40,7 +40,10 @@ _TIME = (
 )
 _ISO = r"^(?P<y>\d{4})[-/](?P<b>\d{1,2})[-/](?P<a>\d{1,2})(?:[T ]\s*(?P<time>.+))?$"
 #: A weekday before a date: "Tue 11/24/2026", "Tuesday, 11/24".
-_WEEKDAY = r"(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"
+_WEEKDAYS = {
+    day: number for number, day in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+}
+_WEEKDAY = rf"(?:(?P<weekday>(?i:{'|'.join(_WEEKDAYS)}))[a-z]{{0,6}}\.?,?\s+)?"
 _NUMERIC = (
     rf"^{_WEEKDAY}"
     r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
@@ -90,7 +93,7 @@ PROBLEM_CODES = {
 }
 
 #: Day/month order: for every date column, per column, or None to infer it.
-DayFirst = bool | None | Mapping[str, bool]
+DayFirst = bool | None | Mapping[str, bool | None]
 _NOON = r"(?i)\b(?:12\s*)?(?:noon|midday)\b"  # "11/20 noon", "12 noon ET": 12:00 PM
 
 
@@ -158,7 +161,10 @@ def _parse_forms(
         if dayfirst is None:
             dayfirst = _order_of(numeric[hit]).decide(column)
         first, second = numeric["a"][hit].astype(int), numeric["b"][hit].astype(int)
-        day, month = (first, second) if dayfirst else (second, first)
+        # dots: day-first by convention, unless only month-first can be ("12.24.2026")
+        dotted = (numeric["sep"][hit] == ".") & (second <= 12)
+        day_first = dotted | bool(dayfirst)
+        day, month = first.where(day_first, second), second.where(day_first, first)
         year = numeric["y"][hit].astype(int)
         year = year.where(year >= 100, year + 2000)
         _set_date(out, hit, year, month, day)
@@ -222,32 +228,42 @@ def _without_year(
         return
     dated = out["date"].dropna()
     anchor = dated.sort_values().iloc[len(dated) // 2] if len(dated) else pd.Timestamp.now()
-    first = numeric["a"].astype(float)
-    second = numeric["b"].astype(float)
-    day_first = bool(dayfirst) if dayfirst is not None else bool((first > 12).any())
-    months = month.where(by_name, (first if not day_first else second).where(by_number))
-    days = (
-        named["d1"]
-        .fillna(named["d2"])
-        .astype(float)
-        .where(by_name, (second if not day_first else first).where(by_number))
-    )
+    first = numeric["a"].astype(float).where(by_number)
+    second = numeric["b"].astype(float).where(by_number)
     hit = by_name | by_number
-    years = pd.Series(anchor.year, index=text.index)
-    for shift in (-1, 1):  # the year that brings the date nearest the anchor
-        nearer = pd.to_datetime(
-            pd.DataFrame({"year": anchor.year + shift, "month": months, "day": days})[hit],
-            errors="coerce",
-        )
-        current = pd.to_datetime(
-            pd.DataFrame({"year": years, "month": months, "day": days})[hit], errors="coerce"
-        )
-        closer = (nearer - anchor).abs() < (current - anchor).abs()
-        years[closer[closer].index] = anchor.year + shift
+    named_days = named["d1"].fillna(named["d2"]).astype(float)
+
+    def nearest(day_first: bool) -> tuple[pd.Series, pd.Series, pd.Series]:
+        """Months, days and the year that brings each date nearest the anchor."""
+        months = month.where(by_name, second if day_first else first)
+        days = named_days.where(by_name, first if day_first else second)
+        years = pd.Series(anchor.year, index=text.index)
+        for shift in (-1, 1):
+            nearer = _dates(anchor.year + shift, months[hit], days[hit])
+            current = _dates(years[hit], months[hit], days[hit])
+            closer = (nearer - anchor).abs() < (current - anchor).abs()
+            years[closer[closer].index] = anchor.year + shift
+        return months, days, years
+
+    if dayfirst is not None:
+        day_first = bool(dayfirst)
+    elif (first > 12).any() or (second > 12).any() or not by_number.any():
+        day_first = bool((first > 12).any())
+    else:  # "12/03" on a sheet of December dates: the order that reads nearest them
+        distance = [
+            (_dates(y[by_number], m[by_number], d[by_number]) - anchor).abs().sum()
+            for m, d, y in (nearest(False), nearest(True))
+        ]
+        day_first = bool(distance[1] < distance[0])
+    months, days, years = nearest(day_first)
     _set_date(out, hit, years, months, days)
     out.loc[hit, "anchored"] = True
     time_text[by_name] = named["time"][by_name]
     time_text[by_number] = numeric["time"][by_number]
+
+
+def _dates(year: pd.Series | int, month: pd.Series, day: pd.Series) -> pd.Series:
+    return pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": day}), errors="coerce")
 
 
 def _set_date(
@@ -276,27 +292,27 @@ class DateOrder:
     """What a column's numeric dates say about day/month order, with an example of each.
 
     A value like ``24/11/2026`` can only be day-first; ``11/24/2026`` only
-    month-first; ``03/04/2026`` could be either. ``04.12.2026`` could too, but
-    dates written with dots are day-first by convention (no country writes them
-    month-first), so ``dotted`` keeps them apart: alone, they read day-first.
-    Evidence from several chunks of a long sheet adds up with ``|``.
+    month-first; ``03/04/2026`` could be either, unless a weekday before it fits one
+    reading only (``Fri 12/4/2026``: December 4th). Dates written with dots
+    (``04.12.2026``) are day-first by convention, whatever the column's order (no country
+    writes them month-first), so they say nothing of it. Evidence from several chunks of a
+    long sheet adds up with ``|``.
     """
 
     dayfirst: str | None = None
     monthfirst: str | None = None
     either: str | None = None
-    dotted: str | None = None
 
     def __or__(self, other: DateOrder) -> DateOrder:
         return DateOrder(
             self.dayfirst or other.dayfirst,
             self.monthfirst or other.monthfirst,
             self.either or other.either,
-            self.dotted or other.dotted,
         )
 
-    def decide(self, column: str) -> bool:
-        """True for day-first; raises when the evidence conflicts or is missing."""
+    def decide(self, column: str) -> bool | None:
+        """True for day-first, None where nothing tells; raises when the evidence conflicts
+        or is missing."""
         if self.dayfirst and self.monthfirst:
             raise AmbiguousDatesError(
                 f"Column {column!r} mixes day-first and month-first dates "
@@ -312,16 +328,16 @@ class DateOrder:
                 "either day-first or month-first; pass dayfirst=True or False.",
                 options=("dayfirst",),
             )
-        return bool(self.dotted)
+        return None
 
 
 def date_order(values: pd.Series) -> DateOrder:
     """The day/month evidence in a text column's numeric dates.
 
     >>> date_order(pd.Series(["03/04/2026", "24/11/2026 10:00", ""]))
-    DateOrder(dayfirst='24/11/2026', monthfirst=None, either='03/04/2026', dotted=None)
-    >>> date_order(pd.Series(["04.12.2026", "05.12.2026"])).decide("Date")
-    True
+    DateOrder(dayfirst='24/11/2026', monthfirst=None, either='03/04/2026')
+    >>> date_order(pd.Series(["Fri 12/4/2026", "04.12.2026"]))
+    DateOrder(dayfirst=None, monthfirst='12/4/2026', either=None)
     """
     text = pd.Series(values.unique(), dtype="str")
     return _order_of(text.str.extract(_NUMERIC).dropna(subset=["y"]))
@@ -334,10 +350,31 @@ def _order_of(parts: pd.DataFrame) -> DateOrder:
     def example(mask: pd.Series) -> str | None:
         return str(shown[mask].iloc[0]) if mask.any() else None
 
-    either, dots = first != second, parts["sep"] == "."
+    either = (first != second) & (first <= 12) & (second <= 12) & (parts["sep"] != ".")
+    day_first, month_first = _weekday_fits(parts, first, second)
     return DateOrder(
-        example(first > 12), example(second > 12), example(either & ~dots), example(either & dots)
+        example((first > 12) | (either & day_first & ~month_first)),
+        example((second > 12) | (either & month_first & ~day_first)),
+        example(either & (day_first == month_first)),
     )
+
+
+def _weekday_fits(
+    parts: pd.DataFrame, first: pd.Series, second: pd.Series
+) -> tuple[pd.Series, pd.Series]:
+    """Whether the weekday written before each date fits it read day-first, and month-first
+    (False where none is written)."""
+    written = parts["weekday"].str.lower().map(_WEEKDAYS)
+    year = parts["y"].astype(int)
+    year = year.where(year >= 100, year + 2000)
+
+    def fits(day: pd.Series, month: pd.Series) -> pd.Series:
+        date = pd.to_datetime(
+            pd.DataFrame({"year": year, "month": month, "day": day}), errors="coerce"
+        )
+        return (date.dt.day_of_week == written).fillna(False).astype(bool)
+
+    return fits(first, second), fits(second, first)
 
 
 def _parse_times(out: pd.DataFrame, time_text: pd.Series) -> None:
