@@ -91,7 +91,7 @@ def check_drafts(
     >>> findings.groupby(["code", "severity"]).size()
     code           severity
     greeting_name  info         1
-    not_yet_held   info         2
+    not_yet_held   info         3
     overdue        warning     16
     dtype: int64
     """
@@ -140,8 +140,12 @@ def check_drafts(
         "warning",
         lambda: "overdue by " + lateness + "; send it today (late beats never)",
     )
-    add(_on_a_later_day(drafts, moment), "not_yet_held", "info", "the interview is on a later "
+    later_day = _on_a_later_day(drafts, moment)
+    add(later_day, "not_yet_held", "info", "the interview is on a later "
         "day; the letter speaks of it as today: send it after the interview, that day")  # fmt: skip
+    if "interview_end" in drafts:
+        add((drafts["interview_end"] > moment).to_numpy() & ~later_day, "not_yet_held", "info",
+            "the interview has not ended yet: send the letter after it")  # fmt: skip
 
     recipients = drafts["interviewer_email"].fillna("").astype("str")
     add(

@@ -155,12 +155,12 @@ def test_draft_writes_eml_rejects_findings_and_recipients(tmp_path):
     assert done.returncode == 0, done.stderr
     assert f"22 draft(s) written to {out}/ (eml)" in done.stdout
     assert "due within 12 h: 3    due later: 0    upcoming: 3    overdue: 16" in done.stdout
-    assert "Findings: R1 info 2, R1 warning 16, R8 info 1\n" in done.stdout
+    assert "Findings: R1 info 3, R1 warning 16, R8 info 1\n" in done.stdout
     assert len(list(out.glob("*.eml"))) == 22
     sheet = pd.read_csv(out / "recipients.csv")
     assert sheet["draft_status"].value_counts().to_dict() == {"ready": 22}
     codes = pd.read_csv(out / "findings.csv")["code"].value_counts().to_dict()
-    assert codes == {"overdue": 16, "not_yet_held": 2, "greeting_name": 1}
+    assert codes == {"overdue": 16, "not_yet_held": 3, "greeting_name": 1}
     assert pd.read_csv(out / "rejects.csv").empty
 
 
@@ -280,7 +280,7 @@ def test_check_reads_edited_eml_back(tmp_path):
     done = run("check", str(out), "--known-words", "dbt", *CLOCK)
     assert done.returncode == 1
     assert (
-        "Findings: R1 info 2, R1 warning 16, R3 error 1, R4 error 1, R5 error 1, R7 error 1, "
+        "Findings: R1 info 3, R1 warning 16, R3 error 1, R4 error 1, R5 error 1, R7 error 1, "
         "R8 info 1"
     ) in done.stdout
     assert "22 draft(s) checked." in done.stdout
@@ -289,7 +289,7 @@ def test_check_reads_edited_eml_back(tmp_path):
 def test_check_a_sheet(tmp_path):
     done = run("check", "data/interviews.csv", "--sender", SENDER, "--known-words", "dbt", *CLOCK)
     assert done.returncode == 0
-    assert "Findings: R1 info 2, R1 warning 16, R8 info 1\n" in done.stdout
+    assert "Findings: R1 info 3, R1 warning 16, R8 info 1\n" in done.stdout
     rewrite = run("check", "data/notes-to-rewrite.csv", "--sender", SENDER, *CLOCK)
     assert rewrite.returncode == 1
     assert "Findings: R3 error 4, R3 warning 1, R5 error 5, R7 error 2, R8 error 2\n" in (

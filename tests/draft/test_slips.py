@@ -128,9 +128,9 @@ def test_no_slip_and_no_style_warning_in_any_frame_of_the_phrase_book():
                     "Why I fit": "4 yrs of SQL reporting",
                 }
             )
-            drafts = render_drafts(read(sheet).recipients, sender=SENDER, now="2026-11-24 18:00")
+            drafts = render_drafts(read(sheet).recipients, sender=SENDER, now="2026-11-24 23:00")
             findings = check_drafts(
-                drafts, now="2026-11-24 18:00", known_words=["dbt"], proofread_bodies=True
+                drafts, now="2026-11-24 23:00", known_words=["dbt"], proofread_bodies=True
             )
             expected = ("note_impression", "no_talking_point", "note_is_question")
             unexpected = findings[~findings["code"].isin(expected)]
