@@ -26,6 +26,7 @@ from followup._clock import wall_clock
 from followup.draft._names import TITLED, first_names, greetings
 from followup.draft._notes import adapt_column
 from followup.draft._phrases import compose, offsets, phrase_book
+from followup.draft._roles import letter_roles
 from followup.draft._seen import Places
 from followup.draft._when import interview_when
 from followup.draft._wording import PERSONAL_SHAPES, QUESTION_SHAPES, with_article
@@ -60,6 +61,7 @@ def template_context(
     )
     context["interview_when"] = interview_when(table["interview_start"], table["timezone"], now=now)
     context["when"] = context["interview_when"]
+    context["role"] = letter_roles(context["role"])
     context["a_role"] = context["role"].map({r: with_article(r) for r in context["role"].unique()})
     # "at University of Riverside" reads "at the University of Riverside"
     of_place = context["company"].str.match(_OF_PLACE)

@@ -419,3 +419,15 @@ def test_a_template_that_runs_too_long_is_stopped(tmp_path):
     with pytest.raises(followup.TemplateError, match=r"more than 2 s to render; loop over less"):
         render_drafts(panel(2), template=path, sender=SENDER)
     assert time.perf_counter() - started < 10
+
+
+def test_a_round_noted_beside_the_role_stays_out_of_the_letter():
+    """Before, "Ops Analyst (2nd round)" went into the subject and the thanks as written."""
+    roles = ["Ops Analyst (2nd round)", "Ops Analyst - final", "Ops Analyst, onsite"]
+    recipients = panel(3, Role=roles, Interested="yes")
+    drafts = render_drafts(recipients, sender=SENDER, now="2026-11-24 23:00")
+    for subject, body in zip(drafts["subject"], drafts["body"], strict=True):
+        assert not re.search(r"round|final|onsite", subject + body, re.IGNORECASE), body
+        assert "Ops Analyst" in body
+    assert "no_interest" not in set(check_drafts(drafts, now="2026-11-24 23:00")["code"])
+    assert drafts["role"].tolist() == roles  # the table keeps the sheet's words
