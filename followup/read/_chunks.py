@@ -15,7 +15,8 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
-from followup.read._dates import DateOrder, DayFirst, date_order
+from followup.read._date_order import DateOrder
+from followup.read._dates import DayFirst, date_order
 from followup.read._headers import map_headers
 from followup.read._interviews import Interviews
 from followup.read._raw import RawSheet

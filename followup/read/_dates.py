@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from followup._clock import CELL_ZONES
-from followup.errors import AmbiguousDatesError
+from followup.read._date_order import WEEKDAYS, DateOrder, order_of
 from followup.read._readings import keep, kept
 
 _TIME = (
@@ -40,10 +40,7 @@ _TIME = (
 )
 _ISO = r"^(?P<y>\d{4})[-/](?P<b>\d{1,2})[-/](?P<a>\d{1,2})(?:[T ]\s*(?P<time>.+))?$"
 #: A weekday before a date: "Tue 11/24/2026", "Tuesday, 11/24".
-_WEEKDAYS = {
-    day: number for number, day in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
-}
-_WEEKDAY = rf"(?:(?P<weekday>(?i:{'|'.join(_WEEKDAYS)}))[a-z]{{0,6}}\.?,?\s+)?"
+_WEEKDAY = rf"(?:(?P<weekday>(?i:{'|'.join(WEEKDAYS)}))[a-z]{{0,6}}\.?,?\s+)?"
 _NUMERIC = (
     rf"^{_WEEKDAY}"
     r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
@@ -159,7 +156,7 @@ def _parse_forms(
     hit = todo & numeric["y"].notna()
     if hit.any():
         if dayfirst is None:
-            dayfirst = _order_of(numeric[hit]).decide(column)
+            dayfirst = order_of(numeric[hit]).decide(column)
         first, second = numeric["a"][hit].astype(int), numeric["b"][hit].astype(int)
         # dots: day-first by convention, unless only month-first can be ("12.24.2026")
         dotted = (numeric["sep"][hit] == ".") & (second <= 12)
@@ -287,50 +284,6 @@ def _set_date(
     out.loc[far[far].index, "problem"] = _OUT_OF_RANGE
 
 
-@dataclass(frozen=True)
-class DateOrder:
-    """What a column's numeric dates say about day/month order, with an example of each.
-
-    A value like ``24/11/2026`` can only be day-first; ``11/24/2026`` only
-    month-first; ``03/04/2026`` could be either, unless a weekday before it fits one
-    reading only (``Fri 12/4/2026``: December 4th). Dates written with dots
-    (``04.12.2026``) are day-first by convention, whatever the column's order (no country
-    writes them month-first), so they say nothing of it. Evidence from several chunks of a
-    long sheet adds up with ``|``.
-    """
-
-    dayfirst: str | None = None
-    monthfirst: str | None = None
-    either: str | None = None
-
-    def __or__(self, other: DateOrder) -> DateOrder:
-        return DateOrder(
-            self.dayfirst or other.dayfirst,
-            self.monthfirst or other.monthfirst,
-            self.either or other.either,
-        )
-
-    def decide(self, column: str) -> bool | None:
-        """True for day-first, None where nothing tells; raises when the evidence conflicts
-        or is missing."""
-        if self.dayfirst and self.monthfirst:
-            raise AmbiguousDatesError(
-                f"Column {column!r} mixes day-first and month-first dates "
-                f"('{self.dayfirst}' and '{self.monthfirst}'); make them consistent, "
-                "or pass dayfirst=True or False.",
-                options=("dayfirst",),
-            )
-        if self.dayfirst or self.monthfirst:
-            return bool(self.dayfirst)
-        if self.either:
-            raise AmbiguousDatesError(
-                f"Column {column!r} has dates such as '{self.either}' that read "
-                "either day-first or month-first; pass dayfirst=True or False.",
-                options=("dayfirst",),
-            )
-        return None
-
-
 def date_order(values: pd.Series) -> DateOrder:
     """The day/month evidence in a text column's numeric dates.
 
@@ -340,41 +293,7 @@ def date_order(values: pd.Series) -> DateOrder:
     DateOrder(dayfirst=None, monthfirst='12/4/2026', either=None)
     """
     text = pd.Series(values.unique(), dtype="str")
-    return _order_of(text.str.extract(_NUMERIC).dropna(subset=["y"]))
-
-
-def _order_of(parts: pd.DataFrame) -> DateOrder:
-    first, second = parts["a"].astype(int), parts["b"].astype(int)
-    shown = parts["a"] + parts["sep"] + parts["b"] + parts["sep"] + parts["y"]
-
-    def example(mask: pd.Series) -> str | None:
-        return str(shown[mask].iloc[0]) if mask.any() else None
-
-    either = (first != second) & (first <= 12) & (second <= 12) & (parts["sep"] != ".")
-    day_first, month_first = _weekday_fits(parts, first, second)
-    return DateOrder(
-        example((first > 12) | (either & day_first & ~month_first)),
-        example((second > 12) | (either & month_first & ~day_first)),
-        example(either & (day_first == month_first)),
-    )
-
-
-def _weekday_fits(
-    parts: pd.DataFrame, first: pd.Series, second: pd.Series
-) -> tuple[pd.Series, pd.Series]:
-    """Whether the weekday written before each date fits it read day-first, and month-first
-    (False where none is written)."""
-    written = parts["weekday"].str.lower().map(_WEEKDAYS)
-    year = parts["y"].astype(int)
-    year = year.where(year >= 100, year + 2000)
-
-    def fits(day: pd.Series, month: pd.Series) -> pd.Series:
-        date = pd.to_datetime(
-            pd.DataFrame({"year": year, "month": month, "day": day}), errors="coerce"
-        )
-        return (date.dt.day_of_week == written).fillna(False).astype(bool)
-
-    return fits(first, second), fits(second, first)
+    return order_of(text.str.extract(_NUMERIC).dropna(subset=["y"]))
 
 
 def _parse_times(out: pd.DataFrame, time_text: pd.Series) -> None:
