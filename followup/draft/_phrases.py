@@ -45,6 +45,8 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 #: goes: said twice in a sentence, it reads as a slip.
 _EMPHASIS = re.compile(r"\b(especially|particularly|truly|really|very) ")
 _ALIKE = dict.fromkeys(("especially", "particularly"), "especially|particularly")
+#: Words a sign-off must not share with the close right above it.
+_ECHOES = ("thank", "appreciat", "warm", "wish")
 
 
 @dataclass(frozen=True)
@@ -215,6 +217,10 @@ def compose(values: pd.DataFrame, books: pd.Series, picks: pd.DataFrame) -> pd.D
                     if book.frames.get(kind) and len(hit := np.flatnonzero(shape == kind))
                 ],
             )
+        if "close" in letter:  # a sign-off that echoes the close just above it is swapped
+            letter["sign_off"] = _unechoed(
+                letter["sign_off"], letter["close"], book.frames["sign_off"], chosen["sign_off"]
+            )
         layout = chosen["layout"] % len(book.layouts)
         letter["layout"] = pa.array(layout).cast(pa.large_string())
         letter["paragraphs"] = _arrange(letter, book, layout)
@@ -223,6 +229,22 @@ def compose(values: pd.DataFrame, books: pd.Series, picks: pd.DataFrame) -> pd.D
     return pd.DataFrame(
         {slot: pd.Series(_in_order(len(values), p), dtype="str") for slot, p in pieces.items()}
     ).set_axis(values.index)
+
+
+def _unechoed(
+    sign_off: pa.Array, close: pa.Array, frames: tuple[str, ...], chosen: np.ndarray
+) -> pa.Array:
+    """Each sign-off, or one that says none of :data:`_ECHOES` where it says what the close
+    above it says ("Thank you again for your time." then "Thank you,")."""
+    echo = np.zeros(len(sign_off), dtype=bool)
+    for word in _ECHOES:
+        said = [pc.match_substring_regex(t, word, ignore_case=True) for t in (sign_off, close)]
+        echo |= pc.and_(*said).fill_null(False).to_numpy(zero_copy_only=False)
+    if not echo.any():
+        return sign_off
+    plain = [f for f in frames if not re.search("|".join(_ECHOES), f, re.IGNORECASE)]
+    other = [plain[k % len(plain)] for k in chosen[echo].tolist()]
+    return pc.replace_with_mask(sign_off, pa.array(echo), pa.array(other, sign_off.type))
 
 
 def _arrange(letter: dict[str, pa.Array], book: PhraseBook, layout: np.ndarray) -> pa.Array:
