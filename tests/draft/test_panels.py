@@ -4,6 +4,8 @@ notes, the kind of letter or the panel's size; the same sheet always gives the s
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 import pandas as pd
 from conftest import SENDER, read
@@ -104,3 +106,44 @@ def test_a_word_of_emphasis_in_a_note_is_not_said_twice_in_its_sentence():
     for words in ("especially|particularly", "very", "really"):
         assert any(re.search(words, s) for s in said)  # the notes bring each one along
         assert not [s for s in said if len(re.findall(rf"\b(?:{words})\b", s, re.I)) > 1]
+
+
+#: The slots of one letter, each with the kinds of sentence that can fill it.
+_IN_ONE_LETTER = {
+    "thanks": ("thanks",),
+    "personal": ("topic", "statement", "news", "shared", "occasion", "pastime", "neutral"),
+    "interest": ("interest",),
+    "fit": ("fit", "fit_quality"),
+    "question": ("question", "wonder", "wish"),
+    "close": ("close",),
+}
+
+
+def test_no_two_sentences_of_one_letter_open_alike():
+    """Each slot's frame is drawn on its own, so any two slots' frames may meet in a letter:
+    'It was a pleasure to hear...' then 'It was a pleasure to meet you' read as a slip."""
+    from followup.draft._phrases import phrase_book
+
+    for name in ("thank-you", "short", "gracious"):
+        frames = phrase_book(name).frames
+        openings: dict[str, set[str]] = {}
+        for slot, kinds in _IN_ONE_LETTER.items():
+            for frame in (f for kind in kinds for f in frames.get(kind, ())):
+                opening = " ".join(re.findall(r"[\w']+", frame.lower())[:3])
+                openings.setdefault(opening, set()).add(slot)
+        assert {o: s for o, s in openings.items() if len(s) > 1} == {}, name
+
+
+def test_a_sign_off_does_not_echo_the_close_above_it(tmp_path):
+    """Before, 23 of these 240 letters did ("Thank you again for your time." over "Thank you,")."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    import bench_read
+
+    bench_read.write_csv(bench_read.generate(240), tmp_path / "sheet.csv")
+    recipients = read(tmp_path / "sheet.csv").recipients
+    drafts = render_drafts(recipients, sender=SENDER, now="2026-11-29")
+    for body in drafts["body"]:
+        close, sign_off = body.rstrip().split("\n\n")[-2:]
+        for word in ("thank", "appreciat", "warm", "wish"):
+            said = word in close.rsplit(". ", 1)[-1].lower() and word in sign_off.lower()
+            assert not said, body
