@@ -10,7 +10,7 @@ from functools import cache
 
 import pandas as pd
 
-from followup._clock import ZONE_ABBREVIATIONS
+from followup._clock import CELL_ZONES, ZONE_ABBREVIATIONS
 from followup.read._rejects import Problems
 
 
@@ -23,11 +23,18 @@ def parse_zones(long: pd.DataFrame, problems: Problems, default: str) -> pd.Seri
             continue
         names[value] = zone_named(value)
     zones = text.map(names).astype("str")
+    several = text.str.lower().str.strip().map(CELL_ZONES) == ""  # IST, GST
     problems.add(
         zones == "",
         "timezone",
         "unknown time zone",
-        "use an IANA name such as Europe/Berlin or America/New_York",
+        pd.Series(
+            "use an IANA name such as Europe/Berlin or America/New_York", index=text.index
+        ).mask(
+            several,
+            text.str.upper().str.strip() + " could mean more than one zone: write its "
+            "name instead, e.g. Asia/Kolkata, Asia/Dubai or Europe/Dublin",
+        ),
         code="unknown_zone",
     )
     return zones
@@ -64,6 +71,7 @@ def zone_named(value: str) -> str:
     offset = _FIXED_OFFSET.match(value.strip())
     candidates = [
         ZONE_ABBREVIATIONS.get(value.strip().lower(), value.strip()),
+        CELL_ZONES.get(value.strip().lower(), ""),  # "JST", "CET"
         _ZONE_NAMES.get(words, ""),
         _cities().get(_city_key(value), ""),
         f"Etc/GMT{'-' if offset['sign'] == '+' else '+'}{int(offset['hours'])}" if offset else "",

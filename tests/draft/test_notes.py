@@ -110,6 +110,8 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("studies on churn", "studies on churn", "topic"),
         # shorthand and symbols spelled out; emoji dropped
         ("mgmt style & 1:1s", "the management style and 1:1s", "topic"),
+        ("we both love mechanical keyboards ⌨️", "we both love mechanical keyboards", "shared"),
+        ("the ⭐ rating system", "the rating system", "topic"),
         # an abbreviation's full stop goes with it, and a dash before it joins no new thought
         ("approx. 40 dashboards to migrate", "approximately 40 dashboards to migrate", "topic"),
         ("their stack incl. dbt", "your stack including dbt", "topic"),

@@ -403,6 +403,13 @@ def test_a_time_in_two_zones_that_differ_is_rejected_with_the_right_one():
     assert len(result.recipients) == 1
 
 
+def test_a_zone_cell_may_hold_a_zone_abbreviation_a_time_cell_takes():
+    result = read(frame(["2026-11-24 10:00"] * 3, TZ=["JST", "cet", "GST"]))
+    assert result.recipients["timezone"].tolist() == ["Asia/Tokyo", "Europe/Berlin"]
+    assert problems(result) == [(4, "TZ", "unknown time zone")]
+    assert result.rejects["hint"].iloc[0].startswith("GST could mean more than one zone")
+
+
 def test_dst_gap_and_overlap_are_reported_not_guessed():
     result = read(
         frame(["2026-03-08 02:30", "2026-11-01 01:30", "2026-11-01 01:30-05:00"]),

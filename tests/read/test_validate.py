@@ -47,7 +47,11 @@ def test_headers_match_through_aliases_in_any_case_and_punctuation():
 
 
 @pytest.mark.parametrize(
-    "header", ["What stood out", "Key points", "Things to mention", "Common ground", "Rapport"]
+    "header",
+    [
+        *("What stood out", "Key points", "Things to mention", "Common ground", "Rapport"),
+        *("Talking pts", "Stuff we discussed", "Main topic"),  # before: not used, every note lost
+    ],
 )
 def test_what_stood_out_and_its_kin_are_the_talking_point(header):
     frame = pd.DataFrame(
