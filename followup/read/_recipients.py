@@ -25,6 +25,7 @@ from followup.read._rejects import Problems
 from followup.read._times import parse_times
 from followup.read._tracking import parse_tracking
 from followup.read._values import (
+    carry_no_interest,
     check_text,
     continue_interviews,
     fill_dittos,
@@ -90,7 +91,7 @@ def to_recipients(
     warn_of_shared_addresses(long, problems)
     long = fill_from_panel(long, ("interested", "fit", "decision_by"))
     long = fill_dittos(long, problems, ("talking_point", "question"))
-    interested = parse_interested(long, problems)
+    interested = carry_no_interest(long, parse_interested(long, problems), problems)
     zones = parse_zones(long, problems, zone)
     start, end, zones = parse_times(long, problems, zones, dayfirst)
     tracking = parse_tracking(long, problems, zones, dayfirst, start, end)

@@ -30,12 +30,12 @@ _MISSING = {
 #: How people write yes and no, by the words they start with; "maybe" reads as yes, with a
 #: warning. Punctuation and case do not matter: "Yes!!", "nope.", "Not really".
 _YES = ("yes", "y", "yeah", "yep", "yup", "sure", "definitely", "absolutely", "very", "true",
-        "high", "medium", "strong",
+        "high", "medium", "strong", "100", "def", "defo", "super", "tak", "sim", "hell yes",
         "t", "1", "x", "ja", "oui", "si", "sí", "interested", "still interested", "of course",
         "totally", "for sure", "✓", "✔", "👍")  # fmt: skip
 _NO = ("no", "n", "nope", "nah", "false", "f", "0", "nein", "non", "not really", "not",
        "no thanks", "no longer", "withdrew", "withdrawn", "withdrawing", "declined", "pass",
-       "passed", "not interested", "👎")  # fmt: skip
+       "passed", "not interested", "nie", "nej", "não", "nee", "👎")  # fmt: skip
 _MAYBE = ("maybe", "unsure", "not sure", "undecided", "perhaps", "possibly", "somewhat", "low",
           "idk", "kind of", "kinda", "sort of", "tbd")  # fmt: skip
 
@@ -251,6 +251,31 @@ def parse_interested(long: pd.DataFrame, problems: Problems) -> pd.Series:
         severity="warning",
     )
     return value
+
+
+def carry_no_interest(long: pd.DataFrame, interested: pd.Series, problems: Problems) -> pd.Series:
+    """A candidate no longer interested in a role at one interview is so at the others for
+    it, unless they say otherwise: a blank interest cell there reads no too, with a warning.
+    The same role of one company, for one candidate, read in one chunk."""
+    said_no = ~interested & (long["interested"] != "")
+    if not said_no.any():
+        return interested
+    key = (
+        long["candidate_email"].str.lower() + "|" + long["candidate_name"].str.lower() + "|"
+        + long["company"].str.lower() + "|" + long["role"].str.lower()
+    )  # fmt: skip
+    first_no = long["row"].where(said_no).groupby(key).transform("min")
+    carried = (long["interested"] == "") & first_no.notna()
+    problems.add(
+        carried,
+        "interested",
+        "read as no longer interested, as row " + first_no.fillna(0).astype(int).astype("str")
+        + " says for this role",
+        "write yes here if you still want the job: this letter is gracious, not eager",
+        code="not_interested_elsewhere",
+        severity="warning",
+    )  # fmt: skip
+    return interested & ~carried
 
 
 def parse_sender(sender: str | None) -> tuple[str, str]:

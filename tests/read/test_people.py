@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import SENDER, read
+from conftest import SENDER, problems, read
 
 import followup
 
@@ -103,6 +103,36 @@ def test_interest_written_once_holds_for_the_panel():
         ]
     )
     assert read(sheet).recipients["interested"].tolist() == [False, False]
+
+
+def test_no_interest_at_one_interview_holds_for_the_role_unless_another_row_says_yes():
+    """Before, a 'no' at 9:00 and a blank cell at 10:00, for the same role, gave the 10:00
+    interviewer an eager letter."""
+
+    def at(hour: int, name: str, **cells: str) -> dict[str, str]:
+        start = f"2026-11-24 {hour}:00"
+        return {
+            **BASE,
+            "Start": start,
+            "Interviewer": name,
+            "Interviewer Email": f"{name}@nw.example",
+            **cells,
+        }
+
+    sheet = pd.DataFrame(
+        [
+            {**BASE, "Still interested?": "not really"},
+            at(12, "luis"),
+            at(13, "ana", **{"Still interested?": "yes"}),
+            at(14, "bo", Role="Engineer"),
+            at(15, "cy", **{"Still interested?": "100%"}),
+        ]
+    )
+    result = read(sheet)
+    assert result.recipients["interested"].tolist() == [False, False, True, True, True]
+    assert problems(result) == [
+        (3, "Still interested?", "read as no longer interested, as row 2 says for this role")
+    ]
 
 
 @pytest.mark.parametrize(
