@@ -21,6 +21,7 @@ temporary file is deleted and the old file, if any, is left as it was.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -46,6 +47,9 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """A temporary path beside ``path`` to write; moved into place only if the block ends
     without an error, deleted if it raises."""
     target = Path(path)
+    if not target.parent.is_dir():  # not the temporary file's name in the error
+        message = f"no such folder to write {target.name} in; create it first"
+        raise FileNotFoundError(errno.ENOENT, message, str(target.parent))
     handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(handle)
     tmp = Path(name)

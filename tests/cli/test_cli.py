@@ -387,3 +387,13 @@ def test_an_unexpected_error_is_one_line_exit_3_and_a_log_file(monkeypatch, tmp_
     assert "Traceback (most recent call last)" in debug.stderr
     assert debug.stderr.rstrip().endswith("the traceback is above. Please report it.")
     assert len(list(tmp_path.glob("followup-error-*.log"))) == 1
+
+
+def test_a_file_in_a_folder_that_does_not_exist_names_the_folder(tmp_path):
+    """Before, the error named a temporary file the user never asked for."""
+    missing = tmp_path / "no" / "such"
+    done = run("validate", "data/interviews.csv", "--rejects", str(missing / "rejects.csv"))
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"followup: {missing}: no such folder to write rejects.csv in; create it first\n"
+    )
