@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import math
@@ -35,7 +36,8 @@ def read_xlsx(data: bytes, name: str, sheet: str | int | None) -> RawSheet:
         values = book.get_sheet_by_name(target).to_python(skip_empty_area=False)
     except Exception as exc:
         raise SourceError(f"{name}: sheet {target!r} cannot be read ({exc}).") from None
-    return from_grid(grid_of([[excel_text(v) for v in row] for row in values]), name)
+    raw = from_grid(grid_of([[excel_text(v) for v in row] for row in values]), name)
+    return dataclasses.replace(raw, other_sheets=tuple(n for n in names if n != target))
 
 
 def excel_text(value: object) -> str:

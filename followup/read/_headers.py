@@ -356,6 +356,11 @@ def check_required(columns: pd.Index, headers: dict[str, str], raw: RawSheet) ->
     guesses = [g for g in (_closest(m, found) for m in missing) if g]
     if guesses:
         message += " Did you mean " + ", ".join(guesses) + "?"
+    if raw.other_sheets:
+        message += (
+            f" The workbook has other sheets: {', '.join(repr(n) for n in raw.other_sheets)};"
+            " pick one with --sheet-name (sheet= in Python)."
+        )
     raise ColumnsError(message)
 
 

@@ -45,6 +45,7 @@ class RawSheet:
     encoding: str | None = None
     header_row: int = 1  # the row number of the header, as a spreadsheet shows it
     cut: list[tuple[int, str, int]] = field(default_factory=list)
+    other_sheets: tuple[str, ...] = ()  # a workbook's other sheets, named in a columns error
 
 
 def grid_of(records: list[list[str]]) -> pd.DataFrame:

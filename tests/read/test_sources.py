@@ -511,3 +511,17 @@ def test_a_sheet_in_one_chunk_reads_as_a_whole_read_does(write):
         read(path)
     with pytest.raises(followup.ColumnsError, match="missing required columns: `role`"):
         list(iter_interviews(path, tz="UTC"))
+
+
+def test_a_workbook_whose_first_sheet_is_not_the_sheet_names_the_others(tmp_path):
+    path = tmp_path / "s.xlsx"
+    book = Workbook()
+    book.active.append(["just a scratch tab"])
+    sheet = book.create_sheet("Interviews")
+    sheet.append(XLSX_HEADER)
+    sheet.append(["N", "Analyst", dt.datetime(2026, 11, 24), dt.time(14, 30), 45, "Dana",
+                  "dana@n.example"])  # fmt: skip
+    book.save(path)
+    with pytest.raises(followup.ColumnsError, match="other sheets: 'Interviews'; pick one with"):
+        read(path)
+    assert len(read(path, sheet="Interviews").recipients) == 1
