@@ -695,9 +695,7 @@ CODES: tuple[Code, ...] = (
     Code("repeated_interviewer", "reject", "", "the same interviewer twice in one interview"),
     Code("unknown_column", "reject", "", "a column followup does not use (a template may)"),
     Code("maybe_interested", "reject", "", "an interest cell read as yes with doubt (maybe)"),
-    Code(
-        "not_interested_elsewhere", "reject", "", "a blank interest cell read as another's no"
-    ),
+    Code("not_interested_elsewhere", "reject", "", "a blank interest cell read as another's no"),
     Code("ditto_note", "reject", "", "a note of 'ditto' read as the panel's note above it"),
     Code("ambiguous_zone", "reject", "", "a zone abbreviation that names more than one zone"),
     Code("zones_disagree", "reject", "", "a time in two zones that differ (10am PT / 2pm ET)"),

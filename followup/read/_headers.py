@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from followup.errors import ColumnsError
-from followup.read._layouts import WORKING_COLUMNS, loose_wide_field, wide_field
+from followup.read._layouts import (
+    WORKING_COLUMNS,
+    field_then_slot,
+    loose_wide_field,
+    wide_field,
+)
 from followup.schema import ALIASES, BY_NAME, RECIPIENT_COLUMNS, normalize_header, snake_case
 
 if TYPE_CHECKING:
@@ -108,8 +113,11 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
     names: list[str | None] = []
     headers: dict[str, str] = {}
     times = _from_to_times(raw)
+    wide = any(_exact(h, slots_only=True) or loose_wide_field(h) for h in raw.headers)
     for position, header in enumerate(raw.headers):
         name = times.get(position) or _exact(header)
+        numbered = field_then_slot(header) if wide and name is None else None
+        name = f"{numbered[1]}#{numbered[0]}" if numbered else name  # "Talking point 2"
         other = _SECOND_MEANING.get(name or "")
         if other and name in headers and other[0] not in headers:
             # "When" beside "Start time", "Title" beside "Job title": the loose one gives way
@@ -246,9 +254,10 @@ def _meaning(name: str) -> str:
     return f"interviewer {slot}'s {_FIELD_WORDS[field]}" if slot else f"`{field}`"
 
 
-def _exact(header: str) -> str | None:
+def _exact(header: str, *, slots_only: bool = False) -> str | None:
     """The column a header names whole, or without its bracketed words, or turned round
-    from "A of B" to "B A" ("Date of interview" is the interview date)."""
+    from "A of B" to "B A" ("Date of interview" is the interview date); with
+    ``slots_only``, only a wide layout's numbered column."""
     header = spelled_out(header)
     bare = _BRACKETS.sub(" ", header)
     for text in (header, bare, _OF.sub(r"\2 \1", bare)):
@@ -256,7 +265,7 @@ def _exact(header: str) -> str | None:
         slot = wide_field(key)
         if slot is not None:
             return f"{slot[1]}#{slot[0]}"
-        if key in ALIASES:
+        if key in ALIASES and not slots_only:
             return ALIASES[key]
     return None
 

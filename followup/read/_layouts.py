@@ -84,6 +84,21 @@ def loose_wide_field(header: str) -> tuple[int, str | None] | None:
     return slot, found.pop() if len(found) == 1 else None
 
 
+def field_then_slot(header: str) -> tuple[int, str] | None:
+    """Slot and field of a header that gives the field first and the slot after it
+    ("Talking point 2", "Email #2"), as a wide sheet's own columns may.
+
+    >>> field_then_slot("Talking point 2"), field_then_slot("Email #1"), field_then_slot("Round 2")
+    ((2, 'talking_point'), (1, 'interviewer_email'), None)
+    """
+    words = [normalize_header(w) for w in re.split(r"[^0-9A-Za-z]+", header)]
+    words = [w for w in words if w]
+    if len(words) < 2 or not words[-1].isdigit() or len(words[-1]) > 2:
+        return None
+    field = INTERVIEWER_FIELDS.get("".join(words[:-1]), "")
+    return (int(words[-1]), field) if field and field != "interviewer_address" else None
+
+
 def _slot_of(words: list[str]) -> tuple[int | None, list[str]]:
     """The slot number of "interviewer 2 ...", "interviewer2 ...", "second/2nd interviewer ..."."""
     match = WIDE_HEADER.match(words[0]) if words else None

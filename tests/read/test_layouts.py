@@ -78,6 +78,31 @@ def test_wide_layout_with_per_interviewer_fields():
     assert result.recipients["question"].tolist()[1] == "When?"
 
 
+def test_a_wide_sheet_may_give_the_field_before_the_slot():
+    """Before, "Talking point 1" was every interviewer's note and "Talking point 2" unused:
+    the second interviewer was thanked for what the first had said."""
+    sheet = pd.DataFrame(
+        [
+            {
+                **INTERVIEW,
+                "Interviewer #1": "Dana Whitfield",
+                "Interviewer #1's e-mail": "dana@nw.example",
+                "Second interviewer": "Luis Ortega",
+                "Second interviewer email": "luis@nw.example",
+                "Talking point 1": "the churn model",
+                "Talking point 2": "the fraud case study",
+                "Question 2": "When will you decide?",
+            }
+        ]
+    )
+    result = read(sheet)
+    assert result.layout == "wide"
+    assert result.rejects.empty, result.rejects
+    r = result.recipients
+    assert r["talking_point"].tolist() == ["the churn model", "the fraud case study"]
+    assert r["question"].fillna("").tolist() == ["", "When will you decide?"]
+
+
 def test_a_column_for_every_interviewer_does_not_fill_an_empty_wide_slot():
     # "Questions I still have", unnumbered, asked every interviewer: the third slot of a
     # two-person interview was an error, "no interviewer in this row"
