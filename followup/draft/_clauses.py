@@ -93,6 +93,8 @@ def is_clause(text: str) -> bool:
     if verb is None:
         return False
     before = text[: verb.start()]
+    if before.strip() and re.match(r"(?:that|who|which)'s\b", verb.group(0), re.IGNORECASE):
+        return False  # "her novel that's coming out": a clause inside a noun phrase
     if _PRONOUN_BEFORE.search(before) and count_words(before) > 1:
         return False  # "the audit you are running": a clause inside a noun phrase
     return _SUBORDINATOR.search(before) is None and count_words(before) <= 5

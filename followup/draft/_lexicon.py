@@ -13,6 +13,7 @@ from followup.schema import DITTOS
 #: (the proofreader asks for a rewrite instead of guessing).
 SHORTHAND: dict[str, str] = {
     "yrs": "years",
+    "wat": "what",
     "yr": "year",
     "hrs": "hours",
     "mos": "months",

@@ -53,6 +53,12 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("standups on mondays for new pms", "standups on Mondays for new PMs", "topic"),
         ("github actions pipelines", "GitHub Actions pipelines", "topic"),
         ("NLP on french/english tickets", "NLP on French/English tickets", "topic"),
+        # a relative clause is part of its noun phrase: not "hearing from you that your novel"
+        (
+            "her novel that's coming out in spring!",
+            "your novel that's coming out in spring",
+            "topic",
+        ),
         ("Mandarin speaking clients", "Mandarin speaking clients", "topic"),
         ("mlops setup with mlflow", "the MLOps setup with MLflow", "topic"),
         ("polish the dashboards", "polish the dashboards", "topic"),
@@ -333,6 +339,7 @@ def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code
         ("how does team handle on-call", "How does the team handle on-call?", "question"),
         ("what role would I play?", "What role would I play?", "question"),
         ("which team would I join?", "Which team would I join?", "question"),
+        ("wat tools do they use for 3D?", "What tools do you use for 3D?", "question"),
         ("how team-building works", "how team-building works", "wonder"),
     ],
 )
