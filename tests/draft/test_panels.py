@@ -121,6 +121,9 @@ _IN_ONE_LETTER = {
 }
 
 
+_COMMON_OPENINGS = ("i am", "thank you", "it was", "i would")
+
+
 def test_no_two_sentences_of_one_letter_open_alike():
     """Each slot's frame is drawn on its own, so any two slots' frames may meet in a letter:
     'It was a pleasure to hear...' then 'It was a pleasure to meet you' read as a slip."""
@@ -131,7 +134,9 @@ def test_no_two_sentences_of_one_letter_open_alike():
         openings: dict[str, set[str]] = {}
         for slot, kinds in _IN_ONE_LETTER.items():
             for frame in (f for kind in kinds for f in frames.get(kind, ())):
-                opening = " ".join(re.findall(r"[\w']+", frame.lower())[:3])
+                words = re.findall(r"[\w']+", frame.lower())
+                two = " ".join(words[:2])  # or three, after two words any letter says twice
+                opening = " ".join(words[:3]) if two in _COMMON_OPENINGS else two
                 openings.setdefault(opening, set()).add(slot)
         assert {o: s for o, s in openings.items() if len(s) > 1} == {}, name
 
