@@ -3,7 +3,7 @@ for it: dates that read one way only, and weekdays that fit one reading."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 import pandas as pd
 
@@ -18,24 +18,22 @@ WEEKDAYS = {
 class DateOrder:
     """What a column's numeric dates say about day/month order, with an example of each.
 
-    A value like ``24/11/2026`` can only be day-first; ``11/24/2026`` only
-    month-first; ``03/04/2026`` could be either, unless a weekday before it fits one
-    reading only (``Fri 12/4/2026``: December 4th). Dates written with dots
-    (``04.12.2026``) are day-first by convention, whatever the column's order (no country
-    writes them month-first), so they say nothing of it. Evidence from several chunks of a
-    long sheet adds up with ``|``.
+    A value like ``24/11/2026`` can only be day-first; ``11/24/2026`` only month-first;
+    ``03/04/2026`` could be either, unless a weekday before it fits one reading only
+    (``Fri 12/4/2026``: December 4th), which counts where no date settles the order (a
+    mistyped weekday must not unsettle it). Dates written with dots (``04.12.2026``) follow
+    the column's order, and are day-first by convention where nothing settles it, so they
+    never leave it in doubt. Evidence from several chunks of a long sheet adds up with ``|``.
     """
 
     dayfirst: str | None = None
     monthfirst: str | None = None
     either: str | None = None
+    weekday_dayfirst: str | None = None
+    weekday_monthfirst: str | None = None
 
     def __or__(self, other: DateOrder) -> DateOrder:
-        return DateOrder(
-            self.dayfirst or other.dayfirst,
-            self.monthfirst or other.monthfirst,
-            self.either or other.either,
-        )
+        return DateOrder(*(a or b for a, b in zip(astuple(self), astuple(other), strict=True)))
 
     def decide(self, column: str) -> bool | None:
         """True for day-first, None where nothing tells; raises when the evidence conflicts
@@ -49,6 +47,8 @@ class DateOrder:
             )
         if self.dayfirst or self.monthfirst:
             return bool(self.dayfirst)
+        if bool(self.weekday_dayfirst) != bool(self.weekday_monthfirst):
+            return bool(self.weekday_dayfirst)
         if self.either:
             raise AmbiguousDatesError(
                 f"Column {column!r} has dates such as '{self.either}' that read "
@@ -68,9 +68,11 @@ def order_of(parts: pd.DataFrame) -> DateOrder:
     either = (first != second) & (first <= 12) & (second <= 12) & (parts["sep"] != ".")
     day_first, month_first = _weekday_fits(parts, first, second)
     return DateOrder(
-        example((first > 12) | (either & day_first & ~month_first)),
-        example((second > 12) | (either & month_first & ~day_first)),
-        example(either & (day_first == month_first)),
+        example(first > 12),
+        example(second > 12),
+        example(either),
+        example(either & day_first & ~month_first),
+        example(either & month_first & ~day_first),
     )
 
 

@@ -40,7 +40,7 @@ _TIME = (
 )
 _ISO = r"^(?P<y>\d{4})[-/](?P<b>\d{1,2})[-/](?P<a>\d{1,2})(?:[T ]\s*(?P<time>.+))?$"
 #: A weekday before a date: "Tue 11/24/2026", "Tuesday, 11/24".
-_WEEKDAY = rf"(?:(?P<weekday>(?i:{'|'.join(WEEKDAYS)}))[a-z]{{0,6}}\.?,?\s+)?"
+_WEEKDAY = rf"(?:(?P<weekday>(?i:{'|'.join(WEEKDAYS)}))(?i:[a-z]{{0,6}})\.?,?\s+)?"
 _NUMERIC = (
     rf"^{_WEEKDAY}"
     r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
@@ -158,8 +158,8 @@ def _parse_forms(
         if dayfirst is None:
             dayfirst = order_of(numeric[hit]).decide(column)
         first, second = numeric["a"][hit].astype(int), numeric["b"][hit].astype(int)
-        # dots: day-first by convention, unless only month-first can be ("12.24.2026")
-        dotted = (numeric["sep"][hit] == ".") & (second <= 12)
+        # dots: day-first by convention where the column and the user say nothing
+        dotted = (numeric["sep"][hit] == ".") & (dayfirst is None)
         day_first = dotted | bool(dayfirst)
         day, month = first.where(day_first, second), second.where(day_first, first)
         year = numeric["y"][hit].astype(int)
@@ -225,42 +225,32 @@ def _without_year(
         return
     dated = out["date"].dropna()
     anchor = dated.sort_values().iloc[len(dated) // 2] if len(dated) else pd.Timestamp.now()
-    first = numeric["a"].astype(float).where(by_number)
-    second = numeric["b"].astype(float).where(by_number)
+    first = numeric["a"].astype(float)
+    second = numeric["b"].astype(float)
+    day_first = bool(dayfirst) if dayfirst is not None else bool((first > 12).any())
+    months = month.where(by_name, (first if not day_first else second).where(by_number))
+    days = (
+        named["d1"]
+        .fillna(named["d2"])
+        .astype(float)
+        .where(by_name, (second if not day_first else first).where(by_number))
+    )
     hit = by_name | by_number
-    named_days = named["d1"].fillna(named["d2"]).astype(float)
-
-    def nearest(day_first: bool) -> tuple[pd.Series, pd.Series, pd.Series]:
-        """Months, days and the year that brings each date nearest the anchor."""
-        months = month.where(by_name, second if day_first else first)
-        days = named_days.where(by_name, first if day_first else second)
-        years = pd.Series(anchor.year, index=text.index)
-        for shift in (-1, 1):
-            nearer = _dates(anchor.year + shift, months[hit], days[hit])
-            current = _dates(years[hit], months[hit], days[hit])
-            closer = (nearer - anchor).abs() < (current - anchor).abs()
-            years[closer[closer].index] = anchor.year + shift
-        return months, days, years
-
-    if dayfirst is not None:
-        day_first = bool(dayfirst)
-    elif (first > 12).any() or (second > 12).any() or not by_number.any():
-        day_first = bool((first > 12).any())
-    else:  # "12/03" on a sheet of December dates: the order that reads nearest them
-        distance = [
-            (_dates(y[by_number], m[by_number], d[by_number]) - anchor).abs().sum()
-            for m, d, y in (nearest(False), nearest(True))
-        ]
-        day_first = bool(distance[1] < distance[0])
-    months, days, years = nearest(day_first)
+    years = pd.Series(anchor.year, index=text.index)
+    for shift in (-1, 1):  # the year that brings the date nearest the anchor
+        nearer = pd.to_datetime(
+            pd.DataFrame({"year": anchor.year + shift, "month": months, "day": days})[hit],
+            errors="coerce",
+        )
+        current = pd.to_datetime(
+            pd.DataFrame({"year": years, "month": months, "day": days})[hit], errors="coerce"
+        )
+        closer = (nearer - anchor).abs() < (current - anchor).abs()
+        years[closer[closer].index] = anchor.year + shift
     _set_date(out, hit, years, months, days)
     out.loc[hit, "anchored"] = True
     time_text[by_name] = named["time"][by_name]
     time_text[by_number] = numeric["time"][by_number]
-
-
-def _dates(year: pd.Series | int, month: pd.Series, day: pd.Series) -> pd.Series:
-    return pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": day}), errors="coerce")
 
 
 def _set_date(
@@ -287,10 +277,10 @@ def _set_date(
 def date_order(values: pd.Series) -> DateOrder:
     """The day/month evidence in a text column's numeric dates.
 
-    >>> date_order(pd.Series(["03/04/2026", "24/11/2026 10:00", ""]))
-    DateOrder(dayfirst='24/11/2026', monthfirst=None, either='03/04/2026')
-    >>> date_order(pd.Series(["Fri 12/4/2026", "04.12.2026"]))
-    DateOrder(dayfirst=None, monthfirst='12/4/2026', either=None)
+    >>> date_order(pd.Series(["03/04/2026", "24/11/2026 10:00", ""])).decide("Date")
+    True
+    >>> date_order(pd.Series(["Fri 12/4/2026", "04.12.2026"])).decide("Date")  # December 4th
+    False
     """
     text = pd.Series(values.unique(), dtype="str")
     return order_of(text.str.extract(_NUMERIC).dropna(subset=["y"]))

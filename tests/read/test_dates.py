@@ -285,22 +285,21 @@ def test_ambiguous_column_asks_for_dayfirst():
     assert result.recipients["interview_start"].iloc[0] == ts("2026-03-04 10:00")
 
 
-def test_dates_written_with_dots_read_day_first_whatever_the_column_says():
-    """No country writes dates with dots month-first. Before, one '04.12.2026' in a US
-    column turned its yearless '12/03' into March 12th, and beside month-first dates or
-    with --monthfirst it was April 12th: a letter 237 days overdue."""
+def test_dates_written_with_dots_read_day_first_unless_the_column_says_otherwise():
+    """Before, one '04.12.2026' in a US column turned its yearless '12/03' into March 12th:
+    dots now follow the column's order, and only decide it for themselves."""
     result = read(frame(["04.12.2026 10:00", "05.12.2026 10:00"]))
     assert result.recipients["interview_start"].iloc[0] == ts("2026-12-04 10:00")
     # a slash date that reads both ways still needs dayfirst, dots beside it or not
     with pytest.raises(followup.AmbiguousDatesError, match="'03/04/2026'"):
         read(frame(["04.12.2026 10:00", "03/04/2026 10:00"]))
+    # month-first evidence in the column, or the user's word, wins over the convention
     result = read(frame(["04.12.2026 10:00", "11/24/2026 10:00"]))
-    assert result.recipients["interview_start"].iloc[0] == ts("2026-12-04 10:00")
-    result = read(frame(["04.12.2026 10:00", "12.24.2026 10:00"]), dayfirst=False)
-    assert result.recipients["interview_start"].tolist() == [
-        ts("2026-12-04 10:00"),
-        ts("2026-12-24 10:00"),  # only month-first can be
-    ]
+    assert result.recipients["interview_start"].iloc[0] == ts("2026-04-12 10:00")
+    result = read(frame(["11.24.2026 10:00", "12.03.2026 10:00"]))
+    assert result.recipients["interview_start"].iloc[1] == ts("2026-12-03 10:00")
+    result = read(frame(["04.12.2026 10:00"]), dayfirst=False)
+    assert result.recipients["interview_start"].iloc[0] == ts("2026-04-12 10:00")
     result = read(frame(["04.12.2026 10:00", "12/03 2pm", "Wed 12/2 9am"]))
     assert result.rejects.empty, result.rejects
     assert result.recipients["interview_start"].dt.day.tolist() == [4, 3, 2]
@@ -314,6 +313,12 @@ def test_a_weekday_tells_which_way_a_date_reads():
     assert result.recipients["interview_start"].dt.month.tolist() == [4, 1]
     with pytest.raises(followup.AmbiguousDatesError, match="either day-first or month-first"):
         read(frame(["Mon 12/4/2026 10:00", "12/01/2026 10:00"]))  # neither fits
+    result = read(frame(["FRIDAY 12/4/2026 10:00", "12/01/2026 10:00"]))  # in capitals too
+    assert result.recipients["interview_start"].dt.month.tolist() == [12, 12]
+    # a mistyped weekday does not unsettle what the dates settle: it is warned of
+    result = read(frame(["Tue 11/24/2026 10:00", "Mon 11/2/2026 10:00", "Mon 11/5/2026 10:00"]))
+    assert result.recipients["interview_start"].dt.month.tolist() == [11, 11, 11]
+    assert [p[2][:10] for p in problems(result)] == ["written as"]
 
 
 def test_contradictory_column_is_an_error_then_rows_are_rejected_with_dayfirst():
