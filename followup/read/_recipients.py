@@ -12,16 +12,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from followup._clock import default_zone
+from followup._clock import default_zone, wall_clock
 from followup._ids import interview_ids
 from followup.read._dates import DayFirst
 from followup.read._dedupe import merge_repeated_interviewers
-from followup.read._headers import check_required, map_headers
+from followup.read._headers import map_headers
 from followup.read._interviews import Interviews
 from followup.read._layouts import detect_layout, names_beside_addresses, to_long
 from followup.read._people import roles_in_names, warn_of_shared_addresses, warn_of_two_people
 from followup.read._raw import RawSheet
 from followup.read._rejects import Problems
+from followup.read._required import check_required
 from followup.read._times import parse_times
 from followup.read._tracking import parse_tracking
 from followup.read._values import (
@@ -91,9 +92,11 @@ def to_recipients(
     warn_of_shared_addresses(long, problems)
     long = fill_from_panel(long, ("interested", "fit", "decision_by"))
     long = fill_dittos(long, problems, ("talking_point", "question"))
-    interested = carry_no_interest(long, parse_interested(long, problems), problems)
+    interested = parse_interested(long, problems)
     zones = parse_zones(long, problems, zone)
     start, end, zones = parse_times(long, problems, zones, dayfirst)
+    day = wall_clock(start, zones.mask(zones == "", "UTC")).dt.strftime("%Y-%m-%d").fillna("")
+    interested = carry_no_interest(long, interested, day, problems)
     tracking = parse_tracking(long, problems, zones, dayfirst, start, end)
 
     recipients = long.assign(

@@ -30,12 +30,14 @@ _MISSING = {
 #: How people write yes and no, by the words they start with; "maybe" reads as yes, with a
 #: warning. Punctuation and case do not matter: "Yes!!", "nope.", "Not really".
 _YES = ("yes", "y", "yeah", "yep", "yup", "sure", "definitely", "absolutely", "very", "true",
-        "high", "medium", "strong", "100", "def", "defo", "super", "tak", "sim", "hell yes",
+        "high", "medium", "strong", "hell yes",
         "t", "1", "x", "ja", "oui", "si", "sí", "interested", "still interested", "of course",
         "totally", "for sure", "✓", "✔", "👍")  # fmt: skip
 _NO = ("no", "n", "nope", "nah", "false", "f", "0", "nein", "non", "not really", "not",
        "no thanks", "no longer", "withdrew", "withdrawn", "withdrawing", "declined", "pass",
        "passed", "not interested", "nie", "nej", "não", "nee", "👎")  # fmt: skip
+#: Yes only as the whole cell: "def not" and "100% no" are no yes.
+_YES_ALONE = ("100", "def", "defo", "super", "tak", "sim")
 _MAYBE = ("maybe", "unsure", "not sure", "undecided", "perhaps", "possibly", "somewhat", "low",
           "idk", "kind of", "kinda", "sort of", "tbd")  # fmt: skip
 
@@ -145,7 +147,7 @@ def yes_no(text: str) -> bool | str | None:
     for answer, starts in (("maybe", _MAYBE), (False, _NO), (True, _YES)):
         if any(phrase == s or phrase.startswith(s + " ") for s in starts):
             return answer
-    return None
+    return True if phrase in _YES_ALONE else None
 
 
 def continue_interviews(frame: pd.DataFrame) -> pd.DataFrame:
@@ -253,16 +255,18 @@ def parse_interested(long: pd.DataFrame, problems: Problems) -> pd.Series:
     return value
 
 
-def carry_no_interest(long: pd.DataFrame, interested: pd.Series, problems: Problems) -> pd.Series:
+def carry_no_interest(
+    long: pd.DataFrame, interested: pd.Series, day: pd.Series, problems: Problems
+) -> pd.Series:
     """A candidate no longer interested in a role at one interview is so at the others for
-    it, unless they say otherwise: a blank interest cell there reads no too, with a warning.
-    The same role of one company, for one candidate, read in one chunk."""
+    it that day (``day``: each row's, as text), unless they say otherwise: a blank interest
+    cell there reads no too, with a warning. One chunk at a time."""
     said_no = ~interested & (long["interested"] != "")
     if not said_no.any():
         return interested
     key = (
         long["candidate_email"].str.lower() + "|" + long["candidate_name"].str.lower() + "|"
-        + long["company"].str.lower() + "|" + long["role"].str.lower()
+        + long["company"].str.lower() + "|" + long["role"].str.lower() + "|" + day
     )  # fmt: skip
     first_no = long["row"].where(said_no).groupby(key).transform("min")
     carried = (long["interested"] == "") & first_no.notna()

@@ -126,12 +126,15 @@ def test_no_interest_at_one_interview_holds_for_the_role_unless_another_row_says
             at(13, "ana", **{"Still interested?": "yes"}),
             at(14, "bo", Role="Engineer"),
             at(15, "cy", **{"Still interested?": "100%"}),
+            {**at(10, "dee"), "Start": "2026-11-30 10:00"},  # another day: another loop
+            at(16, "eve", **{"Still interested?": "def not"}),
         ]
     )
     result = read(sheet)
-    assert result.recipients["interested"].tolist() == [False, False, True, True, True]
+    assert result.recipients["interested"].tolist() == [False, False, True, True, True, True]
     assert problems(result) == [
-        (3, "Still interested?", "read as no longer interested, as row 2 says for this role")
+        (3, "Still interested?", "read as no longer interested, as row 2 says for this role"),
+        (8, "Still interested?", "not a yes/no value"),  # not "def" and so yes
     ]
 
 
