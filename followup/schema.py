@@ -38,6 +38,13 @@ class Column:
     doc: str = ""
 
 
+#: Loose names for the talking point: beside a tighter one ("Talking point"), not used.
+LOOSE_TALKING_POINTS = (
+    "talking pts", "talking pt", "topics discussed", "things we discussed", "stuff we discussed",
+    "things we talked about", "stuff we talked about", "points discussed", "main topic",
+    "main topics", "key topics",
+)  # fmt: skip
+
 COLUMNS: tuple[Column, ...] = (
     Column("interview_id", ("interview id", "id", "interview"), doc="stable interview id"),
     Column(
@@ -356,17 +363,7 @@ COLUMNS: tuple[Column, ...] = (
             "points to mention",
             "common ground",
             "rapport",
-            "talking pts",
-            "talking pt",
-            "topics discussed",
-            "things we discussed",
-            "stuff we discussed",
-            "things we talked about",
-            "stuff we talked about",
-            "points discussed",
-            "main topic",
-            "main topics",
-            "key topics",
+            *LOOSE_TALKING_POINTS,
         ),
         doc="what to mention to this interviewer",
     ),
@@ -691,7 +688,7 @@ CODES: tuple[Code, ...] = (
     Code("reply_before_interview", "reject", "", "a first reply before the interview"),
     Code("decision_before_interview", "reject", "", "a decision before the interview"),
     Code("unknown_outcome", "reject", "", "an outcome that is not offer, next round, ..."),
-    Code("outcome_without_date", "reject", "", "an outcome with no date: kept out of the analyses"),
+    Code("outcome_without_date", "reject", "", "an outcome with no date: pending in the analyses"),
     Code("repeated_interviewer", "reject", "", "the same interviewer twice in one interview"),
     Code("unknown_column", "reject", "", "a column followup does not use (a template may)"),
     Code("maybe_interested", "reject", "", "an interest cell read as yes with doubt (maybe)"),

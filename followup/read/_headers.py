@@ -7,8 +7,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from followup.errors import ColumnsError
 from followup.read._layouts import (
     WORKING_COLUMNS,
@@ -16,7 +14,14 @@ from followup.read._layouts import (
     loose_wide_field,
     wide_field,
 )
-from followup.schema import ALIASES, BY_NAME, RECIPIENT_COLUMNS, normalize_header, snake_case
+from followup.schema import (
+    ALIASES,
+    BY_NAME,
+    LOOSE_TALKING_POINTS,
+    RECIPIENT_COLUMNS,
+    normalize_header,
+    snake_case,
+)
 
 if TYPE_CHECKING:
     from followup.read._raw import RawSheet
@@ -81,13 +86,6 @@ _FIELD_WORDS = {
     "preferred_name": "preferred name",
     "question": "question",
 }
-_REQUIRED_HINTS = {
-    "company": "the employer, e.g. a 'Company' column",
-    "role": "the position, e.g. a 'Role' or 'Position' column",
-    "interview_start": "when it started, e.g. 'Start' (date and time) or 'Date' plus 'Time'",
-    "interviewer_email": "each interviewer's address, e.g. 'Interviewer Email'",
-    "interviewer_name": "each interviewer's name, e.g. 'Interviewer'",
-}
 
 
 @dataclass(frozen=True)
@@ -113,10 +111,14 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
     names: list[str | None] = []
     headers: dict[str, str] = {}
     times = _from_to_times(raw)
-    wide = any(_exact(h, slots_only=True) or loose_wide_field(h) for h in raw.headers)
+    slots = {_slot(h) for h in raw.headers} - {None}  # the interviewers' numbers
+    stray = set()  # "Question 3" beside two interviewers: no one's, and not the interview's
     for position, header in enumerate(raw.headers):
         name = times.get(position) or _exact(header)
-        numbered = field_then_slot(header) if wide and name is None else None
+        numbered = field_then_slot(header) if name is None and slots else None
+        if numbered and numbered[0] not in slots:
+            stray.add(position)
+            numbered = None
         name = f"{numbered[1]}#{numbered[0]}" if numbered else name  # "Talking point 2"
         other = _SECOND_MEANING.get(name or "")
         if other and name in headers and other[0] not in headers:
@@ -126,8 +128,11 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
             elif normalize_header(headers[name]) in other[1]:
                 names[names.index(name)] = other[0]
                 headers[other[0]] = headers.pop(name)
-        if name is not None and name in headers and normalize_header(header) == _DAY:
-            name = None  # "Day" beside "Date": the weekday, not a second date
+        if name is not None and name in headers and normalize_header(header) in _GIVES_WAY:
+            name = None  # "Day" beside "Date", "Main topic" beside "Talking point": not used
+        elif name is not None and normalize_header(headers.get(name, "")) in _TOPIC_WAYS:
+            names[names.index(name)] = None  # "Main topic", then "Talking point": that one
+            del headers[name]
         elif name is not None and normalize_header(headers.get(name, "")) == _DAY:
             names[names.index(name)] = None
             del headers[name]
@@ -145,7 +150,7 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
         names[names.index("candidate_email")] = "interview_start"
         headers["interview_start"] = headers.pop("candidate_email")
     for position, header in enumerate(raw.headers):  # one meaning first: it may settle
-        if names[position] is None and loose_wide_field(header) is None:  # another's two
+        if names[position] is None and loose_wide_field(header) is None and position not in stray:
             meant = _by_parts(header, headers)
             if len(meant) == 1:
                 names[position], headers[meant[0]] = meant[0], header
@@ -167,7 +172,7 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
                 )
             names[position], headers[name] = name, header
             continue
-        meant = [] if loose is not None else _by_parts(header, headers)
+        meant = [] if loose is not None or position in stray else _by_parts(header, headers)
         if len(meant) == 1:  # "Notes from convo" beside "My private notes": the talking point
             names[position] = meant[0]
             headers[meant[0]] = header
@@ -240,6 +245,8 @@ def _from_to_times(raw: RawSheet) -> dict[int, str]:
     return {at[0]: "interview_start", at[1]: "interview_end"}
 
 
+_TOPIC_WAYS = frozenset(normalize_header(h) for h in LOOSE_TALKING_POINTS)
+_GIVES_WAY = _TOPIC_WAYS | {_DAY}  # not used beside a tighter one
 #: Loose headers that mean a second column when a tighter one takes their first meaning:
 #: "When" is the day beside "Start time"; "Title" is the interviewer's beside "Job title".
 _SECOND_MEANING = {
@@ -252,6 +259,13 @@ def _meaning(name: str) -> str:
     """How an error names a column: "interviewer 2's email", or "`company`"."""
     field, _, slot = name.partition("#")
     return f"interviewer {slot}'s {_FIELD_WORDS[field]}" if slot else f"`{field}`"
+
+
+def _slot(header: str) -> int | None:
+    """The interviewer number a wide header names, if it names one."""
+    exact = _exact(header, slots_only=True)
+    loose = loose_wide_field(header)
+    return int(exact.partition("#")[2]) if exact else loose[0] if loose else None
 
 
 def _exact(header: str, *, slots_only: bool = False) -> str | None:
@@ -337,55 +351,3 @@ def _describe_unused(header: str, meant: list[str], name: str) -> Unused:
         "column not used",
         f"{guess}a template of your own can use it as {name}; followup's letters do not",
     )
-
-
-def check_required(columns: pd.Index, headers: dict[str, str], raw: RawSheet) -> None:
-    present = set(columns)
-    wide = any("#" in c for c in present)
-    missing = [c for c in ("company", "role") if c not in present]
-    if not present & {"interview_start", "interview_date"}:
-        missing.append("interview_start")
-    if not wide and "interviewers" not in present:
-        for column in ("interviewer_name", "interviewer_email"):
-            if column not in present and not (
-                column == "interviewer_email"
-                and "interviewer_name" in present
-                and _looks_packed(raw, headers["interviewer_name"])
-            ):
-                missing.append(column)
-    if not missing:
-        return
-    found = [h for h in raw.headers if h]
-    described = "; ".join(f"`{m}` ({_REQUIRED_HINTS[m]})" for m in missing)
-    message = (
-        f"{raw.source} is missing required columns: {described}. Found: "
-        + ", ".join(repr(h) for h in found)
-        + "."
-    )
-    guesses = [g for g in (_closest(m, found) for m in missing) if g]
-    if guesses:
-        message += " Did you mean " + ", ".join(guesses) + "?"
-    if raw.other_sheets:
-        message += (
-            f" The workbook has other sheets: {', '.join(repr(n) for n in raw.other_sheets)};"
-            " pick one with --sheet-name (sheet= in Python)."
-        )
-    raise ColumnsError(message)
-
-
-def _looks_packed(raw: RawSheet, header: str) -> bool:
-    position = raw.headers.index(header)
-    return bool(raw.cells[position].str.contains("@", regex=False).any())
-
-
-def _closest(canonical: str, found: list[str]) -> str | None:
-    """The found header most like any alias of ``canonical``."""
-    aliases = [k for k, v in ALIASES.items() if v == canonical]
-    best, best_score = None, 0.75
-    for header in found:
-        key = normalize_header(header)
-        for alias in aliases:
-            score = difflib.SequenceMatcher(None, key, alias).ratio()
-            if score > best_score:
-                best, best_score = header, score
-    return f"{best!r} for `{canonical}`" if best else None

@@ -101,6 +101,10 @@ def test_a_wide_sheet_may_give_the_field_before_the_slot():
     r = result.recipients
     assert r["talking_point"].tolist() == ["the churn model", "the fraud case study"]
     assert r["question"].fillna("").tolist() == ["", "When will you decide?"]
+    # a numbered column for no interviewer of the sheet is not used, and not the interview's
+    result = read(sheet.assign(**{"Question 3": "Is it remote?"}))
+    assert result.recipients["question"].fillna("").tolist() == ["", "When will you decide?"]
+    assert problems(result) == [(1, "Question 3", "column not used")]
 
 
 def test_a_column_for_every_interviewer_does_not_fill_an_empty_wide_slot():

@@ -63,6 +63,19 @@ def test_what_stood_out_and_its_kin_are_the_talking_point(header):
     assert result.recipients["talking_point"].tolist() == ["their dbt setup"]
 
 
+def test_a_loose_name_for_the_talking_point_gives_way_to_a_tight_one():
+    """Both orders; before this, 'Main topic' beside 'Talking Point' was merely not used."""
+    for pair in (("Talking Point", "Main topic"), ("Main topic", "Talking Point")):
+        frame = pd.DataFrame(
+            {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
+            | {"Interviewer": ["Dana"], "Email": ["dana@nw.example"]}
+            | {h: ["the dbt setup" if h == "Talking Point" else "misc"] for h in pair}
+        )
+        result = read(frame, tz="UTC")
+        assert result.recipients["talking_point"].tolist() == ["the dbt setup"]
+        assert problems(result) == [(1, "Main topic", "column not used")]
+
+
 def test_a_panel_member_or_panellist_is_the_interviewer_and_mins_the_duration():
     # A career center's headers: every row was rejected with "missing interviewer email"
     # beside a "Panel email" column, and the day and length went unused.
