@@ -94,7 +94,9 @@ def is_clause(text: str) -> bool:
         return False
     before = text[: verb.start()]
     if before.strip() and re.match(r"(?:that|who|which)'s\b", verb.group(0), re.IGNORECASE):
-        return False  # "her novel that's coming out": a clause inside a noun phrase
+        # "her novel that's coming out": a clause inside a noun phrase, unless a verb of
+        # the whole follows it ("the role that's open is new")
+        return any(v.search(text[verb.end() :]) for v in verbs)
     if _PRONOUN_BEFORE.search(before) and count_words(before) > 1:
         return False  # "the audit you are running": a clause inside a noun phrase
     return _SUBORDINATOR.search(before) is None and count_words(before) <= 5

@@ -13,7 +13,6 @@ from followup.schema import DITTOS
 #: (the proofreader asks for a rewrite instead of guessing).
 SHORTHAND: dict[str, str] = {
     "yrs": "years",
-    "wat": "what",
     "yr": "year",
     "hrs": "hours",
     "mos": "months",

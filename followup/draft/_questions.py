@@ -29,6 +29,7 @@ from followup.draft._wording import (
     TO_ASK,
     TO_DO,
     Note,
+    alternatives,
     as_list,
     capitalize,
     clean,
@@ -45,13 +46,15 @@ _INDIRECT = re.compile(
 )
 
 
-#: A workplace noun that a jotted question leaves bare after "if", "how" or a verb like
-#: "is": "if team is hiring" → "whether the team is hiring", "is role remote" → "is the
-#: role remote". Not after "what" or "which": "what role would I play" is right as it is.
+#: A workplace noun that a jotted question leaves bare before its verb: "if team is hiring"
+#: → "whether the team is hiring", "is role remote" → "is the role remote". Not before a
+#: word in -ing ("is job shadowing possible"), nor after "what" ("what role would I play").
+_NOUN = r"(team|role|position|job|company|department|office|manager|offer)"
 _BARE_SUBJECT = re.compile(
-    r"(?<![\w'])((?:whether|if|how|when|why|where|is|are|was|will|would|can|could|should|does"
-    r"|do|did|has)\s+)(team|role|position|job|company|department|org|organization|group|office"
-    r"|manager|process|product|project|offer|program|platform|stack)(?=\s+\w)",
+    rf"(?<![\w'])((?:whether|if|how|when|why|where)\s+){_NOUN}"
+    rf"(?=\s+(?:{alternatives(words.AUXILIARIES)}|\w+[^s\W]s)\b)"
+    rf"|(?<![\w'])((?:is|are|was|will|would|can|could|should|does|do|did|has)\s+){_NOUN}"
+    r"(?=\s+(?!\w+ing\b)\w)",
     re.IGNORECASE,
 )
 
@@ -91,7 +94,7 @@ def adapt_question(raw: str) -> Note:
         )
     for pattern, replacement in (*THEY_AS_READER, THEM_AS_READER):
         text = pattern.sub(replacement, text)
-    text = _BARE_SUBJECT.sub(r"\1the \2", text)
+    text = _BARE_SUBJECT.sub(lambda m: f"{m[1] or m[3]}the {m[2] or m[4]}", text)
     asks = QUESTION_OPENING.match(text) or (
         text.endswith("?") and EMBEDDED.match(text) and not _INDIRECT.match(text)
     )

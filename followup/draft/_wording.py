@@ -50,7 +50,10 @@ def _alternatives(phrases: tuple[str, ...]) -> str:
     return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + ")"
 
 
-EMOJI = re.compile("[\U0001f000-\U0001faff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]")
+EMOJI = re.compile(  # the emoji of Misc Technical and of the arrows, not ⌀ or ⌘
+    "[\U0001f000-\U0001faff\u231a\u231b\u2328\u23cf\u23e9-\u23fa\u2600-\u27bf"
+    "\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55\ufe0f\u200d]"
+)
 
 
 MONEY = re.compile(

@@ -69,11 +69,11 @@ def parse_tracking(
     label = long["outcome"].map({v: normalize_header(v) for v in long["outcome"].unique()})
     outcome = label.map(OUTCOMES)
     # The letter does not depend on the outcome: a row whose outcome the analyses cannot
-    # use is drafted, and left out of them.
+    # use is drafted, and counted as still pending.
     problems.add(
         outcome.isna(),
         "outcome",
-        "unknown outcome: the analyses leave it out",
+        "unknown outcome: the analyses count it as pending",
         "write offer, next round, rejected or withdrew; leave it empty while pending",
         code="unknown_outcome",
         severity="warning",
@@ -82,7 +82,7 @@ def parse_tracking(
     problems.add(
         undated,
         "outcome",
-        "outcome without a date: the analyses leave it out",
+        "outcome without a date: the analyses count it as pending",
         "add when you heard it in a 'Decided At' column",
         code="outcome_without_date",
         severity="warning",

@@ -59,6 +59,7 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
             "your novel that's coming out in spring",
             "topic",
         ),
+        ("the role that's open is brand new", "the role that's open is brand new", "statement"),
         ("Mandarin speaking clients", "Mandarin speaking clients", "topic"),
         ("mlops setup with mlflow", "the MLOps setup with MLflow", "topic"),
         ("polish the dashboards", "polish the dashboards", "topic"),
@@ -118,6 +119,7 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("mgmt style & 1:1s", "the management style and 1:1s", "topic"),
         ("we both love mechanical keyboards ⌨️", "we both love mechanical keyboards", "shared"),
         ("the ⭐ rating system", "the rating system", "topic"),
+        ("the ⌀ of the pipes", "the ⌀ of the pipes", "topic"),
         # an abbreviation's full stop goes with it, and a dash before it joins no new thought
         ("approx. 40 dashboards to migrate", "approximately 40 dashboards to migrate", "topic"),
         ("their stack incl. dbt", "your stack including dbt", "topic"),
@@ -339,8 +341,10 @@ def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code
         ("how does team handle on-call", "How does the team handle on-call?", "question"),
         ("what role would I play?", "What role would I play?", "question"),
         ("which team would I join?", "Which team would I join?", "question"),
-        ("wat tools do they use for 3D?", "What tools do you use for 3D?", "question"),
         ("how team-building works", "how team-building works", "wonder"),
+        ("how stack ranking works in reviews", "how stack ranking works in reviews", "wonder"),
+        ("is job shadowing possible?", "Is job shadowing possible?", "question"),
+        ("how org design decisions are made", "how org design decisions are made", "wonder"),
     ],
 )
 def test_questions_are_asked_as_questions(question, text, shape):

@@ -423,7 +423,7 @@ def test_a_template_that_runs_too_long_is_stopped(tmp_path):
 
 def test_a_round_noted_beside_the_role_stays_out_of_the_letter():
     """Before, "Ops Analyst (2nd round)" went into the subject and the thanks as written."""
-    roles = ["Ops Analyst (2nd round)", "Ops Analyst - final", "Ops Analyst, onsite"]
+    roles = ["Ops Analyst (2nd round)", "Ops Analyst - final", "Ops Analyst, onsite interview"]
     recipients = panel(3, Role=roles, Interested="yes")
     drafts = render_drafts(recipients, sender=SENDER, now="2026-11-24 23:00")
     for subject, body in zip(drafts["subject"], drafts["body"], strict=True):

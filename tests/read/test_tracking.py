@@ -61,8 +61,8 @@ def test_impossible_tracking_values_are_rejected_with_hints():
     assert problems(result) == [
         (2, "Sent", "follow-up sent before the interview ended"),
         (3, "Reply", "reply before the interview"),
-        (4, "Outcome", "unknown outcome: the analyses leave it out"),
-        (5, "Outcome", "outcome without a date: the analyses leave it out"),
+        (4, "Outcome", "unknown outcome: the analyses count it as pending"),
+        (5, "Outcome", "outcome without a date: the analyses count it as pending"),
         (6, "Sent", "impossible date (no such day)"),
     ]
     assert "offer, next round, rejected or withdrew" in result.rejects["hint"].iloc[2]
