@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from followup._clock import default_zone, wall_clock
+from followup._clock import default_zone
 from followup._ids import interview_ids
 from followup.read._dates import DayFirst
 from followup.read._dedupe import merge_repeated_interviewers
@@ -95,8 +95,7 @@ def to_recipients(
     interested = parse_interested(long, problems)
     zones = parse_zones(long, problems, zone)
     start, end, zones = parse_times(long, problems, zones, dayfirst)
-    day = wall_clock(start, zones.mask(zones == "", "UTC")).dt.strftime("%Y-%m-%d").fillna("")
-    interested = carry_no_interest(long, interested, day, problems)
+    interested = carry_no_interest(long, interested, start, zones, problems)
     tracking = parse_tracking(long, problems, zones, dayfirst, start, end)
 
     recipients = long.assign(

@@ -8,6 +8,7 @@ from email.utils import parseaddr
 import pandas as pd
 
 from followup._addresses import EMAIL_PATTERN
+from followup._clock import wall_clock
 from followup._regex import one_space
 from followup.errors import OptionError
 from followup.read._rejects import Problems
@@ -256,14 +257,19 @@ def parse_interested(long: pd.DataFrame, problems: Problems) -> pd.Series:
 
 
 def carry_no_interest(
-    long: pd.DataFrame, interested: pd.Series, day: pd.Series, problems: Problems
+    long: pd.DataFrame,
+    interested: pd.Series,
+    start: pd.Series,
+    zones: pd.Series,
+    problems: Problems,
 ) -> pd.Series:
     """A candidate no longer interested in a role at one interview is so at the others for
-    it that day (``day``: each row's, as text), unless they say otherwise: a blank interest
-    cell there reads no too, with a warning. One chunk at a time."""
+    it that day (in each row's zone), unless they say otherwise: a blank interest cell there
+    reads no too, with a warning. One chunk at a time."""
     said_no = ~interested & (long["interested"] != "")
     if not said_no.any():
         return interested
+    day = wall_clock(start, zones.mask(zones == "", "UTC")).dt.strftime("%Y-%m-%d").fillna("")
     key = (
         long["candidate_email"].str.lower() + "|" + long["candidate_name"].str.lower() + "|"
         + long["company"].str.lower() + "|" + long["role"].str.lower() + "|" + day
