@@ -218,9 +218,7 @@ def compose(values: pd.DataFrame, books: pd.Series, picks: pd.DataFrame) -> pd.D
                 ],
             )
         if "close" in letter:  # a sign-off that echoes the close just above it is swapped
-            letter["sign_off"] = _unechoed(
-                letter["sign_off"], letter["close"], book.frames["sign_off"], chosen["sign_off"]
-            )
+            letter["sign_off"] = _unechoed(letter["sign_off"], book, chosen)
         layout = chosen["layout"] % len(book.layouts)
         letter["layout"] = pa.array(layout).cast(pa.large_string())
         letter["paragraphs"] = _arrange(letter, book, layout)
@@ -231,19 +229,18 @@ def compose(values: pd.DataFrame, books: pd.Series, picks: pd.DataFrame) -> pd.D
     ).set_axis(values.index)
 
 
-def _unechoed(
-    sign_off: pa.Array, close: pa.Array, frames: tuple[str, ...], chosen: np.ndarray
-) -> pa.Array:
-    """Each sign-off, or one that says none of :data:`_ECHOES` where it says what the close
-    above it says ("Thank you again for your time." then "Thank you,")."""
-    echo = np.zeros(len(sign_off), dtype=bool)
-    for word in _ECHOES:
-        said = [pc.match_substring_regex(t, word, ignore_case=True) for t in (sign_off, close)]
-        echo |= pc.and_(*said).fill_null(False).to_numpy(zero_copy_only=False)
+def _unechoed(sign_off: pa.Array, book: PhraseBook, chosen: dict[str, np.ndarray]) -> pa.Array:
+    """Each sign-off, or one that says none of :data:`_ECHOES` where its frame says what the
+    close's frame above it says ("Thank you again for your time." then "Thank you,")."""
+    signs, closes = book.frames["sign_off"], book.frames["close"]
+    echoes = np.array(
+        [[any(w in s.lower() and w in c.lower() for w in _ECHOES) for c in closes] for s in signs]
+    )
+    echo = echoes[chosen["sign_off"] % len(signs), chosen["close"] % len(closes)]
     if not echo.any():
         return sign_off
-    plain = [f for f in frames if not re.search("|".join(_ECHOES), f, re.IGNORECASE)]
-    other = [plain[k % len(plain)] for k in chosen[echo].tolist()]
+    plain = [f for f in signs if not any(w in f.lower() for w in _ECHOES)]
+    other = [plain[k % len(plain)] for k in chosen["sign_off"][echo].tolist()]
     return pc.replace_with_mask(sign_off, pa.array(echo), pa.array(other, sign_off.type))
 
 

@@ -29,12 +29,19 @@ def split_two_zones(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     (['Tue 12/1 10am PT', '14:00 CET', '2pm / 3pm'], ['1pm ET', '8am ET', nan])
     """
     second = pd.Series(pd.NA, index=values.index, dtype="str")
-    if not values.str.contains(r"[A-Za-z]{2,8}\s*[/|;(]\s*\d", regex=True).any():
+    codes, uniques = pd.factorize(values)  # a sheet repeats its times: each is read once
+    text = pd.Series(uniques, dtype="str")
+    if not text.str.contains(r"[A-Za-z]{2,8}\s*[/|;(]\s*\d", regex=True).any():
         return values, second  # most sheets
-    parts = values.str.extract(_TWO_ZONES)
+    parts = text.str.extract(_TWO_ZONES)
     known = parts["zone1"].str.lower().isin(list(CELL_ZONES))
     known &= parts["zone2"].str.lower().isin(list(CELL_ZONES))
-    return values.mask(known, parts["first"]), second.mask(known, parts["second"])
+    first = text.mask(known, parts["first"]).to_numpy()[codes]
+    then = pd.Series(pd.NA, index=text.index, dtype="str").mask(known, parts["second"])
+    return (
+        pd.Series(first, index=values.index, dtype="str"),
+        pd.Series(then.to_numpy()[codes], index=values.index, dtype="str"),
+    )
 
 
 def check_second_zones(
