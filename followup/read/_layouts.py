@@ -65,8 +65,7 @@ def loose_wide_field(header: str) -> tuple[int, str | None] | None:
     >>> loose_wide_field("Interviewer 3 title or email"), loose_wide_field("Interviewer")
     ((3, None), None)
     """
-    words = [normalize_header(w) for w in re.split(r"[^0-9A-Za-z]+", header)]
-    words = [w for w in words if w]
+    words = _words(header)
     slot, rest = _slot_of(words)
     if slot is None:
         return None
@@ -91,12 +90,16 @@ def field_then_slot(header: str) -> tuple[int, str] | None:
     >>> field_then_slot("Talking point 2"), field_then_slot("Email #1"), field_then_slot("Round 2")
     ((2, 'talking_point'), (1, 'interviewer_email'), None)
     """
-    words = [normalize_header(w) for w in re.split(r"[^0-9A-Za-z]+", header)]
-    words = [w for w in words if w]
+    words = _words(header)
     if len(words) < 2 or not words[-1].isdigit() or len(words[-1]) > 2:
         return None
     field = INTERVIEWER_FIELDS.get("".join(words[:-1]), "")
     return (int(words[-1]), field) if field and field != "interviewer_address" else None
+
+
+def _words(header: str) -> list[str]:
+    """A header's words, each normalised ("Interviewer #2 e-mail" → interviewer, 2, e, mail)."""
+    return [w for w in (normalize_header(w) for w in re.split(r"[^0-9A-Za-z]+", header)) if w]
 
 
 def _slot_of(words: list[str]) -> tuple[int | None, list[str]]:
