@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from followup.errors import ColumnsError
+from followup.read._address_column import interviewer_addresses
 from followup.read._layouts import (
     WORKING_COLUMNS,
     field_then_slot,
@@ -158,6 +159,10 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
         fallback = _fallback(raw, position, header) if names[position] is None else ""
         if fallback and fallback not in headers:
             names[position], headers[fallback] = fallback, header
+    addresses = interviewer_addresses(raw, names, headers)
+    if addresses is not None:  # "Contact", "Address": the column of addresses, where none is
+        headers.pop(names[addresses] or "", None)
+        names[addresses], headers["interviewer_email"] = "interviewer_email", raw.headers[addresses]
     unused: list[Unused] = []
     for position, header in enumerate(raw.headers):
         if names[position] is not None:

@@ -8,8 +8,9 @@ import difflib
 import pandas as pd
 
 from followup.errors import ColumnsError
+from followup.read._address_column import holds_addresses
 from followup.read._raw import RawSheet
-from followup.schema import ALIASES, normalize_header
+from followup.schema import ALIASES, BY_NAME, normalize_header
 
 _REQUIRED_HINTS = {
     "company": "the employer, e.g. a 'Company' column",
@@ -43,9 +44,16 @@ def check_required(columns: pd.Index, headers: dict[str, str], raw: RawSheet) ->
         + ", ".join(repr(h) for h in found)
         + "."
     )
-    guesses = [g for g in (_closest(m, found) for m in missing) if g]
+    free = [h for h in found if h not in {h for n, h in headers.items() if n in BY_NAME}]
+    guesses = [g for g in (_closest(m, free) for m in missing) if g]
     if guesses:
         message += " Did you mean " + ", ".join(guesses) + "?"
+    if "interviewer_email" in missing:
+        message += "".join(
+            f" {h!r} holds addresses: if they are the interviewers', rename it 'Interviewer Email'."
+            for h in free
+            if holds_addresses(raw.cells.iloc[:, raw.headers.index(h)])
+        )
     if raw.other_sheets:
         message += (
             f" The workbook has other sheets: {', '.join(repr(n) for n in raw.other_sheets)};"

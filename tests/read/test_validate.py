@@ -335,7 +335,8 @@ def test_an_interview_day_column_is_the_date_of_a_time_column():
 
 
 def test_missing_columns_lists_what_was_found_and_the_closest_match(write):
-    text = "Compny,Role,Start,Interviewer,Interviewr Email\nN,A,2026-11-24 10:00,D,d@x.example\n"
+    # no address in it, so "Interviewr Email" is not taken for the addresses by what it holds
+    text = "Compny,Role,Start,Interviewer,Interviewr Email\nN,A,2026-11-24 10:00,D,\n"
     path = write(text, "mine.csv")
     with pytest.raises(followup.ColumnsError) as info:
         read(path)
@@ -640,3 +641,51 @@ def test_a_day_column_beside_a_date_column_is_the_weekday_not_a_second_date(orde
     zone = "America/Chicago"
     assert result.recipients["interview_start"].item() == pd.Timestamp("2026-11-24 14:00", tz=zone)
     assert problems(result) == [(1, "Day", "column not used")]
+
+
+@pytest.mark.parametrize(
+    "header", ["Contact", "Contact info", "Address", "Reach at", "Interviewer contact", "Details"]
+)
+def test_a_column_of_addresses_is_the_interviewers_where_no_header_names_them(header):
+    """Before, "Contact" was the main-contact flag and the sheet stopped for want of an
+    email column. One in five may be mistyped."""
+    frame = pd.DataFrame(
+        {"Company": ["N"] * 6, "Role": ["Analyst"] * 6, "Start": ["2026-11-24 14:30"] * 6}
+        | {"Interviewer": ["Dana", "Luis", "Ann", "Bo", "Cy", "Eve"]}
+        | {
+            header: [
+                "dana@nw.example",
+                "Luis <luis@nw.example>",
+                "",
+                "bo@nw",
+                "cy@nw.example",
+                "e@nw.example",
+            ]
+        }
+    )
+    result = read(frame)
+    recipients = result.recipients
+    assert recipients["interviewer_email"].tolist() == [
+        "dana@nw.example",
+        "cy@nw.example",
+        "e@nw.example",
+    ]
+    # a display name, an empty cell, a mistyped address: rejected as in an "Email" column
+    assert [(p[0], p[1]) for p in problems(result)] == [(3, header), (4, header), (5, header)]
+
+
+def test_a_contact_flag_stays_a_flag_and_a_recruiters_addresses_are_not_the_interviewers():
+    flag = pd.DataFrame(
+        {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"], "Contact": ["yes"]}
+        | {"Interviewer": ["Dana"], "Email": ["dana@nw.example"]}
+    )
+    assert read(flag).recipients["contact"].tolist() == ["yes"]
+    recruiter = flag.drop(columns=["Contact", "Email"]).assign(
+        **{"Recruiter email": ["rae@agency.example"]}
+    )
+    with pytest.raises(followup.ColumnsError) as info:
+        read(recruiter)
+    message = str(info.value)
+    assert "missing required columns: `interviewer_email`" in message
+    assert "'Recruiter email' holds addresses: if they are the interviewers', rename it" in message
+    assert "Did you mean 'Interviewer'" not in message  # it is the name column already
