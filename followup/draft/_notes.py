@@ -45,7 +45,7 @@ from followup.draft import _lexicon as words
 from followup.draft._clauses import is_clause, is_news
 from followup.draft._fits import adapt_fit
 from followup.draft._names import as_their
-from followup.draft._parts import common_checks
+from followup.draft._parts import common_checks, told_as_joke
 from followup.draft._questions import adapt_question
 from followup.draft._shorthand import expand_shorthand, shorthand_problem
 from followup.draft._wording import (
@@ -186,8 +186,8 @@ def adapt_talking_point(raw: str) -> Note:
             f"opens with {opening.group(1)!r} and no one doing it, so the letter cannot tell who",
             'name who, e.g. "your team led the dbt rollout", or just the topic, "the dbt rollout"',
         )
-    if is_clause(text):
-        return Note(_statement(text), "news" if is_news(text) else "statement")
+    if is_clause(text):  # "the cluster is held together with tape lol": not news to tell
+        return told_as_joke(raw) or Note(_statement(text), "news" if is_news(text) else "statement")
     text = ARRANGEMENT.sub(_arrangement, text)
     return _topic(as_list(lower_first(text)))
 

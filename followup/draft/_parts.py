@@ -157,6 +157,28 @@ def one_part(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | None:
     )
 
 
+#: Words that mark a note as a joke or an aside ("lol", "haha").
+_LAUGH = re.compile(r"\b(?:lol|lmao|rofl|jk|ha(?:ha)+)\b", re.IGNORECASE)
+
+
+def told_as_joke(raw: str) -> Note | None:
+    """A note marked as a joke ("the cluster is held together with tape lol"): a letter
+    that told it back as news would misread it, so it is sent back; None for any other.
+
+    >>> told_as_joke("he said the ops team runs on spreadsheets haha").code
+    'note_unclear'
+    """
+    laugh = _LAUGH.search(raw)
+    if laugh is None:
+        return None
+    return unusable(
+        "note_unclear",
+        f"reads as a joke or an aside ({laugh.group(0)!r}), which a letter cannot tell back "
+        "as news",
+        'write the topic itself as a phrase, e.g. "your Kafka cluster"',
+    )
+
+
 def _worth_telling(note: Note) -> bool:
     """An occasion that says something of the interview ("the warehouse demo"), unlike "the
     phone screen", which says nothing a thank-you letter would not."""

@@ -681,3 +681,33 @@ def test_a_placeholder_is_no_note_at_all(cell):
 def test_a_note_to_self_is_told_from_work_named_by_the_same_word(note, to_self):
     assert (adapt_question(note).code == "note_to_self") is to_self
     assert (adapt_talking_point(note).code == "note_to_self") is to_self
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        ("we went deep on CDC w/ Debezium", "CDC with Debezium"),
+        ("went deep on the CDC pipeline", "the CDC pipeline"),
+        ("dove into their CDC pipeline", "your CDC pipeline"),
+        ("we dove deep into dbt macros", "dbt macros"),
+        ("did a deep dive on their churn model", "your churn model"),
+        ("Dove soap rebrand", "the dove soap rebrand"),  # a brand, not the verb
+    ],
+)
+def test_going_deep_on_a_topic_is_a_lead_in(note, text):
+    """Before, "we went deep on ..." came back as first person and "dove into your CDC
+    pipeline" was a topic ("I enjoyed hearing about dove into ...")."""
+    assert adapt_talking_point(note).text == text
+
+
+def test_a_note_marked_as_a_joke_is_not_told_back_as_news():
+    """Before: "It was useful to understand that the Kafka cluster is 'held together with
+    tape'." A topic with a laugh is still a topic; a packed note keeps its other part."""
+    joke = adapt_talking_point("he said the kafka cluster is 'held together w/ tape' lol")
+    assert (joke.code, joke.text) == ("note_unclear", "")
+    assert "a joke or an aside ('lol')" in joke.problem
+    assert adapt_talking_point("the 3 espresso machines haha").text == "the 3 espresso machines"
+    packed = adapt_talking_point(
+        "we went deep on CDC w/ Debezium; he said the kafka is held together w/ tape lol"
+    )
+    assert (packed.code, packed.text) == ("note_shortened", "CDC with Debezium")
