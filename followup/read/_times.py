@@ -26,6 +26,7 @@ _DURATION = (
 #: the night, and warned of: it more often meant the afternoon. "01:30" means the night.
 _MORNING = pd.Timedelta(hours=7)
 _ONE_DIGIT_HOUR = r"(?:^|[\s,])[1-6][:.h]\d\d(?!\d)"
+_ONE_DIGIT_HOUR_PARTS = r"(?:^|[\s,])(?P<hour>[1-6])[:.h](?P<minute>\d\d)(?!\d)"
 _HALF_DAY = r"(?i)[ap]\.?\s?m\b|\bnoon\b|\bmidday\b|\bmidnight\b"
 
 #: Abbreviations only a sheet about the US uses.
@@ -213,10 +214,25 @@ def _warn_of_night_starts(
             night.reindex(long.index, fill_value=False),
             column,
             "read as a time before 7 in the morning: it has no am or pm",
-            "if it was in the afternoon, write 1:30 PM or 13:30; write 1:30 AM to keep it",
+            _night_hint(written[night]).reindex(long.index),
             code="night_start",
             severity="warning",
         )
+
+
+def _night_hint(written: pd.Series) -> pd.Series:
+    """The fix for a start read as before 7 in the morning, in its own time.
+
+    >>> _night_hint(pd.Series(["2:30", "Tue 3h05"])).tolist()[1]
+    'if it was in the afternoon, write 3:05 PM or 15:05; write 3:05 AM to keep it'
+    """
+    clock = written.str.extract(_ONE_DIGIT_HOUR_PARTS)
+    hour, minute = clock["hour"], ":" + clock["minute"]
+    afternoon = (hour.astype("int64") + 12).astype("str")
+    return (
+        "if it was in the afternoon, write " + hour + minute + " PM or " + afternoon + minute
+        + "; write " + hour + minute + " AM to keep it"
+    )  # fmt: skip
 
 
 def _cell_zones(

@@ -161,6 +161,10 @@ def test_a_start_in_the_night_without_am_or_pm_is_kept_with_a_warning():
     warned = "read as a time before 7 in the morning: it has no am or pm"
     assert problems(result) == [(2, "Start", warned), (3, "Start", warned), (8, "Date", warned)]
     assert set(result.rejects["severity"]) == {"warning"}
+    # the fix names the cell's own time (before, "1:30 PM or 13:30" for every cell)
+    assert result.rejects["hint"].iloc[-1] == (
+        "if it was in the afternoon, write 6:15 PM or 18:15; write 6:15 AM to keep it"
+    )
 
 
 def test_a_time_at_an_offset_another_zone_has_is_that_time():
