@@ -18,6 +18,11 @@ from followup.draft import _lexicon as words
 from followup.draft._wording import AUX, EMBEDDED, alternatives, count_words
 
 _PRONOUN_BEFORE = re.compile(r"\b(?:you|we|they|i|he|she)\s*$", re.IGNORECASE)
+#: A noun phrase, then whose deed it is: "the diary study Björn (ran)", "the model your
+#: team (shipped)": the clause is inside the phrase.
+_OWNER_BEFORE = re.compile(
+    r"^(?i:the|a|an|your|our)\s+\S+(?:\s+\S+){0,3}?\s+(?:[A-Z][a-z][\w'-]*|(?i:your|the)\s+\w+)\s*$"
+)
 
 
 _PAST_WITH_OBJECT = re.compile(
@@ -97,7 +102,9 @@ def is_clause(text: str) -> bool:
         # "her novel that's coming out": a clause inside a noun phrase, unless a verb of
         # the whole follows it ("the role that's open is new")
         return any(v.search(text[verb.end() :]) for v in verbs)
-    if _PRONOUN_BEFORE.search(before) and count_words(before) > 1:
+    if (_PRONOUN_BEFORE.search(before) and count_words(before) > 1) or (
+        _OWNER_BEFORE.match(before) and not is_news(before)  # "your dog Bruno came"
+    ):
         return False  # "the audit you are running": a clause inside a noun phrase
     return _SUBORDINATOR.search(before) is None and count_words(before) <= 5
 

@@ -321,12 +321,35 @@ PRIVATE = (
     "nightmare",
     "clunky",
     "janky",
+    "low pay",
+    "pay seemed",
+    "pay seems",
+    "pay is low",
+    "pay was low",
+    "seemed low",
+    "seems low",
+    "too low",
+    "below market",
+    "lowish",
+    "underwhelming",
+    "disappointing",
+    "stressed",
+    "burned out",
+    "burnt out",
+    "overworked",
 )
+
+#: What a note may say of the reader as a person ("loved her energy"): an impression.
+PERSONAL_QUALITIES = ("energy", "vibe", "vibes", "enthusiasm", "passion", "personality",
+                      "attitude", "humor", "humour", "sense of humor", "sense of humour",
+                      "warmth", "kindness", "friendliness", "demeanor", "demeanour", "charisma",
+                      "smile", "laugh", "presence", "positivity", "honesty", "candor",
+                      "candour")  # fmt: skip
 
 #: Nouns for going from one thing to another: an arrow before one of them ("Airflow -> Dagster
 #: migration") reads "to"; any other arrow parts two thoughts ("data mesh -> migrating off").
 MOVES = ("migration", "migrations", "move", "switch", "transition", "cutover", "upgrade", "port",
-         "rewrite", "shift", "conversion")  # fmt: skip
+         "rewrite", "shift", "conversion", "split", "breakup", "refactor")  # fmt: skip
 
 #: Words a note may write in lower case that are always written with capitals.
 CASED: dict[str, str] = {

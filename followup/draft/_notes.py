@@ -45,7 +45,7 @@ from followup.draft import _lexicon as words
 from followup.draft._clauses import is_clause, is_news
 from followup.draft._fits import adapt_fit
 from followup.draft._names import as_their
-from followup.draft._parts import common_checks, told_as_joke
+from followup.draft._parts import WENT_WELL, common_checks, example_from, told_as_joke
 from followup.draft._questions import adapt_question
 from followup.draft._shorthand import expand_shorthand, shorthand_problem
 from followup.draft._wording import (
@@ -75,7 +75,6 @@ from followup.draft._wording import (
     clean,
     common_words,
     count_words,
-    example_from,
     head_word,
     lower_first,
     strip_end,
@@ -217,12 +216,6 @@ AUXILIARY_DEED = re.compile(
 )
 
 #: How the interview went ("the pairing exercise went well"): an impression, not a topic.
-WENT_WELL = re.compile(
-    r"\b(?:went|going|goes)\s+(?:really\s+|very\s+|super\s+)?"
-    r"(?:well|great|smoothly|fine|ok|okay|badly|poorly)\b",
-    re.IGNORECASE,
-)
-
 #: A way of working, with its days if given: "hybrid 3 days a week" → "the hybrid schedule of
 #: 3 days a week".
 ARRANGEMENT = re.compile(r"^(hybrid|remote|on-?site|in-office)(?:\s+(?=(\d))|$)", re.IGNORECASE)

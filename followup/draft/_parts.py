@@ -28,6 +28,7 @@ from followup.draft._wording import (
     LINK_WORD,
     MAX_NOTE_WORDS,
     MONEY,
+    OBJECT_OF_ASKING,
     PART_BREAK,
     PRIVATE,
     QUESTION_SHAPES,
@@ -37,7 +38,7 @@ from followup.draft._wording import (
     Note,
     alternatives,
     count_words,
-    example_from,
+    lower_first,
     unusable,
 )
 
@@ -48,6 +49,24 @@ _CARRIED = {
     "question": QUESTION_SHAPES,
     "fit": ("background", "quality"),
 }
+
+
+def example_from(text: str, adapt: Callable[[str], Note] | None = None) -> str:
+    """A rewrite to suggest: the object of "asked about", "mentioned", ..., else the first
+    part of the note (before a full stop, a dash or a comma) when ``adapt`` can use it."""
+    if adapt is not None:
+        for first in (PART_BREAK.split(text)[0], re.split(r",\s+", text)[0]):
+            note = adapt(first) if first != text else None
+            if note is not None and note.shape not in ("", "unusable"):
+                return f', e.g. "{note.text}"'
+    match = OBJECT_OF_ASKING.search(text)
+    if match:  # up to a dash or full stop; "his" and "her" before a word are "your"
+        phrase = PART_BREAK.split(match.group("object"))[0].strip()
+        phrase = re.sub(r"\b(?:his|her)\b(?=\s+\w)", "your", phrase, flags=re.IGNORECASE)
+        usable = adapt is None or adapt(phrase).shape not in ("", "unusable")  # passes itself
+        if 1 <= count_words(phrase) <= 8 and not HE_SHE.search(phrase) and usable:
+            return f', e.g. "{lower_first(phrase)}"'
+    return ""
 
 
 def common_checks(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | None:
@@ -142,12 +161,14 @@ def one_part(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | None:
         parts = comma_items(text, r",\s+")
     if len(parts) < 2 or count_words(text) > MAX_NOTE_WORDS:
         return None
+    parts = [_ALSO_AT_END.sub("", p) for p in parts]  # "Kasia - the diary study too"
     notes = [n for n in map(adapt, parts) if n.code in ("", "note_shortened")]
     carried = [n for n in notes if n.shape in _CARRIED[kind]]
     carried += [n for n in notes if n.shape == "occasion" and _worth_telling(n)]
     if not carried:
         return None
-    note = carried[0]
+    # a lone word may be a name ("Kasia - the diary study"): a phrase of more comes first
+    note = min(carried, key=lambda n: count_words(n.text) < 2)
     return Note(
         note.text,
         note.shape,
@@ -157,6 +178,14 @@ def one_part(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | None:
     )
 
 
+#: How the interview went ("went really well"), or what the candidate made of the reader
+#: ("loved her energy": "your energy"): an impression, not something discussed.
+WENT_WELL = re.compile(
+    r"\b(?:went|going|goes)\s+(?:really\s+|very\s+|super\s+)?"
+    r"(?:well|great|smoothly|fine|ok|okay|badly|poorly)\b"
+    rf"|^your\s+{alternatives(words.PERSONAL_QUALITIES)}$",
+    re.IGNORECASE,
+)
 #: Words that mark a note as a joke or an aside ("lol", "haha").
 _LAUGH = re.compile(r"\b(?:lol|lmao|rofl|jk|ha(?:ha)+)\b", re.IGNORECASE)
 
@@ -177,6 +206,9 @@ def told_as_joke(raw: str) -> Note | None:
         "as news",
         'write the topic itself as a phrase, e.g. "your Kafka cluster"',
     )
+
+
+_ALSO_AT_END = re.compile(r"\s+(?:too|as well)$", re.IGNORECASE)
 
 
 def _worth_telling(note: Note) -> bool:

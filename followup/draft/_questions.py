@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from followup.draft import _lexicon as words
+from followup.draft._clauses import is_clause
 from followup.draft._parts import common_checks
 from followup.draft._shorthand import expand_shorthand, shorthand_problem
 from followup.draft._wording import (
@@ -33,6 +34,7 @@ from followup.draft._wording import (
     as_list,
     capitalize,
     clean,
+    count_words,
     head_word,
     lower_first,
     unusable,
@@ -110,7 +112,15 @@ def adapt_question(raw: str) -> Note:
     if BARE_WHY.match(body) and not AUX.search(body):  # "why rebuild vs refactor"
         return Note(capitalize(body) + "?", "question")
     if EMBEDDED.match(body) or QUESTION_OPENING.match(body):
-        return Note(lower_first(_unquestion(body)), "wonder")
+        wonder = lower_first(_unquestion(_with_verb(body)))
+        asked_of = wonder.removeprefix("whether ")
+        if asked_of != wonder and count_words(asked_of) <= 2 and not is_clause(asked_of):
+            return unusable(  # "ask if bonus": whether what?
+                "note_unclear",
+                "is shorthand for a yes-or-no question the letter cannot spell out",
+                'write the question itself, e.g. "Is there a signing bonus?"',
+            )
+        return Note(wonder, "wonder")
     if text.endswith("?") and AUX.search(body):  # "travel is 50%?" → "whether travel is 50%"
         return Note("whether " + lower_first(body), "wonder")
     if re.search(r"\b(?:ok|okay|fine|possible|allowed)$", body, re.IGNORECASE):  # "remote ok?"
@@ -128,6 +138,30 @@ BARE_WHY = re.compile(
     rf"^why\s+(?!(?:{'|'.join(words.DETERMINERS)}|you|they|we|i|it|he|she|there|not)\b)\w+\b",
     re.IGNORECASE,
 )
+
+
+#: A yes-or-no question jotted without its verb: "if remote ok", "whether team hiring".
+_VERBLESS = re.compile(
+    r"^(if|whether)\s+(?!(?:you|they|we|i|he|she|it)\b)((?:[\w-]+\s+){0,2}?[\w-]+)\s+"
+    r"(ok|okay|fine|possible|allowed|covered|available|included|negotiable|flexible|required|"
+    r"paid|\w+ing\b.*)$",
+    re.IGNORECASE,
+)
+
+
+def _with_verb(text: str) -> str:
+    """ "if remote ok" → "if remote is ok"; "whether team hiring" → "whether the team is
+    hiring"; any other text as it is.
+
+    >>> _with_verb("if relocation covered"), _with_verb("if they sponsor visas")
+    ('if relocation is covered', 'if they sponsor visas')
+    """
+    verbless = None if AUX.search(text) else _VERBLESS.match(text)
+    if verbless is None or verbless[2].lower().endswith("s"):  # "if teams hiring": not "is"
+        return text
+    subject = verbless[2]
+    subject = f"the {subject}" if re.fullmatch(_NOUN, subject, re.IGNORECASE) else subject
+    return f"{verbless[1]} {subject} is {verbless[3]}"
 
 
 def _unquestion(text: str) -> str:

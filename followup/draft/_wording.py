@@ -69,7 +69,7 @@ PRIVATE = re.compile(rf"\b{alternatives(words.PRIVATE)}\b(?!\s+points?\b)", re.I
 
 LEAD_IN = re.compile(
     rf"^(?:{alternatives(words.LEAD_IN_SUBJECTS)}\s+)?(?:{alternatives(words.HEDGES)}\s+)?"
-    rf"{alternatives(words.LEAD_INS)}(?:\s+{alternatives(words.LEAD_IN_LINKS)})?\s+(?=\S)|"
+    rf"{alternatives(words.LEAD_INS)}(?:\s+{alternatives(words.LEAD_IN_LINKS)})?:?\s+(?=\S)|"
     rf"^(?:(?:a|an|the|our|my)\s+)?(?:{alternatives(words.TALK_ADJECTIVES)}\s+)?"
     r"(?:convo|conversation|discussion|chat|talk)\s+(?:about|on|around|regarding|of)\s+(?=\S)|"
     r"^(?:about|regarding|concerning)\s+(?=\S)",  # "re: roadmap" is read "about roadmap"
@@ -269,12 +269,19 @@ def clean(raw: str, *, asides: bool = False) -> str:
     text = re.sub(r",\s+e\.?g\.?,?\s+[^,;.!?]*", "", text, flags=re.I)  # an aside: dropped
     text = re.sub(r"(?<=\w)\s+e\.?g\.?,?\s+(?=\w)", " such as ", text, flags=re.I)
     text = PER.sub(lambda m: " a " + _PER[m.group(1).lower()], text)  # "3 days/wk"
+    text = re.sub(r"[A-Z]{2,}", _unshouted, text) if text.isupper() else text  # a shouted note
     text = CASED.sub(lambda m: words.CASED[m.group(0)], text)
     text = re.sub(r"\b[qh][1-4]\b", lambda m: m.group(0).upper(), text)  # q1 → Q1, h2 → H2
     text = re.sub(r"(?<![\w.'-])i(?=(?:'[a-z]+)?(?![\w.'-]))", "I", text)
     text = re.sub(r"[\s,]+(?:actually|honestly|really|tho|though)[\s.!]*$", "", text, flags=re.I)
     text = text.strip(" -–—:;,")
     return "" if PLACEHOLDER.fullmatch(text) else text  # "N/A", "TBD": no note at all
+
+
+def _unshouted(word: re.Match[str]) -> str:
+    """A word of a note in capitals lowered, unless it is no common word ("ETL", "GCP")."""
+    lower = word.group(0).lower()
+    return lower if lower in common_words() else word.group(0)
 
 
 def strip_end(text: str) -> str:
@@ -331,23 +338,6 @@ def count_words(text: str) -> int:
 
 def unusable(code: str, problem: str, suggestion: str) -> Note:
     return Note("", "unusable", code, problem, suggestion)
-
-
-def example_from(text: str, adapt: Callable[[str], Note] | None = None) -> str:
-    """A rewrite to suggest: the object of "asked about", "mentioned", ..., else the first
-    part of the note (before a full stop, a dash or a comma) when ``adapt`` can use it."""
-    if adapt is not None:
-        for first in (PART_BREAK.split(text)[0], re.split(r",\s+", text)[0]):
-            note = adapt(first) if first != text else None
-            if note is not None and note.shape not in ("", "unusable"):
-                return f', e.g. "{note.text}"'
-    match = OBJECT_OF_ASKING.search(text)
-    if match:  # up to a dash or full stop; "his" and "her" before a word are "your"
-        phrase = PART_BREAK.split(match.group("object"))[0].strip()
-        phrase = re.sub(r"\b(?:his|her)\b(?=\s+\w)", "your", phrase, flags=re.IGNORECASE)
-        if 1 <= count_words(phrase) <= 8 and not HE_SHE.search(phrase):
-            return f', e.g. "{lower_first(phrase)}"'
-    return ""
 
 
 def as_list(text: str) -> str:

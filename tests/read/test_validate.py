@@ -689,3 +689,16 @@ def test_a_contact_flag_stays_a_flag_and_a_recruiters_addresses_are_not_the_inte
     assert "missing required columns: `interviewer_email`" in message
     assert "'Recruiter email' holds addresses: if they are the interviewers', rename it" in message
     assert "Did you mean 'Interviewer'" not in message  # it is the name column already
+
+
+def test_headers_as_people_write_them_for_the_role_the_interviewer_and_interest():
+    """Before, "Gig" and "Spoke w/" stopped the sheet, and "Into it?" was a column not used,
+    so a "no" in it got an eager letter."""
+    frame = pd.DataFrame(
+        {"Org": ["N"], "Gig": ["Analyst"], "Start": ["2026-11-24 14:30"], "Spoke w/": ["Dana"]}
+        | {"Email": ["dana@nw.example"], "Into it?": ["no longer interested"]}
+    )
+    result = read(frame)
+    assert problems(result) == []
+    row = result.recipients.iloc[0]
+    assert (row["role"], row["interviewer_name"], row["interested"]) == ("Analyst", "Dana", False)
