@@ -67,10 +67,9 @@ def template_context(
     of_place = context["company"].str.match(_OF_PLACE)
     context["company"] = context["company"].where(~of_place, "the " + context["company"])
     context = _with_notes(context)
-    # One day's interviews for one role at one company, back to back or on one panel,
-    # take their letters' frames from one Latin square, so no two share a sentence.
-    day = local.dt.strftime("%Y-%m-%d").fillna("")
-    loop = context["company"].str.lower() + "|" + context["role"].str.lower() + "|" + day
+    # The interviews for one role at one company, on one panel, back to back or in later
+    # rounds, take their letters' frames from one Latin square, so no two share a sentence.
+    loop = context["company"].str.lower() + "|" + context["role"].str.lower()
     picks = offsets(loop, loop, placed=None if placed is None else placed.squares)
     letter = compose(context, books, picks)
     dotted = (context["company"].str.endswith(".") | context["role"].str.endswith(".")).to_numpy()

@@ -83,6 +83,7 @@ SHORTHAND: dict[str, str] = {
     "techs": "technicians",
     "viz": "visualization",
     "perf": "performance",
+    "wlb": "work-life balance",
     "dataviz": "data visualization",
     "fav": "favorite",
     "fave": "favorite",
@@ -115,6 +116,7 @@ SHORTHAND: dict[str, str] = {
     "idk": "",
     "tbd": "",
     "comp": "",
+    "mod": "",
     "v": "",  # "v structured" (very), "rules v ML" (versus)
 }
 

@@ -45,7 +45,7 @@ from followup.draft import _lexicon as words
 from followup.draft._clauses import is_clause, is_news
 from followup.draft._fits import adapt_fit
 from followup.draft._names import as_their
-from followup.draft._parts import WENT_WELL, common_checks, example_from, told_as_joke
+from followup.draft._parts import WENT_WELL, common_checks, example_from, joke, quoted_saying
 from followup.draft._questions import adapt_question
 from followup.draft._shorthand import expand_shorthand, shorthand_problem
 from followup.draft._wording import (
@@ -87,8 +87,10 @@ def adapt_talking_point(raw: str) -> Note:
     text, unclear = expand_shorthand(clean(raw))
     if not text:
         return EMPTY
-    problem = common_checks(text, "talking point", adapt_talking_point) or shorthand_problem(
-        unclear, "talking point"
+    problem = (
+        quoted_saying(raw)
+        or common_checks(text, "talking point", adapt_talking_point)
+        or shorthand_problem(unclear, "talking point")
     )
     if problem:
         return problem
@@ -186,7 +188,7 @@ def adapt_talking_point(raw: str) -> Note:
             'name who, e.g. "your team led the dbt rollout", or just the topic, "the dbt rollout"',
         )
     if is_clause(text):  # "the cluster is held together with tape lol": not news to tell
-        return told_as_joke(raw) or Note(_statement(text), "news" if is_news(text) else "statement")
+        return joke(raw) or Note(_statement(text), "news" if is_news(text) else "statement")
     text = ARRANGEMENT.sub(_arrangement, text)
     return _topic(as_list(lower_first(text)))
 

@@ -22,6 +22,7 @@ from followup.draft import _lexicon as words
 from followup.draft._style import stock_phrase
 from followup.draft._wording import (
     AUX,
+    EMOJI,
     FIRST_PERSON,
     HE_SHE,
     IMPRESSION,
@@ -190,11 +191,11 @@ WENT_WELL = re.compile(
 _LAUGH = re.compile(r"\b(?:lol|lmao|rofl|jk|ha(?:ha)+)\b", re.IGNORECASE)
 
 
-def told_as_joke(raw: str) -> Note | None:
+def joke(raw: str) -> Note | None:
     """A note marked as a joke ("the cluster is held together with tape lol"): a letter
     that told it back as news would misread it, so it is sent back; None for any other.
 
-    >>> told_as_joke("he said the ops team runs on spreadsheets haha").code
+    >>> joke("he said the ops team runs on spreadsheets haha").code
     'note_unclear'
     """
     laugh = _LAUGH.search(raw)
@@ -209,6 +210,32 @@ def told_as_joke(raw: str) -> Note | None:
 
 
 _ALSO_AT_END = re.compile(r"\s+(?:too|as well)$", re.IGNORECASE)
+
+
+#: A whole note in quotation marks, of a saying rather than a title: four words or more, in
+#: lower case after the first ("culture eats strategy for breakfast").
+_SAYING = re.compile(r"""^\W*["“'‘]\s*[^\W\d_][^"“”]*?\s*["”'’]\W*$""")
+
+
+def quoted_saying(raw: str) -> Note | None:
+    """A talking point that quotes a saying: the letter cannot tell whose words they are, nor
+    what they meant to the writer, so it is sent back; None for any other note (a title in
+    capitals is a topic: "“Thinking, Fast and Slow”").
+
+    >>> quoted_saying('"culture eats strategy for breakfast" 😂').code
+    'note_unclear'
+    """
+    said = EMOJI.sub("", raw).strip()
+    if not _SAYING.match(said):
+        return None
+    words_said = re.findall(r"[^\W\d_][\w'-]*", said)
+    if len(words_said) < 4 or sum(w[0].isupper() for w in words_said[1:]) > len(words_said) // 3:
+        return None
+    return unusable(
+        "note_unclear",
+        "quotes a saying, and the letter cannot tell whose words they are",
+        'write what you discussed as a phrase, e.g. "the team\'s culture"',
+    )
 
 
 def _worth_telling(note: Note) -> bool:

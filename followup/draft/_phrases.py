@@ -71,11 +71,11 @@ def phrase_book(name: str) -> PhraseBook:
 def offsets(
     groups: pd.Series, seeds: pd.Series, *, placed: SeenCounts | None = None
 ) -> pd.DataFrame:
-    """Each row's place in its group (a panel, or one day's interviews at one company) plus
-    a per-group offset, one column per slot.
+    """Each row's place in its group (a panel, or the interviews for one role at one
+    company) plus a per-group offset, one column per slot.
 
     The offset comes from a BLAKE2b hash of ``seeds`` (text that names the group: its
-    company, role and day), so it changes neither with pandas or Python, nor with the
+    company and role), so it changes neither with pandas or Python, nor with the
     order of the sheet's rows, nor with where the candidate's name came from. Places
     count on from those taken in earlier calls with the same ``placed``.
     """

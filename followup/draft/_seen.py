@@ -45,7 +45,7 @@ class SeenCounts:
 @dataclass
 class Places:
     """The places the drafts of earlier chunks took: on each panel (by interview) and in
-    each Latin square of frames (by company, role and day)."""
+    each Latin square of frames (by company and role)."""
 
     panels: SeenCounts = field(default_factory=SeenCounts)
     squares: SeenCounts = field(default_factory=SeenCounts)

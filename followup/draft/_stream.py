@@ -14,7 +14,7 @@ run would:
 - who was already drafted, so an interviewer repeated far down the sheet is
   reported instead of drafted twice;
 - the places taken on each panel and in each company's Latin square of frames
-  (per role and day), so later rows take the next places.
+  (per role), so later rows take the next places.
 
 With ``workers=2``, a sheet of more than one chunk is checked and written in a second
 process (:mod:`followup.draft._finish`) while this one reads and renders the next chunk.

@@ -791,3 +791,17 @@ def test_a_yes_or_no_question_too_clipped_to_spell_out_comes_back(question):
     note = adapt_question(question)
     assert (note.code, note.text) == ("note_unclear", "")
     assert "Is there a signing bonus?" in note.suggestion
+
+
+def test_a_quoted_saying_is_sent_back_and_a_quoted_title_is_a_topic():
+    """Before: "Learning about the culture eats strategy for breakfast from you was especially
+    useful."."""
+    saying = adapt_talking_point('"culture eats strategy for breakfast" 😂')
+    assert (saying.code, saying.text) == ("note_unclear", "")
+    assert adapt_talking_point("“Thinking, Fast and Slow”").text == "Thinking, Fast and Slow"
+    assert adapt_talking_point('"the dbt migration"').text == "the dbt migration"
+
+
+def test_work_life_balance_is_spelled_out_and_mod_comes_back():
+    assert adapt_question("how's WLB?").text == "How's work-life balance?"
+    assert adapt_question("biggest risk on the grid mod roadmap?").code == "note_shorthand"

@@ -90,6 +90,26 @@ def test_the_same_sheet_gives_the_same_letters():
     assert (first["body"] != other["body"]).all()  # another interview, other choices
 
 
+def test_later_rounds_for_one_role_at_one_company_share_no_sentence():
+    """Before, a second round on another day drew from a square of its own, so the
+    interviewer of each round could get the same letter ("I am grateful that you could
+    speak with me ... about the Associate Product Manager position at Sprocket Health.")."""
+    days = ["2026-11-18 10:00", "2026-11-19 10:00", "2026-11-23 15:00", "2026-11-24 09:00"]
+    sheet = pd.DataFrame(
+        {
+            "Company": "Sprocket Health",
+            "Role": "Associate Product Manager",
+            "Start": [day for day in days for _ in range(3)],
+            "Interviewer": [f"Person{chr(65 + i)} Example" for i in range(12)],
+            "Interviewer Email": [f"p{i}@sprocket.example" for i in range(12)],
+            "Talking Point": "",
+        }
+    )
+    drafts = render_drafts(read(sheet).recipients, sender=SENDER, now="2026-11-24 18:00")
+    bodies = [sentences(b) for b in drafts["body"]]
+    assert all(not a & b for i, a in enumerate(bodies) for b in bodies[i + 1 :])
+
+
 def test_a_word_of_emphasis_in_a_note_is_not_said_twice_in_its_sentence():
     notes = ["the 2027 roadmap, esp. pricing", "their very large data lake",
              "the case study, particularly the SQL part", "what really drives churn"]  # fmt: skip
