@@ -72,6 +72,16 @@ CELL_ZONES = {
     "sst": "",
     "gst": "",
 }
+#: What an abbreviation of several zones may mean: the hint that asks which names them.
+ZONES_OF = {
+    "ist": "Asia/Kolkata, Europe/Dublin or Asia/Jerusalem",
+    "ast": "America/Halifax or Asia/Riyadh",
+    "sst": "Asia/Singapore or Pacific/Pago_Pago",
+    "gst": "Asia/Dubai or Atlantic/South_Georgia",
+    "cst": "America/Chicago, Asia/Shanghai or America/Havana",
+    "cdt": "America/Chicago or America/Havana",
+    "central": "America/Chicago or Europe/Berlin",
+}
 #: Abbreviations that mean a US zone only in a sheet about the US.
 US_ONLY = {"cst": "America/Chicago", "cdt": "America/Chicago", "central": "America/Chicago"}
 

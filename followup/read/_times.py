@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from followup._clock import CELL_ZONES, US_ONLY
+from followup._clock import CELL_ZONES, US_ONLY, ZONES_OF
 from followup.read._dates import DayFirst, column_order, parse_moments
 from followup.read._ranges import split_time_range
 from followup.read._rejects import Problems
@@ -254,7 +254,7 @@ def _cell_zones(
         named == "",
         column,
         abbreviations.where(named == "", "").str.upper() + " could mean more than one time zone",
-        "write the zone's name instead, e.g. America/Chicago, Asia/Shanghai or Asia/Kolkata",
+        "write the zone's name instead, e.g. " + given.map(ZONES_OF).fillna("Europe/Berlin"),
         code="ambiguous_zone",
     )
     return named.where(named.notna() & (named != ""), zones).astype("str")

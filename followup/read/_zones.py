@@ -10,7 +10,7 @@ from functools import cache
 
 import pandas as pd
 
-from followup._clock import CELL_ZONES, ZONE_ABBREVIATIONS
+from followup._clock import CELL_ZONES, ZONE_ABBREVIATIONS, ZONES_OF
 from followup.read._rejects import Problems
 
 
@@ -32,8 +32,9 @@ def parse_zones(long: pd.DataFrame, problems: Problems, default: str) -> pd.Seri
             "use an IANA name such as Europe/Berlin or America/New_York", index=text.index
         ).mask(
             several,
-            text.str.upper().str.strip() + " could mean more than one zone: write its "
-            "name instead, e.g. Asia/Kolkata, Asia/Dubai or Europe/Dublin",
+            text.str.upper().str.strip()
+            + " could mean more than one zone: write its name instead, e.g. "
+            + text.str.lower().str.strip().map(ZONES_OF).fillna("Europe/Berlin"),
         ),
         code="unknown_zone",
     )

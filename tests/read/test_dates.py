@@ -417,6 +417,7 @@ def test_a_zone_cell_may_hold_a_zone_abbreviation_a_time_cell_takes():
     assert result.recipients["timezone"].tolist() == ["Asia/Tokyo", "Europe/Berlin"]
     assert problems(result) == [(4, "TZ", "unknown time zone")]
     assert result.rejects["hint"].iloc[0].startswith("GST could mean more than one zone")
+    assert result.rejects["hint"].iloc[0].endswith("e.g. Asia/Dubai or Atlantic/South_Georgia")
 
 
 def test_dst_gap_and_overlap_are_reported_not_guessed():
