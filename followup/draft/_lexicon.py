@@ -234,8 +234,15 @@ TO_ASK = (
     "dig into",
 )
 #: Openings of a note to oneself about something to do, not to ask.
-TO_DO = ("send", "email", "remember", "bring", "update", "prepare", "practice", "research", "todo",
-         "prep for", "study up", "brush up", "look up", "reread", "re-read")  # fmt: skip
+TO_DO = ("send", "remember", "bring", "prepare", "todo", "prep for", "study up", "brush up",
+         "look up", "reread", "re-read")  # fmt: skip
+#: Words that are a thing to do only before what is done to ("update resume", "research the
+#: company"); before anything else they are the topic ("research ops", "update cadence").
+TO_DO_BEFORE_OBJECT = ("email", "update", "practice", "research")
+#: What a candidate does something to: "update resume", "email recruiter".
+OWN_THINGS = ("the", "a", "an", "my", "their", "his", "her", "them", "him", "it", "resume",
+              "cv", "portfolio", "linkedin", "recruiter", "cover", "answers", "stories",
+              "examples", "company", "references")  # fmt: skip
 
 #: Words and phrases that sound private: a reason for declining, a judgement, money.
 PRIVATE = (
@@ -548,6 +555,7 @@ DETERMINERS = (
 )
 #: Countable nouns that read wrong bare at the end of "more about ..." ("the relocation budget").
 COUNT_NOUNS = (
+    "update",
     "app",
     "feature",
     "product",

@@ -100,7 +100,8 @@ QUESTION_PREFIX = re.compile(
 
 TO_DO = re.compile(  # "prep: review HEDIS measures" is a label; "prep work for ..." is not
     rf"^(?:(?:prep|reminder)\s*:|(?:todo:?\s*|to\s*do:?\s*|note\s+to\s+self:?\s*|need\s+to\s+|"
-    rf"must\s+)?{alternatives(words.TO_DO)}\b)",
+    rf"must\s+)?(?:{alternatives(words.TO_DO)}\b|{alternatives(words.TO_DO_BEFORE_OBJECT)}\s+"
+    rf"(?:{alternatives(words.OWN_THINGS)}\b|(?-i:[A-Z]))))",
     re.IGNORECASE,
 )
 

@@ -677,6 +677,14 @@ def test_a_placeholder_is_no_note_at_all(cell):
         ("prep work for the launch", False),
         ("study design for the trial", False),
         ("reminder emails for patients", False),
+        # "research", "update", "email", "practice" are to-dos only before what is done to
+        ("research the company", True),
+        ("update resume", True),
+        ("email recruiter", True),
+        ("practice my STAR stories", True),
+        ("research ops", False),  # before: "is a note to yourself"
+        ("update on the reorg", False),
+        ("research findings", False),
     ],
 )
 def test_a_note_to_self_is_told_from_work_named_by_the_same_word(note, to_self):
