@@ -227,6 +227,7 @@ def _zip_packed(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.assign(packed_problem="")
     if "interviewer_email" not in frame or "interviewer_name" not in frame:
         return out
+    out = frame = _addresses_from_names(out)
     several = frame["interviewer_email"].str.count("@") > 1
     if not several.any():
         return out
@@ -234,7 +235,8 @@ def _zip_packed(frame: pd.DataFrame) -> pd.DataFrame:
     for at in np.flatnonzero(several.to_numpy()).tolist():
         row = frame.iloc[at]
         pairs = split_addresses(row["interviewer_email"])
-        names = _split_names(row["interviewer_name"], len(pairs))
+        names = _split_names(row["interviewer_name"], len(pairs)) if row["interviewer_name"] else []
+        names = names or [""] * len(pairs)  # the names came with the addresses
         if len(names) != len(pairs):
             problems.iloc[at] = (
                 f"{len(names)} name(s) but {len(pairs)} address(es) in this row; give one "
@@ -261,6 +263,29 @@ def _zip_packed(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([kept, *(p.assign(packed_problem="") for _, p in pieces)]).sort_values(
         ["row", "slot"], kind="stable", ignore_index=True
     )
+
+
+_ONE_ADDRESS = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")
+
+
+def _addresses_from_names(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose address cell is empty and whose name cell holds the addresses ("Ola Berg
+    <ola@x>; Dana <dana@x>") take them from there: one name and address is split at once,
+    several are left to be zipped."""
+    maybe = (frame["interviewer_email"].str.strip() == "") & frame["interviewer_name"].str.contains(
+        "@", regex=False
+    )
+    if not maybe.any():
+        return frame
+    pairs = frame["interviewer_name"][maybe].map(split_addresses)
+    whole = pairs.map(lambda pair: all(_ONE_ADDRESS.fullmatch(a) for _, a in pair))
+    pairs = pairs[whole]  # "Dana @ Acme" holds no address
+    one = pairs.map(len) == 1
+    frame = frame.copy()
+    frame.loc[pairs.index, "interviewer_email"] = frame["interviewer_name"][pairs.index]
+    frame.loc[pairs.index, "interviewer_name"] = pairs.map(lambda p: p[0][0] if len(p) == 1 else "")
+    frame.loc[one[one].index, "interviewer_email"] = pairs[one].map(lambda p: p[0][1])
+    return frame
 
 
 def _split_names(

@@ -229,3 +229,28 @@ def test_one_question_beside_a_packed_panel_is_asked_of_its_first_interviewer():
     r = read(sheet).recipients
     assert r["question"].fillna("").tolist() == ["Do you fine-tune in house?", ""]
     assert r["talking_point"].tolist() == ["dbt", "churn"]
+
+
+def test_names_with_addresses_beside_an_empty_address_cell_give_the_addresses():
+    """Before, such a row was rejected for a missing email though its names cell held them."""
+    frame = pd.DataFrame(
+        {
+            "Company": ["Brightwater", "Kobalt", "Kobalt"],
+            "Role": "UX Researcher",
+            "Start": ["2026-12-02 10:00", "2026-12-03 15:00", "2026-12-03 16:00"],
+            "Who I met": [
+                'Émilie Dubois-Léger <emilie@bw.example>; "Van der Berg, Pieter" <pieter@bw.example>',
+                "Per Lund <per@kobalt.example>",
+                "Dana @ Acme",  # no address: still reported as missing one
+            ],
+            "Emails": "",
+        }
+    )
+    result = read(frame)
+    people = result.recipients[["interviewer_name", "interviewer_email"]].to_numpy().tolist()
+    assert people == [
+        ["Émilie Dubois-Léger", "emilie@bw.example"],
+        ["Van der Berg, Pieter", "pieter@bw.example"],
+        ["Per Lund", "per@kobalt.example"],
+    ]
+    assert problems(result) == [(4, "Emails", "missing interviewer email")]
