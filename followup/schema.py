@@ -673,6 +673,7 @@ CODES: tuple[Code, ...] = (
     Code("missing_role", "reject", "", "no position"),
     Code("missing_name", "reject", "", "an interviewer's email without a name"),
     Code("missing_email", "reject", "", "an interviewer's name without an email"),
+    Code("missing_candidate", "reject", "", "a row with no one, or half a candidate, to sign it"),
     Code("two_people_one_address", "reject", "", "two people's names beside one address"),
     Code("shared_address", "reject", "", "one address given for people of different names"),
     Code("tracking_without_date", "reject", "", "a yes in a sent or reply column, not a date"),

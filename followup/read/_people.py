@@ -153,3 +153,43 @@ def warn_of_shared_addresses(long: pd.DataFrame, problems: Problems) -> None:
         code="shared_address",
         severity="warning",
     )
+
+
+def with_candidates(
+    long: pd.DataFrame, problems: Problems, sender: tuple[str, str], columns: set[str]
+) -> pd.DataFrame:
+    """Each row's candidate: the sheet's (``columns`` names the candidate columns it has), else
+    the ``sender`` (name and address, "" when none was given) where the row names no one.
+
+    Rejected: a row with half a candidate (a name and an empty address cell, or the reverse),
+    whose letters would go out from no address or be signed by someone else; and, with no
+    sender, a row of a sheet with candidate columns that names no candidate.
+    """
+    name, email = long["candidate_name"], long["candidate_email"]
+    nobody = (name == "") & (email == "")
+    if sender[0]:  # a cell the sheet has no column for is the sender's too
+        long = long.assign(
+            candidate_name=name.mask(nobody | ("candidate_name" not in columns), sender[0]),
+            candidate_email=email.mask(nobody | ("candidate_email" not in columns), sender[1]),
+        )
+    elif columns:
+        problems.add(
+            nobody,
+            "candidate_name" if "candidate_name" in columns else "candidate_email",
+            "no candidate on this row: no one to sign its letters",
+            "add the candidate's name and address, or pass --sender for rows without one",
+            code="missing_candidate",
+        )
+    for column, other, what in (
+        ("candidate_email", name, "address"),
+        ("candidate_name", email, "name"),
+    ):
+        if column in columns:
+            problems.add(
+                (other != "") & (long[column] == ""),
+                column,
+                f"the candidate's {what} is missing: their letters cannot be sent as theirs",
+                f"add the candidate's {what}",
+                code="missing_candidate",
+            )
+    return long

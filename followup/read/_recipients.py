@@ -19,7 +19,12 @@ from followup.read._dedupe import merge_repeated_interviewers
 from followup.read._headers import map_headers
 from followup.read._interviews import Interviews
 from followup.read._layouts import detect_layout, names_beside_addresses, to_long
-from followup.read._people import roles_in_names, warn_of_shared_addresses, warn_of_two_people
+from followup.read._people import (
+    roles_in_names,
+    warn_of_shared_addresses,
+    warn_of_two_people,
+    with_candidates,
+)
 from followup.read._raw import RawSheet
 from followup.read._rejects import Problems
 from followup.read._required import check_required
@@ -80,13 +85,12 @@ def to_recipients(
     long = check_text(
         long, problems, extras=[n for n in names if n not in BY_NAME and "#" not in n]
     )
-    if sender_name:
-        long["candidate_name"] = long["candidate_name"].where(
-            long["candidate_name"] != "", sender_name
-        )
-        long["candidate_email"] = long["candidate_email"].where(
-            long["candidate_email"] != "", sender_email
-        )
+    long = with_candidates(
+        long,
+        problems,
+        (sender_name, sender_email),
+        {"candidate_name", "candidate_email"} & set(names),
+    )
     long = roles_in_names(long)
     warn_of_two_people(long, problems)
     warn_of_shared_addresses(long, problems)

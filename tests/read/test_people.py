@@ -326,3 +326,48 @@ def test_one_address_given_for_people_of_different_names_is_warned_of():
         [2, "shared_address", "warning"],
         [3, "shared_address", "warning"],
     ]
+
+
+def cohort(**cells: list[str]) -> pd.DataFrame:
+    n = len(next(iter(cells.values())))
+    rows = {**BASE, "Interviewer": [f"I{i}" for i in range(n)]}
+    return pd.DataFrame(
+        rows | {"Interviewer Email": [f"i{i}@nw.example" for i in range(n)]} | cells
+    )
+
+
+def test_a_students_row_without_their_address_is_rejected_not_sent_from_none():
+    """Before: a draft "From: Liam O'Sullivan <>" marked ready."""
+    sheet = cohort(
+        Student=["Amara Okonkwo", "Liam O'Sullivan"], **{"Student email": ["a@u.example", ""]}
+    )
+    result = read(sheet)
+    assert result.recipients["candidate_email"].tolist() == ["a@u.example"]
+    assert [(p[0], p[1]) for p in problems(result)] == [(3, "Student email")]
+    assert set(result.rejects["code"]) == {"missing_candidate"}
+
+
+def test_a_row_naming_no_student_is_rejected_or_signed_by_the_sender_never_half():
+    """Before, a blank student stopped the whole run ("8 draft(s) have no sender"); with
+    --sender, a row with a student's address and no name was signed with the sender's name."""
+    sheet = cohort(
+        Student=["Amara Okonkwo", "", ""], **{"Student email": ["a@u.example", "", "j@u.example"]}
+    )
+    alone = read(sheet)
+    assert alone.recipients["candidate_name"].tolist() == ["Amara Okonkwo"]
+    assert [(p[0], p[2]) for p in problems(alone)] == [
+        (3, "no candidate on this row: no one to sign its letters"),
+        (4, "the candidate's name is missing: their letters cannot be sent as theirs"),
+    ]
+    signed = read(sheet, sender="Dana Whitlock <careers@u.example>")
+    assert signed.recipients[["candidate_name", "candidate_email"]].to_numpy().tolist() == [
+        ["Amara Okonkwo", "a@u.example"],
+        ["Dana Whitlock", "careers@u.example"],
+    ]
+    assert [p[0] for p in problems(signed)] == [4]
+
+
+def test_a_name_column_alone_takes_the_senders_address_as_before():
+    result = read(cohort(Candidate=["Sam Lee"]), sender="Sam Lee <sam@example.com>")
+    assert result.recipients["candidate_email"].tolist() == ["sam@example.com"]
+    assert problems(result) == []

@@ -243,9 +243,9 @@ def test_a_row_continues_the_interview_above_only_when_it_leaves_all_of_it_empty
         ["Zoë", "Sam", "Northwind", False],
     ]
     assert {(row, column) for row, column, _ in problems(result)} == {
-        (2, "Company"), (2, "Role"), (2, "Start"),
+        (2, "Company"), (2, "Role"), (2, "Start"), (2, "Candidate"),
         (6, "Company"), (6, "Role"), (6, "Start"),
-        (7, "Role"), (7, "Start"),
+        (7, "Role"), (7, "Start"), (7, "Candidate"),  # no candidate, and no sender given
     }  # fmt: skip
 
 
