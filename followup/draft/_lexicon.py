@@ -84,6 +84,7 @@ SHORTHAND: dict[str, str] = {
     "viz": "visualization",
     "perf": "performance",
     "wlb": "work-life balance",
+    "relo": "relocation",
     "dataviz": "data visualization",
     "fav": "favorite",
     "fave": "favorite",

@@ -57,6 +57,7 @@ from followup.draft._wording import (
     HE_SHE,
     IMPRESSION,
     IS_CONTRACTED,
+    LAB_SCREEN,
     LEAD_IN,
     LEADING_POSSESSIVE,
     QUESTION_OPENING,
@@ -92,8 +93,8 @@ def adapt_talking_point(raw: str) -> Note:
         or common_checks(text, "talking point", adapt_talking_point)
         or shorthand_problem(unclear, "talking point")
     )
-    if problem:
-        return problem
+    if problem:  # news kept from a note marked as a joke ("...; it's held together w/ tape lol")
+        return (joke(raw) if problem.shape in ("statement", "news") else None) or problem
     if TO_DO.match(text) and not TO_ASK.match(text):
         return unusable(
             "note_to_self",
@@ -258,7 +259,7 @@ def _topic(text: str) -> Note:
     item = items[0]
     single = " and " not in text and "," not in text  # "code review" is one; a list is a topic
     last = re.sub(r"[^\w-]", "", text.split()[-1]).lower()
-    if single and head_word(item) in ("call", "screen", "screening", "chat"):  # "quick call to ..."
+    if single and head_word(item) in _INTERVIEWS and not LAB_SCREEN.search(item):
         return unusable(
             "note_unclear",
             "names the interview, not what you talked about",
@@ -269,6 +270,9 @@ def _topic(text: str) -> Note:
     if last in words.PASTIMES and count_words(text) <= 4:
         return Note(text, "pastime")
     return Note(text, "topic")
+
+
+_INTERVIEWS = ("call", "screen", "screening", "chat")  # "quick call to ...": the interview
 
 
 def _takes_the(item: str) -> bool:

@@ -31,7 +31,8 @@ def expand_shorthand(text: str) -> tuple[str, list[str]]:
         word, stop = match.group(1), match.group(2) or ""
         full = words.SHORTHAND[word.lower()]
         if not full:
-            if not word.isupper():  # HR, ENG: acronyms, fine as written
+            around = text[match.start() - 1 : match.start()] + text[match.end() : match.end() + 1]
+            if not word.isupper() and "-" not in around:  # HR, ENG: acronyms; "co-op": a word
                 unclear.append(word)
             return word + stop
         return full + ("" if word.lower() in words.ABBREVIATIONS else stop)

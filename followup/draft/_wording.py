@@ -98,6 +98,13 @@ QUESTION_PREFIX = re.compile(
 )  # "Q: ...", "Q re: on-call" (read "Q about on-call")
 
 
+#: A screen in a lab, not an interview: "the CRISPR screen on kelp", "a protein screen".
+LAB_SCREEN = re.compile(
+    r"\b(?!(?:the|a|an|my|our|your|their|this|that|phone|video|zoom|quick|short|first|"
+    r"initial|second|final|recruiter|hr|intro|technical|tech)\b)\w+\s+screen\b",
+    re.I,
+)
+
 TO_DO = re.compile(  # "prep: review HEDIS measures" is a label; "prep work for ..." is not
     rf"^(?:(?:prep|reminder)\s*:|(?:todo:?\s*|to\s*do:?\s*|note\s+to\s+self:?\s*|need\s+to\s+|"
     rf"must\s+)?(?:{alternatives(words.TO_DO)}\b|{alternatives(words.TO_DO_BEFORE_OBJECT)}\s+"

@@ -711,7 +711,7 @@ def test_going_deep_on_a_topic_is_a_lead_in(note, text):
 
 def test_a_note_marked_as_a_joke_is_not_told_back_as_news():
     """Before: "It was useful to understand that the Kafka cluster is 'held together with
-    tape'." A topic with a laugh is still a topic; a packed note keeps its other part."""
+    tape'." A topic with a laugh is still a topic, and so is a part of several."""
     joke = adapt_talking_point("he said the kafka cluster is 'held together w/ tape' lol")
     assert (joke.code, joke.text) == ("note_unclear", "")
     assert "a joke or an aside ('lol')" in joke.problem
@@ -720,6 +720,8 @@ def test_a_note_marked_as_a_joke_is_not_told_back_as_news():
         "we went deep on CDC w/ Debezium; he said the kafka is held together w/ tape lol"
     )
     assert (packed.code, packed.text) == ("note_shortened", "CDC with Debezium")
+    news = adapt_talking_point("he said the cluster is held together w/ tape lol; ops tooling")
+    assert (news.code, news.text) == ("note_unclear", "")
 
 
 @pytest.mark.parametrize(
@@ -813,3 +815,26 @@ def test_a_quoted_saying_is_sent_back_and_a_quoted_title_is_a_topic():
 def test_work_life_balance_is_spelled_out_and_mod_comes_back():
     assert adapt_question("how's WLB?").text == "How's work-life balance?"
     assert adapt_question("biggest risk on the grid mod roadmap?").code == "note_shorthand"
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        ("her co-teaching model", "your co-teaching model"),  # before: shorthand 'co'
+        ("the co-op program", "the co-op program"),
+        ("mgr-led review", "the manager-led review"),
+        ("the CRISPR screen on kelp", "the CRISPR screen on kelp"),  # before: "the interview"
+        ("the protein screen on yeast", "the protein screen on yeast"),
+    ],
+)
+def test_a_word_in_a_compound_or_a_lab_screen_is_what_it_says(note, text):
+    assert adapt_talking_point(note).text == text
+
+
+@pytest.mark.parametrize("note", ["the phone screen", "the screen", "the technical screen"])
+def test_a_screen_that_is_the_interview_still_comes_back(note):
+    assert adapt_talking_point(note).code == "note_unclear"
+
+
+def test_relo_is_relocation():
+    assert adapt_question("ask abt relo").text == "relocation"
