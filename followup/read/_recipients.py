@@ -111,6 +111,9 @@ def to_recipients(
     )
     recipients = recipients[~problems.bad].copy()
     recipients["interview_id"] = interview_ids(recipients)
+    # a question written on every row of a panel is the panel's one question: its first asks it
+    asked = recipients.duplicated(["interview_id", "question"]) & (recipients["question"] != "")
+    recipients["question"] = recipients["question"].mask(asked, "")
     accepted_rows = recipients["row"].unique()
     recipients, repeated = merge_repeated_interviewers(
         recipients, column=recipients["source_interviewer_email"]

@@ -254,3 +254,20 @@ def test_names_with_addresses_beside_an_empty_address_cell_give_the_addresses():
         ["Per Lund", "per@kobalt.example"],
     ]
     assert problems(result) == [(4, "Emails", "missing interviewer email")]
+
+
+def test_a_question_written_on_every_row_of_a_panel_is_asked_by_its_first():
+    """Before, each of five panelists was asked "When will the team decide?", as a wide
+    sheet's one question already was not."""
+    frame = pd.DataFrame(
+        {
+            "Company": "Brightwater",
+            "Role": "Risk Analyst",
+            "Start": "2026-12-04 09:00",
+            "Interviewer": ["Priyanka", "Colm", "Sarah"],
+            "Interviewer Email": ["p@bw.example", "c@bw.example", "s@bw.example"],
+            "Question": ["When will the team decide?"] * 2 + ["How is risk appetite set?"],
+        }
+    )
+    questions = read(frame).recipients["question"].fillna("").tolist()
+    assert questions == ["When will the team decide?", "", "How is risk appetite set?"]
