@@ -174,10 +174,11 @@ _PLURAL = (
 )
 #: A plural noun and a verb or two, before "their own": "do engineers pick their own tools".
 _PLURAL_OWNER = re.compile(rf"{_PLURAL}(?:\w+\s+){{0,2}}$", re.IGNORECASE)
-#: A plural noun and its verb, right before "their" (not "are on", "does" or "in"): "how
-#: analysts split their time".
+#: A plural noun and its verb, right before "their" or a preposition before it (not "are
+#: on", "does" or "in"): "how analysts split their time", "associates staffed on their ...".
 _PLURAL_DOER = re.compile(
-    rf"{_PLURAL}(?!{alternatives((*words.AUXILIARIES, *words.PREPOSITIONS))}\b)[a-z]+\s+$",
+    rf"{_PLURAL}(?!{alternatives((*words.AUXILIARIES, *words.PREPOSITIONS))}\b)[a-z]+\s+"
+    rf"(?:{alternatives(words.PREPOSITIONS)}\s+)?$",  # "associates (are) staffed on their ..."
     re.IGNORECASE,
 )
 

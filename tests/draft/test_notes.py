@@ -838,3 +838,19 @@ def test_a_screen_that_is_the_interview_still_comes_back(note):
 
 def test_relo_is_relocation():
     assert adapt_question("ask abt relo").text == "relocation"
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # before: "How are new associates staffed on your first project?", to a partner
+        (
+            "How are new associates staffed on their first project?",
+            "How are new associates staffed on their first project?",
+        ),
+        ("how are interns paired with their mentors", "How are interns paired with their mentors?"),
+        ("how many analysts are on their team", "How many analysts are on your team?"),
+    ],
+)
+def test_their_after_a_plural_and_its_verb_stays_theirs(question, text):
+    assert adapt_question(question).text == text
