@@ -110,6 +110,25 @@ def test_later_rounds_for_one_role_at_one_company_share_no_sentence():
     assert all(not a & b for i, a in enumerate(bodies) for b in bodies[i + 1 :])
 
 
+def test_a_gracious_letter_tells_what_was_discussed_as_past_not_as_on_the_mind():
+    """Before, a candidate who had taken another offer wrote "I keep coming back to what you
+    said about relocation to Memphis."."""
+    sheet = pd.DataFrame(
+        {
+            "Company": "Ridgeline",
+            "Role": "Analyst",
+            "Start": "2026-11-24 10:00",
+            "Interested": "no - took another offer",
+            "Interviewer": [f"Person{chr(65 + i)} Example" for i in range(12)],
+            "Interviewer Email": [f"p{i}@rl.example" for i in range(12)],
+            "Talking Point": "relocation to Memphis",
+        }
+    )
+    drafts = render_drafts(read(sheet).recipients, sender=SENDER, now="2026-11-24 18:00")
+    assert drafts["body"].str.contains("relocation to Memphis").all()
+    assert not drafts["body"].str.contains("coming back to|been thinking about").any()
+
+
 def test_a_word_of_emphasis_in_a_note_is_not_said_twice_in_its_sentence():
     notes = ["the 2027 roadmap, esp. pricing", "their very large data lake",
              "the case study, particularly the SQL part", "what really drives churn"]  # fmt: skip
