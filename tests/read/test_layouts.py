@@ -239,7 +239,8 @@ def test_names_with_addresses_beside_an_empty_address_cell_give_the_addresses():
             "Role": "UX Researcher",
             "Start": ["2026-12-02 10:00", "2026-12-03 15:00", "2026-12-03 16:00"],
             "Who I met": [
-                'Émilie Dubois-Léger <emilie@bw.example>; "Van der Berg, Pieter" <pieter@bw.example>',
+                "Émilie Dubois-Léger <emilie@bw.example>; "
+                '"Van der Berg, Pieter" <pieter@bw.example>',
                 "Per Lund <per@kobalt.example>",
                 "Dana @ Acme",  # no address: still reported as missing one
             ],
