@@ -218,7 +218,6 @@ AUXILIARY_DEED = re.compile(
     re.IGNORECASE,
 )
 
-#: How the interview went ("the pairing exercise went well"): an impression, not a topic.
 #: A way of working, with its days if given: "hybrid 3 days a week" → "the hybrid schedule of
 #: 3 days a week".
 ARRANGEMENT = re.compile(r"^(hybrid|remote|on-?site|in-office)(?:\s+(?=(\d))|$)", re.IGNORECASE)
