@@ -80,13 +80,13 @@ def render_drafts(
     >>> print(drafts["body"].iloc[1])
     Hello Luis,
     <BLANKLINE>
-    Thank you for taking the time yesterday to tell me about the Data Analyst position at Northwind Analytics. I enjoyed discovering that we both have been burned by slow, flaky nightly loads.
+    I am grateful for the time you gave me yesterday to discuss the Data Analyst role at Northwind Analytics. I enjoyed discovering that we both have been burned by slow, flaky nightly loads.
     <BLANKLINE>
-    This is an opportunity I would be proud to take on. I believe my 4 years of SQL reporting and a dbt migration I led would serve the team well.
+    I am more interested than ever in the position. I believe my 4 years of SQL reporting and a dbt migration I led would let me contribute from the first week.
     <BLANKLINE>
-    I look forward to staying in touch.
+    Please do not hesitate to reach out if you need anything from me.
     <BLANKLINE>
-    Kind regards,
+    Best wishes,
     Avery Quinn
     <BLANKLINE>
     """

@@ -55,4 +55,4 @@ def holds_addresses(cells: pd.Series) -> bool:
     False
     """
     filled = cells[cells.str.strip() != ""]
-    return bool(len(filled)) and filled.str.fullmatch(_AN_ADDRESS).mean() >= _MOSTLY
+    return bool(len(filled)) and bool(filled.str.fullmatch(_AN_ADDRESS).mean() >= _MOSTLY)
