@@ -158,6 +158,10 @@ def _family_first(tokens: list[str]) -> str | None:
     return " ".join(rest)
 
 
+#: "Mª", the written short form of María: "Mª José Cabrera" is María José.
+_MARIA = re.compile(r"(?<!\S)M\.?ª\.?(?:\s+|(?=\S))")
+
+
 @lru_cache(maxsize=1 << 14)  # names recur chunk after chunk; memory stays flat on any sheet
 def greeting(name: str, preferred: str = "") -> tuple[str, str]:
     """The name to greet, and a note when the order of the name was guessed."""
@@ -165,7 +169,7 @@ def greeting(name: str, preferred: str = "") -> tuple[str, str]:
         return preferred.strip(), ""
     from nameparser import HumanName
 
-    text = name_case(re.sub(r"\s+", " ", name).strip())
+    text = _MARIA.sub("María ", name_case(re.sub(r"\s+", " ", name).strip()))  # "Mª José"
     if not text:
         return "", ""
     tokens = text.split()
