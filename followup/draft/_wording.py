@@ -273,6 +273,7 @@ def clean(raw: str, *, asides: bool = False) -> str:
         r"\b(\d+)\s*mos?\b(?=\s+[a-z])(?!\s+(?:of|in|at|for|to|and|or|ago)\b)", r"\1-month", text
     )  # "6 mo contract" → "6-month contract"; fmt: skip
     text = re.sub(r"\b(\d+)\s*mos?\b", r"\1 months", text)
+    text = re.sub(r"\b(\d+)[kK](?=\s+to\s+\d+[kK]\s+[a-z]+s\b)", r"\1,000", text)  # "2k to 18k"
     text = re.sub(r"\b(\d+)[kK]\s+(?=[a-z]+s\b)(?!(?:runs|races)\b)", r"\1,000 ", text)
     text = re.sub(r"\bvs\.?(?=\s)", "versus", text, flags=re.IGNORECASE)
     text = re.sub(r",\s+e\.?g\.?,?\s+[^,;.!?]*", "", text, flags=re.I)  # an aside: dropped

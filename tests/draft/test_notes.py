@@ -854,3 +854,11 @@ def test_relo_is_relocation():
 )
 def test_their_after_a_plural_and_its_verb_stays_theirs(question, text):
     assert adapt_question(question).text == text
+
+
+def test_both_ends_of_a_range_in_thousands_are_spelled_alike():
+    """Before: "from 2k to 18,000 subs"."""
+    assert adapt_talking_point("growing from 5k to 20k users").text == (
+        "growing from 5,000 to 20,000 users"
+    )
+    assert adapt_talking_point("the 5k run").text == "the 5k run"
