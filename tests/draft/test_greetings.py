@@ -275,8 +275,12 @@ def test_a_religious_title_is_greeted_with_dear():
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("Mª José Cabrera", "María José"), ("M.ª Carmen López", "María Carmen")]
-    + [("Dr. Mª José Cabrera", "Dr. Cabrera"), ("Mario Rossi", "Mario")],
+    [
+        ("Mª José Cabrera", "María José"),
+        ("M.ª Carmen López", "María Carmen"),
+        ("Dr. Mª José Cabrera", "Dr. Cabrera"),
+        ("Mario Rossi", "Mario"),
+    ],
 )
 def test_the_short_form_of_maria_is_maria(name, expected):
     """Before: "Hello José Cabrera," (Mª read as a family name written first)."""
