@@ -11,10 +11,10 @@ import pandas as pd
 if TYPE_CHECKING:
     from followup.read._raw import RawSheet
 
-#: A cell of one address: "ann@acme.example", "Ann Lee <ann@acme.example>".
-_AN_ADDRESS = (
-    r"\s*(?:[^<>@]*<\s*[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+\s*>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)\s*"
-)
+#: An address as a sheet holds it, to be checked for good when read: "ann@acme.example".
+ADDRESS = r"[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+"
+#: A cell of one address, bare or named: "Ann Lee <ann@acme.example>".
+_AN_ADDRESS = rf"\s*(?:[^<>@]*<\s*{ADDRESS}\s*>|{ADDRESS})\s*"
 _MOSTLY = 0.8
 _WORD = re.compile(r"[^\W\d_]+")
 #: Header words of columns of someone else's addresses, never the interviewers'.

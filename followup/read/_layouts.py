@@ -23,6 +23,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from followup.read._address_column import ADDRESS
 from followup.schema import INTERVIEWER_FIELDS, PER_INTERVIEWER, normalize_header
 
 Layout = Literal["long", "wide", "packed"]
@@ -265,9 +266,6 @@ def _zip_packed(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-_ONE_ADDRESS = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")
-
-
 def _addresses_from_names(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows whose address cell is empty and whose name cell holds the addresses ("Ola Berg
     <ola@x>; Dana <dana@x>") take them from there: one name and address is split at once,
@@ -278,7 +276,7 @@ def _addresses_from_names(frame: pd.DataFrame) -> pd.DataFrame:
     if not maybe.any():
         return frame
     pairs = frame["interviewer_name"][maybe].map(split_addresses)
-    whole = pairs.map(lambda pair: all(_ONE_ADDRESS.fullmatch(a) for _, a in pair))
+    whole = pairs.map(lambda pair: all(re.fullmatch(ADDRESS, a) for _, a in pair))
     pairs = pairs[whole]  # "Dana @ Acme" holds no address
     one = pairs.map(len) == 1
     frame = frame.copy()

@@ -25,8 +25,7 @@ _DURATION = (
 #: A start before 7 written with a one-digit hour and no am or pm ("1:30") is read as in
 #: the night, and warned of: it more often meant the afternoon. "01:30" means the night.
 _MORNING = pd.Timedelta(hours=7)
-_ONE_DIGIT_HOUR = r"(?:^|[\s,])[1-6][:.h]\d\d(?!\d)"
-_ONE_DIGIT_HOUR_PARTS = r"(?:^|[\s,])(?P<hour>[1-6])[:.h](?P<minute>\d\d)(?!\d)"
+_ONE_DIGIT_HOUR = r"(?:^|[\s,])(?P<hour>[1-6])[:.h](?P<minute>\d\d)(?!\d)"
 _HALF_DAY = r"(?i)[ap]\.?\s?m\b|\bnoon\b|\bmidday\b|\bmidnight\b"
 
 #: Abbreviations only a sheet about the US uses.
@@ -209,25 +208,25 @@ def _warn_of_night_starts(
         if not rows.any():
             continue
         written = long[column][rows]
-        night = written.str.contains(_ONE_DIGIT_HOUR) & ~written.str.contains(_HALF_DAY)
+        clock = written.str.extract(_ONE_DIGIT_HOUR)
+        night = clock["hour"].notna() & ~written.str.contains(_HALF_DAY)
         problems.add(
             night.reindex(long.index, fill_value=False),
             column,
             "read as a time before 7 in the morning: it has no am or pm",
-            _night_hint(written[night]).reindex(long.index),
+            _night_hint(clock["hour"][night], clock["minute"][night]).reindex(long.index),
             code="night_start",
             severity="warning",
         )
 
 
-def _night_hint(written: pd.Series) -> pd.Series:
+def _night_hint(hour: pd.Series, minute: pd.Series) -> pd.Series:
     """The fix for a start read as before 7 in the morning, in its own time.
 
-    >>> _night_hint(pd.Series(["2:30", "Tue 3h05"])).tolist()[1]
+    >>> _night_hint(pd.Series(["3"]), pd.Series(["05"])).item()
     'if it was in the afternoon, write 3:05 PM or 15:05; write 3:05 AM to keep it'
     """
-    clock = written.str.extract(_ONE_DIGIT_HOUR_PARTS)
-    hour, minute = clock["hour"], ":" + clock["minute"]
+    minute = ":" + minute
     afternoon = (hour.astype("int64") + 12).astype("str")
     return (
         "if it was in the afternoon, write " + hour + minute + " PM or " + afternoon + minute
