@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from followup.draft._names import goes_by
+from followup.draft._names import goes_by, greeting
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
@@ -190,6 +190,9 @@ def misspellings(
     for column in _PROPER:  # in small letters: "ÉLODIE MARCHAND" is greeted as Élodie
         if column in drafts:
             known |= _words(drafts[column].dropna().astype("str").str.lower().unique().tolist())
+    if "interviewer_name" in drafts:  # the name greeted, as the letter spells it ("Mª": María)
+        names = drafts["interviewer_name"].dropna().astype("str").unique().tolist()
+        known |= _words([greeting(name)[0].lower() for name in names])
     if "notes" in drafts:  # the name a private note says they go by ("goes by Inga")
         known |= _words(goes_by(drafts["notes"]).unique().tolist())
     samples, values = _distinct_texts(drafts, body, texts)

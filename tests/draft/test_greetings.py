@@ -285,3 +285,21 @@ def test_a_religious_title_is_greeted_with_dear():
 def test_the_short_form_of_maria_is_maria(name, expected):
     """Before: "Hello José Cabrera," (Mª read as a family name written first)."""
     assert greeting(name)[0] == expected
+
+
+def test_a_name_the_greeting_spells_out_is_no_misspelling():
+    """Before, the letter to "Mª José Cabrera" got an unknown-word warning for 'maría'."""
+    sheet = pd.DataFrame(
+        {
+            "Company": "Aurora Grid",
+            "Role": "Data Analyst",
+            "Start": "2026-11-24 14:30",
+            "Interviewer": ["Mª José Cabrera"],
+            "Interviewer Email": ["mj@ag.example"],
+            "Talking Point": "the load forecasting revamp",
+        }
+    )
+    drafts = render_drafts(read(sheet).recipients, sender=SENDER, now="2026-11-24 18:00")
+    assert drafts["body"].str.contains("María José,").all()
+    findings = check_drafts(drafts, now="2026-11-24 18:00")
+    assert "unknown_word" not in set(findings["code"])
