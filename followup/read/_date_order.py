@@ -3,9 +3,9 @@ for it: dates that read one way only, and weekdays that fit one reading."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import astuple, dataclass
-
-import pandas as pd
+from datetime import datetime
 
 from followup.errors import AmbiguousDatesError
 
@@ -58,37 +58,46 @@ class DateOrder:
         return None
 
 
-def order_of(parts: pd.DataFrame) -> DateOrder:
-    first, second = parts["a"].astype(int), parts["b"].astype(int)
-    shown = parts["a"] + parts["sep"] + parts["b"] + parts["sep"] + parts["y"]
+def order_of(dates: Iterable[Mapping[str, str]]) -> DateOrder:
+    """The evidence in numeric dates, each given by its parts (``weekday``, ``a``, ``sep``,
+    ``b``, ``y``: "Fri 12/4/2026" is Fri, 12, /, 4, 2026; the weekday may be None), with the
+    first example of each.
 
-    def example(mask: pd.Series) -> str | None:
-        return str(shown[mask].iloc[0]) if mask.any() else None
+    >>> order_of([{"weekday": "Fri", "a": "12", "sep": "/", "b": "4", "y": "2026"}])
+    DateOrder(dayfirst=None, monthfirst=None, either='12/4/2026', weekday_dayfirst=None, \
+weekday_monthfirst='12/4/2026')
+    """
+    examples: dict[str, str] = {}
+    for date in dates:
+        first, second = int(date["a"]), int(date["b"])
+        shown = f"{date['a']}{date['sep']}{date['b']}{date['sep']}{date['y']}"
+        if first > 12:
+            examples.setdefault("dayfirst", shown)
+        if second > 12:
+            examples.setdefault("monthfirst", shown)
+        if first != second and first <= 12 and second <= 12 and date["sep"] != ".":
+            examples.setdefault("either", shown)
+            day_first, month_first = _weekday_fits(date, first, second)
+            if day_first != month_first:
+                examples.setdefault(
+                    "weekday_dayfirst" if day_first else "weekday_monthfirst", shown
+                )
+    return DateOrder(**examples)
 
-    either = (first != second) & (first <= 12) & (second <= 12) & (parts["sep"] != ".")
-    day_first, month_first = _weekday_fits(parts, first, second)
-    return DateOrder(
-        example(first > 12),
-        example(second > 12),
-        example(either),
-        example(either & day_first & ~month_first),
-        example(either & month_first & ~day_first),
-    )
 
-
-def _weekday_fits(
-    parts: pd.DataFrame, first: pd.Series, second: pd.Series
-) -> tuple[pd.Series, pd.Series]:
-    """Whether the weekday written before each date fits it read day-first, and month-first
+def _weekday_fits(date: Mapping[str, str], first: int, second: int) -> tuple[bool, bool]:
+    """Whether the weekday written before a date fits it read day-first, and month-first
     (False where none is written)."""
-    written = parts["weekday"].str.lower().map(WEEKDAYS)
-    year = parts["y"].astype(int)
-    year = year.where(year >= 100, year + 2000)
+    written = WEEKDAYS.get((date["weekday"] or "").lower())
+    if written is None:
+        return False, False
+    year = int(date["y"])
+    year = year if year >= 100 else year + 2000
 
-    def fits(day: pd.Series, month: pd.Series) -> pd.Series:
-        date = pd.to_datetime(
-            pd.DataFrame({"year": year, "month": month, "day": day}), errors="coerce"
-        )
-        return (date.dt.day_of_week == written).fillna(False).astype(bool)
+    def fits(day: int, month: int) -> bool:
+        try:
+            return datetime(year, month, day).weekday() == written
+        except ValueError:
+            return False
 
     return fits(first, second), fits(second, first)

@@ -23,10 +23,11 @@ Accepted forms:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-import numpy as np
 import pandas as pd
 
 from followup._clock import CELL_ZONES
@@ -72,7 +73,7 @@ _MONTHS = {
     )
     for m in names
 }  # fmt: skip
-_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+_EXCEL_EPOCH = datetime(1899, 12, 30)
 _UNREADABLE = "not a date or time followup can read"
 _NO_SUCH_DAY = "impossible date (no such day)"
 _NO_SUCH_TIME = "impossible time of day"
@@ -91,7 +92,14 @@ PROBLEM_CODES = {
 
 #: Day/month order: for every date column, per column, or None to infer it.
 DayFirst = bool | None | Mapping[str, bool | None]
-_NOON = r"(?i)\b(?:12\s*)?(?:noon|midday)\b"  # "11/20 noon", "12 noon ET": 12:00 PM
+_NOON = re.compile(r"(?i)\b(?:12\s*)?(?:noon|midday)\b")  # "11/20 noon", "12 noon ET": 12:00 PM
+_SPACED_AT = re.compile(r"\s+@\s*")
+_ISO_RE, _NUMERIC_RE, _MONTH_NAMES_RE, _NO_YEAR_NUMERIC_RE, _NO_YEAR_NAMED_RE, _SERIAL_RE = map(
+    re.compile, (_ISO, _NUMERIC, _MONTH_NAMES, _NO_YEAR_NUMERIC, _NO_YEAR_NAMED, _SERIAL)
+)
+_TIME_RE, _TIME_ALONE = re.compile(_TIME), re.compile(f"^{_TIME}$")
+_TIME_MARK = re.compile(r"[:.h]|[aApP]\.?\s?[mM]")  # "14.30", "2pm": a time alone, not "14"
+_CLOCK_MARK = re.compile(r"\d[:.]\d|[aApP]\.?\s?[mM]\b")
 
 
 @dataclass(frozen=True)
@@ -118,21 +126,11 @@ def parse_moments(values: pd.Series, *, column: str, dayfirst: bool | None = Non
     cells = pd.Series(uniques, dtype="str")
     out, order = kept(cells, dayfirst), dayfirst
     if out is None:  # a value not read before: read them all, as a whole read would
-        text = cells.str.replace(_NOON, "12:00 PM", regex=True)
-        text = text.str.replace(r"\s+@\s*", " ", regex=True)  # "Thu, Dec 3 @ 10am"
-        out = pd.DataFrame(
-            {
-                "date": pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]"),
-                "time": pd.Series(pd.NaT, index=text.index, dtype="timedelta64[us]"),
-                "offset": pd.Series(pd.NA, index=text.index, dtype="Int64"),
-                "zone": pd.Series(pd.NA, index=text.index, dtype="str"),
-                "problem": pd.Series(pd.NA, index=text.index, dtype="str"),
-                "anchored": False,  # a date without a year, read near the others
-            }
-        )
-        todo = text != ""
-        if todo.any():  # a column of empty cells (no replies yet) needs no parsing
-            order = _parse_forms(out, text, todo, column=column, dayfirst=dayfirst)
+        readings = [_Reading(_plain(cell)) for cell in cells.tolist()]
+        order = _read_forms(readings, column=column, dayfirst=dayfirst)
+        for reading in readings:
+            reading.read_time()
+        out = _frame(readings)
         anchored = out.pop("anchored")
         keep(cells, out, alone=~anchored, dayfirst=dayfirst)
     frame = out.take(codes).reset_index(drop=True)
@@ -140,138 +138,191 @@ def parse_moments(values: pd.Series, *, column: str, dayfirst: bool | None = Non
     return Moments(frame, order)
 
 
-def _parse_forms(
-    out: pd.DataFrame, text: pd.Series, todo: pd.Series, *, column: str, dayfirst: bool | None
-) -> bool | None:
-    """Fill ``out`` from the first form each value matches; return the day/month order used."""
-    time_text = pd.Series(pd.NA, index=text.index, dtype="str")
+def _plain(cell: str) -> str:
+    """A cell with "noon" as 12:00 PM and no "@" before its time ("Thu, Dec 3 @ 10am")."""
+    return _SPACED_AT.sub(" ", _NOON.sub("12:00 PM", cell))
 
-    iso = text.str.extract(_ISO)
-    hit = todo & iso["y"].notna()
-    _set_date(out, hit, iso["y"], iso["b"], iso["a"])
-    time_text[hit] = iso["time"][hit]
-    todo &= ~hit
 
-    numeric = text.str.extract(_NUMERIC)
-    hit = todo & numeric["y"].notna()
-    if hit.any():
-        if dayfirst is None:
-            dayfirst = order_of(numeric[hit]).decide(column)
-        first, second = numeric["a"][hit].astype(int), numeric["b"][hit].astype(int)
+@dataclass
+class _Reading:
+    """What one distinct cell reads as, filled in form by form: its date (midnight), its time
+    of day in seconds, the UTC offset in minutes or the zone abbreviation it carried, the
+    problem, and whether its date is a guess of the year (``anchored``)."""
+
+    text: str
+    date: datetime | None = None
+    seconds: int | None = None
+    offset: int | None = None
+    zone: str | None = None
+    problem: str | None = None
+    anchored: bool = False
+    time_text: str | None = None
+
+    def set_date(self, year: int, month: int, day: int) -> None:
+        """The date, or the problem with it: out of range, or no such day."""
+        if not YEARS[0] <= year <= YEARS[1]:
+            self.problem = _OUT_OF_RANGE
+            return
+        try:
+            self.date = datetime(year, month, day)
+        except ValueError:
+            self.problem = _NO_SUCH_DAY
+
+    def read_time(self) -> None:
+        """The time, offset and zone from the time part of the cell, or the problem with it."""
+        if not self.time_text:
+            return
+        parts = _TIME_ALONE.search(self.time_text.strip())
+        if parts is None:
+            self.problem = _UNREADABLE
+            return
+        hour = int(parts["h"])
+        minute, second = int(parts["mi"] or 0), int(parts["s"] or 0)
+        ampm = parts["ampm"][0].lower() if parts["ampm"] else None
+        if parts["mi"] is None and ampm is None:  # "14" alone is not a time
+            self.problem = _UNREADABLE
+            return
+        offset = _offset_minutes(parts["off"])
+        if (
+            minute > 59
+            or second > 59
+            or ((hour < 1 or hour > 12) if ampm else hour > 23)
+            or (offset is not None and abs(offset) > 14 * 60)  # no zone is -15:00
+        ):
+            self.problem = _NO_SUCH_TIME
+            return
+        if ampm:
+            hour = hour % 12 + (12 if ampm == "p" else 0)
+        self.seconds, self.offset = hour * 3600 + minute * 60 + second, offset
+        if parts["zone"]:
+            self.zone = parts["zone"].upper()
+            if self.zone.lower() not in CELL_ZONES:
+                self.problem = _UNKNOWN_ZONE
+
+
+def _read_forms(readings: list[_Reading], *, column: str, dayfirst: bool | None) -> bool | None:
+    """Read the date of each cell in the first form it matches, noting the time part to read;
+    return the day/month order used."""
+    numeric, left = [], []
+    for reading in (r for r in readings if r.text):
+        if iso := _ISO_RE.search(reading.text):
+            reading.set_date(int(iso["y"]), int(iso["b"]), int(iso["a"]))
+            reading.time_text = iso["time"]
+        elif number := _NUMERIC_RE.search(reading.text):
+            numeric.append((reading, number))
+        else:
+            left.append(reading)
+    if numeric and dayfirst is None:
+        dayfirst = order_of(number.groupdict() for _, number in numeric).decide(column)
+    for reading, number in numeric:
+        first, second, year = int(number["a"]), int(number["b"]), int(number["y"])
         # dots: day-first by convention where the column and the user say nothing
-        dotted = (numeric["sep"][hit] == ".") & (dayfirst is None)
-        day_first = dotted | bool(dayfirst)
-        day, month = first.where(day_first, second), second.where(day_first, first)
-        year = numeric["y"][hit].astype(int)
-        year = year.where(year >= 100, year + 2000)
-        _set_date(out, hit, year, month, day)
-        time_text[hit] = numeric["time"][hit]
-    todo &= ~hit
-
-    if todo.any():  # the forms below cost time, so each is tried only on what is left
-        _other_forms(out, text, todo, time_text, dayfirst)
-    _parse_times(out, time_text)
+        day_first = (number["sep"] == "." and dayfirst is None) or bool(dayfirst)
+        day, month = (first, second) if day_first else (second, first)
+        reading.set_date(year if year >= 100 else year + 2000, month, day)
+        reading.time_text = number["time"]
+    if left:  # the forms below cost time, so each is tried only on what is left
+        _other_forms(readings, left, dayfirst)
     return dayfirst
 
 
-def _other_forms(
-    out: pd.DataFrame, text: pd.Series, todo: pd.Series, time_text: pd.Series, dayfirst: bool | None
-) -> None:
+def _other_forms(readings: list[_Reading], todo: list[_Reading], dayfirst: bool | None) -> None:
     """Month names, dates without a year, Excel serial numbers and times of day; what is
     still left is unreadable."""
-    named = text.str.extract(_MONTH_NAMES)
-    month_name = named["mon1"].fillna(named["mon2"]).str.lower()
-    month = month_name.map(_MONTHS)
-    hit = todo & month.notna()
-    year = named["y1"].fillna(named["y2"]).astype(float)
-    _set_date(
-        out, hit, year.where(year >= 100, year + 2000), month, named["d1"].fillna(named["d2"])
-    )
-    time_text[hit] = named["time"][hit]
-    todo &= ~hit
-
-    _without_year(out, text, todo, time_text, dayfirst)
-    todo &= out["date"].isna() & out["problem"].isna()
-
-    serial = todo & text.str.fullmatch(_SERIAL)
-    if serial.any():
-        moment = _EXCEL_EPOCH + pd.to_timedelta(
-            text[serial].astype(float).mul(86_400).round(), unit="s"
+    left = []
+    for reading in todo:
+        named = _MONTH_NAMES_RE.search(reading.text)
+        month = _MONTHS.get((named["mon1"] or named["mon2"]).lower()) if named else None
+        if named is None or month is None:
+            left.append(reading)
+            continue
+        year = int(named["y1"] or named["y2"])
+        reading.set_date(
+            year if year >= 100 else year + 2000, month, int(named["d1"] or named["d2"])
         )
-        out.loc[serial, "date"] = moment.dt.normalize()
-        with_time = serial & ~text.str.fullmatch(r"\d+")
-        out.loc[with_time, "time"] = (moment - moment.dt.normalize())[with_time]
-    todo &= ~serial
+        reading.time_text = named["time"]
 
-    time_only = todo & text.str.fullmatch(_TIME) & text.str.contains(r"[:.h]|[aApP]\.?\s?[mM]")
-    time_text[time_only] = text[time_only]
-    todo &= ~time_only
+    left = _without_year(readings, left, dayfirst)
 
-    out.loc[todo, "problem"] = _UNREADABLE
+    for reading in left:
+        text = reading.text
+        if _SERIAL_RE.fullmatch(text):
+            days, seconds = divmod(round(float(text) * 86_400), 86_400)
+            reading.date = _EXCEL_EPOCH + timedelta(days=days)
+            if not text.isdigit():
+                reading.seconds = seconds
+        elif _TIME_RE.fullmatch(text) and _TIME_MARK.search(text):
+            reading.time_text = text
+        else:
+            reading.problem = _UNREADABLE
 
 
 def _without_year(
-    out: pd.DataFrame, text: pd.Series, todo: pd.Series, time_text: pd.Series, dayfirst: bool | None
-) -> None:
+    readings: list[_Reading], todo: list[_Reading], dayfirst: bool | None
+) -> list[_Reading]:
     """Dates written without a year ("Nov 17", "11/18"): each gets the year that puts it
-    nearest the column's dated values (their middle), or the clock when none has a year."""
-    numeric = text.str.extract(_NO_YEAR_NUMERIC)
-    named = text.str.extract(_NO_YEAR_NAMED)
-    month = named["mon1"].fillna(named["mon2"]).str.lower().map(_MONTHS).astype(float)
-    a_time = text.str.fullmatch(_TIME) & text.str.contains(r"\d[:.]\d|[aApP]\.?\s?[mM]\b")
-    by_name = todo & month.notna() & ~a_time
-    by_number = todo & numeric["a"].notna() & ~by_name
-    if not (by_name.any() or by_number.any()):
-        return
-    dated = out["date"].dropna()
-    anchor = dated.sort_values().iloc[len(dated) // 2] if len(dated) else pd.Timestamp.now()
-    first = numeric["a"].astype(float)
-    second = numeric["b"].astype(float)
-    day_first = bool(dayfirst) if dayfirst is not None else bool((first > 12).any())
-    months = month.where(by_name, (first if not day_first else second).where(by_number))
-    days = (
-        named["d1"]
-        .fillna(named["d2"])
-        .astype(float)
-        .where(by_name, (second if not day_first else first).where(by_number))
+    nearest the column's dated values (their middle), or the clock when none has a year.
+    Returns the cells still left."""
+    numbers = {id(r): m for r in readings if (m := _NO_YEAR_NUMERIC_RE.search(r.text))}
+    found: list[tuple[_Reading, int, int, str | None]] = []  # cell, month, day, time part
+    left = []
+    day_first = (
+        bool(dayfirst) if dayfirst is not None else any(int(m["a"]) > 12 for m in numbers.values())
     )
-    hit = by_name | by_number
-    years = pd.Series(anchor.year, index=text.index)
-    for shift in (-1, 1):  # the year that brings the date nearest the anchor
-        nearer = pd.to_datetime(
-            pd.DataFrame({"year": anchor.year + shift, "month": months, "day": days})[hit],
-            errors="coerce",
-        )
-        current = pd.to_datetime(
-            pd.DataFrame({"year": years, "month": months, "day": days})[hit], errors="coerce"
-        )
-        closer = (nearer - anchor).abs() < (current - anchor).abs()
-        years[closer[closer].index] = anchor.year + shift
-    _set_date(out, hit, years, months, days)
-    out.loc[hit, "anchored"] = True
-    time_text[by_name] = named["time"][by_name]
-    time_text[by_number] = numeric["time"][by_number]
+    for reading in todo:
+        named = _NO_YEAR_NAMED_RE.search(reading.text)
+        month = _MONTHS.get((named["mon1"] or named["mon2"]).lower()) if named else None
+        number = numbers.get(id(reading))
+        if named and month is not None and not _is_a_time(reading.text):
+            found.append((reading, month, int(named["d1"] or named["d2"]), named["time"]))
+        elif number is not None:
+            first, second = int(number["a"]), int(number["b"])
+            month, day = (second, first) if day_first else (first, second)
+            found.append((reading, month, day, number["time"]))
+        else:
+            left.append(reading)
+    if not found:
+        return left
+    dated = sorted(r.date for r in readings if r.date is not None)
+    anchor = dated[len(dated) // 2] if dated else pd.Timestamp.now().to_pydatetime()
+    for reading, month, day, time_text in found:
+        year = anchor.year
+        for shift in (-1, 1):  # the year that brings the date nearest the anchor
+            nearer = _date_or_none(anchor.year + shift, month, day)
+            current = _date_or_none(year, month, day)
+            if nearer and current and abs(nearer - anchor) < abs(current - anchor):
+                year = anchor.year + shift
+        reading.set_date(year, month, day)
+        reading.anchored = True
+        reading.time_text = time_text
+    return left
 
 
-def _set_date(
-    out: pd.DataFrame, hit: pd.Series, year: pd.Series, month: pd.Series, day: pd.Series
-) -> None:
-    """Write dates for rows in ``hit``; impossible ones become problems."""
-    if not hit.any():
-        return
-    parts = pd.DataFrame(
+def _is_a_time(text: str) -> bool:
+    """ "2pm", "10:30": a time, though it may read as a day and a month ("10 Mar")."""
+    return bool(_TIME_RE.fullmatch(text) and _CLOCK_MARK.search(text))
+
+
+def _date_or_none(year: int, month: int, day: int) -> datetime | None:
+    try:
+        return datetime(year, month, day)
+    except ValueError:
+        return None
+
+
+def _frame(readings: list[_Reading]) -> pd.DataFrame:
+    """The readings as the columns of :class:`Moments`, plus ``anchored``."""
+    times = [None if r.seconds is None else timedelta(seconds=r.seconds) for r in readings]
+    return pd.DataFrame(
         {
-            "year": year[hit].astype(int),
-            "month": month[hit].astype(int),
-            "day": day[hit].astype(int),
+            "date": pd.Series([r.date for r in readings], dtype="datetime64[us]"),
+            "time": pd.Series(times, dtype="timedelta64[us]"),
+            "offset": pd.Series([r.offset for r in readings], dtype="Int64"),
+            "zone": pd.Series([r.zone for r in readings], dtype="str"),
+            "problem": pd.Series([r.problem for r in readings], dtype="str"),
+            "anchored": pd.Series([r.anchored for r in readings], dtype=bool),
         }
     )
-    date = pd.to_datetime(parts, errors="coerce")
-    far = (parts["year"] < YEARS[0]) | (parts["year"] > YEARS[1])
-    out.loc[hit, "date"] = date.where(~far)
-    bad = date.isna() & ~far
-    out.loc[bad[bad].index, "problem"] = _NO_SUCH_DAY
-    out.loc[far[far].index, "problem"] = _OUT_OF_RANGE
 
 
 def date_order(values: pd.Series) -> DateOrder:
@@ -282,52 +333,23 @@ def date_order(values: pd.Series) -> DateOrder:
     >>> date_order(pd.Series(["Fri 12/4/2026", "04.12.2026"])).decide("Date")  # December 4th
     False
     """
-    text = pd.Series(values.unique(), dtype="str")
-    return order_of(text.str.extract(_NUMERIC).dropna(subset=["y"]))
+    matches = (_NUMERIC_RE.search(text) for text in values.unique() if isinstance(text, str))
+    return order_of(match.groupdict() for match in matches if match)
 
 
-def _parse_times(out: pd.DataFrame, time_text: pd.Series) -> None:
-    """Fill ``time`` and ``offset`` from the time part of each value."""
-    has = time_text.notna() & (time_text != "")
-    if not has.any():
-        return
-    parts = time_text[has].str.strip().str.extract(f"^{_TIME}$")
-    unread = parts["h"].isna()
-    hour = parts["h"].astype(float)
-    minute = parts["mi"].astype(float).fillna(0)
-    second = parts["s"].astype(float).fillna(0)
-    ampm = parts["ampm"].str.lower().str[0]
-    unread |= parts["mi"].isna() & ampm.isna()  # "14" alone is not a time
-    with_ampm, offset = ampm.notna(), _offset_minutes(parts["off"])
-    bad = unread | (minute > 59) | (second > 59) | with_ampm & ((hour < 1) | (hour > 12))
-    bad |= (~with_ampm & (hour > 23)) | (offset.abs() > 14 * 60).fillna(False)  # no zone: -15:00
-    hour = hour.where(~with_ampm, hour % 12 + np.where(ampm == "p", 12, 0))
-    good = has.copy()
-    good[has] = ~bad.to_numpy()
-    seconds = (hour * 3600 + minute * 60 + second)[~bad]
-    out.loc[good, "time"] = pd.to_timedelta(seconds, unit="s").to_numpy()
-    out.loc[good, "offset"] = offset[~bad].to_numpy()
-    zone = parts["zone"].str.upper()
-    out.loc[good, "zone"] = zone[~bad].to_numpy()
-    unknown = zone.notna() & ~zone.str.lower().isin(list(CELL_ZONES)) & ~bad
-    out.loc[unknown[unknown].index, "problem"] = _UNKNOWN_ZONE
-    out.loc[unread[unread].index, "problem"] = _UNREADABLE
-    impossible = bad & ~unread
-    out.loc[impossible[impossible].index, "problem"] = _NO_SUCH_TIME
+def _offset_minutes(text: str | None) -> int | None:
+    """``Z``/``UTC`` → 0, ``+05:30`` → 330, missing → None.
 
-
-def _offset_minutes(text: pd.Series) -> pd.Series:
-    """``Z``/``UTC`` → 0, ``+05:30`` → 330, missing → NA."""
-    t = text.str.replace(":", "", regex=False)
-    utc = t.isin(["Z", "UTC", "GMT"])
-    sign = np.where(t.str[0] == "-", -1, 1)
-    numeric = t.str.fullmatch(r"[+-]\d{4}").fillna(False).astype(bool)
-    minutes = pd.Series(pd.NA, index=t.index, dtype="Int64")
-    hh = t[numeric].str[1:3].astype(int)
-    mm = t[numeric].str[3:5].astype(int)
-    minutes[numeric] = (sign[numeric.to_numpy()] * (hh * 60 + mm)).astype("Int64")
-    minutes[utc.fillna(False).astype(bool)] = 0
-    return minutes
+    >>> _offset_minutes("-04:00"), _offset_minutes("Z"), _offset_minutes(None)
+    (-240, 0, None)
+    """
+    if text is None:
+        return None
+    if text in ("Z", "UTC", "GMT"):
+        return 0
+    digits = text.replace(":", "")
+    sign = -1 if digits[0] == "-" else 1
+    return sign * (int(digits[1:3]) * 60 + int(digits[3:5]))
 
 
 def column_order(dayfirst: DayFirst, column: str) -> bool | None:
