@@ -8,6 +8,8 @@ whether a clause is news of the reader's own life ("your kid just started uni").
 (True, False)
 >>> is_news("your kid just started uni"), is_news("the team is 6 people")
 (True, False)
+>>> named_subject("Dana built the pipeline"), named_subject("Dashboard built in Looker")
+(True, False)
 """
 
 from __future__ import annotations
@@ -112,3 +114,45 @@ def is_clause(text: str) -> bool:
 def is_news(clause: str) -> bool:
     """Whether a clause tells of the reader's own life: kids, a wedding, a dog."""
     return _LIFE.search(clause) is not None
+
+
+#: Deeds only someone does: a capital before one starts a name ("Dana built the pipeline",
+#: "Grace said the team ships weekly"), not the note ("Sales grew 40%" is about sales).
+_DONE_BY_SOMEONE = frozenset(
+    ("said", "says", "mentioned", "told", "explained", "noted", "shared", "showed", "built",
+     "builds", "led", "leads", "wrote", "founded", "designed", "created", "hired", "runs",
+     "manages", "managed", "owns", "thinks", "wants", "joined", "asked", "presented", "demoed",
+     "mentored", "taught", "teaches", "started", "invented")
+)  # fmt: skip
+#: Who is named by a role or pronoun, not a name: "Recruiter said ...", "Team built ...".
+_NOT_A_NAME = frozenset(
+    ("team", "recruiter", "manager", "interviewer", "panel", "everyone", "someone", "company",
+     "ceo", "cto", "cfo", "coo", "vp", "hr", "founder", "cofounder", "co-founder", "director",
+     "lead", "boss", "he", "she", "they", "it", "we", "you", "i", "who", "there",
+     *words.DETERMINERS)
+)  # fmt: skip
+#: What follows a participle rather than a deed: "Dashboard built in Looker".
+_AFTER_PARTICIPLE = re.compile(r"^(?:by|in|with|at|for|on|from|using|via|to|into|over)?$", re.I)
+
+
+def named_subject(text: str) -> bool:
+    """Whether a note opens with someone named (one or two words with a capital) and a deed
+    only a person does, with its object: "Dana built the pipeline", "Dana Kim said so"."""
+    tokens = text.split(maxsplit=4)
+    for n in (1, 2):
+        if len(tokens) < n + 1 or tokens[n].lower() not in _DONE_BY_SOMEONE:
+            continue
+        after = tokens[n + 1] if len(tokens) > n + 1 else ""
+        if all(map(_a_name, tokens[:n])) and not _AFTER_PARTICIPLE.match(after):
+            return True
+    return False
+
+
+def _a_name(token: str) -> bool:
+    letters = token.replace("-", "").replace("'", "")
+    return (
+        letters.isalpha()
+        and token[0].isupper()
+        and not token[1:].isupper()
+        and token.lower() not in _NOT_A_NAME
+    )

@@ -42,7 +42,7 @@ from functools import lru_cache
 import pandas as pd
 
 from followup.draft import _lexicon as words
-from followup.draft._clauses import is_clause, is_news
+from followup.draft._clauses import is_clause, is_news, named_subject
 from followup.draft._fits import adapt_fit
 from followup.draft._names import as_their
 from followup.draft._parts import WENT_WELL, common_checks, example_from, joke, quoted_saying
@@ -188,7 +188,7 @@ def adapt_talking_point(raw: str) -> Note:
             f"opens with {opening.group(1)!r} and no one doing it, so the letter cannot tell who",
             'name who, e.g. "your team led the dbt rollout", or just the topic, "the dbt rollout"',
         )
-    if is_clause(text):  # "the cluster is held together with tape lol": not news to tell
+    if is_clause(text) or named_subject(text):  # "the cluster is held together w/ tape lol":
         return joke(raw) or Note(_statement(text), "news" if is_news(text) else "statement")
     text = ARRANGEMENT.sub(_arrangement, text)
     return _topic(as_list(lower_first(text)))
@@ -307,7 +307,9 @@ def _takes_the(item: str) -> bool:
 def _statement(text: str) -> str:
     """A clause to follow "that": a first capital lowered unless it starts a name, "'s" for
     "is" written out, a bare singular noun at its start given "the"."""
-    text = IS_CONTRACTED.sub(" is", lower_first(text))  # "Maria's" is a name, "Team's" not
+    if not named_subject(text):  # "Dana built the pipeline" names Dana
+        text = lower_first(text)
+    text = IS_CONTRACTED.sub(" is", text)  # "Maria's" is a name, "Team's" not
     first = text.split(maxsplit=1)[0]
     if (
         first.islower()

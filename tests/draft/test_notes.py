@@ -755,6 +755,28 @@ def test_notes_as_people_jot_them_read_as_one_phrase(note, shape, text):
 
 
 @pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        ("Dana built the pipeline we discussed", "Dana built the pipeline"),
+        ("Grace said the team ships weekly", "Grace said the team ships weekly"),
+        ("Zoë Müller founded the lab", "Zoë Müller founded the lab"),
+        # a role or a noun before the deed is not a name
+        ("Team built the pipeline", "the team built the pipeline"),
+        ("Sales grew 40%", "sales grew 40%"),
+    ],
+)
+def test_someone_named_before_their_deed_keeps_the_name(note, text):
+    """Before: "I am glad you explained that the dana built the pipeline.", "Your account
+    of grace said the team ships weekly was especially useful."."""
+    adapted = adapt_talking_point(note)
+    assert (adapted.shape, adapted.text) == ("statement", text)
+
+
+def test_a_participle_after_a_capital_is_a_topic_not_a_deed():
+    assert adapt_talking_point("Dashboard built in Looker").text == "the dashboard built in Looker"
+
+
+@pytest.mark.parametrize(
     ("note", "code"),
     [
         ("pay seemed low, 3 rounds left. he was nice tho", "private_note"),
