@@ -1,9 +1,10 @@
 """Parsing the dates, times and durations people type into spreadsheets.
 
-Every parser works on the *unique* values of a text column with vectorised
-regular expressions, then maps the results back, so a 100,000-row sheet with
-a few thousand distinct times costs a few thousand parses; read in chunks, a
-chunk whose values were all read before takes their readings (:mod:`._readings`).
+Every parser reads the *distinct* values of a text column, one at a time in plain
+Python (a pandas call costs more than reading a few dozen cells), then maps the
+results back, so a 100,000-row sheet with a few thousand distinct times costs a
+few thousand parses; read in chunks, a chunk whose values were all read before
+takes their readings (:mod:`._readings`).
 
 Accepted forms:
 
