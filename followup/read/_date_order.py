@@ -19,7 +19,8 @@ class DateOrder:
     """What a column's numeric dates say about day/month order, with an example of each.
 
     A value like ``24/11/2026`` can only be day-first; ``11/24/2026`` only month-first;
-    ``03/04/2026`` could be either, unless a weekday before it fits one reading only
+    ``13/45/2026`` neither, so it says nothing (it is rejected as no such day); ``03/04/2026``
+    could be either, unless a weekday before it fits one reading only
     (``Fri 12/4/2026``: December 4th), which counts where no date settles the order (a
     mistyped weekday must not unsettle it). Dates written with dots (``04.12.2026``) follow
     the column's order, and are day-first by convention where nothing settles it, so they
@@ -71,9 +72,9 @@ weekday_monthfirst='12/4/2026')
     for date in dates:
         first, second = int(date["a"]), int(date["b"])
         shown = f"{date['a']}{date['sep']}{date['b']}{date['sep']}{date['y']}"
-        if first > 12:
+        if 12 < first <= 31 and second <= 12:
             examples.setdefault("dayfirst", shown)
-        if second > 12:
+        if 12 < second <= 31 and first <= 12:  # "13/45/2026" is no date either way: no evidence
             examples.setdefault("monthfirst", shown)
         if first != second and first <= 12 and second <= 12 and date["sep"] != ".":
             examples.setdefault("either", shown)
