@@ -173,6 +173,13 @@ def greeting(name: str, preferred: str = "") -> tuple[str, str]:
     if not text:
         return "", ""
     tokens = text.split()
+    family = _family_in_capitals(tokens)
+    if family:  # "NGUYEN Van Minh" as Nguyen Van Minh; "MÜLLER Stefan" as Stefan Müller
+        titled = [*(t.title() for t in tokens[:family]), *tokens[family:]]
+        greeted, order = greeting(" ".join(titled))
+        if not order:
+            greeted, _ = greeting(" ".join([*titled[family:], *titled[:family]]))
+        return greeted, f"greeted as {greeted}: {name.strip()!r} writes the family name first"
     if _plain(tuple(tokens)):  # "Dana Whitfield": no title, particle or nickname to parse
         given = _family_first(tokens)
         if given is not None:
@@ -220,6 +227,31 @@ def greeting(name: str, preferred: str = "") -> tuple[str, str]:
 
 
 _PLAIN_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*[^\W\d_]")
+
+
+def _family_in_capitals(tokens: list[str]) -> int:
+    """How many words in capitals open a name whose other words are not: the family name,
+    written first the way many forms ask ("MÜLLER Stefan", "NGUYEN Van Minh"); 0 if none.
+    A title or a suffix in capitals ("DR", "PHD") is no family name.
+
+    >>> _family_in_capitals(["MÜLLER", "Stefan"]), _family_in_capitals(["Stefan", "MÜLLER"])
+    (1, 0)
+    """
+    from nameparser.config import CONSTANTS
+
+    def family(token: str) -> bool:
+        key = token.lower().strip(".")
+        return bool(
+            _PLAIN_WORD.fullmatch(token)
+            and token.isupper()
+            and key not in CONSTANTS.titles
+            and key not in CONSTANTS.suffix_acronyms
+            and key not in CONSTANTS.suffix_not_acronyms
+        )
+
+    count = next((i for i, t in enumerate(tokens) if not family(t)), len(tokens))
+    rest = tokens[count:]
+    return count if rest and not any(t.isupper() for t in rest) else 0
 
 
 def _plain(tokens: tuple[str, ...]) -> bool:

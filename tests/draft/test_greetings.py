@@ -75,6 +75,26 @@ def test_a_name_written_family_name_first_is_greeted_by_the_given_name_and_says_
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
+        ("MÜLLER Stefan", "Stefan"),
+        ("DUPONT Jean-Pierre", "Jean-Pierre"),
+        ("O'BRIEN Siobhán", "Siobhán"),
+        ("NGUYEN Van Minh", "Minh"),
+    ],
+)
+def test_a_family_name_in_capitals_before_the_given_name_is_not_greeted(name, expected):
+    """Before: "Hello Müller,"."""
+    said = f"greeted as {expected}: {name!r} writes the family name first"
+    assert greeting(name) == (expected, said)
+
+
+@pytest.mark.parametrize("name", ["Stefan MÜLLER", "DR Ana Ruiz", "ANA RUIZ", "Ana Ruiz PHD"])
+def test_capitals_elsewhere_in_a_name_greet_as_before(name):
+    assert greeting(name)[0] in ("Stefan", "Dr. Ruiz", "Ana")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
         ("María José Fernández Ruiz", "María José"),
         ("José Ángel Ortega-Reyes", "José Ángel"),
         ("juan carlos pérez", "Juan Carlos"),
