@@ -347,6 +347,29 @@ PRIVATE = (
     "burned out",
     "burnt out",
     "overworked",
+    # told in confidence: "reorg coming Q1 (don't mention!!)"
+    "don't mention",
+    "dont mention",
+    "do not mention",
+    "don't tell",
+    "dont tell",
+    "off the record",
+    "confidential",
+    "between us",
+    "under nda",
+    "not public yet",
+    # pay, however it is put
+    "on-call pay",
+    "base pay",
+    "pay bump",
+    "pay cut",
+    "pay raise",
+    "pay rise",
+    "pay scale",
+    "pay grade",
+    "signing bonus",
+    "sign-on bonus",
+    "stock options",
 )
 
 #: What a note may say of the reader as a person ("loved her energy"): an impression.

@@ -64,7 +64,9 @@ MONEY = re.compile(
 CASED = re.compile(  # the longest first: "github actions" before "github"
     rf"(?<![\w-])(?:{'|'.join(sorted(words.CASED, key=len, reverse=True))})(?![\w-])"
 )
-PRIVATE = re.compile(rf"\b{alternatives(words.PRIVATE)}\b(?!\s+points?\b)", re.IGNORECASE)
+PRIVATE = re.compile(  # not "pain points" nor "confidential computing"
+    rf"\b{alternatives(words.PRIVATE)}\b(?!\s+(?:points?|computing)\b)", re.IGNORECASE
+)
 
 
 LEAD_IN = re.compile(
@@ -246,8 +248,8 @@ def clean(raw: str, *, asides: bool = False) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) > 1 and text[0] in "\"'“" and text[-1] in "\"'”":
         text = text[1:-1].strip()
-    if not asides:
-        text = re.sub(r"\s*\([^)]*\)", "", text)
+    if not asides:  # an aside that sounds private stays, to be told: "(don't mention!!)"
+        text = re.sub(r"\s*\(([^)]*)\)", lambda m: m[0] if PRIVATE.search(m[1]) else "", text)
     text = CHAT.sub("", text)
     text = re.sub(r"\s+(?:&|\+)\s+", " and ", text)
     text = re.sub(r"(?<![\w/'-])(?<!\bthe )(?<!\ba )w(?=\s+\w)", "with", text)  # "partnered w PMs"

@@ -772,6 +772,11 @@ def test_someone_named_before_their_deed_keeps_the_name(note, text):
     assert (adapted.shape, adapted.text) == ("statement", text)
 
 
+def test_a_topic_that_names_a_private_word_for_something_else_is_kept():
+    assert adapt_talking_point("confidential computing on Azure").shape == "topic"
+    assert adapt_talking_point("pain points in onboarding").shape == "topic"
+
+
 def test_a_participle_after_a_capital_is_a_topic_not_a_deed():
     assert adapt_talking_point("Dashboard built in Looker").text == "the dashboard built in Looker"
 
@@ -787,6 +792,11 @@ def test_a_participle_after_a_capital_is_a_topic_not_a_deed():
         ),
         ("loved her energy", "note_impression"),
         ("his sense of humor", "note_impression"),
+        # told in confidence, in brackets too: before, "Our exchange about reorg coming Q1 ..."
+        ("coffee chat, she said reorg coming Q1 (don't mention!!)", "private_note"),
+        ("talked about A/B testing; she said Raj is leaving (confidential)", "private_note"),
+        ("the reorg - dont mention", "private_note"),
+        ("DISCUSSED SRE ROTATION AND ON-CALL PAY", "private_note"),
     ],
 )
 def test_a_judgement_of_pay_or_of_the_reader_is_not_told_to_them(note, code):
