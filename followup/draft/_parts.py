@@ -215,6 +215,12 @@ _ALSO_AT_END = re.compile(r"\s+(?:too|as well)$", re.IGNORECASE)
 #: A whole note in quotation marks, of a saying rather than a title: four words or more, in
 #: lower case after the first ("culture eats strategy for breakfast").
 _SAYING = re.compile(r"""^\W*["“'‘]\s*[^\W\d_][^"“”]*?\s*["”'’]\W*$""")
+#: Words marked as someone's own at the end of a note: "- her words", "(his words!)", "quote".
+_WORDS_OF = re.compile(
+    r"(?:^|[-–—,;:(]|\s)\s*(?:(?:in\s+)?(?:his|her|their)\s+(?:own\s+)?words|direct\s+quote|"
+    r"verbatim)\W*$",
+    re.IGNORECASE,
+)
 
 
 def quoted_saying(raw: str) -> Note | None:
@@ -224,8 +230,16 @@ def quoted_saying(raw: str) -> Note | None:
 
     >>> quoted_saying('"culture eats strategy for breakfast" 😂').code
     'note_unclear'
+    >>> quoted_saying("WE NEED SOMEONE WHO CAN OWN KAFKA - her words").code
+    'note_unclear'
     """
     said = EMOJI.sub("", raw).strip()
+    if _WORDS_OF.search(said):  # "WE NEED SOMEONE WHO CAN OWN KAFKA - her words"
+        return unusable(
+            "note_unclear",
+            "quotes the interviewer, and a letter should not hand them their own words back",
+            'write what it was about as a phrase, e.g. "the team\'s on-call rotation"',
+        )
     if not _SAYING.match(said):
         return None
     words_said = re.findall(r"[^\W\d_][\w'-]*", said)

@@ -772,6 +772,16 @@ def test_someone_named_before_their_deed_keeps_the_name(note, text):
     assert (adapted.shape, adapted.text) == ("statement", text)
 
 
+@pytest.mark.parametrize(
+    "note", ["WE NEED SOMEONE WHO CAN OWN KAFKA - her words", "data mesh (his words!)"]
+)
+def test_the_readers_own_words_are_not_handed_back(note):
+    """Before: "I am glad we got to talk about your words."."""
+    adapted = adapt_talking_point(note)
+    assert (adapted.code, adapted.text) == ("note_unclear", "")
+    assert "quotes the interviewer" in adapted.problem
+
+
 def test_a_topic_that_names_a_private_word_for_something_else_is_kept():
     assert adapt_talking_point("confidential computing on Azure").shape == "topic"
     assert adapt_talking_point("pain points in onboarding").shape == "topic"
