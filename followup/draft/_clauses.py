@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from followup.draft import _lexicon as words
-from followup.draft._wording import AUX, EMBEDDED, alternatives, count_words
+from followup.draft._wording import AUX, EMBEDDED, REPORTED, alternatives, count_words
 
 _PRONOUN_BEFORE = re.compile(r"\b(?:you|we|they|i|he|she)\s*$", re.IGNORECASE)
 #: A noun phrase, then whose deed it is: "the diary study Björn (ran)", "the model your
@@ -156,3 +156,27 @@ def _a_name(token: str) -> bool:
         and not token[1:].isupper()
         and token.lower() not in _NOT_A_NAME
     )
+
+
+#: Someone named, then what they said: "Grace said (that) ...".
+_NAMED_SPEAKER = re.compile(
+    r"^(\S+)(?:\s+(\S+))?\s+(?:said|says|mentioned|told\s+me|explained|noted|shared)\s+"
+    r"(?:that\s+)?(?!(?:it|this|that|these|those|i|we|he|she|him|her|me)\b)(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def reported_clause(text: str) -> int:
+    """Where what someone said starts, after who said it ("she said", "Grace said"), for a
+    clause; 0 if the note does not report one.
+
+    >>> reported_clause("Grace said the team ships weekly"), reported_clause("Grace said hi")
+    (11, 0)
+    """
+    if said := REPORTED.match(text):
+        return said.end()
+    named = _NAMED_SPEAKER.match(text)
+    names = [t for t in named.groups() if t] if named else []
+    if named and all(map(_a_name, names)) and is_clause(text[named.end() :]):
+        return named.end()
+    return 0

@@ -42,7 +42,7 @@ from functools import lru_cache
 import pandas as pd
 
 from followup.draft import _lexicon as words
-from followup.draft._clauses import is_clause, is_news, named_subject
+from followup.draft._clauses import is_clause, is_news, named_subject, reported_clause
 from followup.draft._fits import adapt_fit
 from followup.draft._names import as_their
 from followup.draft._parts import WENT_WELL, common_checks, example_from, joke, quoted_saying
@@ -62,7 +62,6 @@ from followup.draft._wording import (
     LEADING_POSSESSIVE,
     QUESTION_OPENING,
     QUESTION_PREFIX,
-    REPORTED,
     SHARED,
     THEY,
     THEY_AS_READER,
@@ -132,9 +131,9 @@ def adapt_talking_point(raw: str) -> Note:
         )
     text = LEADING_POSSESSIVE.sub("your ", text)
     text = DISCUSSED_AT_END.sub("", text)  # "the roadmap we discussed" → "the roadmap"
-    reported = REPORTED.match(text)  # "she said the team is growing" → "the team is growing"
-    if reported and not HE_SHE.search(text[reported.end() :]):
-        text = text[reported.end() :]
+    said = reported_clause(text)  # "she said the team is growing" → "the team is growing"
+    if said and not HE_SHE.search(text[said:]):
+        text = text[said:]
     about_you = FIRST_PERSON_START.match(text) or WE_START.match(text)
     if about_you or (FIRST_PERSON_START.match(jotted) and HE_SHE.search(text)):
         return unusable(

@@ -758,7 +758,9 @@ def test_notes_as_people_jot_them_read_as_one_phrase(note, shape, text):
     ("note", "text"),
     [
         ("Dana built the pipeline we discussed", "Dana built the pipeline"),
-        ("Grace said the team ships weekly", "Grace said the team ships weekly"),
+        # what a colleague said is told as said, not who said it
+        ("Grace said the team ships weekly", "the team ships weekly"),
+        ("Dana Kim mentioned that the team is hiring", "the team is hiring"),
         ("Zoë Müller founded the lab", "Zoë Müller founded the lab"),
         # a role or a noun before the deed is not a name
         ("Team built the pipeline", "the team built the pipeline"),
