@@ -704,6 +704,7 @@ CODES: tuple[Code, ...] = (
     Code("unknown_column", "reject", "", "a column followup does not use (a template may)"),
     Code("maybe_interested", "reject", "", "an interest cell read as yes with doubt (maybe)"),
     Code("not_interested_elsewhere", "reject", "", "a blank interest cell read as another's no"),
+    Code("withdrawn_in_column", "reject", "", "a withdrawal said in a column not read as interest"),
     Code("ditto_note", "reject", "", "a note of 'ditto' read as the panel's note above it"),
     Code("ambiguous_zone", "reject", "", "a zone abbreviation that names more than one zone"),
     Code("zones_disagree", "reject", "", "a time in two zones that differ (10am PT / 2pm ET)"),

@@ -38,6 +38,7 @@ from followup.read._values import (
     fill_from_panel,
     parse_interested,
     parse_sender,
+    withdrawn_in,
 )
 from followup.read._zones import parse_zones
 from followup.schema import BY_NAME, RECIPIENT_COLUMNS
@@ -82,9 +83,8 @@ def to_recipients(
     problems.add_sizes(raw.cut)
     if first_chunk:
         problems.add_unused(unused, raw.header_row)
-    long = check_text(
-        long, problems, extras=[n for n in names if n not in BY_NAME and "#" not in n]
-    )
+    extras = [n for n in names if n not in BY_NAME and "#" not in n]
+    long = check_text(long, problems, extras=extras)
     long = with_candidates(
         long,
         problems,
@@ -94,6 +94,8 @@ def to_recipients(
     long = roles_in_names(long)
     warn_of_two_people(long, problems)
     warn_of_shared_addresses(long, problems)
+    if "interested" not in names:  # "Status: no - took another offer": no eager letter
+        long["interested"] = long["interested"].mask(withdrawn_in(long, extras, problems), "no")
     long = fill_from_panel(long, ("interested", "fit", "decision_by"))
     long = fill_dittos(long, problems, ("talking_point", "question"))
     interested = parse_interested(long, problems)

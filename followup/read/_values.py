@@ -256,6 +256,34 @@ def parse_interested(long: pd.DataFrame, problems: Problems) -> pd.Series:
     return value
 
 
+#: A withdrawal, however it is put: "no - took another offer", "withdrew", "pulled out".
+_WITHDRAWN = re.compile(
+    r"\b(?:took|accepted|signed|went\s+with)\s+(?:an(?:other)?|a\s+different|the\s+other)\s+"
+    r"(?:offer|job|role|position)\b|\bwithdr[ae]w(?:n|ing)?\b|\b(?:no\s+longer|not)\s+interested\b|"
+    r"\b(?:pulled|dropped)\s+out\b",
+    re.IGNORECASE,
+)
+
+
+def withdrawn_in(long: pd.DataFrame, columns: list[str], problems: Problems) -> pd.Series:
+    """Rows where a column followup does not read says the candidate withdrew ("Status": "no
+    - took another offer"), for a sheet without an interest column: they read as no longer
+    interested (and so does the rest of their panel), with a warning."""
+    withdrawn = pd.Series(False, index=long.index)
+    for column in columns:
+        said = long[column].str.contains(_WITHDRAWN).fillna(False).astype(bool)
+        problems.add(
+            said,
+            column,
+            "read as no longer interested: the letter is gracious, not eager",
+            "if you still want the job, add an 'Interested' column and write yes in it",
+            code="withdrawn_in_column",
+            severity="warning",
+        )
+        withdrawn |= said
+    return withdrawn
+
+
 def carry_no_interest(
     long: pd.DataFrame,
     interested: pd.Series,

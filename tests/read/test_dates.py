@@ -332,13 +332,13 @@ def test_contradictory_column_is_an_error_then_rows_are_rejected_with_dayfirst()
     assert problems(result) == [(3, "Start", "impossible date (no such day)")]
 
 
-
 def test_a_date_impossible_either_way_is_no_evidence_of_the_order():
     """Before, one '13/45/2026' stopped the sheet: "mixes day-first and month-first dates
     ('13/45/2026' and '13/45/2026')"."""
     result = read(frame(["11/24/2026 10:00", "13/45/2026 10:00", "45/11/2026 9:00"]))
     assert result.recipients["interview_start"].tolist() == [ts("2026-11-24 10:00")]
     assert [p[2] for p in problems(result)] == ["impossible date (no such day)"] * 2
+
 
 @pytest.mark.parametrize(
     ("text", "problem"),

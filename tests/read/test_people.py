@@ -105,6 +105,29 @@ def test_interest_written_once_holds_for_the_panel():
     assert read(sheet).recipients["interested"].tolist() == [False, False]
 
 
+def test_a_withdrawal_said_in_a_column_not_read_is_no_longer_interested_for_the_panel():
+    """Before, "Status: no - took another offer" was a column not used, and the panel got
+    eager letters."""
+    sheet = pd.DataFrame(
+        [
+            {**BASE, "Status": "no - took another offer"},
+            {**BASE, "Interviewer": "Luis", "Interviewer Email": "luis@nw.example", "Status": ""},
+            {**BASE, "Company": "Bluefin", "Status": "keen"},
+        ]
+    )
+    result = read(sheet)
+    assert result.recipients["interested"].tolist() == [False, False, True]
+    said = result.rejects[result.rejects["code"] == "withdrawn_in_column"]
+    assert said[["row", "column", "value"]].to_numpy().tolist() == [
+        [2, "Status", "no - took another offer"]
+    ]
+
+
+def test_an_interest_column_says_it_all_whatever_another_column_says():
+    sheet = pd.DataFrame([{**BASE, "Still interested?": "yes", "Status": "withdrew from Acme"}])
+    assert read(sheet).recipients["interested"].tolist() == [True]
+
+
 def test_no_interest_at_one_interview_holds_for_the_role_unless_another_row_says_yes():
     """Before, a 'no' at 9:00 and a blank cell at 10:00, for the same role, gave the 10:00
     interviewer an eager letter."""
