@@ -314,13 +314,25 @@ def _by_parts(header: str, taken: dict[str, str]) -> list[str]:
                 found.setdefault(ALIASES[key], None)
     one_each = any(name.partition("#")[0] in _ONE_EACH for name in taken)
     asked = "asked" in tokens  # "Questions they asked": not the question to ask
+    theirs = _CANDIDATE_WORDS.isdisjoint(tokens)  # "Student preferred name": not the reader's
     return [
         c
         for c in found
         if c not in taken
         and not (one_each and c == "interviewers")
         and not (asked and c == "question")
+        and (theirs or c not in _WHO_THE_READER_IS)
     ]
+
+
+#: Words that make a header the candidate's, and what a header then cannot be.
+_CANDIDATE_WORDS = frozenset(("student", "students", "candidate", "applicant", "my", "mine"))
+_WHO_THE_READER_IS = (
+    "preferred_name",
+    "interviewer_name",
+    "interviewer_email",
+    "interviewer_title",
+)
 
 
 def _unread_slot(header: str, slot: int) -> Unused:

@@ -105,6 +105,15 @@ def test_interest_written_once_holds_for_the_panel():
     assert read(sheet).recipients["interested"].tolist() == [False, False]
 
 
+@pytest.mark.parametrize("header", ["Student preferred name", "My nickname", "Candidate goes by"])
+def test_a_name_column_of_the_candidates_is_not_the_interviewers(header):
+    """Before, "Student preferred name: Bobby" greeted every interviewer "Dear Bobby,"."""
+    student = {"Student": "Robert Kowalski", "Student email": "rob@uni.example"}
+    result = read(pd.DataFrame([{**BASE, **student, header: "Bobby"}]))
+    assert result.recipients["preferred_name"].fillna("").tolist() == [""]
+    assert result.rejects[["column", "code"]].to_numpy().tolist() == [[header, "unknown_column"]]
+
+
 def test_a_withdrawal_said_in_a_column_not_read_is_no_longer_interested_for_the_panel():
     """Before, "Status: no - took another offer" was a column not used, and the panel got
     eager letters."""
