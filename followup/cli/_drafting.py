@@ -121,7 +121,7 @@ def _draft(args: argparse.Namespace) -> int:
     counts = written.finding_counts
     print_findings(counts, written.shown_findings, total=sum(counts.values()))
     print_rejects(run.source, run.rejects.shown, out / "rejects.csv", total=run.rejects.total)
-    return 1 if run.rows_rejected or written.needs_fixes else 0
+    return 1 if run.rows_rejected or run.rejects.errors or written.needs_fixes else 0
 
 
 def _progress(rows: int) -> None:

@@ -114,12 +114,18 @@ def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> 
         "add at least one interviewer's name and email",
         code="no_interviewer",
     )
+    named = long["interviewer_name"]  # "add Chidi Okeke's email address": whose it is
+    whose = ("add " + named + "'s email address").where(named != "", required["interviewer_email"])
     for column, hint in required.items():
         missing = long[column] == ""
         if column.startswith("interviewer_"):
             missing &= ~nobody
         problems.add(
-            missing, column, f"missing {column.replace('_', ' ')}", hint, code=_MISSING[column]
+            missing,
+            column,
+            f"missing {column.replace('_', ' ')}",
+            whose if column == "interviewer_email" else hint,
+            code=_MISSING[column],
         )
     for column in ("interviewer_email", "candidate_email"):
         given = long[column] != ""

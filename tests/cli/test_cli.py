@@ -251,6 +251,21 @@ def test_draft_with_bad_rows_and_broken_rules_exits_1(tmp_path):
     assert len(list((tmp_path / "o").glob("*.eml"))) == 1
 
 
+def test_draft_that_drops_one_interviewer_of_a_row_exits_1(tmp_path):
+    """Before, a wide row whose second interviewer had no address drafted the first and
+    exited 0: "rejected rows: 0 (1 error)"."""
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(
+        "Company,Role,Start,Interviewer 1,Interviewer 1 Email,Interviewer 2,Interviewer 2 Email\n"
+        "Northwind,Analyst,2026-11-24 14:30,Dana,dana@nw.example,Chidi Okeke,\n"
+    )
+    done = run("draft", str(sheet), "--sender", SENDER, "--out", str(tmp_path / "o"), *CLOCK)
+    assert done.returncode == 1, done.stdout
+    assert "missing interviewer email" in done.stdout
+    assert "add Chidi Okeke's email address" in done.stdout
+    assert len(list((tmp_path / "o").glob("*.eml"))) == 1
+
+
 def test_draft_with_a_broken_template_exits_2(tmp_path):
     template = tmp_path / "t.j2"
     template.write_text("---\nsubject: Hi\n---\n{{ nope }}\n")
