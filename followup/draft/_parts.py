@@ -188,7 +188,7 @@ WENT_WELL = re.compile(
     re.IGNORECASE,
 )
 #: Words that mark a note as a joke or an aside ("lol", "haha").
-_LAUGH = re.compile(r"\b(?:lol|lmao|rofl|jk|ha(?:ha)+)\b", re.IGNORECASE)
+_LAUGH = re.compile(r"\b(?:lol|lmao|rofl|jk|ha(?:ha)+)\b|[😂🤣😆😅😹]", re.IGNORECASE)
 
 
 def joke(raw: str) -> Note | None:

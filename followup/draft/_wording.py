@@ -64,12 +64,13 @@ MONEY = re.compile(
 CASED = re.compile(  # the longest first: "github actions" before "github"
     rf"(?<![\w-])(?:{'|'.join(sorted(words.CASED, key=len, reverse=True))})(?![\w-])"
 )
-PRIVATE = re.compile(  # not "pain points" nor "confidential computing"
-    rf"\b{alternatives(words.PRIVATE)}\b(?!\s+(?:points?|computing)\b)", re.IGNORECASE
-)
+#: Not "pain points" nor "confidential computing".
+PRIVATE = re.compile(rf"\b{alternatives(words.PRIVATE)}\b(?!\s+(?:points?|computing)\b)", re.I)
 
 
 LEAD_IN = re.compile(
+    rf"^(?:{alternatives(words.LEAD_IN_SUBJECTS)}\s+)?{alternatives(words.LEAD_INS)}\s+with\s+"
+    r"(?:\S+\s+){1,3}?(?:about|regarding)\s+(?=\S)|"  # "talked w/ Chris about SEO"
     rf"^(?:{alternatives(words.LEAD_IN_SUBJECTS)}\s+)?(?:{alternatives(words.HEDGES)}\s+)?"
     rf"{alternatives(words.LEAD_INS)}(?:\s+{alternatives(words.LEAD_IN_LINKS)})?:?\s+(?=\S)|"
     rf"^(?:(?:a|an|the|our|my)\s+)?(?:{alternatives(words.TALK_ADJECTIVES)}\s+)?"

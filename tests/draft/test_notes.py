@@ -716,6 +716,10 @@ def test_a_note_marked_as_a_joke_is_not_told_back_as_news():
     assert (joke.code, joke.text) == ("note_unclear", "")
     assert "a joke or an aside ('lol')" in joke.problem
     assert adapt_talking_point("the 3 espresso machines haha").text == "the 3 espresso machines"
+    # a laughing emoji marks a joke as "lol" does: before, "It was kind of you to share
+    # that your dog Pepper crashed the zoom."
+    assert adapt_talking_point("his dog Pepper crashed the zoom 😂").code == "note_unclear"
+    assert adapt_talking_point("the 3 espresso machines 😂").text == "the 3 espresso machines"
     packed = adapt_talking_point(
         "we went deep on CDC w/ Debezium; he said the kafka is held together w/ tape lol"
     )
@@ -782,6 +786,20 @@ def test_the_readers_own_words_are_not_handed_back(note):
     adapted = adapt_talking_point(note)
     assert (adapted.code, adapted.text) == ("note_unclear", "")
     assert "quotes the interviewer" in adapted.problem
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        ("talked with Chris about SEO", "SEO"),
+        ("spoke w/ Ana re: hiring plans", "hiring plans"),
+        ("talked with the team lead on the platform about observability",
+         "the team lead on the platform about observability"),
+    ],
+)  # fmt: skip
+def test_whom_a_talk_was_with_is_not_the_topic(note, text):
+    """Before: "Hearing about chris about SEO was a highlight of the day for me."."""
+    assert adapt_talking_point(note).text == text
 
 
 def test_a_topic_that_names_a_private_word_for_something_else_is_kept():
