@@ -141,7 +141,6 @@ REPORTED = re.compile(
 
 LEADING_POSSESSIVE = re.compile(r"^(?:their|his|her)\s+(?=\w)", re.IGNORECASE)
 
-
 #: "'s" for "is": "the team's hiring again", "Maria's running the migration"; before a noun,
 #: the word in -ing is the noun's ("Dana's forecasting work").
 IS_CONTRACTED = re.compile(
@@ -155,7 +154,6 @@ AUX = re.compile(
     re.IGNORECASE,
 )
 
-
 QUESTION_OPENING = re.compile(
     r"^(?:(?:how|what|why|when|where|who|which)(?:'s|\s+(?:is|are|was|were|do|does|did|"
     r"can|could|will|would|should|has|have)\b|"
@@ -168,7 +166,6 @@ QUESTION_OPENING = re.compile(
 IMPRESSION = re.compile(rf"^{alternatives(words.IMPRESSIONS)}\b", re.IGNORECASE)
 
 EMBEDDED = re.compile(rf"^{alternatives(words.QUESTION_WORDS)}\b", re.IGNORECASE)
-
 
 #: A plural noun ("analysts"), not a word that only ends in s ("does", "perhaps").
 _PLURAL = (
@@ -292,7 +289,9 @@ def clean(raw: str, *, asides: bool = False) -> str:
 
 
 def _unshouted(word: re.Match[str]) -> str:
-    """A word of a note in capitals lowered, unless it is no common word ("ETL", "GCP")."""
+    """A word in capitals lowered, unless no common word ("ETL") or a name ("CALLED BISCUIT")."""
+    if re.search(r"(?:CALLED|NAMED)\s+$", word.string[: word.start()]):
+        return word.group(0).title()
     lower = word.group(0).lower()
     return lower if lower in common_words() else word.group(0)
 

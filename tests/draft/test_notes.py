@@ -742,6 +742,8 @@ def test_a_note_marked_as_a_joke_is_not_told_back_as_news():
         # a note in capitals is not shouted at the reader; acronyms stay
         ("THE PATIENT INTAKE REDESIGN", "topic", "the patient intake redesign"),
         ("ETL PIPELINE ON GCP", "topic", "the ETL pipeline on GCP"),
+        # a name after "called" or "named" keeps its capital (before: "... called biscuit")
+        ("HER DOG IS CALLED BISCUIT", "news", "your dog is called Biscuit"),
         # a clause inside a noun phrase, whose deed is someone's: a topic, not news
         (
             "the diary study Björn ran with 40 people",
