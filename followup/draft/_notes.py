@@ -187,7 +187,7 @@ def adapt_talking_point(raw: str) -> Note:
             f"opens with {opening.group(1)!r} and no one doing it, so the letter cannot tell who",
             'name who, e.g. "your team led the dbt rollout", or just the topic, "the dbt rollout"',
         )
-    if is_clause(text) or named_subject(text):  # "the cluster is held together w/ tape lol":
+    if is_clause(text) or named_subject(text):  # told back, unless a joke ("... tape lol")
         return joke(raw) or Note(_statement(text), "news" if is_news(text) else "statement")
     text = ARRANGEMENT.sub(_arrangement, text)
     return _topic(as_list(lower_first(text)))

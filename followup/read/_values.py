@@ -262,11 +262,12 @@ def parse_interested(long: pd.DataFrame, problems: Problems) -> pd.Series:
     return value
 
 
-#: A withdrawal, however it is put: "no - took another offer", "withdrew", "pulled out".
+#: A cell that opens with a withdrawal: "no - took another offer", "withdrew", "pulled out"
+#: (not "the last hire pulled out", which is about someone else).
 _WITHDRAWN = re.compile(
-    r"\b(?:took|accepted|signed|went\s+with)\s+(?:an(?:other)?|a\s+different|the\s+other)\s+"
-    r"(?:offer|job|role|position)\b|\bwithdr[ae]w(?:n|ing)?\b|\b(?:no\s+longer|not)\s+interested\b|"
-    r"\b(?:pulled|dropped)\s+out\b",
+    r"^\W*(?:(?:no|i)\b\W*)?(?:(?:took|accepted|signed|went\s+with)\s+(?:an(?:other)?|"
+    r"a\s+different|the\s+other)\s+(?:offer|job|role|position)\b|withdr[ae]w(?:n|ing)?\b|"
+    r"(?:no\s+longer|not)\s+interested\b|(?:pulled|dropped)\s+out\b)",
     re.IGNORECASE,
 )
 

@@ -135,6 +135,9 @@ def test_a_withdrawal_said_in_a_column_not_read_is_no_longer_interested_for_the_
 def test_an_interest_column_says_it_all_whatever_another_column_says():
     sheet = pd.DataFrame([{**BASE, "Still interested?": "yes", "Status": "withdrew from Acme"}])
     assert read(sheet).recipients["interested"].tolist() == [True]
+    # a cell that tells of someone else's withdrawal is no withdrawal of the candidate's
+    sheet = pd.DataFrame([{**BASE, "Comments": "the last hire pulled out after a month"}])
+    assert read(sheet).recipients["interested"].tolist() == [True]
 
 
 def test_no_interest_at_one_interview_holds_for_the_role_unless_another_row_says_yes():
