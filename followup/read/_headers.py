@@ -360,6 +360,12 @@ def _describe_unused(header: str, meant: list[str], name: str) -> Unused:
     near = difflib.get_close_matches(key, list(ALIASES), n=1, cutoff=0.75 if len(key) > 5 else 0.8)
     if key in _TRACKER_WORDS:  # "Status" is not a misspelt "Starts"
         near = []
+    if (
+        near
+        and ALIASES[near[0]] in _WHO_THE_READER_IS
+        and not _CANDIDATE_WORDS.isdisjoint(re.split(r"[^a-z]+", header.lower()))
+    ):  # "Student preferred name" is not a misspelt "Preferred name": the student's
+        near = []
     guess = f"did you mean {ALIASES[near[0]].replace('_', ' ')}? " if near else ""
     if "asked" in re.split(r"\W+", header.lower()):  # "Questions they asked"
         guess = "the letters ask the question of a 'Question to ask' column; "

@@ -112,6 +112,7 @@ def test_a_name_column_of_the_candidates_is_not_the_interviewers(header):
     result = read(pd.DataFrame([{**BASE, **student, header: "Bobby"}]))
     assert result.recipients["preferred_name"].fillna("").tolist() == [""]
     assert result.rejects[["column", "code"]].to_numpy().tolist() == [[header, "unknown_column"]]
+    assert "preferred name" not in result.rejects["hint"].iloc[0]  # no rename into the trap
 
 
 def test_a_withdrawal_said_in_a_column_not_read_is_no_longer_interested_for_the_panel():
