@@ -261,7 +261,8 @@ def _cell_zones(
 
 def parse_minutes(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Parse durations (``45``, ``45 min``, ``1h``, ``1 h 30``, ``1:30``) to minutes; an
-    aside in brackets and "about" or "~" are ignored ("2 hrs (panel)", "~45 min").
+    aside in brackets, words after the unit, and "about" or "~" are ignored ("2 hrs (panel)",
+    "20 min video call", "~45 min").
 
     Returns the minutes (float, NaN where empty or unreadable) and a mask of
     unreadable values.
@@ -275,6 +276,10 @@ def parse_minutes(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     text = text.str.replace(
         r"\([^)]*\)|~|\b(?:about|approx\.?|around)\s", "", regex=True
     ).str.strip()
+    # what the time was spent on, after its unit: "20 min video call", "1 hour panel"
+    text = text.str.replace(
+        r"\b(h|hrs?|hours?|m|mins?|minutes?)\.?\s+[a-z][a-z\s/&-]*$", r"\1", regex=True
+    )
     parts = text.str.extract(_DURATION)
     as_float = {k: parts[k].str.replace(",", ".").astype(float) for k in ("h", "m")}
     minutes = (parts["hm_h"].astype(float) * 60 + parts["hm_m"].astype(float)).fillna(

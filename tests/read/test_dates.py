@@ -480,3 +480,14 @@ def test_parse_minutes_rejects_words():
     minutes, bad = parse_minutes(pd.Series(["1.5 h", "90 minutes", "an hour"]))
     assert minutes.tolist()[:2] == [90.0, 90.0]
     assert bad.tolist() == [False, False, True]
+
+
+def test_words_after_a_durations_unit_say_what_the_time_was_spent_on():
+    """Before, "20 min video call" was no duration, and the interview was rejected."""
+    minutes, bad = parse_minutes(
+        pd.Series(
+            ["20 min video call", "1 hour panel interview", "1 h 30", "2 hours and 30 minutes"]
+        )
+    )
+    assert minutes.tolist()[:3] == [20.0, 60.0, 90.0]
+    assert bad.tolist() == [False, False, False, True]
