@@ -17,7 +17,14 @@ from __future__ import annotations
 import re
 
 from followup.draft import _lexicon as words
-from followup.draft._wording import AUX, EMBEDDED, REPORTED, alternatives, count_words
+from followup.draft._wording import (
+    AUX,
+    EMBEDDED,
+    REPORTED,
+    SAYING,
+    alternatives,
+    count_words,
+)
 
 _PRONOUN_BEFORE = re.compile(r"\b(?:you|we|they|i|he|she)\s*$", re.IGNORECASE)
 #: A noun phrase, then whose deed it is: "the diary study Björn (ran)", "the model your
@@ -159,11 +166,7 @@ def _a_name(token: str) -> bool:
 
 
 #: Someone named, then what they said: "Grace said (that) ...".
-_NAMED_SPEAKER = re.compile(
-    r"^(\S+)(?:\s+(\S+))?\s+(?:said|says|mentioned|told\s+me|explained|noted|shared)\s+"
-    r"(?:that\s+)?(?!(?:it|this|that|these|those|i|we|he|she|him|her|me)\b)(?=\w)",
-    re.IGNORECASE,
-)
+_NAMED_SPEAKER = re.compile(rf"^(\S+)(?:\s+(\S+))?{SAYING}", re.IGNORECASE)
 
 
 def reported_clause(text: str) -> int:

@@ -132,12 +132,13 @@ WE_START = re.compile(r"^we\b(?!\s+both)", re.IGNORECASE)
 HE_SHE = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself|he's|she's|he'd|she'd)\b", re.I)
 
 
-#: What the interviewer said, before the words the letter can carry ("she said that ...").
-REPORTED = re.compile(
-    r"^(?:he|she|they)\s+(?:said|says|mentioned|mentions|told\s+me|explained|noted|shared)\s+"
-    r"(?:that\s+)?(?!(?:it|this|that|these|those|i|we|he|she|him|her|me)\b)(?=\w)",
-    re.IGNORECASE,
+#: Someone's saying, up to the words the letter can carry ("... said that the team ..."),
+#: after who said it: the interviewer (REPORTED), or someone named (``_clauses``).
+SAYING = (
+    r"\s+(?:said|says|mentioned|mentions|told\s+me|explained|noted|shared)\s+"
+    r"(?:that\s+)?(?!(?:it|this|that|these|those|i|we|he|she|him|her|me)\b)(?=\w)"
 )
+REPORTED = re.compile(rf"^(?:he|she|they){SAYING}", re.IGNORECASE)
 
 LEADING_POSSESSIVE = re.compile(r"^(?:their|his|her)\s+(?=\w)", re.IGNORECASE)
 

@@ -314,7 +314,7 @@ def _by_parts(header: str, taken: dict[str, str]) -> list[str]:
                 found.setdefault(ALIASES[key], None)
     one_each = any(name.partition("#")[0] in _ONE_EACH for name in taken)
     asked = "asked" in tokens  # "Questions they asked": not the question to ask
-    theirs = _CANDIDATE_WORDS.isdisjoint(tokens)  # "Student preferred name": not the reader's
+    theirs = not _the_candidates(header)  # "Student preferred name": not the reader's
     return [
         c
         for c in found
@@ -333,6 +333,11 @@ _WHO_THE_READER_IS = (
     "interviewer_email",
     "interviewer_title",
 )
+
+
+def _the_candidates(header: str) -> bool:
+    """Whether a header names the candidate's column: "Student preferred name", "My title"."""
+    return not _CANDIDATE_WORDS.isdisjoint(re.split(r"[^a-z]+", spelled_out(header).lower()))
 
 
 def _unread_slot(header: str, slot: int) -> Unused:
@@ -360,12 +365,8 @@ def _describe_unused(header: str, meant: list[str], name: str) -> Unused:
     near = difflib.get_close_matches(key, list(ALIASES), n=1, cutoff=0.75 if len(key) > 5 else 0.8)
     if key in _TRACKER_WORDS:  # "Status" is not a misspelt "Starts"
         near = []
-    if (
-        near
-        and ALIASES[near[0]] in _WHO_THE_READER_IS
-        and not _CANDIDATE_WORDS.isdisjoint(re.split(r"[^a-z]+", header.lower()))
-    ):  # "Student preferred name" is not a misspelt "Preferred name": the student's
-        near = []
+    if near and ALIASES[near[0]] in _WHO_THE_READER_IS and _the_candidates(header):
+        near = []  # "Student preferred name" is not a misspelt "Preferred name": the student's
     guess = f"did you mean {ALIASES[near[0]].replace('_', ' ')}? " if near else ""
     if "asked" in re.split(r"\W+", header.lower()):  # "Questions they asked"
         guess = "the letters ask the question of a 'Question to ask' column; "
