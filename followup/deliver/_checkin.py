@@ -148,7 +148,11 @@ def render_checkins(
     )
     zones = _column(plan, "timezone").replace("", "UTC")
     starts = pd.to_datetime(plan["interview_start"], utc=True, format="ISO8601")
-    names = greetings(_column(plan, "interviewer_name"), _column(plan, "preferred_name"))
+    names = greetings(
+        _column(plan, "interviewer_name"),
+        _column(plan, "preferred_name"),
+        addresses=_column(plan, "interviewer_email"),
+    )
     ends = wall_clock(pd.to_datetime(plan["interview_end"], utc=True, format="ISO8601"), zones)
     day = stated_days(_column(plan, "decision_by"), ends)
     stated = day.notna()

@@ -50,7 +50,12 @@ def template_context(
     for column in ("talking_point", "question", "fit", "preferred_name", "notes"):
         if column not in context:
             context[column] = ""
-    names = greetings(context["interviewer_name"], context["preferred_name"], context["notes"])
+    names = greetings(
+        context["interviewer_name"],
+        context["preferred_name"],
+        context["notes"],
+        context["interviewer_email"],
+    )
     context["greeting_name"] = names["greeting_name"]
     context["interviewer_first"] = names["greeting_name"]
     context["candidate_first"] = first_names(context["candidate_name"])

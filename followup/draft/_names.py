@@ -62,10 +62,19 @@ _DOCTORAL = frozenset({"md", "do", "phd", "dphil", "edd", "dds", "dmd", "dvm", "
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 
 
+#: Letters no Unicode decomposition takes to ASCII: "Łukasz" is "lukasz" in an address.
+_UNDECOMPOSED = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d",
+                               "ß": "ss", "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe"})  # fmt: skip
+
+
 def _key(word: str) -> str:
-    """A word as the name lists match it: lower case, accents and hyphens dropped."""
-    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-    return plain.lower().replace("-", "")
+    """A word as the name lists and addresses spell it: lower case, accents and hyphens dropped.
+
+    >>> _key("Łukasz"), _key("Jean-Noël")
+    ('lukasz', 'jeannoel')
+    """
+    plain = unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSED))
+    return plain.encode("ascii", "ignore").decode().lower().replace("-", "")
 
 
 @cache
@@ -163,8 +172,14 @@ _MARIA = re.compile(r"(?<!\S)M\.?ª\.?(?:\s+|(?=\S))")
 
 
 @lru_cache(maxsize=1 << 14)  # names recur chunk after chunk; memory stays flat on any sheet
-def greeting(name: str, preferred: str = "") -> tuple[str, str]:
-    """The name to greet, and a note when the order of the name was guessed."""
+def greeting(name: str, preferred: str = "", local: str = "") -> tuple[str, str]:
+    """The name to greet, and a note when the order of the name was guessed. ``local`` is
+    the first word of the address ("lukasz" of lukasz.wrobel@...): a word in capitals
+    that opens both the name and the address is the given name, not the family name.
+
+    >>> greeting("ŁUKASZ Wróbel")[0], greeting("ŁUKASZ Wróbel", local="lukasz")[0]
+    ('Wróbel', 'Łukasz')
+    """
     if preferred.strip():
         return preferred.strip(), ""
     from nameparser import HumanName
@@ -174,6 +189,8 @@ def greeting(name: str, preferred: str = "") -> tuple[str, str]:
         return "", ""
     tokens = text.split()
     family = _family_in_capitals(tokens)
+    if family and _key(tokens[0]) == local:  # "ŁUKASZ Wróbel" <lukasz.wrobel@...>
+        family = 0
     if family:  # "NGUYEN Van Minh" as Nguyen Van Minh; "MÜLLER Stefan" as Stefan Müller
         titled = [*(t.title() for t in tokens[:family]), *tokens[family:]]
         greeted, order = greeting(" ".join(titled))
@@ -292,11 +309,15 @@ def first_names(names: pd.Series) -> pd.Series:
 
 
 def greetings(
-    names: pd.Series, preferred: pd.Series | None = None, notes: pd.Series | None = None
+    names: pd.Series,
+    preferred: pd.Series | None = None,
+    notes: pd.Series | None = None,
+    addresses: pd.Series | None = None,
 ) -> pd.DataFrame:
     """:func:`greeting` for each row, worked out once per distinct name: a frame with
     ``greeting_name`` and ``greeting_note``, indexed like ``names``. Without a preferred
-    name, the one the private ``notes`` say the interviewer goes by is used, with a note."""
+    name, the one the private ``notes`` say the interviewer goes by is used, with a note.
+    The ``addresses`` settle which word of a name in mixed capitals is the given name."""
     given = names.fillna("").astype("str")
     wanted = (
         preferred.fillna("").astype("str")
@@ -306,9 +327,13 @@ def greetings(
     told = goes_by(notes) if notes is not None else pd.Series("", index=names.index, dtype="str")
     from_notes = (wanted == "") & (told != "")
     wanted = wanted.where(~from_notes, told)
-    key = given + "\x1f" + wanted
+    local = pd.Series("", index=names.index, dtype="str")
+    if addresses is not None:  # only names with a word in capitals ask their address
+        first = addresses.fillna("").astype("str").str.lower().str.extract(r"^([a-z]+)")[0]
+        local = first.fillna("").where(given.str.title() != given, "")
+    key = given + "\x1f" + wanted + "\x1f" + local
     codes, uniques = pd.factorize(key)
-    pairs = [greeting(*u.split("\x1f", 1)) for u in uniques.tolist()]
+    pairs = [greeting(*u.split("\x1f", 2)) for u in uniques.tolist()]
     table = pd.DataFrame(pairs or [("", "")], columns=["greeting_name", "greeting_note"])
     table = table.take(codes if len(uniques) else []).set_axis(names.index).astype("str")
     if from_notes.any():

@@ -113,6 +113,7 @@ def check_notes(
         text_column(drafts, "interviewer_name"),
         text_column(drafts, "preferred_name"),
         text_column(drafts, "notes"),
+        text_column(drafts, "interviewer_email"),
     )
     add(
         names["greeting_note"] != "",

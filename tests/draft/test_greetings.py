@@ -87,6 +87,31 @@ def test_a_family_name_in_capitals_before_the_given_name_is_not_greeted(name, ex
     assert greeting(name) == (expected, said)
 
 
+def test_an_address_that_opens_with_the_word_in_capitals_makes_it_the_given_name():
+    """Before: "Hello Wróbel," to ŁUKASZ Wróbel <lukasz.wrobel@...>, marked ready."""
+    sheet = pd.DataFrame(
+        {
+            "Company": "Northwind",
+            "Role": "Data Engineer",
+            "Start": "2026-11-24 14:30",
+            "Interviewer": ["ŁUKASZ Wróbel", "MÜLLER Stefan", "SØREN Kjær", "NGUYEN Van Minh"],
+            "Interviewer Email": [
+                "lukasz.wrobel@nw.example",
+                "stefan.mueller@nw.example",
+                "Soren_K@nw.example",
+                "nguyen.minh@nw.example",
+            ],
+            "Talking Point": "the Kafka rollout",
+        }
+    )
+    drafts = render_drafts(read(sheet).recipients, sender=SENDER, now="2026-11-24 20:00")
+    greeted = drafts["body"].str.split(",").str[0].str.split().str[-1].tolist()
+    assert greeted == ["Łukasz", "Stefan", "Søren", "Minh"]
+    findings = check_drafts(drafts, now="2026-11-24 20:00")
+    said = findings[findings["code"] == "greeting_name"]["message"].str.split(":").str[0]
+    assert said.tolist() == ["greeted as Stefan", "greeted as Minh"]
+
+
 @pytest.mark.parametrize("name", ["Stefan MÜLLER", "DR Ana Ruiz", "ANA RUIZ", "Ana Ruiz PHD"])
 def test_capitals_elsewhere_in_a_name_greet_as_before(name):
     assert greeting(name)[0] in ("Stefan", "Dr. Ruiz", "Ana")
