@@ -327,11 +327,11 @@ def greetings(
     told = goes_by(notes) if notes is not None else pd.Series("", index=names.index, dtype="str")
     from_notes = (wanted == "") & (told != "")
     wanted = wanted.where(~from_notes, told)
-    local = pd.Series("", index=names.index, dtype="str")
-    if addresses is not None:  # only names with a word in capitals ask their address
-        first = addresses.fillna("").astype("str").str.lower().str.extract(r"^([a-z]+)")[0]
-        local = first.fillna("").where(given.str.title() != given, "")
-    key = given + "\x1f" + wanted + "\x1f" + local
+    key = given + "\x1f" + wanted
+    capitals = given.str.contains(r"\p{Lu}\p{Lu}")  # RE2, as Arrow runs it
+    if addresses is not None and capitals.any():  # only these names ask their address
+        first = addresses[capitals].fillna("").astype("str").str.lower().str.extract("^([a-z]+)")
+        key[capitals] = key[capitals] + "\x1f" + first[0].fillna("")
     codes, uniques = pd.factorize(key)
     pairs = [greeting(*u.split("\x1f", 2)) for u in uniques.tolist()]
     table = pd.DataFrame(pairs or [("", "")], columns=["greeting_name", "greeting_note"])
