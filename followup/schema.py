@@ -692,6 +692,7 @@ CODES: tuple[Code, ...] = (
     Code("ends_before_start", "reject", "", "an interview that ends before it starts"),
     Code("night_start", "reject", "", "a start before 7 am written without am or pm (1:30)"),
     Code("wrong_weekday", "reject", "", "a weekday the date is not (Wed 11/24/2026, a Tuesday)"),
+    Code("date_read_other_way", "reject", "", "a dotted date read the way that fits its column"),
     Code("bad_duration", "reject", "", "a duration followup cannot read"),
     Code("duration_out_of_range", "reject", "", "a duration under a minute or over a day"),
     Code("duration_in_hours", "reject", "", "a number under 9 read as hours (1.5 = 90 minutes)"),

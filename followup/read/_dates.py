@@ -17,9 +17,9 @@ Accepted forms:
 - a time with a zone's abbreviation (``11:00 AM PT``, ``2pm ET``, ``14:00 CET``).
 
 >>> parse_moments(pd.Series(["24.11.2026 14:30", "2:30 PM PT"]), column="Start").frame
-        date            time  offset zone problem
-0 2026-11-24 0 days 14:30:00    <NA>  NaN     NaN
-1        NaT 0 days 14:30:00    <NA>   PT     NaN
+        date            time  offset zone problem note
+0 2026-11-24 0 days 14:30:00    <NA>  NaN     NaN  NaN
+1        NaT 0 days 14:30:00    <NA>   PT     NaN  NaN
 """
 
 from __future__ import annotations
@@ -95,6 +95,7 @@ PROBLEM_CODES = {
 DayFirst = bool | None | Mapping[str, bool | None]
 _NOON = re.compile(r"(?i)\b(?:12\s*)?(?:noon|midday)\b")  # "11/20 noon", "12 noon ET": 12:00 PM
 _SPACED_AT = re.compile(r"\s+@\s*")
+_NEAR = timedelta(days=31)  # a date this far outside the column's others is "near" no more
 _ISO_RE, _NUMERIC_RE, _MONTH_NAMES_RE, _NO_YEAR_NUMERIC_RE, _NO_YEAR_NAMED_RE, _SERIAL_RE = map(
     re.compile, (_ISO, _NUMERIC, _MONTH_NAMES, _NO_YEAR_NUMERIC, _NO_YEAR_NAMED, _SERIAL)
 )
@@ -108,7 +109,8 @@ class Moments:
     """Parsed values of one column, aligned with its rows: ``frame`` has ``date`` (midnight,
     naive; NaT if the value had no date), ``time`` (since midnight; NaT if none), ``offset``
     (minutes east of UTC when the value carried one), ``zone`` (an abbreviation the time
-    carried: "2pm ET", "14:00 CET") and ``problem`` (text, NA when fine)."""
+    carried: "2pm ET", "14:00 CET"), ``problem`` (text, NA when fine) and ``note`` (why a
+    dotted date was read against the column's order, NA mostly)."""
 
     frame: pd.DataFrame
     dayfirst: bool | None
@@ -158,6 +160,8 @@ class _Reading:
     problem: str | None = None
     anchored: bool = False
     time_text: str | None = None
+    other: datetime | None = None  # a dotted date in the other day/month order
+    note: str | None = None  # why it was read that other way
 
     def set_date(self, year: int, month: int, day: int) -> None:
         """The date, or the problem with it: out of range, or no such day."""
@@ -222,9 +226,30 @@ def _read_forms(readings: list[_Reading], *, column: str, dayfirst: bool | None)
         day, month = (first, second) if day_first else (second, first)
         reading.set_date(year if year >= 100 else year + 2000, month, day)
         reading.time_text = number["time"]
+        if number["sep"] == "." and dayfirst is not None and reading.date:
+            reading.other = _date_or_none(reading.date.year, day, month)
     if left:  # the forms below cost time, so each is tried only on what is left
         _other_forms(readings, left, dayfirst)
+    _near_the_others(readings)
     return dayfirst
+
+
+def _near_the_others(readings: list[_Reading]) -> None:
+    """Dots follow the column's day/month order, but a dotted date that order puts months
+    from the column's other dates, and the other order among them, reads the other way, and
+    says so: "5.12.2026" among December's dates under ``--monthfirst`` is December 5."""
+    dated = [r.date for r in readings if r.date is not None and r.other is None]
+    if not dated:
+        return
+    low, high = min(dated) - _NEAR, max(dated) + _NEAR
+    for reading in readings:
+        near, date = reading.other, reading.date
+        if near and date and not low <= date <= high and low <= near <= high:
+            reading.date = near
+            reading.note = (
+                f"read as {near:%B} {near.day}, not {date:%B} {date.day}: "
+                "the column's other dates are near it"
+            )
 
 
 def _other_forms(readings: list[_Reading], todo: list[_Reading], dayfirst: bool | None) -> None:
@@ -321,6 +346,7 @@ def _frame(readings: list[_Reading]) -> pd.DataFrame:
             "offset": pd.Series([r.offset for r in readings], dtype="Int64"),
             "zone": pd.Series([r.zone for r in readings], dtype="str"),
             "problem": pd.Series([r.problem for r in readings], dtype="str"),
+            "note": pd.Series([r.note for r in readings], dtype="str"),
             "anchored": pd.Series([r.anchored for r in readings], dtype=bool),
         }
     )

@@ -70,11 +70,20 @@ class Problems:
     def add_unreadable(
         self, moments: pd.DataFrame, column: str, hint: str, *, rows: pd.Series | None = None
     ) -> None:
-        """Report the values :func:`~followup.read._dates.parse_moments` could not read (of
-        ``rows`` only, if given)."""
-        problem = moments["problem"]
+        """Report the values :func:`~followup.read._dates.parse_moments` could not read, and
+        warn of those it read against the column's day/month order (of ``rows`` only, if
+        given)."""
+        problem, note = moments["problem"], moments["note"]
         unread = problem.notna() if rows is None else problem.notna() & rows
         self.add(unread, column, problem, hint, code=problem.map(PROBLEM_CODES))
+        self.add(
+            note.notna() if rows is None else note.notna() & rows,
+            column,
+            note,
+            "write dates year first (2026-12-05) to be sure",
+            code="date_read_other_way",
+            severity="warning",
+        )
 
     def add_unused(self, unused: list[Unused], header_row: int) -> None:
         """Report the columns not used, at the header's row; no interviewer is dropped."""

@@ -297,8 +297,8 @@ def test_dates_written_with_dots_read_day_first_unless_the_column_says_otherwise
     # a slash date that reads both ways still needs dayfirst, dots beside it or not
     with pytest.raises(followup.AmbiguousDatesError, match="'03/04/2026'"):
         read(frame(["04.12.2026 10:00", "03/04/2026 10:00"]))
-    # month-first evidence in the column, or the user's word, wins over the convention
-    result = read(frame(["04.12.2026 10:00", "11/24/2026 10:00"]))
+    # month-first evidence in the column, or the user's word, wins over the convention...
+    result = read(frame(["04.12.2026 10:00", "11/24/2026 10:00", "04/13/2026 10:00"]))
     assert result.recipients["interview_start"].iloc[0] == ts("2026-04-12 10:00")
     result = read(frame(["11.24.2026 10:00", "12.03.2026 10:00"]))
     assert result.recipients["interview_start"].iloc[1] == ts("2026-12-03 10:00")
@@ -307,6 +307,28 @@ def test_dates_written_with_dots_read_day_first_unless_the_column_says_otherwise
     result = read(frame(["04.12.2026 10:00", "12/03 2pm", "Wed 12/2 9am"]))
     assert result.rejects.empty, result.rejects
     assert result.recipients["interview_start"].dt.day.tolist() == [4, 3, 2]
+
+
+@pytest.mark.parametrize(("first", "dayfirst"), [("12/3/2026", False), ("11/30/2026", None)])
+def test_a_dotted_date_reads_the_way_that_puts_it_among_the_columns_dates_and_says_so(
+    first, dayfirst
+):
+    """...unless it puts the date months from every other one. Before, '5.12.2026' among
+    December's dates under --monthfirst was May 12, and the letter thanked for 'May 12'."""
+    cells = [f"{first} 10:00", "12/4/2026 10:00", "5.12.2026 10:00", "11/24/2026 9:00"]
+    result = read(frame(cells), dayfirst=dayfirst)
+    assert result.recipients["interview_start"].dt.strftime("%m-%d").tolist()[1:] == [
+        "12-04", "12-05", "11-24"
+    ]  # fmt: skip
+    said = result.rejects[result.rejects["code"] == "date_read_other_way"]
+    assert said[["value", "severity"]].to_numpy().tolist() == [["5.12.2026 10:00", "warning"]]
+    assert said["problem"].tolist() == [
+        "read as December 5, not May 12: the column's other dates are near it"
+    ]
+    # a date that is months away either way keeps the column's order
+    result = read(frame([f"{first} 10:00", "8.7.2026 10:00"]), dayfirst=dayfirst)
+    assert result.recipients["interview_start"].iloc[1] == ts("2026-08-07 10:00")
+    assert result.rejects.empty
 
 
 def test_a_weekday_tells_which_way_a_date_reads():
