@@ -33,7 +33,14 @@ from followup.deliver._book import Book
 from followup.deliver._ledger import LEDGER_NAME, Ledger
 from followup.deliver._outbox import read_outbox
 from followup.deliver._replies import sent_thank_yous
-from followup.draft import draft_messages, greetings, interview_when, load_template, slug
+from followup.draft import (
+    draft_messages,
+    greetings,
+    interview_when,
+    load_template,
+    name_cased,
+    slug,
+)
 
 AFTER_DECISION_DAYS = 2
 AFTER_INTERVIEW_DAYS = 7
@@ -166,7 +173,7 @@ def render_checkins(
             "role": _column(plan, "role"),
             "company": _column(plan, "company"),
             "timeline": said.where(stated, ""),
-            "candidate_name": _column(plan, "candidate_name"),
+            "candidate_name": name_cased(_column(plan, "candidate_name")),
             "subject": thank_you.where(thank_you.str.match(r"(?i)re:"), "Re: " + thank_you),
         }
     )

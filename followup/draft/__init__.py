@@ -12,7 +12,7 @@ and the proofreader's slips (:func:`find_slips`).
 from followup.draft._context import template_context
 from followup.draft._display import preview
 from followup.draft._fits import adapt_fit
-from followup.draft._mime import message_bytes
+from followup.draft._mime import message_bytes, name_cased
 from followup.draft._names import greeting, greetings
 from followup.draft._notes import adapt_notes, adapt_talking_point
 from followup.draft._questions import adapt_question
@@ -48,6 +48,7 @@ __all__ = [
     "interview_when",
     "load_template",
     "message_bytes",
+    "name_cased",
     "preview",
     "render_drafts",
     "slug",

@@ -23,6 +23,7 @@ from __future__ import annotations
 import pandas as pd
 
 from followup._clock import wall_clock
+from followup.draft._mime import name_cased
 from followup.draft._names import TITLED, first_names, greetings
 from followup.draft._notes import adapt_column
 from followup.draft._phrases import compose, offsets, phrase_book
@@ -58,6 +59,7 @@ def template_context(
     )
     context["greeting_name"] = names["greeting_name"]
     context["interviewer_first"] = names["greeting_name"]
+    context["candidate_name"] = name_cased(context["candidate_name"])  # signed as "Priya Natarajan"
     context["candidate_first"] = first_names(context["candidate_name"])
     local = wall_clock(table["interview_start"], table["timezone"])
     context["interview_day"] = local.dt.day_name().fillna("").astype("str")

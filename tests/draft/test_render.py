@@ -287,6 +287,16 @@ def test_question_and_fit_appear_when_given():
     assert drafts["body"].str.contains("three years of SQL").all()
 
 
+@pytest.mark.parametrize("written", ["priya natarajan", "PRIYA NATARAJAN"])
+def test_a_candidate_name_typed_in_one_case_is_signed_in_title_case(written):
+    """Before: signed "priya natarajan", under a From: line that read "Priya Natarajan"."""
+    drafts = render_drafts(
+        panel(2, Candidate=written, **{"Candidate Email": "priya@example.com"}), sender=SENDER
+    )
+    assert drafts["body"].str.endswith("\nPriya Natarajan\n").all(), drafts["body"].iloc[0]
+    assert "unknown_word" not in set(check_drafts(drafts)["code"])
+
+
 def test_missing_sender_is_a_clear_error():
     with pytest.raises(followup.FollowupError, match=r"2 draft\(s\) have no sender to sign them"):
         render_drafts(panel(2))
