@@ -262,8 +262,18 @@ _BARE_OCCASIONS = ("interview", "round", "screen", "screening", "call", "chat", 
 
 
 def _private(text: str, kind: str) -> re.Match[str] | None:
-    """A word that sounds private; for a talking point or a question, a sum of money too."""
-    return PRIVATE.search(text) or (MONEY.search(text) if kind != "fit" else None)
+    """A word that sounds private; for a talking point or a question, a sum of money too. A
+    question may ask after the team's troubles: "what is the biggest data headache?"."""
+    asks = kind == "question" and _WH.match(text)
+    found = (m for m in PRIVATE.finditer(text) if not (asks and m[0].lower() in _TROUBLES))
+    return next(found, None) or (MONEY.search(text) if kind != "fit" else None)
+
+
+_TROUBLES = frozenset({"pain", "pains", "headache", "headaches", "nightmare"})
+_WH = re.compile(
+    r"(?i)(?:what|which|how|where|who|when|why)(?:'?s\b|\s+(?:is|are|was|were|do|does|did|can|"
+    r"could|will|would|should|has|have)\b)"
+)
 
 
 def sentences_of(text: str) -> list[str]:

@@ -48,6 +48,24 @@ _INDIRECT = re.compile(
 )
 
 
+#: "what tools does the team use", "which teams are hiring": a question whose words after
+#: "what" or "which" are its subject, asked as written ("I am curious what tools does the
+#: team use" is no sentence). Not "what the team is building", a topic.
+_WHAT_NOUN_ASKS = re.compile(
+    r"^(?:what|which)\s+(?!(?:the|a|an|your|their|our|my|this|that|these|those|you|they|we|"
+    r"it|he|she|i)\b)(?:[\w-]+\s+){1,3}?(?:is|are|was|were|do|does|did|can|could|will|would|"
+    r"should|has|have)\s+\w",
+    re.IGNORECASE,
+)
+#: "ask how does the team measure it", "ask what did they ship": turned into "how the team
+#: measure it", the verb would lose its -s or its past; asked as written instead.
+_ASKED_AS_WRITTEN = re.compile(
+    r"^(?:how|what|why|when|where|who|which)(?:\s+(?!(?:do|does|did)\b)[\w-]+){0,3}\s+"
+    r"(?:did|does\s+(?!(?:you|they|we|i)\b))",
+    re.IGNORECASE,
+)
+
+
 #: A workplace noun that a jotted question leaves bare before its verb: "if team is hiring"
 #: → "whether the team is hiring", "is role remote" → "is the role remote". Not before a
 #: word in -ing ("is job shadowing possible"), nor after "what" ("what role would I play").
@@ -97,10 +115,12 @@ def adapt_question(raw: str) -> Note:
     for pattern, replacement in (*THEY_AS_READER, THEM_AS_READER):
         text = pattern.sub(replacement, text)
     text = _BARE_SUBJECT.sub(lambda m: f"{m[1] or m[3]}the {m[2] or m[4]}", text)
-    asks = QUESTION_OPENING.match(text) or (
-        text.endswith("?") and EMBEDDED.match(text) and not _INDIRECT.match(text)
+    asks = (
+        QUESTION_OPENING.match(text)
+        or _WHAT_NOUN_ASKS.match(text)
+        or (text.endswith("?") and EMBEDDED.match(text) and not _INDIRECT.match(text))
     )
-    if asks and not asked:
+    if asks and (not asked or _ASKED_AS_WRITTEN.match(text) or _WHAT_NOUN_ASKS.match(text)):
         return Note(capitalize(re.sub(r"[\s.!?]+$", "", text)) + "?", "question")
     body = re.sub(r"[\s.!?]+$", "", text)
     if not re.search(r"\w", body) or body.lower() in words.PREPOSITIONS:  # "?", "ask abt"

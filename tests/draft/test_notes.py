@@ -346,6 +346,26 @@ def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code
         ("how stack ranking works in reviews", "how stack ranking works in reviews", "wonder"),
         ("is job shadowing possible?", "Is job shadowing possible?", "question"),
         ("how org design decisions are made", "how org design decisions are made", "wonder"),
+        # words after "what" that are the question's subject: asked as written, not "I am
+        # curious what tools does the team use"
+        (
+            "what tools does the pricing team use day to day",
+            "What tools does the pricing team use day to day?",
+            "question",
+        ),
+        ("ask what tools do you use", "What tools do you use?", "question"),
+        ("which dashboards are used most", "Which dashboards are used most?", "question"),
+        ("what the team is building", "what the team is building", "wonder"),
+        # "how the team measure it", "how you hear": a verb that would lose its -s or past
+        ("ask how does the team measure success", "How does the team measure success?", "question"),
+        ("ask how did they hear about me", "How did you hear about me?", "question"),
+        ("ask how do you measure success", "how you measure success", "wonder"),
+        # a question may ask after the team's troubles
+        (
+            "what is the biggest data quality headache right now?",
+            "What is the biggest data quality headache right now?",
+            "question",
+        ),
     ],
 )
 def test_questions_are_asked_as_questions(question, text, shape):
@@ -362,6 +382,8 @@ def test_questions_are_asked_as_questions(question, text, shape):
         ("ask abt", "note_unclear"),
         ("remote ok?", "note_unclear"),  # not "I would love to hear more about remote ok."
         ("I think I'd be good at it", "note_first_person"),
+        ("their codebase is a nightmare?", "private_note"),
+        ("what a nightmare their codebase is lol", "private_note"),
     ],
 )
 def test_questions_that_cannot_be_asked(question, code):
