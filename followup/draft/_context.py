@@ -27,7 +27,7 @@ from followup.draft._mime import name_cased
 from followup.draft._names import TITLED, first_names, greetings
 from followup.draft._notes import adapt_column
 from followup.draft._phrases import compose, offsets, phrase_book
-from followup.draft._roles import letter_roles
+from followup.draft._roles import letter_companies, letter_roles
 from followup.draft._seen import Places
 from followup.draft._when import interview_when
 from followup.draft._wording import PERSONAL_SHAPES, QUESTION_SHAPES, with_article
@@ -71,8 +71,7 @@ def template_context(
     context["role"] = letter_roles(context["role"])
     context["a_role"] = context["role"].map({r: with_article(r) for r in context["role"].unique()})
     # "at University of Riverside" reads "at the University of Riverside"
-    of_place = context["company"].str.match(_OF_PLACE)
-    context["company"] = context["company"].where(~of_place, "the " + context["company"])
+    context["company"] = letter_companies(context["company"])  # "the University of Leeds"
     context = _with_notes(context)
     # The interviews for one role at one company, on one panel, back to back or in later
     # rounds, take their letters' frames from one Latin square, so no two share a sentence.
@@ -146,9 +145,3 @@ def _standalone(text: pd.Series, shape: pd.Series) -> pd.Series:
 def _one_full_stop(text: pd.Series) -> pd.Series:
     """A name that ends in a full stop ("Atlas Outdoor Co.") ends its sentence with it."""
     return text.str.replace(r"(?<![.])\.\.(?![.])", ".", regex=True)
-
-
-_OF_PLACE = (
-    r"(?:University|College|Institute|Museum|Bank|Department|Ministry|Office|Library|School|"
-    r"Academy|Society|Council|Board|Port|City|State|Commonwealth|Church|Archdiocese) of\b"
-)

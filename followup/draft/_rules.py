@@ -30,7 +30,7 @@ from followup.draft._checkin_rules import THANK_YOU_ONLY, checkin_findings
 from followup.draft._note_rules import NOTE_RULES, check_notes, text_column
 from followup.draft._notes import adapt_column
 from followup.draft._proofread import doubled_words, matches, misspellings, objects
-from followup.draft._roles import letter_roles
+from followup.draft._roles import letter_companies, letter_roles
 from followup.draft._slips import find_slips, letter_cores
 from followup.draft._style import style
 from followup.draft._when import days_ahead
@@ -182,7 +182,7 @@ def check_drafts(
             "does not restate interest in the "
             + letter_roles(drafts["role"].astype("str"))
             + " role at "
-            + drafts["company"].astype("str")
+            + letter_companies(drafts["company"].astype("str"))
         ),
     )
     add(
@@ -247,7 +247,7 @@ def _names_the_role(drafts: pd.DataFrame, body: pd.Series) -> np.ndarray:
     text live only here: 15,000 of them are about 11 MB)."""
     lower = objects(body.str.lower())
     role = objects(letter_roles(drafts["role"].astype("str")).str.lower())
-    company = objects(drafts["company"].astype("str").str.lower())
+    company = objects(letter_companies(drafts["company"].astype("str")).str.lower())
     return np.array([r in b and c in b for r, c, b in zip(role, company, lower, strict=True)])
 
 

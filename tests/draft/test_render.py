@@ -155,6 +155,19 @@ def test_a_place_named_of_something_takes_the():
     assert not drafts["body"].str.contains(r"(?<!the )University of", regex=True).any()
 
 
+def test_abbreviations_in_a_role_and_an_employer_are_spelled_out():
+    """Before: "the Backend Eng role", "joining County Health Dept"."""
+    drafts = render_drafts(
+        panel(2, Company="County Health Dept", Role="Sr. Backend Eng"), sender=SENDER
+    )
+    body = drafts["body"].iloc[0]
+    assert "Senior Backend Engineer" in body, body
+    assert "the County Health Department" in body, body
+    assert not drafts["body"].str.contains(r"\bEng\b|\bDept\b|\bSr\.", regex=True).any()
+    findings = check_drafts(drafts)
+    assert not findings["severity"].eq("error").any(), findings  # the role is still named
+
+
 def test_a_stock_phrase_in_a_note_never_reaches_the_letter_and_the_draft_needs_fixes():
     points = ["think outside the box re: cost dashboards", "SLOs - at the end of the day"]
     drafts = render_drafts(panel(2, **{"Talking Point": points}), sender=SENDER)
