@@ -240,8 +240,8 @@ def _zip_packed(frame: pd.DataFrame) -> pd.DataFrame:
         names = names or [""] * len(pairs)  # the names came with the addresses
         if len(names) != len(pairs):
             problems.iloc[at] = (
-                f"{len(names)} name(s) but {len(pairs)} address(es) in this row; give one "
-                "name per address, in the same order"
+                f"{len(names)} name(s) ({'; '.join(names)}) but {len(pairs)} address(es) "
+                "in this row; give one name per address, in the same order, split by ';'"
             )
             continue
         people = pd.DataFrame([row] * len(pairs)).reset_index(drop=True)
@@ -294,9 +294,10 @@ def _split_names(
     "and"); the split on the first separator found when none does."""
     cell = cell.strip()
     tried: list[list[str]] = []
-    for separator in separators:
-        if separator in (" and ", "&", ","):
-            parts = re.split(r"\s*(?:,|\band\b|&)\s*", cell)
+    for separator in (*separators, "any"):  # "any": "Ana & Bo and Cy; Di" mixes them
+        if separator in (" and ", "&", ",", "any"):
+            mixed = r"|;|\n" if separator == "any" else ""
+            parts = re.split(rf"\s*(?:,|\band\b|&{mixed})\s*", cell)
         else:
             parts = cell.split(separator)
         parts = [p.strip() for p in parts if p.strip()]

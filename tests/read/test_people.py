@@ -260,9 +260,21 @@ def test_names_that_do_not_match_the_addresses_are_a_reject():
     assert result.rejects[["code", "problem"]].to_numpy().tolist() == [
         [
             "packed_mismatch",
-            "3 name(s) but 2 address(es) in this row; give one name per address, in the same order",
+            "3 name(s) (Dana; Luis; Zoë) but 2 address(es) in this row; give one name per "
+            "address, in the same order, split by ';'",
         ]
     ]
+
+
+def test_names_split_by_several_separators_in_one_cell_match_their_addresses():
+    """Before: "3 name(s) but 5 address(es)", and the row's five interviewers were lost."""
+    names = "Dr. Chidi Okonkwo & Aoife Byrne and Łukasz Zieliński; José Luis Rodríguez; Ana Ruiz"
+    emails = "; ".join(f"p{i}@nw.example" for i in range(5))
+    result = one(Interviewer=names, **{"Interviewer Email": emails})
+    assert result.rejects.empty, result.rejects
+    assert result.recipients["interviewer_name"].tolist() == [
+        "Dr. Chidi Okonkwo", "Aoife Byrne", "Łukasz Zieliński", "José Luis Rodríguez", "Ana Ruiz"
+    ]  # fmt: skip
 
 
 def test_headers_of_several_phrases_match_by_a_part_unless_it_is_ambiguous():
