@@ -93,6 +93,24 @@ _SUBORDINATOR = re.compile(rf"\b{alternatives(words.SUBORDINATORS)}\b", re.IGNOR
 _LIFE = re.compile(rf"\b{alternatives(words.LIFE)}\b", re.IGNORECASE)
 
 
+#: Someone or something of the reader's life, then what they did: "your cat walked across
+#: the keyboard", "your dog Max who came into the zoom" (its "who" is dropped).
+_LIFE_DEED = re.compile(
+    rf"^((?:your|the)\s+(?:\w+\s+)?{alternatives(words.LIFE)}(?:\s+(?-i:[A-Z])[\w'-]*)?)\s+"
+    rf"(?:(?:who|that)\s+)?(?=(?:\w+ed|{alternatives(words.SIMPLE_PASTS)})\s+\w)",
+    re.IGNORECASE,
+)
+
+
+def life_deed(text: str) -> str:
+    """A note of a deed in the reader's life, without a "who" that makes it a phrase.
+
+    >>> life_deed("his dog Max who came into the zoom".replace("his", "your"))
+    'your dog Max came into the zoom'
+    """
+    return _LIFE_DEED.sub(r"\1 ", text, count=1)
+
+
 def is_clause(text: str) -> bool:
     """A verb of its own before any "that", "how", ...: "the team is growing", "you
     launched a product"; not "how the team grew" or "the idea that data is a product"."""
@@ -100,7 +118,7 @@ def is_clause(text: str) -> bool:
         return False
     if re.match(r"^(?:you|it|there)\b(?!')", text, re.IGNORECASE):
         return True
-    if _GROUP_DEED.match(text):
+    if _GROUP_DEED.match(text) or _LIFE_DEED.match(text):
         return True
     verbs = (AUX, _PAST_WITH_OBJECT, _PAST_AT_END, _PAST_AFTER_ADVERB, _SIMPLE_PAST)
     verb = next(filter(None, (v.search(text) for v in verbs)), None)

@@ -11,6 +11,12 @@ from followup.schema import DITTOS
 
 #: Shorthand people jot in notes, and the word it stands for; "" where it is ambiguous
 #: (the proofreader asks for a rewrite instead of guessing).
+#: Notes that do not say what was discussed: "it", "stuff", "my background".
+VAGUE = ("it", "this", "that", "them", "those", "these", "everything", "all of it", "all",
+         "stuff", "things", "a lot", "lots", "the role", "the job", "the interview",
+         "the company", "background", "my background", "experience", "my experience",
+         "resume", "my resume", "next steps", "the next steps", "logistics", "intros")  # fmt: skip
+
 SHORTHAND: dict[str, str] = {
     "yrs": "years",
     "yr": "year",
@@ -57,6 +63,7 @@ SHORTHAND: dict[str, str] = {
     "certs": "certifications",
     "devs": "developers",
     "u": "you",
+    "r": "are",  # not "R", the language: a capital letter alone is kept
     "ur": "your",
     "whats": "what's",
     "hows": "how's",
@@ -414,7 +421,8 @@ CASED: dict[str, str] = {
                               "Urdu", "Bengali", "Punjabi", "Swahili", "Ukrainian", "Greek")},
     **{d.lower() + "s": d + "s" for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                            "Saturday", "Sunday")},
-    "powerbi": "Power BI", "pms": "PMs", "postgresql": "PostgreSQL",
+    "powerbi": "Power BI", "pms": "PMs", "postgresql": "PostgreSQL", "phd": "PhD",
+    "mba": "MBA", "ceo": "CEO", "cto": "CTO", "ci/cd": "CI/CD",
 }  # fmt: skip
 
 #: Verbs whose past tense opens a fit note ("I led ...") and the form that follows

@@ -42,7 +42,7 @@ from functools import lru_cache
 import pandas as pd
 
 from followup.draft import _lexicon as words
-from followup.draft._clauses import is_clause, is_news, named_subject, reported_clause
+from followup.draft._clauses import is_clause, is_news, life_deed, named_subject, reported_clause
 from followup.draft._fits import adapt_fit
 from followup.draft._names import as_their
 from followup.draft._parts import WENT_WELL, common_checks, example_from, joke, quoted_saying
@@ -130,7 +130,7 @@ def adapt_talking_point(raw: str) -> Note:
             'write the topic itself, e.g. "the team\'s on-call rotation"',
         )
     text = LEADING_POSSESSIVE.sub("your ", text)
-    text = DISCUSSED_AT_END.sub("", text)  # "the roadmap we discussed" → "the roadmap"
+    text = life_deed(DISCUSSED_AT_END.sub("", text))  # not "the roadmap we discussed"
     said = reported_clause(text)  # "she said the team is growing" → "the team is growing"
     if said and not HE_SHE.search(text[said:]):
         text = text[said:]

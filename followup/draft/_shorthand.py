@@ -29,7 +29,7 @@ def expand_shorthand(text: str) -> tuple[str, list[str]]:
 
     def spell(match: re.Match[str]) -> str:
         word, stop = match.group(1), match.group(2) or ""
-        full = words.SHORTHAND[word.lower()]
+        full = words.SHORTHAND[word.lower()] if word not in ("R", "U") else word
         if not full:
             around = text[match.start() - 1 : match.start()] + text[match.end() : match.end() + 1]
             if not word.isupper() and "-" not in around:  # HR, ENG: acronyms; "co-op": a word

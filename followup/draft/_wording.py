@@ -20,10 +20,7 @@ PERSONAL_SHAPES = ("topic", "statement", "news", "shared", "occasion", "pastime"
 QUESTION_SHAPES = ("question", "wonder", "wish")
 MAX_NOTE_WORDS = 30
 #: What is left of a note that says nothing once its lead-in is gone ("Loved it!").
-VAGUE = frozenset(
-    ("it", "this", "that", "them", "those", "these", "everything", "all of it", "all", "stuff",
-     "things", "a lot", "lots", "the role", "the job", "the interview", "the company")
-)  # fmt: skip
+VAGUE = frozenset(words.VAGUE)
 
 
 class Note(NamedTuple):
@@ -253,7 +250,8 @@ def clean(raw: str, *, asides: bool = False) -> str:
     text = re.sub(r"\s+(?:&|\+)\s+", " and ", text)
     text = re.sub(r"(?<![\w/'-])(?<!\bthe )(?<!\ba )w(?=\s+\w)", "with", text)  # "partnered w PMs"
     text = ARROW_TO.sub(" to ", text)
-    text = re.sub(rf"(\bfrom\s+[^,;]+?){ARROW.pattern}", r"\1 to ", text)  # "from X -> Y"
+    moving = r"\b(?:from|migrat\w*|mov(?:e|es|ed|ing)|switch\w*|port(?:s|ed|ing)?)\s"
+    text = re.sub(rf"({moving}[^,;]+?){ARROW.pattern}", r"\1 to ", text)  # "from X -> Y"
     text = re.sub(r"^both\s+(?=(?:into|from|big|huge|fans?)\b)", "we are both ", text, flags=re.I)
     doing = r"(?:\w+ed|love|like|have|ran|grew|went|play|run|climb)\b"  # "both ran ..."
     text = re.sub(rf"^both\s+(?={doing})", "we both ", text, flags=re.I)

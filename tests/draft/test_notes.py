@@ -76,6 +76,16 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("his kid just started uni", "your kid just started uni", "news"),
         ("their dog is called Pixel", "your dog is called Pixel", "news"),
         ("her dog Bruno came to the zoom mtg", "your dog Bruno came to the zoom meeting", "news"),
+        # a deed of someone in the reader's life, "who" or not: not "your perspective on ..."
+        ("his dog Max who came into the zoom", "your dog Max came into the zoom", "news"),
+        ("her cat walked across the keyboard", "your cat walked across the keyboard", "news"),
+        ("the team based in the Oslo office", "the team based in the Oslo office", "topic"),
+        # "->" after a move is "to"; initialisms in capitals
+        ("re: migrating monolith -> microservices", "migrating monolith to microservices", "topic"),
+        ("her phd work on ci/cd", "your PhD work on CI/CD", "topic"),
+        # "r" is "are"; "R" is the language
+        ("his kids r into robotics", "your kids are into robotics", "news"),
+        ("her team uses R and python", "your team uses R and Python", "statement"),
         ("both into bouldering!!", "we are both into bouldering", "shared"),
         ("from tableau -> looker", "from Tableau to Looker", "topic"),
         ("product analytics, w/ amplitude", "product analytics with amplitude", "topic"),
@@ -232,6 +242,7 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("the pricing engine they're rewriting in Rust", "note_they", "with 'you' or 'your'"),
         ("the screen and why half of them print it", "note_they", "'you' or 'your'"),
         ("quick call to confirm logistics", "note_unclear", "write what you talked about"),
+        ("quick chat abt background", "note_unclear", "write the topic itself"),  # the highlight?
         # how the interview went, a hedge, or a deed without its doer
         ("pairing exercise on window functions went well", "note_impression", "what you talked"),
         ("mentioned hiring freeze maybe lifting in jan", "note_unclear", "the topic itself"),
