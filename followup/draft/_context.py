@@ -20,9 +20,12 @@ Besides the sheet's own columns (missing text as ""), a template gets:
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from followup._clock import wall_clock
+from followup._distinct import holds_per_distinct
 from followup.draft._mime import name_cased
 from followup.draft._names import TITLED, first_names, greetings
 from followup.draft._notes import adapt_column
@@ -84,7 +87,7 @@ def template_context(
     context["variant"] = context.groupby("interview_id", sort=False).cumcount().astype("int64")
     if placed is not None:
         context["variant"] += placed.panels.add(context["interview_id"])
-    titled = context["greeting_name"].str.match(TITLED)
+    titled = holds_per_distinct(context["greeting_name"], re.compile(TITLED).match)
     return context.assign(
         salutation=letter["salutation"].where(~titled, "Dear"),
         thanks=letter["thanks"],

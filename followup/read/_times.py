@@ -8,6 +8,7 @@ import re
 import pandas as pd
 
 from followup._clock import CELL_ZONES, US_ONLY, ZONES_OF
+from followup._distinct import holds_per_distinct
 from followup.read._dates import DayFirst, column_order, parse_moments
 from followup.read._ranges import split_time_range
 from followup.read._rejects import Problems
@@ -21,6 +22,8 @@ _DURATION = (
     r"|(?:(?P<h>\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hour|hours)(?![a-z])\.?)?\s*"
     r"(?:(?P<m>\d+(?:[.,]\d+)?)\s*(?:m|min|mins|minute|minutes)?\.?)?)$"
 )
+
+_BARE_NUMBER = re.compile(r"\s*\d+(?:[.,]\d+)?\s*")  # "1.5" under "Duration"
 
 #: A start before 7 written with a one-digit hour and no am or pm ("1:30") is read as in
 #: the night, and warned of: it more often meant the afternoon. "01:30" means the night.
@@ -175,7 +178,7 @@ def _durations(cells: pd.Series, problems: Problems) -> pd.Series:
         "write minutes (45), hours (1h, 1h 30) or h:mm (1:30)",
         code="bad_duration",
     )
-    bare = cells.str.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*") & minutes.notna()
+    bare = holds_per_distinct(cells, _BARE_NUMBER.fullmatch) & minutes.notna()
     if not bare.any():
         return minutes
     header = problems.headers.get("duration", "")

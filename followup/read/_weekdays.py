@@ -3,8 +3,11 @@ two was mistyped, and the deadline counts from the date."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
+from followup._distinct import holds_per_distinct
 from followup.read._rejects import Problems
 
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -12,7 +15,8 @@ _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Su
 _SPELLINGS = {
     day[:n].lower(): number for number, day in enumerate(_DAYS) for n in range(3, len(day) + 1)
 } | {"weds": 2}
-_FIRST_WORD = r"^\s*([A-Za-z]+)\.?,?\s+\S"
+_LETTER_FIRST = re.compile(r"\s*[A-Za-z]")
+_FIRST_WORD = re.compile(r"^\s*([A-Za-z]+)\.?,?\s+\S")
 
 
 def written_weekdays(cells: pd.Series) -> pd.Series:
@@ -25,8 +29,14 @@ def written_weekdays(cells: pd.Series) -> pd.Series:
     3    <NA>
     dtype: Int64
     """
-    first = cells.str.extract(_FIRST_WORD, expand=False).str.lower()
-    return first.map(_SPELLINGS).astype("Int64")
+    codes, uniques = pd.factorize(cells, use_na_sentinel=False)
+    days = [_weekday(cell) for cell in uniques.tolist()]
+    return pd.Series(pd.array(days or [None], dtype="Int64")[codes], index=cells.index)
+
+
+def _weekday(cell: object) -> int | None:
+    first = _FIRST_WORD.match(cell) if isinstance(cell, str) else None
+    return _SPELLINGS.get(first[1].lower()) if first else None
 
 
 def warn_of_wrong_weekdays(
@@ -34,7 +44,7 @@ def warn_of_wrong_weekdays(
 ) -> None:
     """Warn of the cells whose weekday is not their date's (read from the same cell); the
     date is kept."""
-    if not cells.str.match(r"\s*[A-Za-z]").any():
+    if not holds_per_distinct(cells, _LETTER_FIRST.match).any():
         return
     written = written_weekdays(cells)
     wrong = written.notna() & dates.notna() & (dates.dt.day_of_week != written)
