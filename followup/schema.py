@@ -42,8 +42,11 @@ class Column:
 LOOSE_TALKING_POINTS = (
     "talking pts", "talking pt", "topics discussed", "things we discussed", "stuff we discussed",
     "things we talked about", "stuff we talked about", "points discussed", "main topic",
-    "main topics", "key topics",
+    "main topics", "key topics", "what stuck", "stuck with me", "takeaway", "takeaways",
+    "key takeaways", "memorable", "what i remember",
 )  # fmt: skip
+#: Headers that mean the private notes unless a tighter one ("Notes") does.
+LOOSE_NOTES = ("misc", "misc notes", "miscellaneous", "other notes")
 
 COLUMNS: tuple[Column, ...] = (
     Column("interview_id", ("interview id", "id", "interview"), doc="stable interview id"),
@@ -399,6 +402,7 @@ COLUMNS: tuple[Column, ...] = (
             "only for me",
             "for me only",
             "for my eyes only",
+            *LOOSE_NOTES,
         ),
         doc="your private notes: kept in the tables, never in a letter",
     ),

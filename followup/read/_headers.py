@@ -18,6 +18,7 @@ from followup.read._layouts import (
 from followup.schema import (
     ALIASES,
     BY_NAME,
+    LOOSE_NOTES,
     LOOSE_TALKING_POINTS,
     RECIPIENT_COLUMNS,
     normalize_header,
@@ -131,7 +132,7 @@ def map_headers(raw: RawSheet) -> tuple[list[str], dict[str, str], list[Unused]]
                 headers[other[0]] = headers.pop(name)
         if name is not None and name in headers and normalize_header(header) in _GIVES_WAY:
             name = None  # "Day" beside "Date", "Main topic" beside "Talking point": not used
-        elif name is not None and normalize_header(headers.get(name, "")) in _TOPIC_WAYS:
+        elif name is not None and normalize_header(headers.get(name, "")) in _LOOSE:
             names[names.index(name)] = None  # "Main topic", then "Talking point": that one
             del headers[name]
         elif name is not None and normalize_header(headers.get(name, "")) == _DAY:
@@ -250,8 +251,8 @@ def _from_to_times(raw: RawSheet) -> dict[int, str]:
     return {at[0]: "interview_start", at[1]: "interview_end"}
 
 
-_TOPIC_WAYS = frozenset(normalize_header(h) for h in LOOSE_TALKING_POINTS)
-_GIVES_WAY = _TOPIC_WAYS | {_DAY}  # not used beside a tighter one
+_LOOSE = frozenset(normalize_header(h) for h in (*LOOSE_TALKING_POINTS, *LOOSE_NOTES))
+_GIVES_WAY = _LOOSE | {_DAY}  # not used beside a tighter one
 #: Loose headers that mean a second column when a tighter one takes their first meaning:
 #: "When" is the day beside "Start time"; "Title" is the interviewer's beside "Job title".
 _SECOND_MEANING = {

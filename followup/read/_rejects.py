@@ -47,7 +47,8 @@ class Problems:
 
         ``code`` is one of :data:`~followup.schema.CODES` (or a Series of them).
         """
-        mask = mask.fillna(False).astype(bool)
+        if mask.dtype != bool:  # a boolean mask (the most) has no NA to fill
+            mask = mask.fillna(False).astype(bool)
         if not mask.any():
             return
         values = self.long[column] if value is None else value

@@ -40,7 +40,8 @@ _NO = ("no", "n", "nope", "nah", "false", "f", "0", "nein", "non", "not really",
 #: Yes only as the whole cell: "def not" and "100% no" are no yes.
 _YES_ALONE = ("100", "def", "defo", "super", "tak", "sim")
 _MAYBE = ("maybe", "unsure", "not sure", "undecided", "perhaps", "possibly", "somewhat", "low",
-          "idk", "kind of", "kinda", "sort of", "tbd")  # fmt: skip
+          "idk", "kind of", "kinda", "sort of", "tbd", "meh", "so so", "on the fence",
+          "lukewarm", "50 50")  # fmt: skip
 
 
 def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> pd.DataFrame:

@@ -80,7 +80,9 @@ def test_no_as_people_write_it(text):
     assert result.rejects.empty
 
 
-@pytest.mark.parametrize("text", ["maybe", "Maybe?", "unsure", "not sure", "?", "undecided"])
+@pytest.mark.parametrize(
+    "text", ["maybe", "Maybe?", "unsure", "not sure", "?", "undecided", "meh", "so-so", "50/50"]
+)  # before, "meh" was no yes/no, and the row's letters were rejected
 def test_maybe_is_yes_with_a_warning(text):
     result = one(**{"Still interested?": text})
     assert result.recipients["interested"].tolist() == [True]

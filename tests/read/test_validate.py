@@ -51,6 +51,7 @@ def test_headers_match_through_aliases_in_any_case_and_punctuation():
     [
         *("What stood out", "Key points", "Things to mention", "Common ground", "Rapport"),
         *("Talking pts", "Stuff we discussed", "Main topic"),  # before: not used, every note lost
+        *("What stuck", "Key takeaways"),
     ],
 )
 def test_what_stood_out_and_its_kin_are_the_talking_point(header):
@@ -61,6 +62,22 @@ def test_what_stood_out_and_its_kin_are_the_talking_point(header):
     result = read(frame, tz="UTC")
     assert problems(result) == []
     assert result.recipients["talking_point"].tolist() == ["their dbt setup"]
+
+
+@pytest.mark.parametrize("header", ["Misc", "Misc notes", "Miscellaneous"])
+def test_a_misc_column_is_private_notes(header):
+    """Before: 'column not used', and the "goes by Shiv" in it was not read."""
+    frame = pd.DataFrame(
+        {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
+        | {"Interviewer": ["Siobhán Ní Bhriain"], "Email": ["s@nw.example"]}
+        | {header: ["goes by Shiv"]}
+    )
+    result = read(frame, tz="UTC")
+    assert problems(result) == []
+    assert result.recipients["notes"].tolist() == ["goes by Shiv"]
+    result = read(frame.assign(Notes="rushed"), tz="UTC")  # beside "Notes": not used
+    assert result.recipients["notes"].tolist() == ["rushed"]
+    assert problems(result) == [(1, header, "column not used")]
 
 
 def test_a_loose_name_for_the_talking_point_gives_way_to_a_tight_one():
@@ -569,10 +586,10 @@ def test_notebook_display_shows_summary_and_escaped_problems(write):
 def test_an_unused_header_is_offered_a_column_only_when_it_is_a_near_spelling():
     frame = pd.DataFrame(
         {"Company": ["N"], "Role": ["Analyst"], "Start": ["2026-11-24 14:30"]}
-        | {"Interviewer": ["Dana"], "Email": ["dana@nw.example"], "Misc": ["x"], "Tpoic": ["y"]}
+        | {"Interviewer": ["Dana"], "Email": ["dana@nw.example"], "Mist": ["x"], "Tpoic": ["y"]}
     )
     hints = read(frame, tz="UTC").rejects.set_index("column")["hint"]
-    assert not hints["Misc"].startswith("did you mean")  # not "Mins"
+    assert not hints["Mist"].startswith("did you mean")  # not "Mins"
     assert hints["Tpoic"].startswith("did you mean talking point?")
 
 
