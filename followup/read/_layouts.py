@@ -34,7 +34,9 @@ WORKING_COLUMNS = frozenset(("slot", *(f"source_{name}" for name in PER_INTERVIE
 #: A normalised header of the wide layout: "interviewer2email" → slot 2, field "email".
 WIDE_HEADER = re.compile(r"^(?:interviewer|panelist|panellist)(\d{1,2})(.*)$")
 
-_ADDRESS_SEPARATORS = re.compile(r'("(?:[^"\\]|\\.)*"|<[^>]*>|\([^)]*\))|[,;\n]')
+_ADDRESS_SEPARATORS = re.compile(
+    r'("(?:[^"\\]|\\.)*"|<[^>]*>|\([^)]*\))|[,;\n]|\s(?:&|/|\+|and)\s(?=[^\s@<>]+@)'
+)  # also "a@x.com & b@x.com", "a@x.com / b@x.com"
 
 
 def wide_field(normalized_header: str) -> tuple[int, str] | None:
@@ -287,7 +289,7 @@ def _addresses_from_names(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _split_names(
-    cell: str, count: int, separators: tuple[str, ...] = (";", "\n", " and ", "&", ",")
+    cell: str, count: int, separators: tuple[str, ...] = (";", "\n", " / ", " and ", "&", ",")
 ) -> list[str]:
     """A cell of several names, split on whichever separator gives ``count`` of them
     ("Ortega, Luis; Whitfield, Dana" on semicolons; "Dana, Luis and Zoë" on commas and
@@ -296,7 +298,7 @@ def _split_names(
     tried: list[list[str]] = []
     for separator in (*separators, "any"):  # "any": "Ana & Bo and Cy; Di" mixes them
         if separator in (" and ", "&", ",", "any"):
-            mixed = r"|;|\n" if separator == "any" else ""
+            mixed = r"|;|\n|\s/\s" if separator == "any" else ""
             parts = re.split(rf"\s*(?:,|\band\b|&{mixed})\s*", cell)
         else:
             parts = cell.split(separator)

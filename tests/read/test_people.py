@@ -268,6 +268,20 @@ def test_names_that_do_not_match_the_addresses_are_a_reject():
     ]
 
 
+def test_names_split_by_slashes_match_addresses_joined_by_ampersands():
+    """Before: the addresses were "not a valid email address", and the row was lost."""
+    result = one(
+        Interviewer="Dana Kim / Luis Ortega / Zoë Müller",
+        **{"Interviewer Email": "dana@nw.example & luis@nw.example / zoe@nw.example"},
+    )
+    assert result.rejects.empty, result.rejects
+    assert result.recipients[["interviewer_name", "interviewer_email"]].to_numpy().tolist() == [
+        ["Dana Kim", "dana@nw.example"],
+        ["Luis Ortega", "luis@nw.example"],
+        ["Zoë Müller", "zoe@nw.example"],
+    ]
+
+
 def test_names_split_by_several_separators_in_one_cell_match_their_addresses():
     """Before: "3 name(s) but 5 address(es)", and the row's five interviewers were lost."""
     names = "Dr. Chidi Okonkwo & Aoife Byrne and Łukasz Zieliński; José Luis Rodríguez; Ana Ruiz"
