@@ -54,6 +54,12 @@ def adapt_fit(raw: str) -> Note:
     )
     text = re.sub(r"\b(?:with|for|at)\s+them\b", lambda m: m.group(0)[:-4] + "your team", text)
     text = re.sub(r"\btheir\b", "your", text, flags=re.IGNORECASE)
+    if re.match(r"(?i)(?:she|he|her|his)\b", text):  # an adviser's note of the student
+        return unusable(
+            "note_they",
+            "tells of the candidate as he or she; the letter is in the candidate's words",
+            f'write it as the candidate would, e.g. "{_as_mine(text)}"',
+        )
     if THEY.search(text) or HE_SHE.search(text):
         return unusable(
             "note_they",
@@ -189,3 +195,9 @@ def _possessed(item: str) -> bool:
         or item in _TOOLS
         or re.fullmatch(r"(?:[\w-]+\s+)?\w{4,}ing", item)
     )
+
+
+def _as_mine(text: str) -> str:
+    """ "her capstone on pricing" → "my capstone on pricing"; "she led X" → "I led X"."""
+    mine = re.sub(r"(?i)^(?:her|his)\b", "my", text)
+    return re.sub(r"(?i)^(?:she|he)\b", "I", mine)

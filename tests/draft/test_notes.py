@@ -625,6 +625,15 @@ def test_a_fit_names_the_readers_side_as_yours_or_comes_back():
     assert adapt_fit("built what they use now")[2] == "note_they"
 
 
+def test_a_fit_an_adviser_wrote_of_the_student_comes_back_in_the_students_words():
+    """Before: "talks about the interviewer's side", of the student's own capstone."""
+    note = adapt_fit("her capstone on claims frequency modeling")
+    assert (note.shape, note.code) == ("unusable", "note_they")
+    assert "tells of the candidate as he or she" in note.problem
+    assert note.suggestion.endswith('"my capstone on claims frequency modeling"')
+    assert adapt_fit("she led a dbt migration").suggestion.endswith('"I led a dbt migration"')
+
+
 def test_days_months_and_tools_keep_their_capitals():
     assert adapt_fit("2 yrs of python and excel").text == "my 2 years of Python and Excel"
     assert adapt_talking_point("the launch in september").text == "the launch in September"
