@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from followup.read._raw import RawSheet
 
 
-_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+#: Words in brackets, and a scale after the header ("Interest 1-5", "Fit /10").
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|\s(?:1\s*(?:-|–|to)\s*(?:5|10)|/\s*(?:5|10))\s*$")
 #: Words cut short in headers, spelled out before a header is matched: "What we talked abt",
 #: "Len (min)", "Intvw date", "Cand. email".
 _SHORTHAND = {

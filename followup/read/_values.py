@@ -41,7 +41,7 @@ _NO = ("no", "n", "nope", "nah", "false", "f", "0", "nein", "non", "not really",
 _YES_ALONE = ("100", "def", "defo", "super", "tak", "sim")
 _MAYBE = ("maybe", "unsure", "not sure", "undecided", "perhaps", "possibly", "somewhat", "low",
           "idk", "kind of", "kinda", "sort of", "tbd", "meh", "so so", "on the fence",
-          "lukewarm", "50 50")  # fmt: skip
+          "lukewarm", "50 50", "bof")  # fmt: skip
 
 
 def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> pd.DataFrame:
@@ -143,14 +143,25 @@ def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> 
     return long
 
 
+#: A score on a scale of 5 or 10: "4", "2 - prob not", "7/10", "6 out of 10".
+_SCORE = re.compile(r"\s*(\d{1,2})(?:\s*(?:/|out\s+of|of)\s*(5|10))?(?![\d.,%])(?!\s*%)")
+
+
 def yes_no(text: str) -> bool | str | None:
     """How a yes/no cell reads: True, False, "maybe", or None when it cannot be read.
 
     >>> [yes_no(t) for t in ("Yes!!", "nope.", "Not really", "maybe?", "soon")]
     [True, False, False, 'maybe', None]
+    >>> [yes_no(t) for t in ("4", "2 - prob not", "3/5", "7/10", "6 out of 10", "12")]
+    [True, False, 'maybe', True, 'maybe', None]
     """
     if set(text.strip()) == {"?"}:
         return "maybe"
+    scored = _SCORE.match(text)  # "4", "2 - prob not", "7/10": out of 5, or of 10 above 5
+    score = int(scored[1]) if scored and text.strip() not in ("0", "1") else 11  # 1/0: yes/no
+    out_of = int(scored[2] or (5 if score <= 5 else 10)) if scored else 10
+    if score <= out_of:
+        return True if score >= 0.7 * out_of else "maybe" if score >= 0.5 * out_of else False
     phrase = " ".join(re.sub(r"[^\w\s✓✔👍👎]", " ", text.lower()).split())
     for answer, starts in (("maybe", _MAYBE), (False, _NO), (True, _YES)):
         if any(phrase == s or phrase.startswith(s + " ") for s in starts):

@@ -72,6 +72,7 @@ def test_yes_as_people_write_it(text):
         "not interested",
         "declined",
         "nah",
+        "1 - not for me",  # a score; "1" alone is a spreadsheet's yes
     ],
 )
 def test_no_as_people_write_it(text):
@@ -89,6 +90,20 @@ def test_maybe_is_yes_with_a_warning(text):
     assert result.rejects[["code", "severity"]].to_numpy().tolist() == [
         ["maybe_interested", "warning"]
     ]
+
+
+@pytest.mark.parametrize("header", ["Interest 1-5", "Interest (1-5)", "Interest /10"])
+@pytest.mark.parametrize(
+    ("score", "interested", "codes"),
+    [("4", True, []), ("2 - prob not, too much travel", False, []), ("3", True, ["maybe"])],
+)
+def test_interest_on_a_scale_reads_high_as_yes_low_as_no(header, score, interested, codes):
+    """Before: "Interest 1-5" was not used, and the letter of a "2" said how excited the
+    candidate was; "Interest (1-5)" rejected every row."""
+    score = score if header != "Interest /10" else {"4": "8", "3": "6"}.get(score, score)
+    result = one(**{header: score})
+    assert result.recipients["interested"].tolist() == [interested]
+    assert [c.split("_")[0] for c in result.rejects["code"]] == codes
 
 
 def test_only_an_unreadable_interest_is_a_reject():
