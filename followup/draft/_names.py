@@ -61,7 +61,6 @@ TITLED = rf"(?:{'|'.join(sorted(map(re.escape, {*_FORMAL.values(), *_BY_FIRST_NA
 _DOCTORAL = frozenset({"md", "do", "phd", "dphil", "edd", "dds", "dmd", "dvm", "psyd"})
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 
-
 #: Letters no Unicode decomposition takes to ASCII: "Łukasz" is "lukasz" in an address.
 _UNDECOMPOSED = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d",
                                "ß": "ss", "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe"})  # fmt: skip
@@ -167,6 +166,8 @@ def _family_first(tokens: list[str]) -> str | None:
     return " ".join(rest)
 
 
+_TITLE_AFTER = re.compile(r"^([^,]+),\s*((?i:prof|professor|dr|doctor)\.?)$")
+_EMERITUS = re.compile(r"(?i)\s*\bemerit(?:us|a)\b\.?")
 #: "Mª", the written short form of María: "Mª José Cabrera" is María José.
 _MARIA = re.compile(r"(?<!\S)M\.?ª\.?(?:\s+|(?=\S))")
 
@@ -185,6 +186,7 @@ def greeting(name: str, preferred: str = "", local: str = "") -> tuple[str, str]
     from nameparser import HumanName
 
     text = _MARIA.sub("María ", name_case(re.sub(r"\s+", " ", name).strip()))  # "Mª José"
+    text = _TITLE_AFTER.sub(r"\2 \1", _EMERITUS.sub("", text))  # "X, Prof. Emeritus"
     if not text:
         return "", ""
     tokens = text.split()

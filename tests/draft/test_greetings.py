@@ -28,6 +28,9 @@ from followup.draft import check_drafts, greeting, greetings, interview_when, re
         ("Dr. Ludwig van Beethoven", "Dr. van Beethoven"),
         ("Sir Tim Berners-Lee", "Sir Tim"),
         ("Fr. Tomás Ó Briain", "Father Ó Briain"),
+        ("Walter Lindqvist, Prof. Emeritus", "Professor Lindqvist"),  # not "Professor Walter"
+        ("Emeritus Prof. Walter Lindqvist", "Professor Lindqvist"),
+        ("Ana Ruiz, Dr.", "Dr. Ruiz"),
         ("Father Brown", "Father Brown"),
         ("Rabbi Sarah Cohen", "Rabbi Cohen"),
         ("Sister Mary Catherine", "Sister Mary"),
