@@ -15,7 +15,7 @@ _ROUND = (
     r"(?:(?:1st|2nd|3rd|\dth|first|second|third|fourth|final|last|next)\s*"
     r"(?:round|interview|stage|call)?|(?:round|stage|r)\s*\d+|phone\s+screen"
     r"|(?:hm|hiring\s+manager|panel|technical|behaviou?ral|case|on-?site|screening)\s+"
-    r"(?:round|interview|call))"
+    r"(?:round|interview|call)|(?:campus|site|on-?site)\s+visit|job\s+talk)"
 )  # not "onsite" or "screening" alone: "IT Support Technician - Onsite" is the job
 #: A round in brackets, or after a dash, colon, comma or bar, ending the cell.
 _ROUND_NOTE = re.compile(
@@ -28,7 +28,9 @@ _ROUND_NOTE = re.compile(
 _SPELLED = {"sr": "Senior", "jr": "Junior", "mgr": "Manager", "dir": "Director",
             "assoc": "Associate", "asst": "Assistant", "coord": "Coordinator", "eng": "Engineer",
             "engr": "Engineer", "mktg": "Marketing", "mgmt": "Management", "rep": "Representative",
-            "dept": "Department", "govt": "Government"}  # fmt: skip
+            "dept": "Department", "govt": "Government", "prof": "Professor",
+            "univ": "University", "intl": "International",
+            "natl": "National", "assn": "Association"}  # fmt: skip
 _ABBREVIATION = re.compile(rf"(?<![\w&.'-])({'|'.join(_SPELLED)})\b\.?(?![\w&'-])", re.I)
 #: Names of public bodies that take "the": "the University of Riverside", "the County
 #: Health Department".
@@ -45,22 +47,23 @@ def letter_roles(roles: pd.Series) -> pd.Series:
     >>> roles = ["Ops Analyst (2nd round)", "Actuarial Analyst - final", "SWE – Round 2"]
     >>> letter_roles(pd.Series([*roles, "Engineer - Platform", "IT Technician - Onsite"])).tolist()
     ['Ops Analyst', 'Actuarial Analyst', 'SWE', 'Engineer - Platform', 'IT Technician - Onsite']
-    >>> letter_roles(pd.Series(["Sr. Backend Eng", "Eng Mgr", "Sales Rep (final)"])).tolist()
-    ['Senior Backend Engineer', 'Engineering Manager', 'Sales Representative']
+    >>> letter_roles(pd.Series(["Sr. Backend Eng", "Eng Mgr", "Asst Prof - campus visit"])).tolist()
+    ['Senior Backend Engineer', 'Engineering Manager', 'Assistant Professor']
     """
     return per_distinct(roles, lambda role: _spelled_out(_ROUND_NOTE.sub("", role) or role))
 
 
 def letter_companies(companies: pd.Series) -> pd.Series:
-    """Each employer as a sentence names it: abbreviations spelled out, and "the" before a
-    public body's name.
+    """Each employer as a sentence names it: without an aside in brackets at its end,
+    abbreviations spelled out, and "the" before a public body's name.
 
-    >>> letter_companies(pd.Series(["County Health Dept", "University of Leeds", "Acme"])).tolist()
-    ['the County Health Department', 'the University of Leeds', 'Acme']
+    >>> names = ["County Health Dept", "University of Leeds", "Hays (agency)"]
+    >>> letter_companies(pd.Series(names)).tolist()
+    ['the County Health Department', 'the University of Leeds', 'Hays']
     """
 
     def named(company: str) -> str:
-        spelled = _spelled_out(company)
+        spelled = _spelled_out(re.sub(r"\s*\([^()]*\)$", "", company) or company)  # "(recruiter)"
         return f"the {spelled}" if _THE.match(spelled) else spelled
 
     return per_distinct(companies, named)

@@ -166,6 +166,9 @@ def test_abbreviations_in_a_role_and_an_employer_are_spelled_out():
     assert not drafts["body"].str.contains(r"\bEng\b|\bDept\b|\bSr\.", regex=True).any()
     findings = check_drafts(drafts)
     assert not findings["severity"].eq("error").any(), findings  # the role is still named
+    drafts = render_drafts(panel(2, Company="Hays (recruiter)"), sender=SENDER)  # an aside
+    assert not drafts["body"].str.contains("(recruiter)", regex=False).any()
+    assert not check_drafts(drafts)["severity"].eq("error").any()
 
 
 def test_a_stock_phrase_in_a_note_never_reaches_the_letter_and_the_draft_needs_fixes():
