@@ -105,7 +105,7 @@ _LIFE_DEED = re.compile(
 def life_deed(text: str) -> str:
     """A note of a deed in the reader's life, without a "who" that makes it a phrase.
 
-    >>> life_deed("his dog Max who came into the zoom".replace("his", "your"))
+    >>> life_deed("your dog Max who came into the zoom")
     'your dog Max came into the zoom'
     """
     return _LIFE_DEED.sub(r"\1 ", text, count=1)

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from followup.schema import DITTOS
 
-#: Shorthand people jot in notes, and the word it stands for; "" where it is ambiguous
-#: (the proofreader asks for a rewrite instead of guessing).
 #: Notes that do not say what was discussed: "it", "stuff", "my background".
 VAGUE = ("it", "this", "that", "them", "those", "these", "everything", "all of it", "all",
          "stuff", "things", "a lot", "lots", "the role", "the job", "the interview",
          "the company", "background", "my background", "experience", "my experience",
-         "resume", "my resume", "next steps", "the next steps", "logistics", "intros")  # fmt: skip
+         "resume", "my resume", "next steps", "the next steps", "logistics", "intros",
+         # who the interviewer is, not what was discussed: "Chair.", "HM"
+         "chair", "committee chair", "hm", "hiring manager", "recruiter", "manager", "director",
+         "vp", "ceo", "cto", "founder", "panel", "panelist", "interviewer")  # fmt: skip
 
+#: Shorthand people jot in notes, and the word it stands for; "" where it is ambiguous
+#: (the proofreader asks for a rewrite instead of guessing).
 SHORTHAND: dict[str, str] = {
     "yrs": "years",
     "yr": "year",

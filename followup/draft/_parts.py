@@ -164,6 +164,7 @@ def one_part(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | None:
         return None
     parts = [_ALSO_AT_END.sub("", p) for p in parts]  # "Kasia - the diary study too"
     notes = [n for n in map(adapt, parts) if n.code in ("", "note_shortened")]
+    notes = [n for n in notes if re.search(r"[^\W\d_]{2}", n.text)]  # not "3" of "ch. 3"
     carried = [n for n in notes if n.shape in _CARRIED[kind]]
     carried += [n for n in notes if n.shape == "occasion" and _worth_telling(n)]
     if not carried:

@@ -57,6 +57,16 @@ _WHAT_NOUN_ASKS = re.compile(
     r"should|has|have)\s+\w",
     re.IGNORECASE,
 )
+#: "what certifications they value most": the reader, as "you".
+_WHAT_THEY = (
+    re.compile(r"(?i)\b((?:what|which|how\s+m(?:any|uch))\s+(?:[\w-]+\s+){1,3}?)they\b"),
+    r"\1you",
+)
+#: "how many people you hire": told, not asked ("How many people do you hire?").
+_HOW_MANY_TOLD = re.compile(
+    r"(?i)how\s+m(?:any|uch)\s+(?:(?!(?:do|does|did|is|are|can|will|would)\b)[\w-]+\s+){1,3}?"
+    r"(?:you|we|i)\b"
+)
 #: "ask how does the team measure it", "ask what did they ship": turned into "how the team
 #: measure it", the verb would lose its -s or its past; asked as written instead.
 _ASKED_AS_WRITTEN = re.compile(
@@ -112,11 +122,11 @@ def adapt_question(raw: str) -> Note:
             "is a sentence about yourself, not a question",
             'write the question you want to ask, e.g. "How soon would I start?"',
         )
-    for pattern, replacement in (*THEY_AS_READER, THEM_AS_READER):
+    for pattern, replacement in (*THEY_AS_READER, THEM_AS_READER, _WHAT_THEY):
         text = pattern.sub(replacement, text)
     text = _BARE_SUBJECT.sub(lambda m: f"{m[1] or m[3]}the {m[2] or m[4]}", text)
     asks = (
-        QUESTION_OPENING.match(text)
+        (QUESTION_OPENING.match(text) and not _HOW_MANY_TOLD.match(text))
         or _WHAT_NOUN_ASKS.match(text)
         or (text.endswith("?") and EMBEDDED.match(text) and not _INDIRECT.match(text))
     )
@@ -143,6 +153,10 @@ def adapt_question(raw: str) -> Note:
         return Note(wonder, "wonder")
     if text.endswith("?") and AUX.search(body):  # "travel is 50%?" → "whether travel is 50%"
         return Note("whether " + lower_first(body), "wonder")
+    done = re.fullmatch(r"(.+?)\s+(\w{3,}ed)", body) if text.endswith("?") else None
+    if done:  # "2nd yr funding secured?" → "whether 2nd year funding is secured"
+        verb = "are" if re.search(r"[^s]s$", done[1]) else "is"
+        return Note(f"whether {_with_article(lower_first(done[1]))} {verb} {done[2]}", "wonder")
     if re.search(r"\b(?:ok|okay|fine|possible|allowed)$", body, re.IGNORECASE):  # "remote ok?"
         return unusable(
             "note_unclear",

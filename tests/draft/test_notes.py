@@ -243,6 +243,9 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("the screen and why half of them print it", "note_they", "'you' or 'your'"),
         ("quick call to confirm logistics", "note_unclear", "write what you talked about"),
         ("quick chat abt background", "note_unclear", "write the topic itself"),  # the highlight?
+        ("Chair", "note_unclear", "write the topic itself"),  # who they are, not the topic
+        # before: "Hearing about chair was a highlight", then "Hearing about 3"
+        ("Chair. Went thru my ch. 3 (N:P). She's on sabbatical", "note_sentences", "phrase"),
         # how the interview went, a hedge, or a deed without its doer
         ("pairing exercise on window functions went well", "note_impression", "what you talked"),
         ("mentioned hiring freeze maybe lifting in jan", "note_unclear", "the topic itself"),
@@ -371,6 +374,12 @@ def test_notes_that_cannot_be_adapted_safely_come_back_with_a_rewrite(note, code
         ("ask how does the team measure success", "How does the team measure success?", "question"),
         ("ask how did they hear about me", "How did you hear about me?", "question"),
         ("ask how do you measure success", "how you measure success", "wonder"),
+        # a yes-or-no question jotted as a participle, and "they" after "what ..."
+        ("2nd yr funding secured?", "whether 2nd year funding is secured", "wonder"),
+        ("benefits included?", "whether benefits are included", "wonder"),
+        ("what certifications they value most", "what certifications you value most", "wonder"),
+        ("how many people they hire each year", "how many people you hire each year", "wonder"),
+        ("how many interns do you take", "How many interns do you take?", "question"),
         # a question may ask after the team's troubles
         (
             "what is the biggest data quality headache right now?",
