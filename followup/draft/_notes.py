@@ -146,8 +146,8 @@ def adapt_talking_point(raw: str) -> Note:
         return unusable(
             "note_he_she",
             "calls the interviewer he or she",
-            "write it as a phrase, with 'you' or 'your' for the interviewer"
-            + example_from(jotted, adapt_talking_point),
+            "write it as a phrase, with 'you' or 'your' for the interviewer and 'I' or 'my' "
+            "for the candidate" + example_from(jotted, adapt_talking_point),
         )
     if FIRST_PERSON.search(re.sub(r'"[^"]*"|“[^”]*”', "", text)):  # a quoted title may say "we"
         example = example_from(jotted, adapt_talking_point)

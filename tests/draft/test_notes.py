@@ -221,6 +221,7 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("I asked about travel and she said it's rare", "note_first_person", 'e.g. "travel"'),
         ("we disagreed on pricing", "note_first_person", "write it as a phrase"),
         ("the book she recommended", "note_he_she", "with 'you' or 'your' for the interviewer"),
+        ("she presented her capstone and he liked it", "note_he_she", "'my' for the candidate"),
         ("5 days in office, not for me", "private_note", "keep it in your Notes column"),
         ("red flag: high turnover", "private_note", "keep it in your Notes column"),
         ("the $85k base", "private_note", "keep it in your Notes column"),
