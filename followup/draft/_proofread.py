@@ -152,7 +152,7 @@ def _distinct_texts(
 
 
 @cache
-def _workplace_words() -> frozenset[str]:
+def workplace_words() -> frozenset[str]:
     """Common workplace and technology words the dictionary lacks (``known_words.txt``)."""
     text = (resources.files("followup.draft") / "data" / "known_words.txt").read_text("utf-8")
     return frozenset(w for w in text.split() if not w.startswith("#") and w.isalpha())
@@ -186,7 +186,7 @@ def misspellings(
     texts: dict[str, pd.Series],
 ) -> tuple[pd.Series, str, str, pd.Series]:
     """R8: unknown words, looked up once per distinct text, with a suggestion."""
-    known = _words([str(w) for w in known_words]) | _workplace_words()
+    known = _words([str(w) for w in known_words]) | workplace_words()
     for column in _PROPER:  # in small letters: "ÉLODIE MARCHAND" is greeted as Élodie
         if column in drafts:
             known |= _words(drafts[column].dropna().astype("str").str.lower().unique().tolist())

@@ -52,18 +52,15 @@ EMOJI = re.compile(  # the emoji of Misc Technical and of the arrows, not ⌀ or
     "\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55\ufe0f\u200d]"
 )
 
-
 MONEY = re.compile(
     r"[$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d+(?:[.,]\d+)?\s?[kK]\b(?!\s*(?:run|race))|[$€£]{2,}"
 )  # "$85k", "120k", and "$$" for money itself
-
 
 CASED = re.compile(  # the longest first: "github actions" before "github"
     rf"(?<![\w-])(?:{'|'.join(sorted(words.CASED, key=len, reverse=True))})(?![\w-])"
 )
 #: Not "pain points" nor "confidential computing".
 PRIVATE = re.compile(rf"\b{alternatives(words.PRIVATE)}\b(?!\s+(?:points?|computing)\b)", re.I)
-
 
 LEAD_IN = re.compile(
     rf"^(?:{alternatives(words.LEAD_IN_SUBJECTS)}\s+)?{alternatives(words.LEAD_INS)}\s+with\s+"
@@ -288,11 +285,16 @@ def clean(raw: str, *, asides: bool = False) -> str:
 
 
 def _unshouted(word: re.Match[str]) -> str:
-    """A word in capitals lowered, unless no common word ("ETL") or a name ("CALLED BISCUIT")."""
+    """A word in capitals lowered, a short one kept ("ETL"), a rare long one a name ("KAFKA")."""
+    from followup.draft._proofread import workplace_words  # a cycle, imported at the top
+
     if re.search(r"(?:CALLED|NAMED)\s+$", word.string[: word.start()]):
         return word.group(0).title()
     lower = word.group(0).lower()
-    return lower if lower in common_words() else word.group(0)
+    known = lower in common_words() or (len(lower) > 4 and lower in workplace_words())
+    if known or lower in words.CASED:
+        return words.CASED.get(lower, lower)
+    return word.group(0).title() if len(lower) > 4 else word.group(0)
 
 
 def strip_end(text: str) -> str:

@@ -796,6 +796,10 @@ def test_a_note_marked_as_a_joke_is_not_told_back_as_news():
         ("ETL PIPELINE ON GCP", "topic", "the ETL pipeline on GCP"),
         # a name after "called" or "named" keeps its capital (before: "... called biscuit")
         ("HER DOG IS CALLED BISCUIT", "news", "your dog is called Biscuit"),
+        # a shouted name as it is spelled, a workplace word lowered, a short acronym kept
+        ("THE NEW KAFKA CLUSTER", "topic", "the new Kafka cluster"),
+        ("EXPANSION INTO NORDICS", "topic", "expansion into Nordics"),
+        ("THE SALESFORCE ROLLOUT ON AWS", "topic", "the Salesforce rollout on AWS"),
         # a clause inside a noun phrase, whose deed is someone's: a topic, not news
         (
             "the diary study Björn ran with 40 people",
