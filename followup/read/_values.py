@@ -143,8 +143,8 @@ def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> 
     return long
 
 
-#: A score on a scale of 5 or 10: "4", "2 - prob not", "7/10", "6 out of 10".
-_SCORE = re.compile(r"\s*(\d{1,2})(?:\s*(?:/|out\s+of|of)\s*(5|10))?(?![\d.,%])(?!\s*%)")
+#: A score on a scale of 5 or 10: "4", "2 - prob not", "7/10", "6 out of 10" (not "1st").
+_SCORE = re.compile(r"\s*(\d{1,2})(?:\s*(?:/|out\s+of|of)\s*(5|10))?(?![\w.,%])(?!\s*%)")
 
 
 def yes_no(text: str) -> bool | str | None:

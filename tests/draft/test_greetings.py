@@ -90,27 +90,34 @@ def test_a_family_name_in_capitals_before_the_given_name_is_not_greeted(name, ex
     assert greeting(name) == (expected, said)
 
 
-def test_an_address_that_opens_with_the_word_in_capitals_makes_it_the_given_name():
-    """Before: "Hello Wróbel," to ŁUKASZ Wróbel <lukasz.wrobel@...>, marked ready."""
+def greeted(people: dict[str, str], **columns: object) -> tuple[list[str], pd.DataFrame]:
+    """The name each letter to a panel (name: address) greets, and the drafts' findings."""
     sheet = pd.DataFrame(
         {
             "Company": "Northwind",
             "Role": "Data Engineer",
             "Start": "2026-11-24 14:30",
-            "Interviewer": ["ŁUKASZ Wróbel", "MÜLLER Stefan", "SØREN Kjær", "NGUYEN Van Minh"],
-            "Interviewer Email": [
-                "lukasz.wrobel@nw.example",
-                "stefan.mueller@nw.example",
-                "Soren_K@nw.example",
-                "nguyen.minh@nw.example",
-            ],
+            "Interviewer": list(people),
+            "Interviewer Email": list(people.values()),
             "Talking Point": "the Kafka rollout",
+            **columns,
         }
     )
     drafts = render_drafts(read(sheet).recipients, sender=SENDER, now="2026-11-24 20:00")
-    greeted = drafts["body"].str.split(",").str[0].str.split().str[-1].tolist()
-    assert greeted == ["Łukasz", "Stefan", "Søren", "Minh"]
-    findings = check_drafts(drafts, now="2026-11-24 20:00")
+    names = drafts["body"].str.split(",").str[0].str.split().str[-1].tolist()
+    return names, check_drafts(drafts, now="2026-11-24 20:00")
+
+
+def test_an_address_that_opens_with_the_word_in_capitals_makes_it_the_given_name():
+    """Before: "Hello Wróbel," to ŁUKASZ Wróbel <lukasz.wrobel@...>, marked ready."""
+    people = {
+        "ŁUKASZ Wróbel": "lukasz.wrobel@nw.example",
+        "MÜLLER Stefan": "stefan.mueller@nw.example",
+        "SØREN Kjær": "Soren_K@nw.example",
+        "NGUYEN Van Minh": "nguyen.minh@nw.example",
+    }
+    names, findings = greeted(people)
+    assert names == ["Łukasz", "Stefan", "Søren", "Minh"]
     said = findings[findings["code"] == "greeting_name"]["message"].str.split(":").str[0]
     assert said.tolist() == ["greeted as Stefan", "greeted as Minh"]
 
@@ -158,27 +165,18 @@ def test_the_preferred_name_always_wins():
 
 
 def test_a_name_the_notes_say_they_go_by_is_greeted_and_said():
-    sheet = pd.DataFrame(
-        {
-            "Company": "Northwind",
-            "Role": "Data Engineer",
-            "Start": "2026-11-24 14:30",
-            "Interviewer": [
-                "Bartłomiej Kowalczyk",
-                "Chukwuemeka Eze",
-                "Dana Whitfield",
-                "Ana Ruiz",
-            ],
-            "Interviewer Email": [f"p{i}@nw.example" for i in range(4)],
-            "Talking Point": "the Kafka rollout",
-            "Notes": ["goes by Bartek", "nice. go by 'Emeka'", "goes by the book", "goes by Ana"],
-            "Preferred Name": ["", "", "", "Anita"],
-        }
+    people = {
+        "Bartłomiej Kowalczyk": "p0@nw.example",
+        "Chukwuemeka Eze": "p1@nw.example",
+        "Dana Whitfield": "p2@nw.example",
+        "Ana Ruiz": "p3@nw.example",
+    }
+    names, findings = greeted(
+        people,
+        Notes=["goes by Bartek", "nice. go by 'Emeka'", "goes by the book", "goes by Ana"],
+        **{"Preferred Name": ["", "", "", "Anita"]},
     )
-    drafts = render_drafts(read(sheet).recipients, sender=SENDER, now="2026-11-24 20:00")
-    greeted = drafts["body"].str.split(",").str[0].str.split().str[-1].tolist()
-    assert greeted == ["Bartek", "Emeka", "Dana", "Anita"]  # a preferred name still wins
-    findings = check_drafts(drafts, now="2026-11-24 20:00")
+    assert names == ["Bartek", "Emeka", "Dana", "Anita"]  # a preferred name still wins
     said = findings[findings["code"] == "greeting_name"]["message"].tolist()
     assert said == [
         "greeted as Bartek, the name your notes say they go by; set preferred_name (goes by) "
