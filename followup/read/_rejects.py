@@ -75,10 +75,10 @@ class Problems:
         warn of those it read against the column's day/month order (of ``rows`` only, if
         given)."""
         problem, note = moments["problem"], moments["note"]
-        unread = problem.notna() if rows is None else problem.notna() & rows
-        self.add(unread, column, problem, hint, code=problem.map(PROBLEM_CODES))
+        chosen = True if rows is None else rows
+        self.add(problem.notna() & chosen, column, problem, hint, code=problem.map(PROBLEM_CODES))
         self.add(
-            note.notna() if rows is None else note.notna() & rows,
+            note.notna() & chosen,
             column,
             note,
             "write dates year first (2026-12-05) to be sure",

@@ -9,6 +9,7 @@ import pandas as pd
 
 from followup._addresses import EMAIL_PATTERN
 from followup._clock import wall_clock
+from followup._distinct import holds_per_distinct
 from followup._regex import one_space
 from followup.errors import OptionError
 from followup.read._rejects import Problems
@@ -157,11 +158,12 @@ def yes_no(text: str) -> bool | str | None:
     """
     if set(text.strip()) == {"?"}:
         return "maybe"
-    scored = _SCORE.match(text)  # "4", "2 - prob not", "7/10": out of 5, or of 10 above 5
-    score = int(scored[1]) if scored and text.strip() not in ("0", "1") else 11  # 1/0: yes/no
-    out_of = int(scored[2] or (5 if score <= 5 else 10)) if scored else 10
-    if score <= out_of:
-        return True if score >= 0.7 * out_of else "maybe" if score >= 0.5 * out_of else False
+    scored = _SCORE.match(text) if text.strip() not in ("0", "1") else None  # 1/0: yes/no
+    if scored:  # "4", "2 - prob not", "7/10": out of 5, or of 10 above 5
+        score = int(scored[1])
+        out_of = int(scored[2] or (5 if score <= 5 else 10))
+        if score <= out_of:
+            return True if score >= 0.7 * out_of else "maybe" if score >= 0.5 * out_of else False
     phrase = " ".join(re.sub(r"[^\w\s✓✔👍👎]", " ", text.lower()).split())
     for answer, starts in (("maybe", _MAYBE), (False, _NO), (True, _YES)):
         if any(phrase == s or phrase.startswith(s + " ") for s in starts):
@@ -290,7 +292,7 @@ def withdrawn_in(long: pd.DataFrame, columns: list[str], problems: Problems) -> 
     interested (and so does the rest of their panel), with a warning."""
     withdrawn = pd.Series(False, index=long.index)
     for column in columns:
-        said = long[column].str.contains(_WITHDRAWN).fillna(False).astype(bool)
+        said = holds_per_distinct(long[column], _WITHDRAWN.match)  # anchored at the start
         problems.add(
             said,
             column,
