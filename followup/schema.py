@@ -47,6 +47,8 @@ LOOSE_TALKING_POINTS = (
 )  # fmt: skip
 #: Headers that mean the private notes unless a tighter one ("Notes") does.
 LOOSE_NOTES = ("misc", "misc notes", "miscellaneous", "other notes")
+#: Headers that mean the employer unless a tighter one ("Company") does: a student's own.
+LOOSE_COMPANIES = ("institution", "university")
 
 COLUMNS: tuple[Column, ...] = (
     Column("interview_id", ("interview id", "id", "interview"), doc="stable interview id"),
@@ -83,6 +85,7 @@ COLUMNS: tuple[Column, ...] = (
             "co",
             "company name",
             "employer name",
+            *LOOSE_COMPANIES,
         ),
         header=True,
         doc="the employer",
@@ -228,6 +231,15 @@ COLUMNS: tuple[Column, ...] = (
             "still want this",
             "excited",
             "still excited",
+            "vibe",
+            "vibes",
+            "gut feel",
+            "gut feeling",
+            "gut check",
+            "enthusiasm",
+            "excitement",
+            "how keen",
+            "keenness",
         ),
         doc="does the candidate still want the job",
     ),
@@ -260,6 +272,8 @@ COLUMNS: tuple[Column, ...] = (
             "panellist name",
             "panel member",
             "panel member name",
+            "committee member",
+            "faculty member",
             "recipient",
             "recipient name",
             "contact name",

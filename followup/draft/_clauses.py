@@ -94,10 +94,11 @@ _LIFE = re.compile(rf"\b{alternatives(words.LIFE)}\b", re.IGNORECASE)
 
 
 #: Someone or something of the reader's life, then what they did: "your cat walked across
-#: the keyboard", "your dog Max who came into the zoom" (its "who" is dropped).
+#: the keyboard", "your dog Max who came into the zoom" (its "who" is dropped), "your
+#: daughter starts school in January".
 _LIFE_DEED = re.compile(
     rf"^((?:your|the)\s+(?:\w+\s+)?{alternatives(words.LIFE)}(?:\s+(?-i:[A-Z])[\w'-]*)?)\s+"
-    rf"(?:(?:who|that)\s+)?(?=(?:\w+ed|{alternatives(words.SIMPLE_PASTS)})\s+\w)",
+    rf"(?:(?:who|that)\s+)?(?=(?:\w+ed|[a-z]+[^\Ws]s|{alternatives(words.SIMPLE_PASTS)})\s+\w)",
     re.IGNORECASE,
 )
 

@@ -30,6 +30,7 @@ from followup.draft._mime import name_cased
 from followup.draft._names import TITLED, first_names, greetings
 from followup.draft._notes import adapt_column
 from followup.draft._phrases import compose, offsets, phrase_book
+from followup.draft._readers import for_readers
 from followup.draft._roles import letter_companies, letter_roles
 from followup.draft._seen import Places
 from followup.draft._when import interview_when
@@ -59,6 +60,7 @@ def template_context(
         context["preferred_name"],
         context["notes"],
         context["interviewer_email"],
+        context["interviewer_title"],
     )
     context["greeting_name"] = names["greeting_name"]
     context["interviewer_first"] = names["greeting_name"]
@@ -108,9 +110,11 @@ def _with_notes(context: pd.DataFrame) -> pd.DataFrame:
     A talking point that is really a question ("ask about the relocation budget")
     becomes the letter's question when the question cell is empty.
     """
-    readers = context["interviewer_name"]
-    point = adapt_column(context["talking_point"], "talking_point", readers)
-    asked = adapt_column(context["question"], "question", readers)
+    readers, interviews = context["interviewer_name"], context["interview_id"]
+    point, asked = (
+        adapt_column(for_readers(context[c], readers, interviews), c, readers)
+        for c in ("talking_point", "question")
+    )
     fit = adapt_column(context["fit"], "fit")
     moved = point["shape"].isin(QUESTION_SHAPES) & (asked["shape"] == "")
     question_text = asked["text"].where(~moved, point["text"])

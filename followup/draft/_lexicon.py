@@ -167,6 +167,9 @@ LEAD_INS = (
     "shared",
     "described",
     "explained",
+    "recommended",
+    "suggested",
+    "book rec",
     "showed",
     "walked me through",
     "impressed",
@@ -380,6 +383,20 @@ PRIVATE = (
     "signing bonus",
     "sign-on bonus",
     "stock options",
+    "commission",
+    "commissions",
+    "comp band",
+    "comp range",
+    "comp plan",
+    "ote",
+    "rsu",
+    "rsus",
+    "rev share",
+    "revenue share",
+    "hourly rate",
+    "day rate",
+    "startup package",
+    "start-up package",
 )
 
 #: What a note may say of the reader as a person ("loved her energy"): an impression.
@@ -590,6 +607,10 @@ DETERMINERS = (
 )
 #: Countable nouns that read wrong bare at the end of "more about ..." ("the relocation budget").
 COUNT_NOUNS = (
+    "talk",
+    "keynote",
+    "webinar",
+    "podcast",
     "update",
     "app",
     "feature",

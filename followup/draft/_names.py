@@ -36,27 +36,16 @@ import pandas as pd
 
 from followup._distinct import per_distinct
 
-_FORMAL = {
-    "dr": "Dr.",
-    "doctor": "Dr.",
-    "prof": "Professor",
-    "professor": "Professor",
-    "mr": "Mr.",
-    "mrs": "Mrs.",
-    "ms": "Ms.",
-    "miss": "Ms.",
-    "mx": "Mx.",
-    "rev": "Rev.",
-    "reverend": "Rev.",
-    "fr": "Father",
-    "father": "Father",
-    "rabbi": "Rabbi",
-    "pastor": "Pastor",
-    "imam": "Imam",
-}
+_FORMAL = {"dr": "Dr.", "doctor": "Dr.", "prof": "Professor", "professor": "Professor",
+           "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Ms.", "mx": "Mx.", "rev": "Rev.",
+           "reverend": "Rev.", "fr": "Father", "father": "Father", "rabbi": "Rabbi",
+           "pastor": "Pastor", "imam": "Imam"}  # fmt: skip
+#: Offices a greeting opens with where the title holds them: "Dean Okafor", Dean of Arts.
+OFFICES = ("Dean", "Provost", "Chancellor", "President", "Judge", "Senator")
 _BY_FIRST_NAME = {"sir": "Sir", "dame": "Dame", "sister": "Sister", "brother": "Brother"}
 #: A greeting that starts with a title: the letter says "Dear", never "Hi".
-TITLED = rf"(?:{'|'.join(sorted(map(re.escape, {*_FORMAL.values(), *_BY_FIRST_NAME.values()})))})\s"
+_TITLES = {*_FORMAL.values(), *_BY_FIRST_NAME.values(), *OFFICES}
+TITLED = rf"(?:{'|'.join(sorted(map(re.escape, _TITLES)))})\s"
 #: Degrees after a name that make the greeting "Dr." ("Robert Chen, MD").
 _DOCTORAL = frozenset({"md", "do", "phd", "dphil", "edd", "dds", "dmd", "dvm", "psyd"})
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
@@ -93,12 +82,8 @@ def _compound_given(tokens: list[str]) -> str | None:
     """ "María José Fernández" → "María José"; None unless the two words are known as a pair
     and a family name follows them."""
     parts = _compound_parts()
-    if (
-        len(tokens) >= 3
-        and _key(tokens[0]) in parts["first"]
-        and _key(tokens[1]) in parts["second"]
-    ):
-        return f"{tokens[0]} {tokens[1]}"
+    if len(tokens) >= 3 and _key(tokens[0]) in parts["first"]:
+        return f"{tokens[0]} {tokens[1]}" if _key(tokens[1]) in parts["second"] else None
     return None
 
 
@@ -213,7 +198,7 @@ def greeting(name: str, preferred: str = "", local: str = "") -> tuple[str, str]
     title_key = next((k for k in keys if k in _FORMAL or k in _BY_FIRST_NAME), "".join(keys))
     if "," not in text:
         core = [t for t in re.sub(r"[\"(].*?[\")]", " ", text).split()
-                if re.sub(r"[^a-z]", "", t.lower()) not in (*_FORMAL, *_BY_FIRST_NAME)
+                if re.sub(r"[^a-z]", "", t.lower()) not in (*_FORMAL, *_BY_FIRST_NAME, *keys)
                 and t not in (parsed.suffix.split() or [""])]  # fmt: skip
         given = _family_first(core)
         if given is not None:
@@ -315,11 +300,13 @@ def greetings(
     preferred: pd.Series | None = None,
     notes: pd.Series | None = None,
     addresses: pd.Series | None = None,
+    titles: pd.Series | None = None,
 ) -> pd.DataFrame:
     """:func:`greeting` for each row, worked out once per distinct name: a frame with
     ``greeting_name`` and ``greeting_note``, indexed like ``names``. Without a preferred
     name, the one the private ``notes`` say the interviewer goes by is used, with a note.
-    The ``addresses`` settle which word of a name in mixed capitals is the given name."""
+    The ``addresses`` settle which word of a name in mixed capitals is the given name; the
+    ``titles``, whether a name opens with an office ("Dean Okafor", their title "Dean")."""
     given = names.fillna("").astype("str")
     wanted = (
         preferred.fillna("").astype("str")
@@ -329,6 +316,10 @@ def greetings(
     told = goes_by(notes) if notes is not None else pd.Series("", index=names.index, dtype="str")
     from_notes = (wanted == "") & (told != "")
     wanted = wanted.where(~from_notes, told)
+    offices = given.str.match(rf"(?:{'|'.join(OFFICES)})\s+\S")  # RE2: few rows go further
+    if titles is not None and offices.any():
+        held = (given + "\x1f" + titles.fillna("").astype("str"))[offices & (wanted == "")]
+        wanted[held.index] = per_distinct(held, _office)
     key = given + "\x1f" + wanted
     capitals = given.str.contains(r"\p{Lu}\p{Lu}")  # RE2, as Arrow runs it
     if addresses is not None and capitals.any():  # only these names ask their address
@@ -342,6 +333,13 @@ def greetings(
         said = "greeted as " + wanted + ", the name your notes say they go by"
         table["greeting_note"] = table["greeting_note"].where(~from_notes, said)
     return table
+
+
+def _office(pair: str) -> str:
+    """``"Dean Okafor\x1fDean, Arts"`` → ``"Dean Okafor"``: the office and family name, or ""."""
+    name, _, title = pair.partition("\x1f")
+    office, family = name.split()[0], name.split()[-1]
+    return f"{office} {family}" if re.search(rf"\b{office}\b", title, re.I) else ""
 
 
 #: "goes by Bartek", "go by 'Gosia'", "prefers to be called Emeka": a name, capitalized.

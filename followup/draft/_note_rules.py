@@ -114,6 +114,7 @@ def check_notes(
         text_column(drafts, "preferred_name"),
         text_column(drafts, "notes"),
         text_column(drafts, "interviewer_email"),
+        text_column(drafts, "interviewer_title"),
     )
     add(
         names["greeting_note"] != "",

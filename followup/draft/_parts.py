@@ -80,6 +80,13 @@ def common_checks(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | 
             f"sounds private ({private.group(0).strip()!r})",
             f"keep it in your Notes column, and write the {kind} you want the letter to carry",
         )
+    if kind == "talking point" and (studies := _STUDENTS_OWN.search(text)):
+        return unusable(
+            "note_he_she",
+            f"says {studies[0]!r}, which the letter would make the interviewer's",
+            "write it with 'your' for the interviewer and 'my' for the candidate (whose own "
+            "work fits the Fit column better)",
+        )
     sentences = len(sentences_of(text)) > 1
     several = sentences or later_parts_are_clauses(text)
     impression = IMPRESSION.match(text)  # judged whole by the adapter
@@ -259,6 +266,14 @@ def _worth_telling(note: Note) -> bool:
     return note.text.split()[-1].lower() not in _BARE_OCCASIONS
 
 
+#: A student's own work named as "his" or "her" ("her thesis on CRISPR screens"): an
+#: adviser's note about the candidate, not about the reader.
+_STUDENTS_OWN = re.compile(
+    r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}?(?:thesis|dissertation|capstone|internship|co-?op|"
+    r"coursework|gpa|major|minor|senior\s+project|final\s+project|class\s+project|"
+    r"portfolio|resume|cv|transcript)\b",
+    re.IGNORECASE,
+)
 _BARE_OCCASIONS = ("interview", "round", "screen", "screening", "call", "chat", "panel", "session")
 
 

@@ -30,6 +30,7 @@ from followup.draft._checkin_rules import THANK_YOU_ONLY, checkin_findings
 from followup.draft._note_rules import NOTE_RULES, check_notes, text_column
 from followup.draft._notes import adapt_column
 from followup.draft._proofread import doubled_words, matches, misspellings, objects
+from followup.draft._readers import for_readers
 from followup.draft._roles import letter_companies, letter_roles
 from followup.draft._slips import find_slips, letter_cores
 from followup.draft._style import style
@@ -102,7 +103,10 @@ def check_drafts(
     core = letter_cores(arrow)  # checks that read only the core run once per distinct one
     who = drafts["interviewer_name"].fillna(drafts["interviewer_email"]).astype("str")
     readers = text_column(drafts, "interviewer_name")
-    notes = {c: adapt_column(text_column(drafts, c), c, readers) for c in NOTE_RULES}
+    notes = {c: text_column(drafts, c) for c in NOTE_RULES}  # as the letter carries each
+    for c in ("talking_point", "question"):
+        notes[c] = for_readers(notes[c], readers, drafts["interview_id"])
+    notes = {c: adapt_column(note, c, readers) for c, note in notes.items()}
     found: list[pd.DataFrame] = []
 
     def add(

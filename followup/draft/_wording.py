@@ -66,14 +66,13 @@ LEAD_IN = re.compile(
     rf"^(?:{alternatives(words.LEAD_IN_SUBJECTS)}\s+)?{alternatives(words.LEAD_INS)}\s+with\s+"
     r"(?:\S+\s+){1,3}?(?:about|regarding)\s+(?=\S)|"  # "talked w/ Chris about SEO"
     rf"^(?:{alternatives(words.LEAD_IN_SUBJECTS)}\s+)?(?:{alternatives(words.HEDGES)}\s+)?"
-    rf"{alternatives(words.LEAD_INS)}(?:\s+{alternatives(words.LEAD_IN_LINKS)})?:?\s+(?=\S)|"
+    rf"{alternatives(words.LEAD_INS)}(?:\s+{alternatives(words.LEAD_IN_LINKS)})?:?\s+"
+    r"(?=\S)(?!(?<=\b(?:talk|chat)\s)(?:at|in|from|for|to|with)\b)|"  # "talk at X": a noun
     rf"^(?:(?:a|an|the|our|my)\s+)?(?:{alternatives(words.TALK_ADJECTIVES)}\s+)?"
     r"(?:convo|conversation|discussion|chat|talk)\s+(?:about|on|around|regarding|of)\s+(?=\S)|"
     r"^(?:about|regarding|concerning)\s+(?=\S)",  # "re: roadmap" is read "about roadmap"
     re.IGNORECASE,
 )
-
-
 SHARED = re.compile(
     r"^(?:we\s+both|we\s+are\s+both|we're\s+both|we\s+each|both\s+of\s+us|we\s+share|"
     r"we\s+have\s+.+\s+in\s+common|turns\s+out\s+we\s+both)\b",

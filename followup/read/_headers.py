@@ -18,6 +18,7 @@ from followup.read._layouts import (
 from followup.schema import (
     ALIASES,
     BY_NAME,
+    LOOSE_COMPANIES,
     LOOSE_NOTES,
     LOOSE_TALKING_POINTS,
     RECIPIENT_COLUMNS,
@@ -252,7 +253,9 @@ def _from_to_times(raw: RawSheet) -> dict[int, str]:
     return {at[0]: "interview_start", at[1]: "interview_end"}
 
 
-_LOOSE = frozenset(normalize_header(h) for h in (*LOOSE_TALKING_POINTS, *LOOSE_NOTES))
+_LOOSE = frozenset(
+    normalize_header(h) for h in (*LOOSE_TALKING_POINTS, *LOOSE_NOTES, *LOOSE_COMPANIES)
+)
 _GIVES_WAY = _LOOSE | {_DAY}  # not used beside a tighter one
 #: Loose headers that mean a second column when a tighter one takes their first meaning:
 #: "When" is the day beside "Start time"; "Title" is the interviewer's beside "Job title".

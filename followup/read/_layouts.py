@@ -296,7 +296,8 @@ def _split_names(
     "and"); the split on the first separator found when none does."""
     cell = cell.strip()
     tried: list[list[str]] = []
-    for separator in (*separators, "any"):  # "any": "Ana & Bo and Cy; Di" mixes them
+    mixed = ("any",) if "," in separators else ()  # names only: "Ana & Bo and Cy; Di"
+    for separator in (*separators, *mixed):
         if separator in (" and ", "&", ",", "any"):
             mixed = r"|;|\n|\s/\s" if separator == "any" else ""
             parts = re.split(rf"\s*(?:,|\band\b|&{mixed})\s*", cell)

@@ -35,6 +35,22 @@ _HALF_DAY = r"(?i)[ap]\.?\s?m\b|\bnoon\b|\bmidday\b|\bmidnight\b"
 US_ABBREVIATIONS = ("et", "est", "edt", "pt", "pst", "pdt", "mt", "mst", "mdt", "akst", "hst")
 
 
+#: How an interview was held, in brackets after its time: "10am ET (virtual)", "2pm [zoom]".
+_ASIDE = (
+    r"\s*[(\[](?i:virtual|video|zoom|teams|google meet|meet|webex|on-?site|on site|in[- ]person|"
+    r"phone|call|remote|hybrid|tbc|tbd|tentative|approx\.?|rescheduled|confirmed)[)\]]"
+)
+
+
+def without_asides(cells: pd.Series) -> pd.Series:
+    """Date and time cells without a bracketed word on how the interview was held.
+
+    >>> without_asides(pd.Series(["10am ET (virtual)", "2pm (PT)"], dtype="str")).tolist()
+    ['10am ET', '2pm (PT)']
+    """
+    return cells.str.replace(_ASIDE, "", regex=True)
+
+
 def parse_times(
     long: pd.DataFrame, problems: Problems, zones: pd.Series, dayfirst: DayFirst
 ) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -44,8 +60,8 @@ def parse_times(
     start_text = long["interview_start"] if has_start else pd.Series("", index=long.index)
     when = "interview_start" if has_start else "interview_date"
     # "10am PT / 1pm ET": the first is the start; the second is checked against it
-    start_text, start_second = split_two_zones(start_text)
-    day_text, day_second = split_two_zones(long["interview_date"])
+    start_text, start_second = split_two_zones(without_asides(start_text))
+    day_text, day_second = split_two_zones(without_asides(long["interview_date"]))
     # "2-3pm": the end of a time range, in either cell, is the interview's end
     start_text, start_range_end = split_time_range(start_text, zones)
     day_text, day_range_end = split_time_range(day_text, zones)

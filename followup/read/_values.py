@@ -23,6 +23,8 @@ NAMING_CELLS = ("company", "role", "interview_date", "interview_start")
 #: What a row that continues the interview above takes from it, where its own cell is empty.
 _OF_THE_INTERVIEW = (*INTERVIEW_CELLS, "interview_end", "duration", "timezone", "program",
                      "cohort", "student_id")  # fmt: skip
+#: The cells a slot of the day above leaves empty: "10:30" alone below "Acme, Analyst, 12/7, 9:00".
+_OF_THE_SLOT = ("company", "role", "interview_date")
 _MISSING = {
     "company": "missing_company",
     "role": "missing_role",
@@ -32,17 +34,23 @@ _MISSING = {
 #: How people write yes and no, by the words they start with; "maybe" reads as yes, with a
 #: warning. Punctuation and case do not matter: "Yes!!", "nope.", "Not really".
 _YES = ("yes", "y", "yeah", "yep", "yup", "sure", "definitely", "absolutely", "very", "true",
-        "high", "medium", "strong", "hell yes",
+        "high", "medium", "strong", "hell yes", "ok", "okay", "want", "really want", "rly want",
+        "would love", "love", "dream job", "keen", "very keen", "super keen", "excited",
         "t", "1", "x", "ja", "oui", "si", "sí", "interested", "still interested", "of course",
-        "totally", "for sure", "✓", "✔", "👍")  # fmt: skip
+        "totally", "for sure", "✓", "✔", "👍", "🔥", "❤", "😍", "🤩", "💯", "🙌", "✅")  # fmt: skip
 _NO = ("no", "n", "nope", "nah", "false", "f", "0", "nein", "non", "not really", "not",
        "no thanks", "no longer", "withdrew", "withdrawn", "withdrawing", "declined", "pass",
-       "passed", "not interested", "nie", "nej", "não", "nee", "👎")  # fmt: skip
+       "passed", "not interested", "nie", "nej", "não", "nee", "👎", "❌", "🙅",
+       "prob not", "probably not", "def not", "definitely not", "absolutely not", "really not",
+       "rly not", "no way", "hard pass", "not anymore", "not for me")  # fmt: skip
 #: Yes only as the whole cell: "def not" and "100% no" are no yes.
 _YES_ALONE = ("100", "def", "defo", "super", "tak", "sim")
 _MAYBE = ("maybe", "unsure", "not sure", "undecided", "perhaps", "possibly", "somewhat", "low",
           "idk", "kind of", "kinda", "sort of", "tbd", "meh", "so so", "on the fence",
-          "lukewarm", "50 50", "bof")  # fmt: skip
+          "lukewarm", "50 50", "bof", "ok i guess", "okay i guess", "i guess", "ok ish",
+          "okay ish", "probably", "prob", "not sure yet", "🤷", "🤔", "😐")  # fmt: skip
+#: The signs a yes/no cell may be written in, kept when its punctuation is dropped.
+_SIGNS = "✓✔👍👎🔥❤😍🤩💯🙌✅❌🙅🤷🤔😐"
 
 
 def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> pd.DataFrame:
@@ -146,36 +154,59 @@ def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> 
 
 #: A score on a scale of 5 or 10: "4", "2 - prob not", "7/10", "6 out of 10" (not "1st").
 _SCORE = re.compile(r"\s*(\d{1,2})(?:\s*(?:/|out\s+of|of)\s*(5|10))?(?![\w.,%])(?!\s*%)")
+#: The scale a header gives its scores: "Still keen (1-10)", "Interest /5", "Fit out of 10".
+_HEADER_SCALE = re.compile(r"(?:\b[01]\s*(?:-|–|to)\s*|/\s*|\bout\s+of\s+)(5|10)\b", re.I)
 
 
-def yes_no(text: str) -> bool | str | None:
-    """How a yes/no cell reads: True, False, "maybe", or None when it cannot be read.
+def yes_no(text: str, out_of: int | None = None) -> bool | str | None:
+    """How a yes/no cell reads: True, False, "maybe", or None when it cannot be read. A
+    score is out of ``out_of`` (the header's scale) where it says no scale of its own.
 
-    >>> [yes_no(t) for t in ("Yes!!", "nope.", "Not really", "maybe?", "soon")]
-    [True, False, False, 'maybe', None]
+    >>> [yes_no(t) for t in ("Yes!!", "nope.", "Not really", "maybe?", "soon", "prob not")]
+    [True, False, False, 'maybe', None, False]
     >>> [yes_no(t) for t in ("4", "2 - prob not", "3/5", "7/10", "6 out of 10", "12")]
     [True, False, 'maybe', True, 'maybe', None]
+    >>> [yes_no(t, out_of=10) for t in ("4", "1", "6", "8")]
+    [False, False, 'maybe', True]
     """
     if set(text.strip()) == {"?"}:
         return "maybe"
-    scored = _SCORE.match(text) if text.strip() not in ("0", "1") else None  # 1/0: yes/no
+    alone = text.strip() in ("0", "1") and out_of is None  # 1/0 alone: a spreadsheet's yes/no
+    scored = None if alone else _SCORE.match(text)
     if scored:  # "4", "2 - prob not", "7/10": out of 5, or of 10 above 5
         score = int(scored[1])
-        out_of = int(scored[2] or (5 if score <= 5 else 10))
-        if score <= out_of:
-            return True if score >= 0.7 * out_of else "maybe" if score >= 0.5 * out_of else False
-    phrase = " ".join(re.sub(r"[^\w\s✓✔👍👎]", " ", text.lower()).split())
-    for answer, starts in (("maybe", _MAYBE), (False, _NO), (True, _YES)):
-        if any(phrase == s or phrase.startswith(s + " ") for s in starts):
-            return answer
+        scale = int(scored[2] or out_of or (5 if score <= 5 else 10))
+        if score <= scale:
+            return True if score >= 0.7 * scale else "maybe" if score >= 0.5 * scale else False
+    signs = re.sub(rf"([{_SIGNS}])", r" \1 ", text.lower())  # "🔥🔥" is two signs
+    phrase = " ".join(re.sub(rf"[^\w\s{_SIGNS}]", " ", signs).split())
+    said = [  # the longest opening that fits: "prob not" over "prob", "not sure" over "not"
+        (len(start), answer)
+        for answer, starts in (("maybe", _MAYBE), (False, _NO), (True, _YES))
+        for start in starts
+        if phrase == start or phrase.startswith(start + " ")
+    ]
+    if said:
+        return max(said, key=lambda fit: fit[0])[1]
     return True if phrase in _YES_ALONE else None
+
+
+def header_scale(header: str) -> int | None:
+    """The scale a header gives its scores, if any.
+
+    >>> header_scale("Still keen (1-10)"), header_scale("Interest /5"), header_scale("Keen?")
+    (10, 5, None)
+    """
+    scale = _HEADER_SCALE.search(header)
+    return int(scale[1]) if scale else None
 
 
 def continue_interviews(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows that leave every cell naming the interview empty (company, role, date, time)
     continue the interview above: a panel listed under the row that names it, or merged
     cells in a workbook. They take its cells, candidate and time included, unless they
-    name another candidate.
+    name another candidate. Rows that give only a time are the next slot of that day: they
+    take the rest.
 
     >>> sheet = pd.DataFrame({"company": ["Acme", "", ""], "interviewer_name": ["Dana", "Luis",
     ...                       "Ana"], "candidate_name": ["Sam", "", "Kim"]}, dtype="str")
@@ -185,17 +216,21 @@ def continue_interviews(frame: pd.DataFrame) -> pd.DataFrame:
     if not len(frame) or not frame.columns.isin(NAMING_CELLS).any():
         return frame
     continues = ~names_an_interview(frame)
-    continues.iloc[0] = False  # nothing above it
-    if not continues.any():
+    # A slot of the day above: a time alone, below a row that names the interview.
+    slot = ~continues & (frame[[c for c in _OF_THE_SLOT if c in frame]] == "").all(axis=1)
+    continues.iloc[0] = slot.iloc[0] = False  # nothing above it
+    if not (continues | slot).any():
         return frame
     columns = [c for c in _OF_THE_INTERVIEW if c in frame]
-    above = frame[columns].where(~continues).ffill()
+    above = frame[columns].where(~(continues | slot)).ffill()
     for column in ("candidate_name", "candidate_email"):
         if column in frame:  # another candidate's row is not this interview
-            continues &= (frame[column] == "") | (frame[column] == above[column])
+            same = (frame[column] == "") | (frame[column] == above[column])
+            continues, slot = continues & same, slot & same
     out = frame.copy()
     for column in columns:
-        empty = continues & (frame[column] == "")
+        takes = continues | (slot & (column not in ("interview_start", "interview_end")))
+        empty = takes & (frame[column] == "")
         out[column] = frame[column].where(~empty, above[column]).astype("str")
     return out
 
@@ -252,9 +287,11 @@ def names_an_interview(frame: pd.DataFrame) -> pd.Series:
 
 
 def parse_interested(long: pd.DataFrame, problems: Problems) -> pd.Series:
-    text = long["interested"]
+    header = problems.header("interested")
+    text = long["interested"] + "\x00" + header  # a score reads on its header's scale
     codes, uniques = pd.factorize(text)
-    readings = [yes_no(u) if u else True for u in uniques.tolist()]
+    cells = [unique.rsplit("\x00", 1) for unique in uniques.tolist()]
+    readings = [yes_no(cell, header_scale(head)) if cell else True for cell, head in cells]
     value = pd.Series([r is not False for r in readings], dtype="bool").take(codes)
     reading = pd.Series([str(r) for r in readings], dtype="str").take(codes)
     value.index = reading.index = long.index

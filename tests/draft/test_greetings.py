@@ -49,6 +49,8 @@ from followup.draft import check_drafts, greeting, greetings, interview_when, re
         ("Simon Park", "Simon"),
         ("Wei Zhang", "Wei"),
         ("Péter Nagy", "Péter"),
+        ("Assoc. Prof. Ng Wei Ling", "Professor Ng"),  # before, "Professor Ling"
+        ("Dean Martin", "Dean"),  # an office only where the title says so
     ],
 )
 def test_greeting_names(name, expected):
@@ -349,3 +351,29 @@ def test_a_name_the_greeting_spells_out_is_no_misspelling():
     assert drafts["body"].str.contains("María José,").all()
     findings = check_drafts(drafts, now="2026-11-24 18:00")
     assert "unknown_word" not in set(findings["code"])
+
+
+def test_a_name_that_opens_with_the_office_its_title_holds_is_greeted_with_it():
+    """Before: "Hi Dean," to Dean Okafor, Dean of the College of Arts & Sciences."""
+    names, _ = greeted(
+        {"Dean Okafor": "c.okafor@ms.example", "Dean Martin": "dean@ms.example"},
+        **{"Their Role": ["Dean, College of Arts & Sciences", "Data Engineer"]},
+    )
+    assert names == ["Okafor", "Dean"]
+    drafts = render_drafts(
+        read(
+            pd.DataFrame(
+                {
+                    "Company": ["Midwestern State"],
+                    "Role": ["Assistant Professor"],
+                    "Start": ["2026-11-24 14:30"],
+                    "Interviewer": ["Dean Okafor"],
+                    "Interviewer Email": ["c.okafor@ms.example"],
+                    "Their Role": ["Dean, College of Arts & Sciences"],
+                }
+            )
+        ).recipients,
+        sender=SENDER,
+        now="2026-11-24 20:00",
+    )
+    assert drafts["body"].str.startswith("Dear Dean Okafor,").tolist() == [True]

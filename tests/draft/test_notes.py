@@ -202,6 +202,13 @@ from followup.draft import adapt_fit, adapt_notes, adapt_question, adapt_talking
         ("Q: bonus structure", "the bonus structure", "wish"),
         ("follow up re start date", "the start date", "wish"),
         ("ask whether they sponsor visas", "whether you sponsor visas", "wonder"),
+        # before, "what you said about at Mind the Product" and "about recommended ..."
+        (
+            "talk at Mind the Product Berlin on JTBD",
+            "the talk at Mind the Product Berlin on JTBD",
+            "topic",
+        ),
+        ("recommended Just Enough Research", "Just Enough Research", "topic"),
     ],
 )
 def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
@@ -225,6 +232,8 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("5 days in office, not for me", "private_note", "keep it in your Notes column"),
         ("red flag: high turnover", "private_note", "keep it in your Notes column"),
         ("the $85k base", "private_note", "keep it in your Notes column"),
+        ("door to door leads, commission only first 3 months", "private_note", "Notes column"),
+        ("the startup package", "private_note", "keep it in your Notes column"),
         ("the power bi licensing mess", "private_note", "keep it in your Notes column"),
         ("great energy, super friendly", "note_impression", "write what you talked about"),
         ("send portfolio link", "note_to_self", "keep it in your Notes column"),

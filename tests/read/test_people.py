@@ -48,6 +48,11 @@ def timed(time: str, **cells: str) -> pd.DataFrame:
         "absolutely",
         "High",
         "👍",
+        "🔥🔥 rly want this",  # before, these rejected the row: "not a yes/no value"
+        "🔥",
+        "❤️",
+        "dream job!!",
+        "okay",
     ],
 )
 def test_yes_as_people_write_it(text):
@@ -73,6 +78,9 @@ def test_yes_as_people_write_it(text):
         "declined",
         "nah",
         "1 - not for me",  # a score; "1" alone is a spreadsheet's yes
+        "prob not",  # before, a reject (and "definitely not" a yes)
+        "definitely not",
+        "nope 👎 not doing this",
     ],
 )
 def test_no_as_people_write_it(text):
@@ -82,8 +90,22 @@ def test_no_as_people_write_it(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["maybe", "Maybe?", "unsure", "not sure", "?", "undecided", "meh", "so-so", "50/50"]
-)  # before, "meh" was no yes/no, and the row's letters were rejected
+    "text",
+    [
+        "maybe",
+        "Maybe?",
+        "unsure",
+        "not sure",
+        "?",
+        "undecided",
+        "meh",
+        "so-so",
+        "50/50",
+        "ok i guess",
+        "🤷",
+        "probably",
+    ],
+)  # before, "meh" and "ok i guess" were no yes/no, and the row's letters were rejected
 def test_maybe_is_yes_with_a_warning(text):
     result = one(**{"Still interested?": text})
     assert result.recipients["interested"].tolist() == [True]
@@ -104,6 +126,25 @@ def test_interest_on_a_scale_reads_high_as_yes_low_as_no(header, score, interest
     result = one(**{header: score})
     assert result.recipients["interested"].tolist() == [interested]
     assert [c.split("_")[0] for c in result.rejects["code"]] == codes
+
+
+@pytest.mark.parametrize("header", ["Still keen (1-10)", "Interest 1-10", "Keen (out of 10)"])
+@pytest.mark.parametrize(
+    ("score", "interested", "codes"),
+    [("1", False, []), ("4", False, []), ("6", True, ["maybe"]), ("8", True, [])],
+)
+def test_a_score_reads_on_the_scale_its_header_gives(header, score, interested, codes):
+    """Before: a 4 under "Still keen (1-10)" was read out of 5, as yes, and its letter was
+    eager; a 1 was a spreadsheet's yes."""
+    result = one(**{header: score})
+    assert result.recipients["interested"].tolist() == [interested]
+    assert [c.split("_")[0] for c in result.rejects["code"]] == codes
+
+
+@pytest.mark.parametrize("header", ["vibe?", "Gut feeling", "Enthusiasm"])
+def test_a_column_of_how_keen_the_candidate_is_is_the_interest(header):
+    """Before: "vibe?" was a column not used, and "nope" got an eager letter."""
+    assert one(**{header: "nope"}).recipients["interested"].tolist() == [False]
 
 
 def test_only_an_unreadable_interest_is_a_reject():
@@ -184,10 +225,10 @@ def test_no_interest_at_one_interview_holds_for_the_role_unless_another_row_says
         ]
     )
     result = read(sheet)
-    assert result.recipients["interested"].tolist() == [False, False, True, True, True, True]
+    # "def not" is a no (not "def" and so yes)
+    assert result.recipients["interested"].tolist() == [False, False, True, True, True, True, False]
     assert problems(result) == [
         (3, "Still interested?", "read as no longer interested, as row 2 says for this role"),
-        (8, "Still interested?", "not a yes/no value"),  # not "def" and so yes
     ]
 
 
@@ -450,3 +491,41 @@ def test_a_name_column_alone_takes_the_senders_address_as_before():
     result = read(cohort(Candidate=["Sam Lee"]), sender="Sam Lee <sam@example.com>")
     assert result.recipients["candidate_email"].tolist() == ["sam@example.com"]
     assert problems(result) == []
+
+
+@pytest.mark.parametrize("time", ["10am ET (virtual)", "10:00 (Zoom)", "10am [on-site]"])
+def test_how_the_interview_was_held_beside_its_time_is_read_past(time):
+    """Before: "10am ET (virtual)" was a bad date, and the row was rejected."""
+    result = read(timed(time))
+    assert result.rejects.empty
+    utc = result.recipients["interview_start"].dt.tz_convert("UTC")
+    assert utc.dt.hour.tolist() == [15 if "ET" in time else 16]  # 10:00 ET; 10:00 in Chicago
+
+
+def test_rows_that_give_only_a_time_are_the_next_slots_of_the_day_above():
+    """An onsite loop, the company, role and date written once: before, every row below the
+    first was rejected ("missing company", "time of day without a date")."""
+    first = timed("09:00").iloc[0].to_dict()
+    blank = dict.fromkeys(first, "")
+    slots = [
+        {**blank, "Time": t, "Interviewer": n, "Interviewer Email": f"{n}@nw.example"}
+        for t, n in (("09:45", "luis"), ("10:30", "ana"))
+    ]
+    result = read(pd.DataFrame([first, *slots]))
+    assert result.rejects.empty
+    recipients = result.recipients
+    assert recipients["company"].tolist() == ["Northwind"] * 3
+    assert recipients["interview_start"].dt.tz_convert("America/Chicago").dt.strftime(
+        "%m-%d %H:%M"
+    ).tolist() == ["11-24 09:00", "11-24 09:45", "11-24 10:30"]
+
+
+def test_an_institution_is_the_employer_unless_a_company_column_is_there_too():
+    """Before: a campus-visit sheet headed "Institution" was refused ("missing required
+    columns"); a university beside "Company" is the student's own, and is not used."""
+    cells = {k: v for k, v in BASE.items() if k not in ("Company", "Interviewer")}
+    alone = read(pd.DataFrame([{"Institution": "UCLA", "Committee member": "Ana", **cells}]))
+    assert alone.recipients["company"].tolist() == ["UCLA"]
+    beside = one(University="UCLA")
+    assert beside.recipients["company"].tolist() == ["Northwind"]
+    assert beside.rejects["code"].tolist() == ["unknown_column"]

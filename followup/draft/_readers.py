@@ -1,0 +1,185 @@
+"""A note as its reader is to read it: a panel's shared note cut to the reader's part, and
+the reader named at its start written "you".
+
+One cell often holds the notes of a whole panel ("Hannah - accessibility audits. Femi -
+grew up in Leeds like me"), and people write of the reader by name ("Maria has 2 kids
+at primary"). Each letter takes the parts that name its reader, and speaks to them.
+
+>>> notes = pd.Series(["Hannah - accessibility audits. Femi - grew up in Leeds too"] * 2)
+>>> readers = pd.Series(["Hannah O'Connell", "Femi Adeyemi"])
+>>> for_readers(notes, readers, pd.Series(["iv-1", "iv-1"])).tolist()
+['accessibility audits.', 'grew up in Leeds too']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from followup._distinct import per_distinct
+from followup.draft._wording import HE_SHE
+
+_TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Miss|Dean)\.?\s+)?"
+#: Words that go with a name but are no part of it.
+_NOT_NAMES = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "dean",
+                        "phd", "md", "jr", "sr", "ii", "iii"})  # fmt: skip
+#: What "you" takes where the name took a verb of its own: "Maria has" → "you have".
+_FOR_YOU = {"has": "have", "is": "are", "was": "were", "does": "do", "hasn't": "haven't",
+            "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't"}  # fmt: skip
+#: A verb after a name, or "you": "has", "runs", "gave", "used", "leads" (not "kids", "team").
+_VERB = re.compile(
+    r"(?:has|is|was|does|hasn't|isn't|wasn't|doesn't|had|did|gave|went|grew|ran|said|told|"
+    r"showed|used|knows|knew|can|could|will|would|have|love|like|live|play|work|study|know|"
+    r"speak|run|ride|cook|hike|climb|read|write|support|follow|own|[a-z]+ed|(?:lead|run|manage|"
+    r"work|love|like|live|play|coache|teache|know|speak|studie|write|read|own|volunteer|mentor|"
+    r"host|organi[sz]e|build|design|head|oversee|want|hope|plan|think|say|ride|cook|hike|climb|"
+    r"support|follow|grow|go|travel|race|swim|paint|sing|bake|brew)s)$"
+)
+_ADVERB = r"(?:(?:also|too|just|really|recently|even|still|actually|once)\s+)?"
+_SEP = "\x1f"  # a note holds no control character
+_OPENING = re.compile(rf"\s*(?i:{_TITLE})([^\W\d_][\w'’-]*)")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]+")
+_ALIKE = re.compile(r"^\s*\S+\s+(?:and|&)\s+\S+\s+both\b|\b(?:like|same as) me\W*$", re.I)
+#: A note that ends "like me": something the reader and the candidate share.
+_LIKE_ME = re.compile(r"^(?P<deed>.+?)[\s,]*(?:just\s+|too\s*,?\s*)?(?:like|same\s+as)\s+me\b\W*$")
+
+
+def for_readers(notes: pd.Series, readers: pd.Series, interviews: pd.Series) -> pd.Series:
+    """Each note as its reader is to read it: where readers of one interview share a note
+    that names some of them at the start of its parts, the parts naming this reader (and
+    any before the first name); and the reader named at its start as "you"."""
+    notes = notes.fillna("").astype("str")
+    names = readers.fillna("").astype("str")
+    note_codes, distinct_notes = pd.factorize(notes)
+    name_codes, distinct_names = pd.factorize(names)
+    panels = pd.factorize(interviews)[0].astype(np.int64) * (len(distinct_notes) + 1)
+    _, where, count = np.unique(panels + note_codes, return_inverse=True, return_counts=True)
+    given = (notes != "").to_numpy()
+    shared = given & (count[where] > 1)  # one note on several rows of an interview
+    todo = shared | (
+        given & _may_name_reader(note_codes, distinct_notes, name_codes, distinct_names)
+    )
+    if not todo.any():
+        return notes
+    panel = pd.Series("", index=notes.index, dtype="str")
+    if shared.any():  # the names of all who share each note
+        together = names[shared].groupby(where[shared])
+        panel[shared] = together.transform(lambda group: _SEP.join(sorted(set(group))))
+    keys = notes[todo] + _SEP + names[todo] + _SEP + panel[todo]
+    return notes.mask(todo, per_distinct(keys, _for_reader))
+
+
+def _may_name_reader(
+    note_codes: np.ndarray, notes: pd.Index, name_codes: np.ndarray, names: pd.Index
+) -> np.ndarray:
+    """Whether each note may open with its reader's name, or say "X and Y both" or "like
+    me": its first word is the first or last of the name. Each distinct note and name is
+    looked at once; the rows are compared as codes."""
+    openings = [_OPENING.match(note) for note in notes.tolist()]
+    firsts = [m[1].lower() if m else "" for m in openings]
+    ends = [[w.lower() for w in _NAME_WORD.findall(name)] or [""] for name in names.tolist()]
+    vocabulary = {word: code for code, word in enumerate({*firsts, *(w for e in ends for w in e)})}
+    first = np.array([vocabulary[w] for w in firsts] or [-1])[note_codes]
+    given = np.array([vocabulary[e[0]] for e in ends] or [-2])[name_codes]
+    family = np.array([vocabulary[e[-1]] for e in ends] or [-2])[name_codes]
+    alike = np.array([bool(_ALIKE.search(note)) for note in notes.tolist()] or [False])
+    named: np.ndarray = (first == given) | (first == family) | alike[note_codes]
+    return named & (first != vocabulary.get("", -3))
+
+
+def _for_reader(key: str) -> str:
+    note, reader, *panel = key.split(_SEP)
+    others = [name for name in panel if name != reader]
+    if others:
+        note = _own_parts(note, reader, others)
+    return _in_common(_spoken_to(note, reader))
+
+
+def _own_parts(note: str, reader: str, others: list[str]) -> str:
+    """The parts of ``note`` that name ``reader`` at their start, and those before any name;
+    the whole note where it names no one of the panel so."""
+    everyone = [reader, *others]
+    pattern = "|".join(_words_of(name) for name in everyone if _words_of(name))
+    if not pattern:
+        return note
+    opening = re.compile(rf"(?:^|(?<=[.;!?\n])\s*|(?<=,)\s*|\s+/\s+)(?={_TITLE}(?i:{pattern})\b)")
+    cuts = [m.start() for m in opening.finditer(note)]
+    if not cuts or (len(cuts) == 1 and cuts[0] == 0):  # one person's note: all of it
+        return note
+    pieces = [
+        note[a:b] for a, b in zip([0, *cuts], [*cuts, len(note)], strict=True) if note[a:b].strip()
+    ]
+    mine = re.compile(rf"^\s*{_TITLE}(?i:{_words_of(reader)})\b") if _words_of(reader) else None
+    anyone = re.compile(rf"^\s*{_TITLE}(?i:{pattern})\b")
+    kept = [p for p in pieces if not anyone.match(p) or (mine and mine.match(p))]
+    return " ".join(p.strip().rstrip(",") for p in kept)
+
+
+def _spoken_to(note: str, reader: str) -> str:
+    """``note`` with ``reader`` named at its start as a label dropped ("Hannah - ..."), or
+    as the subject written "you" ("Maria has" → "you have"; "Sam and Wei both" → "we both").
+
+    >>> [_spoken_to(n, "Maria Lopez") for n in ("Maria has 2 kids", "Maria: the rota",
+    ...  "Maria and Wei both rowed", "Maria also runs the ERG", "Mariana's team")]
+    ['you have 2 kids', 'the rota', 'we both rowed', 'you also run the ERG', "Mariana's team"]
+    """
+    name = _words_of(reader)
+    if not name:
+        return note
+    named = rf"^\s*{_TITLE}(?i:{name})(?:\s+(?i:{name}))*\b"
+    label = re.match(rf"{named}\s*(?:[-–—:]|\s-)\s*", note)
+    if label:
+        return note[label.end() :]
+    both = re.match(
+        rf"{named}\s+(?:and|&)\s+[A-Z][\w'’-]*\s+both\b|^\s*[A-Z][\w'’-]*\s+(?:and|&)\s+"
+        rf"{_TITLE}(?i:{name})(?:\s+(?i:{name}))*\s+both\b",
+        note,
+    )
+    if both:
+        return "we both" + note[both.end() :]
+    subject = re.match(rf"{named}\s+({_ADVERB})([a-z']+)\b", note)
+    if subject and _VERB.match(subject[2]) and not HE_SHE.search(note):  # "her" is another
+        return f"you {subject[1]}{_you_form(subject[2])}" + note[subject.end() :]
+    return note
+
+
+def _in_common(note: str) -> str:
+    """A deed "like me" as what the two share: "grew up in Leeds like me" → "we both grew
+    up in Leeds", "from Cork, same as me" → "we are both from Cork"; others as they are.
+
+    >>> _in_common("grew up in Leeds like me!"), _in_common("you're from Cork, same as me")
+    ('we both grew up in Leeds', 'we are both from Cork')
+    """
+    alike = _LIKE_ME.match(note)
+    if not alike:
+        return note
+    deed = re.sub(r"^(?:(?:you|s?he)(?:\s+are|\s+is|'re|'s)?\s+|also\s+)", "", alike["deed"])
+    if re.match(r"(?:from|in|into)\b", deed):
+        return "we are both " + deed
+    verb, _, rest = deed.partition(" ")
+    return f"we both {_you_form(verb)} {rest}".rstrip() if _VERB.match(verb) else note
+
+
+def _you_form(verb: str) -> str:
+    """``"has"`` → ``"have"``, ``"runs"`` → ``"run"``, ``"watches"`` → ``"watch"``; a past or
+    a modal as it is."""
+    if verb in _FOR_YOU:
+        return _FOR_YOU[verb]
+    if not verb.endswith("s") or verb.endswith("ss"):
+        return verb
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("shes", "ches", "xes", "zes", "sses", "oes")):
+        return verb[:-2]
+    return verb[:-1]
+
+
+@lru_cache(maxsize=1 << 12)
+def _words_of(name: str) -> str:
+    """The words of a name, as alternatives of a pattern; "" for a name without one."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", name) if len(w) > 1]
+    words = [re.escape(w) for w in words if w.lower().rstrip(".") not in _NOT_NAMES]
+    return "|".join(sorted(words, key=len, reverse=True))
