@@ -86,8 +86,10 @@ def _may_name_reader(
     given = np.array([vocabulary[e[0]] for e in ends] or [-2])[name_codes]
     family = np.array([vocabulary[e[-1]] for e in ends] or [-2])[name_codes]
     alike = np.array([bool(_ALIKE.search(note)) for note in notes.tolist()] or [False])
-    named: np.ndarray = (first == given) | (first == family) | alike[note_codes]
-    return named & (first != vocabulary.get("", -3))
+    named: np.ndarray = ((first == given) | (first == family) | alike[note_codes]) & (
+        first != vocabulary.get("", -3)
+    )
+    return named
 
 
 def _for_reader(key: str) -> str:

@@ -103,10 +103,10 @@ def check_drafts(
     core = letter_cores(arrow)  # checks that read only the core run once per distinct one
     who = drafts["interviewer_name"].fillna(drafts["interviewer_email"]).astype("str")
     readers = text_column(drafts, "interviewer_name")
-    notes = {c: text_column(drafts, c) for c in NOTE_RULES}  # as the letter carries each
+    written = {c: text_column(drafts, c) for c in NOTE_RULES}  # as the letter carries each
     for c in ("talking_point", "question"):
-        notes[c] = for_readers(notes[c], readers, drafts["interview_id"])
-    notes = {c: adapt_column(note, c, readers) for c, note in notes.items()}
+        written[c] = for_readers(written[c], readers, drafts["interview_id"])
+    notes = {c: adapt_column(note, c, readers) for c, note in written.items()}
     found: list[pd.DataFrame] = []
 
     def add(

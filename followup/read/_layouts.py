@@ -296,8 +296,8 @@ def _split_names(
     "and"); the split on the first separator found when none does."""
     cell = cell.strip()
     tried: list[list[str]] = []
-    mixed = ("any",) if "," in separators else ()  # names only: "Ana & Bo and Cy; Di"
-    for separator in (*separators, *mixed):
+    loose = ("any",) if "," in separators else ()  # names only: "Ana & Bo and Cy; Di"
+    for separator in (*separators, *loose):
         if separator in (" and ", "&", ",", "any"):
             mixed = r"|;|\n|\s/\s" if separator == "any" else ""
             parts = re.split(rf"\s*(?:,|\band\b|&{mixed})\s*", cell)
