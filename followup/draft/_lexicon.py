@@ -508,7 +508,8 @@ SIMPLE_PASTS = ("came", "went", "ran", "took", "grew", "began", "wrote", "gave",
 LIFE = ("kid", "kids", "son", "sons", "daughter", "daughters", "child", "children", "baby",
         "twins", "newborn", "wife", "husband", "partner", "fiancé", "fiancée", "fiance",
         "fiancee", "wedding", "honeymoon", "dog", "puppy", "cat", "kitten", "family", "parents",
-        "mom", "mum", "dad", "grandkids", "vacation", "holiday", "sabbatical")  # fmt: skip
+        "mom", "mum", "dad", "grandkids", "vacation", "holiday", "sabbatical", "girls", "boys",
+        "toddler", "toddlers", "grandson", "granddaughter", "marathon", "half marathon")  # fmt: skip
 #: A year, or a number and its unit as one word, before a noun: the phrase takes "the"
 #: ("the 2027 roadmap", "the 4-day week pilot"), as an amount does not ("3 analysts").
 NUMBER_AS_ADJECTIVE = r"^(?:(?:19|20)\d\d|\d+(?:[.,]\d+)?-[^\W\d_]+)$"

@@ -22,9 +22,9 @@ import pandas as pd
 from followup._distinct import per_distinct
 from followup.draft._wording import HE_SHE
 
-_TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Miss|Dean)\.?\s+)?"
+_TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Miss)\.?\s+)?"
 #: Words that go with a name but are no part of it.
-_NOT_NAMES = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "dean",
+_NOT_NAMES = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss",
                         "phd", "md", "jr", "sr", "ii", "iii"})  # fmt: skip
 #: What "you" takes where the name took a verb of its own: "Maria has" → "you have".
 _FOR_YOU = {"has": "have", "is": "are", "was": "were", "does": "do", "hasn't": "haven't",
