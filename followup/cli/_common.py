@@ -107,7 +107,12 @@ def known_words(args: argparse.Namespace) -> list[str]:
     return [w.strip() for w in args.known_words.split(",") if w.strip()]
 
 
-def print_findings(counts: dict[tuple[str, str], int], shown: pd.DataFrame, *, total: int) -> None:
+def print_findings(
+    counts: dict[tuple[str, str], int], shown: pd.DataFrame, *, total: int, drafts: int
+) -> None:
+    if not drafts:  # every row rejected: nothing to follow the rules
+        print("No drafts, so nothing to check.")
+        return
     if not total:
         print("Every draft follows the rules.")
         return

@@ -119,7 +119,9 @@ def _draft(args: argparse.Namespace) -> int:
         f"    upcoming: {status.get('upcoming', 0)}    overdue: {status.get('overdue', 0)}"
     )
     counts = written.finding_counts
-    print_findings(counts, written.shown_findings, total=sum(counts.values()))
+    print_findings(
+        counts, written.shown_findings, total=sum(counts.values()), drafts=written.drafts
+    )
     print_rejects(run.source, run.rejects.shown, out / "rejects.csv", total=run.rejects.total)
     return 1 if run.rows_rejected or run.rejects.errors or written.needs_fixes else 0
 
@@ -147,7 +149,7 @@ def _check(args: argparse.Namespace) -> int:
         drafts, now=moment, known_words=known_words(args), proofread_bodies=source.is_dir()
     )
     print(f"{len(drafts)} draft(s) checked.")
-    print_findings(finding_counts(findings), findings, total=len(findings))
+    print_findings(finding_counts(findings), findings, total=len(findings), drafts=len(drafts))
     return 1 if (findings["severity"] == "error").any() else 0
 
 

@@ -77,10 +77,10 @@ _SIMPLE_PAST = re.compile(
     r"over|back|up|out|home)\s+)?(?:a|an|the|their|our|your|its|his|her|my|\d)",
     re.IGNORECASE,
 )
-#: A group's deed, after the group: "your team moved everything to Tableau", "the data team
+#: A group's deed, after the group: "your team moved everything to Tableau", "(the) data team
 #: uses dbt" (not "the team based in Oslo", "the company seed round" or "the team's plans").
 _GROUP_DEED = re.compile(
-    r"^(?:the|your|our|their|my)\s+(?:[\w-]+\s+)?"
+    r"^(?:(?:the|your|our|their|my)\s+)?(?:[\w-]+\s+)?"
     r"(?:team|company|org|organi[sz]ation|group|department|division|startup|firm|lab|unit)\s+"
     r"(?!(?:based|focused|dedicated|located|responsible|tasked|called|named|involved|shared|"
     r"\w*eed)\b)"  # "the team shared drive", "the company seed round"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from followup._clock import wall_clock
@@ -89,7 +90,8 @@ def template_context(
     context["variant"] = context.groupby("interview_id", sort=False).cumcount().astype("int64")
     if placed is not None:
         context["variant"] += placed.panels.add(context["interview_id"])
-    titled = holds_per_distinct(context["greeting_name"], re.compile(TITLED).match)
+    # "Dear" before a title, or a whole name ("The Hon. Rupert Fairfax": Rupert Fairfax)
+    titled = holds_per_distinct(context["greeting_name"], re.compile(rf"{TITLED}|\S+ \S").match)
     return context.assign(
         salutation=letter["salutation"].where(~titled, "Dear"),
         thanks=letter["thanks"],
@@ -111,8 +113,9 @@ def _with_notes(context: pd.DataFrame) -> pd.DataFrame:
     becomes the letter's question when the question cell is empty.
     """
     readers, interviews = context["interviewer_name"], context["interview_id"]
+    senders = context["candidate_name"]
     point, asked = (
-        adapt_column(for_readers(context[c], readers, interviews), c, readers)
+        adapt_column(for_readers(context[c], readers, interviews, senders), c, readers)
         for c in ("talking_point", "question")
     )
     fit = adapt_column(context["fit"], "fit")
@@ -135,7 +138,16 @@ def _with_notes(context: pd.DataFrame) -> pd.DataFrame:
         pastime=point["text"],
         fit=fit["text"].where(usable_fit, ""),
         fit_shape=fit["shape"].map({"background": "fit", "quality": "fit_quality"}).fillna(""),
+        interest_shape=np.where(_unsure(context), "interest_measured", "interest"),
     )
+
+
+def _unsure(context: pd.DataFrame) -> np.ndarray:
+    """Whether each candidate is unsure of the role ("maybe"): its interest said with measure."""
+    if "interest_unsure" not in context:  # recipients made before the column, or by hand
+        return np.zeros(len(context), dtype=bool)
+    unsure: np.ndarray = context["interest_unsure"].fillna(False).astype(bool).to_numpy()
+    return unsure
 
 
 def _standalone(text: pd.Series, shape: pd.Series) -> pd.Series:

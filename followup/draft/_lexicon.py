@@ -397,6 +397,11 @@ PRIVATE = (
     "day rate",
     "startup package",
     "start-up package",
+    "night differential",
+    "shift differential",
+    "shift diff",
+    "overtime pay",
+    "pension",
 )
 
 #: What a note may say of the reader as a person ("loved her energy"): an impression.

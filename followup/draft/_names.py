@@ -39,7 +39,7 @@ from followup._distinct import per_distinct
 _FORMAL = {"dr": "Dr.", "doctor": "Dr.", "prof": "Professor", "professor": "Professor",
            "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Ms.", "mx": "Mx.", "rev": "Rev.",
            "reverend": "Rev.", "fr": "Father", "father": "Father", "rabbi": "Rabbi",
-           "pastor": "Pastor", "imam": "Imam"}  # fmt: skip
+           "pastor": "Pastor", "imam": "Imam", "lord": "Lord", "lady": "Lady"}  # fmt: skip
 #: Offices a greeting opens with where the title holds them: "Dean Okafor", Dean of Arts.
 OFFICES = ("Dean", "Provost", "Chancellor", "President", "Judge", "Senator")
 _BY_FIRST_NAME = {"sir": "Sir", "dame": "Dame", "sister": "Sister", "brother": "Brother"}
@@ -210,6 +210,8 @@ def greeting(name: str, preferred: str = "", local: str = "") -> tuple[str, str]
             return f"{_BY_FIRST_NAME[title_key]} {given}", ""
         if given is not None and title_key not in _FORMAL and not parsed.nickname:
             return given, f"greeted as {given}: {name.strip()!r} reads as a two-word given name"
+    if title_key in ("hon", "thehon", "honourable", "thehonourable") and parsed.last:
+        return f"{parsed.first} {parsed.last}".strip(), ""  # "The Hon. Rupert Fairfax": no Mr/Ms
     if title_key in _FORMAL and (parsed.last or parsed.first):  # "Father Brown": no last
         return f"{_FORMAL[title_key]} {parsed.last or parsed.first}", ""
     doctoral = {re.sub(r"[^a-z]", "", s.lower()) for s in parsed.suffix.split()} & _DOCTORAL

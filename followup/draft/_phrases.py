@@ -192,6 +192,7 @@ def compose(values: pd.DataFrame, books: pd.Series, picks: pd.DataFrame) -> pd.D
     """
     columns = _Columns(values)
     shaped = {
+        "interest": ("interest_shape", ("interest", "interest_measured")),
         "fit": ("fit_shape", ("fit", "fit_quality")),
         "personal": ("personal_shape", (*PERSONAL_SHAPES, "neutral")),
         "question": ("question_shape", QUESTION_SHAPES),
@@ -204,11 +205,13 @@ def compose(values: pd.DataFrame, books: pd.Series, picks: pd.DataFrame) -> pd.D
         book = phrase_book(name)
         chosen = {slot: picks[slot].to_numpy()[rows] for slot in SLOTS}
         letter = {}
-        for slot in ("salutation", "sign_off", "subject", "thanks", "interest", "close"):
+        for slot in ("salutation", "sign_off", "subject", "thanks", "close"):
             if book.frames.get(slot):
                 letter[slot] = _fill(book.frames[slot], chosen[slot], columns, rows)
         for slot, (_, kinds) in shaped.items():
             shape = shapes[slot][rows]
+            if slot == "interest" and not book.frames.get("interest_measured"):
+                shape = np.full(len(rows), "interest", dtype=object)  # a book without them
             letter[slot] = _in_order(
                 len(rows),
                 [

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from followup._distinct import per_distinct
+from followup.draft import _lexicon as words
 from followup.draft._wording import HE_SHE
 
 _TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Miss)\.?\s+)?"
@@ -31,13 +32,16 @@ _FOR_YOU = {"has": "have", "is": "are", "was": "were", "does": "do", "hasn't": "
             "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't"}  # fmt: skip
 #: A verb after a name, or "you": "has", "runs", "gave", "used", "leads" (not "kids", "team").
 _VERB = re.compile(
-    r"(?:has|is|was|does|hasn't|isn't|wasn't|doesn't|had|did|gave|went|grew|ran|said|told|"
-    r"showed|used|knows|knew|can|could|will|would|have|love|like|live|play|work|study|know|"
-    r"speak|run|ride|cook|hike|climb|read|write|support|follow|own|[a-z]+ed|(?:lead|run|manage|"
-    r"work|love|like|live|play|coache|teache|know|speak|studie|write|read|own|volunteer|mentor|"
-    r"host|organi[sz]e|build|design|head|oversee|want|hope|plan|think|say|ride|cook|hike|climb|"
-    r"support|follow|grow|go|travel|race|swim|paint|sing|bake|brew)s)$"
+    r"(?:has|is|was|does|hasn't|isn't|wasn't|doesn't|had|did|said|showed|used|knows|can|could|"
+    r"will|would|have|love|like|live|play|work|study|know|speak|run|ride|cook|hike|climb|"
+    r"read|write|support|follow|own|froze|forgot|felt|thought|taught|held|sat|stood|"
+    rf"{'|'.join(sorted({*words.SIMPLE_PASTS, *words.PAST_TENSES}))}|[a-z]+ed|(?:lead|run|"
+    r"manage|work|love|like|live|play|coache|teache|know|speak|studie|write|read|own|volunteer|"
+    r"mentor|host|organi[sz]e|build|design|head|oversee|want|hope|plan|think|say|ride|cook|"
+    r"hike|climb|support|follow|grow|go|travel|race|swim|paint|sing|bake|brew)s)$"
 )
+#: What "I" takes where the name took a verb of its own: "Aisha is" → "I am".
+_FOR_ME = {"is": "am", "isn't": "am not", "was": "was", "wasn't": "wasn't"}
 _ADVERB = r"(?:(?:also|too|just|really|recently|even|still|actually|once)\s+)?"
 _SEP = "\x1f"  # a note holds no control character
 _OPENING = re.compile(rf"\s*(?i:{_TITLE})([^\W\d_][\w'’-]*)")
@@ -47,12 +51,24 @@ _ALIKE = re.compile(r"^\s*\S+\s+(?:and|&)\s+\S+\s+both\b|\b(?:like|same as) me\W
 _LIKE_ME = re.compile(r"^(?P<deed>.+?)[\s,]*(?:just\s+|too\s*,?\s*)?(?:like|same\s+as)\s+me\b\W*$")
 
 
-def for_readers(notes: pd.Series, readers: pd.Series, interviews: pd.Series) -> pd.Series:
+def for_readers(
+    notes: pd.Series,
+    readers: pd.Series,
+    interviews: pd.Series,
+    candidates: pd.Series | None = None,
+) -> pd.Series:
     """Each note as its reader is to read it: where readers of one interview share a note
     that names some of them at the start of its parts, the parts naming this reader (and
-    any before the first name); and the reader named at its start as "you"."""
+    any before the first name); the reader named at its start as "you"; and the
+    candidate named at the start of a part as "I" ("Aisha wants to learn Kotlin": the
+    letter does not tell of its own sender by name)."""
     notes = notes.fillna("").astype("str")
     names = readers.fillna("").astype("str")
+    senders = (
+        candidates.fillna("").astype("str")
+        if candidates is not None
+        else pd.Series("", index=notes.index, dtype="str")
+    )
     note_codes, distinct_notes = pd.factorize(notes)
     name_codes, distinct_names = pd.factorize(names)
     panels = pd.factorize(interviews)[0].astype(np.int64) * (len(distinct_notes) + 1)
@@ -60,7 +76,11 @@ def for_readers(notes: pd.Series, readers: pd.Series, interviews: pd.Series) -> 
     given = (notes != "").to_numpy()
     shared = given & (count[where] > 1)  # one note on several rows of an interview
     todo = shared | (
-        given & _may_name_reader(note_codes, distinct_notes, name_codes, distinct_names)
+        given
+        & (
+            _may_name_reader(note_codes, distinct_notes, name_codes, distinct_names)
+            | _names_sender(note_codes, distinct_notes, senders)
+        )
     )
     if not todo.any():
         return notes
@@ -68,8 +88,25 @@ def for_readers(notes: pd.Series, readers: pd.Series, interviews: pd.Series) -> 
     if shared.any():  # the names of all who share each note
         together = names[shared].groupby(where[shared])
         panel[shared] = together.transform(lambda group: _SEP.join(sorted(set(group))))
-    keys = notes[todo] + _SEP + names[todo] + _SEP + panel[todo]
+    keys = notes[todo] + _SEP + names[todo] + _SEP + senders[todo] + _SEP + panel[todo]
     return notes.mask(todo, per_distinct(keys, _for_reader))
+
+
+def _names_sender(note_codes: np.ndarray, notes: pd.Index, senders: pd.Series) -> np.ndarray:
+    """Whether each note holds its candidate's given name, as a word (each distinct pair
+    of note and candidate looked at once)."""
+    sender_codes, distinct = pd.factorize(senders)
+    firsts = [(_NAME_WORD.findall(name) or [""])[0] for name in distinct.tolist()]
+    pairs = note_codes.astype(np.int64) * (len(distinct) + 1) + sender_codes
+    unique, inverse = np.unique(pairs, return_inverse=True)
+    texts = notes.tolist()
+    held = [
+        bool(first) and re.search(rf"\b{re.escape(first)}\b", texts[n]) is not None
+        for n, first in ((int(p) // (len(distinct) + 1), firsts[int(p) % (len(distinct) + 1)])
+                         for p in unique)
+    ] or [False]  # fmt: skip
+    found: np.ndarray = np.array(held)[inverse]
+    return found
 
 
 def _may_name_reader(
@@ -93,11 +130,32 @@ def _may_name_reader(
 
 
 def _for_reader(key: str) -> str:
-    note, reader, *panel = key.split(_SEP)
+    """:func:`for_readers` of one "note, reader, candidate, panel" key."""
+    note, reader, sender, *panel = key.split(_SEP)
     others = [name for name in panel if name != reader]
     if others:
         note = _own_parts(note, reader, others)
-    return _in_common(_spoken_to(note, reader))
+    return _in_common(_as_sender(_spoken_to(note, reader), sender))
+
+
+def _as_sender(note: str, sender: str) -> str:
+    """``note`` with the candidate named at the start of a part as "I": "Aisha wants to
+    learn it" → "I want to learn it", which the letter then keeps out as first person.
+
+    >>> _as_sender("team uses Kotlin, Aisha wants to learn it", "Aisha Bello")
+    'team uses Kotlin, I want to learn it'
+    """
+    first = (_NAME_WORD.findall(sender) or [""])[0]
+    if not first:
+        return note
+    return re.sub(
+        rf"(^|[.;,!?]\s*|\s[-–—]\s*)(?i:{re.escape(first)})(?:\s+[A-Z][\w'’-]*)?\s+({_ADVERB})"
+        r"([a-z']+)\b",
+        lambda m: (
+            f"{m[1]}I {m[2]}{_FOR_ME.get(m[3], _you_form(m[3]))}" if _VERB.match(m[3]) else m[0]
+        ),
+        note,
+    )
 
 
 def _own_parts(note: str, reader: str, others: list[str]) -> str:

@@ -105,7 +105,9 @@ def check_drafts(
     readers = text_column(drafts, "interviewer_name")
     written = {c: text_column(drafts, c) for c in NOTE_RULES}  # as the letter carries each
     for c in ("talking_point", "question"):
-        written[c] = for_readers(written[c], readers, drafts["interview_id"])
+        written[c] = for_readers(
+            written[c], readers, drafts["interview_id"], text_column(drafts, "candidate_name")
+        )
     notes = {c: adapt_column(note, c, readers) for c, note in written.items()}
     found: list[pd.DataFrame] = []
 

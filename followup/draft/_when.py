@@ -2,16 +2,18 @@
 
 The day is counted in the interview's own zone, from ``now``: the same day is
 "today" (never "on Wednesday" for this Wednesday's interview), the day before
-"yesterday", a day within the last week its weekday, and anything older its
-date. A letter drafted before the interview is sent after it, on its day:
+"yesterday", a day within the last week its weekday ("on Monday" earlier this week,
+"last Friday" in the one before, not to be read as the coming one), and anything older
+its date. A letter drafted before the interview is sent after it, on its day:
 "today".
 
 >>> import pandas as pd
 >>> starts = pd.Series(pd.to_datetime(["2026-11-25 15:00", "2026-11-24 23:30",
-...     "2026-11-20 10:00", "2026-11-02 10:00", "2026-11-27 10:00"], utc=True))
->>> zones = pd.Series(["UTC"] * 5)
+...     "2026-11-23 10:00", "2026-11-20 10:00", "2026-11-02 10:00", "2026-11-27 10:00"],
+...     utc=True))
+>>> zones = pd.Series(["UTC"] * 6)
 >>> interview_when(starts, zones, now=pd.Timestamp("2026-11-25 16:00", tz="UTC")).tolist()
-['today', 'yesterday', 'on Friday', 'on November 2', 'today']
+['today', 'yesterday', 'on Monday', 'last Friday', 'on November 2', 'today']
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ def interview_when(
     """The day of each interview, relative to ``now`` in the interview's zone."""
     local, today = _local_days(starts, zones, now)
     days = (local.dt.normalize() - today).dt.days
-    weekday = "on " + local.dt.day_name()
+    # "on Tuesday" said on a Monday reads as tomorrow: a day of last week is "last Tuesday"
+    earlier = np.where(local.dt.day_of_week < today.dt.day_of_week, "on ", "last ")
+    weekday = earlier + local.dt.day_name()
     date = "on " + local.dt.month_name() + " " + local.dt.day.astype("Int64").astype("str")
     other_year = local.dt.year != today.dt.year
     date = date.where(~other_year, date + ", " + local.dt.year.astype("Int64").astype("str"))

@@ -98,7 +98,7 @@ def to_recipients(
         long["interested"] = long["interested"].mask(withdrawn_in(long, extras, problems), "no")
     long = fill_from_panel(long, ("interested", "fit", "decision_by"))
     long = fill_dittos(long, problems, ("talking_point", "question"))
-    interested = parse_interested(long, problems)
+    interested, unsure = parse_interested(long, problems)
     zones = parse_zones(long, problems, zone)
     start, end, zones = parse_times(long, problems, zones, dayfirst)
     interested = carry_no_interest(long, interested, start, zones, problems)
@@ -106,6 +106,7 @@ def to_recipients(
 
     recipients = long.assign(
         interested=interested,
+        interest_unsure=unsure & interested,
         interview_start=start,
         interview_end=end,
         timezone=zones,
@@ -144,10 +145,10 @@ def _finish(recipients: pd.DataFrame, names: list[str]) -> pd.DataFrame:
     extras = [n for n in names if n not in BY_NAME and "#" not in n and n in recipients]
     out = recipients[list(RECIPIENT_COLUMNS) + extras].reset_index(drop=True)
     moments = ("interview_start", "interview_end", "sent_at", "replied_at", "decided_at")
-    text = [c for c in out.columns if c not in ("row", "interested", *moments)]
+    text = [c for c in out.columns if c not in ("row", "interested", "interest_unsure", *moments)]
     out[text] = out[text].replace("", pd.NA).astype("str")
     zones = out["timezone"].unique()
     if len(zones) == 1:
         for column in moments:
             out[column] = out[column].dt.tz_convert(zones[0])
-    return out.astype({"row": "int64", "interested": "bool"})
+    return out.astype({"row": "int64", "interested": "bool", "interest_unsure": "bool"})

@@ -14,7 +14,7 @@ from followup.read._ranges import split_time_range
 from followup.read._rejects import Problems
 from followup.read._two_zones import check_second_zones, split_two_zones
 from followup.read._weekdays import warn_of_wrong_weekdays
-from followup.read._zones import localize
+from followup.read._zones import localize, zone_named
 
 #: A duration: "45", "45 min", "1h", "1h30", "1 h 30", "1:30", "1:30:00".
 _DURATION = (
@@ -51,6 +51,34 @@ def without_asides(cells: pd.Series) -> pd.Series:
     return cells.str.replace(_ASIDE, "", regex=True)
 
 
+#: A zone in brackets at the end of a time: "8:30am (London)", "2pm (ET)" (not "(8am ET)").
+_BRACKETED = re.compile(r"\s*[(\[]\s*([A-Za-z][A-Za-z ./_-]{0,30}?)\s*[)\]]\s*$")
+
+
+def bracketed_zones(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Cells with a zone named in brackets at their end taken out, and that zone ("" where
+    none); an abbreviation stays in the cell, unbracketed, to be read as any other.
+
+    >>> cells, zones = bracketed_zones(pd.Series(["8:30am (London)", "2pm (ET)", "9am"]))
+    >>> cells.tolist(), zones.tolist()
+    (['8:30am', '2pm ET', '9am'], ['Europe/London', '', ''])
+    """
+    codes, uniques = pd.factorize(cells)
+    read = [_bracketed(cell) for cell in uniques.tolist()] or [("", "")]
+    texts, zones = (pd.Series([r[i] for r in read], dtype="str").take(codes) for i in (0, 1))
+    return texts.set_axis(cells.index), zones.set_axis(cells.index)
+
+
+def _bracketed(cell: str) -> tuple[str, str]:
+    found = _BRACKETED.search(cell) if cell.endswith((")", "]")) else None
+    if found is None:
+        return cell, ""
+    if found[1].lower() in CELL_ZONES:
+        return f"{cell[: found.start()]} {found[1]}", ""
+    zone = zone_named(found[1])
+    return (cell[: found.start()], zone) if zone else (cell, "")
+
+
 def parse_times(
     long: pd.DataFrame, problems: Problems, zones: pd.Series, dayfirst: DayFirst
 ) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -59,9 +87,13 @@ def parse_times(
     has_start = "interview_start" in long.columns
     start_text = long["interview_start"] if has_start else pd.Series("", index=long.index)
     when = "interview_start" if has_start else "interview_date"
+    start_text, start_zone = bracketed_zones(without_asides(start_text))
+    day_text, day_zone = bracketed_zones(without_asides(long["interview_date"]))
+    named = start_zone.where(start_zone != "", day_zone)  # "8:30am (London)"
+    zones = zones.where(named == "", named)
     # "10am PT / 1pm ET": the first is the start; the second is checked against it
-    start_text, start_second = split_two_zones(without_asides(start_text))
-    day_text, day_second = split_two_zones(without_asides(long["interview_date"]))
+    start_text, start_second = split_two_zones(start_text)
+    day_text, day_second = split_two_zones(day_text)
     # "2-3pm": the end of a time range, in either cell, is the interview's end
     start_text, start_range_end = split_time_range(start_text, zones)
     day_text, day_range_end = split_time_range(day_text, zones)

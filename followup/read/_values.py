@@ -36,6 +36,7 @@ _MISSING = {
 _YES = ("yes", "y", "yeah", "yep", "yup", "sure", "definitely", "absolutely", "very", "true",
         "high", "medium", "strong", "hell yes", "ok", "okay", "want", "really want", "rly want",
         "would love", "love", "dream job", "keen", "very keen", "super keen", "excited",
+        "v keen", "v interested", "v much",
         "t", "1", "x", "ja", "oui", "si", "sí", "interested", "still interested", "of course",
         "totally", "for sure", "✓", "✔", "👍", "🔥", "❤", "😍", "🤩", "💯", "🙌", "✅")  # fmt: skip
 _NO = ("no", "n", "nope", "nah", "false", "f", "0", "nein", "non", "not really", "not",
@@ -48,7 +49,8 @@ _YES_ALONE = ("100", "def", "defo", "super", "tak", "sim")
 _MAYBE = ("maybe", "unsure", "not sure", "undecided", "perhaps", "possibly", "somewhat", "low",
           "idk", "kind of", "kinda", "sort of", "tbd", "meh", "so so", "on the fence",
           "lukewarm", "50 50", "bof", "ok i guess", "okay i guess", "i guess", "ok ish",
-          "okay ish", "probably", "prob", "not sure yet", "🤷", "🤔", "😐")  # fmt: skip
+          "okay ish", "probably", "prob", "not sure yet", "eh", "hmm",
+          "🤷", "🤔", "😐")  # fmt: skip
 #: The signs a yes/no cell may be written in, kept when its punctuation is dropped.
 _SIGNS = "✓✔👍👎🔥❤😍🤩💯🙌✅❌🙅🤷🤔😐"
 
@@ -286,7 +288,9 @@ def names_an_interview(frame: pd.DataFrame) -> pd.Series:
     return (frame[[c for c in NAMING_CELLS if c in frame]] != "").any(axis=1)
 
 
-def parse_interested(long: pd.DataFrame, problems: Problems) -> pd.Series:
+def parse_interested(long: pd.DataFrame, problems: Problems) -> tuple[pd.Series, pd.Series]:
+    """Whether the candidate still wants the job, and whether they are unsure ("maybe",
+    "meh", a middling score): yes then, said with measure in the letter."""
     header = problems.header("interested")
     text = long["interested"] + "\x00" + header  # a score reads on its header's scale
     codes, uniques = pd.factorize(text)
@@ -305,12 +309,13 @@ def parse_interested(long: pd.DataFrame, problems: Problems) -> pd.Series:
     problems.add(
         reading == "maybe",
         "interested",
-        "read as yes (still interested), though it says maybe",
-        "write yes or no to be sure: a no gets a gracious note without enthusiasm",
+        "read as yes (still interested), though it says maybe: the letter states its interest "
+        "with measure",
+        "write yes or no to be sure: a yes gets an eager letter, a no a gracious one",
         code="maybe_interested",
         severity="warning",
     )
-    return value
+    return value, reading == "maybe"
 
 
 #: A cell that opens with a withdrawal: "no - took another offer", "withdrew", "pulled out"

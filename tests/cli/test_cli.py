@@ -251,6 +251,19 @@ def test_draft_with_bad_rows_and_broken_rules_exits_1(tmp_path):
     assert len(list((tmp_path / "o").glob("*.eml"))) == 1
 
 
+def test_draft_with_every_row_rejected_does_not_say_the_drafts_follow_the_rules(tmp_path):
+    """Before: 0 drafts written, then "Every draft follows the rules."."""
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(
+        "Company,Role,Start,Interviewer,Interviewer Email\n"
+        "Northwind,Analyst,2026-11-24 14:30,Luis,not-an-email\n"
+    )
+    done = run("draft", str(sheet), "--sender", SENDER, "--out", str(tmp_path / "o"), *CLOCK)
+    assert done.returncode == 1
+    assert "No drafts, so nothing to check." in done.stdout
+    assert "Every draft follows the rules." not in done.stdout
+
+
 def test_draft_that_drops_one_interviewer_of_a_row_exits_1(tmp_path):
     """Before, a wide row whose second interviewer had no address drafted the first and
     exited 0: "rejected rows: 0 (1 error)"."""

@@ -51,6 +51,8 @@ from followup.draft import check_drafts, greeting, greetings, interview_when, re
         ("Péter Nagy", "Péter"),
         ("Assoc. Prof. Ng Wei Ling", "Professor Ng"),  # before, "Professor Ling"
         ("Dean Martin", "Dean"),  # an office only where the title says so
+        ("Lord Ashcombe", "Lord Ashcombe"),  # before, "Hi Lord Ashcombe," (and "Dear Rupert")
+        ("The Hon. Rupert Fairfax", "Rupert Fairfax"),
     ],
 )
 def test_greeting_names(name, expected):
@@ -204,8 +206,22 @@ def test_the_day_is_counted_in_the_interviews_zone_at_the_days_edges():
     assert when("2026-11-25 09:00", now="2026-11-25 23:59") == ["today"]  # never "on Wednesday"
     assert when("2026-11-23 23:59", now="2026-11-25 00:01") == ["on Monday"]
     assert when("2026-11-18 12:00", now="2026-11-25 12:00") == ["on November 18"]
-    assert when("2026-11-19 12:00", now="2026-11-25 12:00") == ["on Thursday"]
+    assert when("2026-11-19 12:00", now="2026-11-25 12:00") == ["last Thursday"]
     assert when("2025-12-30 12:00", now="2026-01-12 12:00") == ["on December 30, 2025"]
+
+
+def test_a_day_of_the_week_before_is_last_that_day():
+    """Before: on Monday 7 December, "Thank you for meeting with me on Tuesday" of 1
+    December read as tomorrow."""
+    monday = "2026-12-07 12:00"
+    assert when("2026-12-01 09:00", "2026-12-05 09:00", now=monday) == [
+        "last Tuesday",
+        "last Saturday",
+    ]
+    assert when("2026-12-07 08:00", "2026-12-09 09:00", now="2026-12-10 12:00") == [
+        "on Monday",
+        "yesterday",
+    ]
 
 
 def test_a_letter_drafted_before_the_interview_says_today():
@@ -377,3 +393,26 @@ def test_a_name_that_opens_with_the_office_its_title_holds_is_greeted_with_it():
         now="2026-11-24 20:00",
     )
     assert drafts["body"].str.startswith("Dear Dean Okafor,").tolist() == [True]
+
+
+def test_a_peer_and_an_honourable_are_greeted_dear():
+    """Before: "Hi Lord Ashcombe," and "Hi Rupert,"."""
+    drafts = render_drafts(
+        read(
+            pd.DataFrame(
+                {
+                    "Company": "Veridian",
+                    "Role": "Chief Operating Officer",
+                    "Start": "2026-11-24 14:30",
+                    "Interviewer": ["Lord Ashcombe", "The Hon. Rupert Fairfax"],
+                    "Interviewer Email": ["chair@veridian.example", "rf@veridian.example"],
+                }
+            )
+        ).recipients,
+        sender=SENDER,
+        now="2026-11-24 20:00",
+    )
+    assert drafts["body"].str.split(",").str[0].tolist() == [
+        "Dear Lord Ashcombe",
+        "Dear Rupert Fairfax",
+    ]

@@ -234,6 +234,7 @@ def test_talking_points_are_adapted_to_their_sentence(note, text, shape):
         ("the $85k base", "private_note", "keep it in your Notes column"),
         ("door to door leads, commission only first 3 months", "private_note", "Notes column"),
         ("the startup package", "private_note", "keep it in your Notes column"),
+        ("ask if there's a night differential", "private_note", "keep it in your Notes column"),
         ("the power bi licensing mess", "private_note", "keep it in your Notes column"),
         ("great energy, super friendly", "note_impression", "write what you talked about"),
         ("send portfolio link", "note_to_self", "keep it in your Notes column"),

@@ -110,3 +110,24 @@ def test_a_students_own_work_in_an_advisers_note_comes_back(note):
     assert "your capstone" not in bodies["Dr. Helen Park"]
     assert "your internship" not in bodies["Dr. Helen Park"]
     assert findings.query("code == 'note_he_she'")["severity"].tolist() == ["error"]
+
+
+@pytest.mark.parametrize(
+    ("note", "code", "kept"),
+    [
+        ("Jordan froze on the recursion q - practice w/ him this wk", "note_sentences", None),
+        ("team uses Kotlin + Spring, Jordan wants to learn it", "note_shortened",
+         "the team uses Kotlin and Spring"),
+    ],
+)  # fmt: skip
+def test_a_note_that_names_the_candidate_never_tells_the_reader_of_them(note, code, kept):
+    """A coach's note names the student: before, "What you shared about the Jordan froze
+    on the recursion q has stayed with me", marked ready."""
+    bodies, findings = letters(
+        [{"Candidate": "Jordan Lee", "Candidate Email": "jordan@uni.example",
+          "Interviewer": "Kwame Asante", "Email": "k@civic.example", "Talking Point": note}]
+    )  # fmt: skip
+    assert "Jordan" not in bodies["Kwame Asante"].split("\n\n", 1)[1].rsplit("\n\n", 1)[0]
+    assert code in findings["code"].tolist()
+    if kept:
+        assert kept in bodies["Kwame Asante"]

@@ -272,6 +272,21 @@ def test_templates_are_chosen_by_interest_and_length():
     assert check_drafts(drafts, now="2026-11-24 23:00").empty
 
 
+@pytest.mark.parametrize("unsure", ["meh", "maybe", "5/10", "ok i guess"])
+def test_an_unsure_candidate_states_interest_with_measure(unsure):
+    """Before: "meh" got "I left the interview more excited about the role than when I
+    arrived." The letter still restates interest (R5), without eager words."""
+    recipients = panel(12, Interested=[unsure] * 6 + ["yes"] * 6, Duration="60")
+    assert recipients["interest_unsure"].tolist() == [True] * 6 + [False] * 6
+    drafts = render_drafts(recipients, sender=SENDER)
+    findings = check_drafts(drafts, now="2026-11-24 23:00")
+    assert findings.empty
+    bodies = drafts["body"]
+    eager = bodies.str.contains(r"excited|eager|keen|thrilled|mean a great deal|proud to")
+    assert not eager[:6].any()
+    assert bodies[:6].str.contains(r"interest|opportunity|look forward|glad to").all()
+
+
 def test_one_template_for_all_rows_when_named():
     drafts = render_drafts(panel(2, Interested=["yes", "no"]), template="short", sender=SENDER)
     assert drafts["template"].tolist() == ["short", "short"]

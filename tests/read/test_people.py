@@ -53,6 +53,7 @@ def timed(time: str, **cells: str) -> pd.DataFrame:
         "❤️",
         "dream job!!",
         "okay",
+        "v keen",
     ],
 )
 def test_yes_as_people_write_it(text):
@@ -104,6 +105,7 @@ def test_no_as_people_write_it(text):
         "ok i guess",
         "🤷",
         "probably",
+        "eh",
     ],
 )  # before, "meh" and "ok i guess" were no yes/no, and the row's letters were rejected
 def test_maybe_is_yes_with_a_warning(text):
@@ -526,6 +528,26 @@ def test_an_institution_is_the_employer_unless_a_company_column_is_there_too():
     cells = {k: v for k, v in BASE.items() if k not in ("Company", "Interviewer")}
     alone = read(pd.DataFrame([{"Institution": "UCLA", "Committee member": "Ana", **cells}]))
     assert alone.recipients["company"].tolist() == ["UCLA"]
+    nurse = read(pd.DataFrame([{"Hospital": "St James's", "Committee member": "Ana", **cells}]))
+    assert nurse.recipients["company"].tolist() == ["St James's"]
     beside = one(University="UCLA")
     assert beside.recipients["company"].tolist() == ["Northwind"]
     assert beside.rejects["code"].tolist() == ["unknown_column"]
+
+
+@pytest.mark.parametrize(
+    ("time", "zone", "hour"),
+    [("8:30am (London)", "Europe/London", 8), ("2pm (ET)", "America/New_York", 19)],
+)
+def test_a_zone_in_brackets_after_the_time_is_the_interviews(time, zone, hour):
+    """Before: "Tue 1 Dec, 8:30am (London)" and "2pm (ET)" were bad dates."""
+    result = read(timed(time))
+    assert result.rejects.empty
+    assert result.recipients["timezone"].tolist() == [zone]
+    assert result.recipients["interview_start"].dt.tz_convert("UTC").dt.hour.tolist() == [hour]
+
+
+@pytest.mark.parametrize(("cell", "zone"), [("UK", "Europe/London"), ("Ireland", "Europe/Dublin")])
+def test_a_country_of_one_zone_is_that_zone(cell, zone):
+    """Before: a Time Zone of "UK" rejected the row ("unknown time zone")."""
+    assert one(**{"Time Zone": cell}).recipients["timezone"].tolist() == [zone]
