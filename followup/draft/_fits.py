@@ -154,6 +154,8 @@ def _owned(text: str) -> Note:
     late = re.fullmatch(rf"(?P<what>.+?),?\s+(?P<time>{_DURATION})", text, re.IGNORECASE)
     if late and head_word(late["what"]) in words.ROLES:  # "rapid response nurse 3 yrs"
         return Note(f"my {late['time']} as {with_article(late['what'])}", "background")
+    if re.match(rf"^{_DURATION}\s+(?:of|in|with|at|on)\s", text, re.IGNORECASE):
+        return Note(f"my {text}", "background")  # "5 years of Java and Kafka in fintech"
     items = [i for i in re.split(r",\s+|\s+and\s+", text) if i]
     tools = [i in _TOOLS or re.fullmatch(r"[A-Z]{2,5}", i) is not None for i in items]
     if all(tools) and any(i in _TOOLS for i in items):  # "SQL, Python and Tableau", "... DAX"

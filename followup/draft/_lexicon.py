@@ -404,6 +404,16 @@ PRIVATE = (
     "pension",
 )
 
+#: Words of Spanish, Portuguese, French, German and Italian that English notes do not use:
+#: two of them mark a note written in another language, which no English letter can carry.
+FOREIGN_WORDS = ("del", "los", "las", "sobre", "para", "pra", "com", "uma", "muy", "também",
+                 "que", "qué", "hablamos", "falamos", "conversamos", "perguntar", "preguntar",
+                 "sería", "seria", "cuándo", "quando", "porque", "não", "são", "equipo",
+                 "equipe", "usan", "usam", "tem", "tiene", "cómo", "como", "muito", "mucho",
+                 "und", "mit", "über", "wir", "nicht", "avec", "pour", "nous", "très", "sont",
+                 "dans", "della", "sono", "anche", "molto", "também", "desafio", "desafío",
+                 "escalar", "sobre", "hablar", "falar", "amable", "simpático", "simpática")  # fmt: skip
+
 #: What a note may say of the reader as a person ("loved her energy"): an impression.
 PERSONAL_QUALITIES = ("energy", "vibe", "vibes", "enthusiasm", "passion", "personality",
                       "attitude", "humor", "humour", "sense of humor", "sense of humour",

@@ -80,6 +80,14 @@ def common_checks(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | 
             f"sounds private ({private.group(0).strip()!r})",
             f"keep it in your Notes column, and write the {kind} you want the letter to carry",
         )
+    foreign = {w for w in re.findall(r"[^\W\d_]+", text.lower()) if w in _FOREIGN}
+    if len(foreign) >= 2:  # "hablamos del equipo de observability"
+        return unusable(
+            "note_unclear",
+            f"reads as another language ({', '.join(sorted(foreign)[:3])}), and the letter is "
+            "in English",
+            f"write the {kind} in English",
+        )
     if kind == "talking point" and (studies := _STUDENTS_OWN.search(text)):
         return unusable(
             "note_he_she",
@@ -274,6 +282,7 @@ _STUDENTS_OWN = re.compile(
     r"portfolio|resume|cv|transcript)\b",
     re.IGNORECASE,
 )
+_FOREIGN = frozenset(words.FOREIGN_WORDS)
 _BARE_OCCASIONS = ("interview", "round", "screen", "screening", "call", "chat", "panel", "session")
 
 

@@ -31,7 +31,7 @@ from followup.read._required import check_required
 from followup.read._times import parse_times
 from followup.read._tracking import parse_tracking
 from followup.read._values import (
-    carry_no_interest,
+    carry_interest,
     check_text,
     continue_interviews,
     fill_dittos,
@@ -101,7 +101,7 @@ def to_recipients(
     interested, unsure = parse_interested(long, problems)
     zones = parse_zones(long, problems, zone)
     start, end, zones = parse_times(long, problems, zones, dayfirst)
-    interested = carry_no_interest(long, interested, start, zones, problems)
+    interested, unsure = carry_interest(long, interested, unsure, start, zones, problems)
     tracking = parse_tracking(long, problems, zones, dayfirst, start, end)
 
     recipients = long.assign(

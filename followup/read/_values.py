@@ -43,13 +43,15 @@ _NO = ("no", "n", "nope", "nah", "false", "f", "0", "nein", "non", "not really",
        "no thanks", "no longer", "withdrew", "withdrawn", "withdrawing", "declined", "pass",
        "passed", "not interested", "nie", "nej", "não", "nee", "👎", "❌", "🙅",
        "prob not", "probably not", "def not", "definitely not", "absolutely not", "really not",
-       "rly not", "no way", "hard pass", "not anymore", "not for me")  # fmt: skip
+       "rly not", "no way", "hard pass", "not anymore", "not for me", "nem pensar", "nunca",
+       "para nada")  # fmt: skip
 #: Yes only as the whole cell: "def not" and "100% no" are no yes.
 _YES_ALONE = ("100", "def", "defo", "super", "tak", "sim")
 _MAYBE = ("maybe", "unsure", "not sure", "undecided", "perhaps", "possibly", "somewhat", "low",
           "idk", "kind of", "kinda", "sort of", "tbd", "meh", "so so", "on the fence",
           "lukewarm", "50 50", "bof", "ok i guess", "okay i guess", "i guess", "ok ish",
-          "okay ish", "probably", "prob", "not sure yet", "eh", "hmm",
+          "okay ish", "probably", "prob", "not sure yet", "eh", "hmm", "talvez", "tal vez",
+          "quizás", "quizas",
           "🤷", "🤔", "😐")  # fmt: skip
 #: The signs a yes/no cell may be written in, kept when its punctuation is dropped.
 _SIGNS = "✓✔👍👎🔥❤😍🤩💯🙌✅❌🙅🤷🤔😐"
@@ -347,36 +349,43 @@ def withdrawn_in(long: pd.DataFrame, columns: list[str], problems: Problems) -> 
     return withdrawn
 
 
-def carry_no_interest(
+def carry_interest(
     long: pd.DataFrame,
     interested: pd.Series,
+    unsure: pd.Series,
     start: pd.Series,
     zones: pd.Series,
     problems: Problems,
-) -> pd.Series:
-    """A candidate no longer interested in a role at one interview is so at the others for
-    it that day (in each row's zone), unless they say otherwise: a blank interest cell there
-    reads no too, with a warning. One chunk at a time."""
+) -> tuple[pd.Series, pd.Series]:
+    """A candidate no longer interested in a role at one interview, or unsure of it, is so
+    at the others for it that day (in each row's zone), unless they say otherwise: a blank
+    interest cell there reads the same, with a warning. One chunk at a time."""
     said_no = ~interested & (long["interested"] != "")
-    if not said_no.any():
-        return interested
+    if not (said_no.any() or unsure.any()):
+        return interested, unsure
     day = wall_clock(start, zones.mask(zones == "", "UTC")).dt.strftime("%Y-%m-%d").fillna("")
     key = (
         long["candidate_email"].str.lower() + "|" + long["candidate_name"].str.lower() + "|"
         + long["company"].str.lower() + "|" + long["role"].str.lower() + "|" + day
     )  # fmt: skip
-    first_no = long["row"].where(said_no).groupby(key).transform("min")
-    carried = (long["interested"] == "") & first_no.notna()
-    problems.add(
-        carried,
-        "interested",
-        "read as no longer interested, as row " + first_no.fillna(0).astype(int).astype("str")
-        + " says for this role",
-        "write yes here if you still want the job: this letter is gracious, not eager",
-        code="not_interested_elsewhere",
-        severity="warning",
-    )  # fmt: skip
-    return interested & ~carried
+
+    def carried(said: pd.Series, reading: str, letter: str, code: str) -> pd.Series:
+        first = long["row"].where(said).groupby(key).transform("min")
+        blank = (long["interested"] == "") & first.notna() & interested
+        row = first.fillna(0).astype(int).astype("str")
+        problems.add(
+            blank,
+            "interested",
+            f"read as {reading}, as row " + row + " says for this role",
+            f"write yes here if you still want the job: this letter is {letter}, not eager",
+            code=code,
+            severity="warning",
+        )
+        return blank
+
+    interested = interested & ~carried(said_no, "no longer interested", "gracious",
+                                       "not_interested_elsewhere")  # fmt: skip
+    return interested, unsure | carried(unsure, "unsure", "measured", "maybe_interested")
 
 
 def parse_sender(sender: str | None) -> tuple[str, str]:

@@ -510,6 +510,13 @@ def test_questions_that_cannot_be_asked(question, code):
             "my experience shipping an app used by 4,000 technicians",
             "background",
         ),
+        # before, an R5 error: "does not read as something of yours"
+        (
+            "5 years of Java and Kafka in fintech",
+            "my 5 years of Java and Kafka in fintech",
+            "background",
+        ),
+        ("4 years with Airflow and Spark", "my 4 years with Airflow and Spark", "background"),
     ],
 )
 def test_a_fit_becomes_the_candidates_own(fit, text, shape):
@@ -992,3 +999,25 @@ def test_both_ends_of_a_range_in_thousands_are_spelled_alike():
         "growing from 5,000 to 20,000 users"
     )
     assert adapt_talking_point("the 5k run").text == "the 5k run"
+
+
+@pytest.mark.parametrize(
+    ("adapt", "note"),
+    [
+        (adapt_talking_point, "hablamos del equipo de observability en Madrid, muy amable"),
+        (adapt_talking_point, "falamos sobre o roadmap de fraud detection em tempo real"),
+        (adapt_question, "¿cuándo sería la próxima etapa?"),
+        (adapt_question, "perguntar sobre relocation pra Lisboa"),
+    ],
+)
+def test_a_note_in_another_language_comes_back(adapt, note):
+    """Before: "I am glad we got to talk about hablamos del equipo de observability en
+    Madrid", marked ready with an unknown-word warning."""
+    adapted = adapt(note)
+    assert (adapted.text, adapted.code) == ("", "note_unclear")
+    assert "another language" in adapted.problem
+
+
+@pytest.mark.parametrize("note", ["the Des Moines office", "para-athletes program"])
+def test_an_english_note_with_a_word_alike_is_kept(note):
+    assert adapt_talking_point(note).code == ""

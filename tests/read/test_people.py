@@ -551,3 +551,37 @@ def test_a_zone_in_brackets_after_the_time_is_the_interviews(time, zone, hour):
 def test_a_country_of_one_zone_is_that_zone(cell, zone):
     """Before: a Time Zone of "UK" rejected the row ("unknown time zone")."""
     assert one(**{"Time Zone": cell}).recipients["timezone"].tolist() == [zone]
+
+
+def test_an_unsure_interest_written_on_a_days_first_slot_holds_for_the_day():
+    """Before: "hmm 6/10 after onsite" on the first slot gave that letter a measured tone
+    and the later slots' letters eager ones."""
+    first = timed("09:30", **{"Still interested?": "hmm 6/10 after onsite"}).iloc[0].to_dict()
+    blank = dict.fromkeys(first, "")
+    slots = [
+        {**blank, "Time": t, "Interviewer": n, "Interviewer Email": f"{n}@nw.example", **said}
+        for t, n, said in (("10:30", "raj", {}), ("11:30", "ana", {"Still interested?": "yes"}))
+    ]
+    result = read(pd.DataFrame([first, *slots]))
+    assert result.recipients["interest_unsure"].tolist() == [True, True, False]
+    assert problems(result)[1] == (
+        3,
+        "Still interested?",
+        "read as unsure, as row 2 says for this role",
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "interested", "unsure"), [("talvez", True, True), ("nem pensar", False, False)]
+)
+def test_interest_in_portuguese_and_spanish(cell, interested, unsure):
+    result = one(**{"Still interested?": cell})
+    assert result.recipients[["interested", "interest_unsure"]].to_numpy().tolist() == [
+        [interested, unsure]
+    ]
+
+
+def test_a_south_american_zone_in_the_time_cell():
+    """Before: "14h00 BRT" was an unknown zone."""
+    result = one(Start="2026-12-01 14h00 BRT")
+    assert result.recipients["timezone"].tolist() == ["America/Sao_Paulo"]
