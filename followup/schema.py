@@ -789,6 +789,30 @@ BY_CODE: dict[str, Code] = {c.code: c for c in CODES}
 
 MAX_CELL_CHARS = 10_000
 
+#: How people write yes and no, by the words they start with; "maybe" reads as yes, with a
+#: warning. Punctuation and case do not matter: "Yes!!", "nope.", "Not really".
+YES_WORDS = ("yes", "y", "yeah", "yep", "yup", "sure", "definitely", "absolutely", "very",
+             "true", "high", "medium", "strong", "hell yes", "ok", "okay", "want",
+             "really want", "rly want", "would love", "love", "dream job", "keen", "very keen",
+             "super keen", "excited", "v keen", "v interested", "v much", "t", "1", "x", "ja",
+             "oui", "si", "sí", "interested", "still interested", "of course", "totally",
+             "for sure", "✓", "✔", "👍", "🔥", "❤", "😍", "🤩", "💯", "🙌", "✅")  # fmt: skip
+NO_WORDS = ("no", "n", "nope", "nah", "false", "f", "0", "nein", "non", "not really", "not",
+            "no thanks", "no longer", "withdrew", "withdrawn", "withdrawing", "declined",
+            "pass", "passed", "not interested", "nie", "nej", "não", "nee", "👎", "❌", "🙅",
+            "prob not", "probably not", "def not", "definitely not", "absolutely not",
+            "really not", "rly not", "no way", "hard pass", "not anymore", "not for me",
+            "nem pensar", "nunca", "para nada")  # fmt: skip
+#: Yes only as the whole cell: "def not" and "100% no" are no yes.
+YES_ALONE = ("100", "def", "defo", "super", "tak", "sim")
+MAYBE_WORDS = ("maybe", "unsure", "not sure", "undecided", "perhaps", "possibly", "somewhat",
+               "low", "idk", "kind of", "kinda", "sort of", "tbd", "meh", "so so",
+               "on the fence", "lukewarm", "50 50", "bof", "ok i guess", "okay i guess",
+               "i guess", "ok ish", "okay ish", "probably", "prob", "not sure yet", "eh", "hmm",
+               "talvez", "tal vez", "quizás", "quizas", "🤷", "🤔", "😐")  # fmt: skip
+#: The signs a yes/no cell may be written in, kept when its punctuation is dropped.
+YES_NO_SIGNS = "✓✔👍👎🔥❤😍🤩💯🙌✅❌🙅🤷🤔😐"
+
 #: A note that points at the one above it: read as the panel's note above, where there is
 #: one; else no note at all.
 DITTOS = ("ditto", "same", "same as above", "as above", "see above", '"', "〃", "''")

@@ -318,7 +318,7 @@ def greetings(
     told = goes_by(notes) if notes is not None else pd.Series("", index=names.index, dtype="str")
     from_notes = (wanted == "") & (told != "")
     wanted = wanted.where(~from_notes, told)
-    offices = given.str.match(rf"(?:{'|'.join(OFFICES)})\s+\S")  # RE2: few rows go further
+    offices = given.str.contains(rf"^(?:{'|'.join(OFFICES)}) ")  # RE2 (no \s): few go on
     if titles is not None and offices.any():
         held = (given + "\x1f" + titles.fillna("").astype("str"))[offices & (wanted == "")]
         wanted[held.index] = per_distinct(held, _office)

@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from followup._distinct import per_distinct
 from followup.draft import _lexicon as words
@@ -93,19 +95,18 @@ def for_readers(
 
 
 def _names_sender(note_codes: np.ndarray, notes: pd.Index, senders: pd.Series) -> np.ndarray:
-    """Whether each note holds its candidate's given name, as a word (each distinct pair
-    of note and candidate looked at once)."""
+    """Whether each note holds its candidate's given name, as a word: each distinct note's
+    words found once, and only the notes that hold some candidate's name looked at by pair."""
     sender_codes, distinct = pd.factorize(senders)
-    firsts = [(_NAME_WORD.findall(name) or [""])[0] for name in distinct.tolist()]
-    pairs = note_codes.astype(np.int64) * (len(distinct) + 1) + sender_codes
-    unique, inverse = np.unique(pairs, return_inverse=True)
-    texts = notes.tolist()
-    held = [
-        bool(first) and re.search(rf"\b{re.escape(first)}\b", texts[n]) is not None
-        for n, first in ((int(p) // (len(distinct) + 1), firsts[int(p) % (len(distinct) + 1)])
-                         for p in unique)
-    ] or [False]  # fmt: skip
-    found: np.ndarray = np.array(held)[inverse]
+    lower = pc.utf8_trim_whitespace(pc.utf8_lower(pa.array(distinct, pa.large_string())))
+    first = pc.list_element(pc.utf8_split_whitespace(lower, max_splits=1), 0)  # no regex: fast
+    firsts = pc.utf8_trim(first, ".,;:'\"()").to_pylist() or [""]
+    everyone = frozenset(firsts) - {""}
+    words = [everyone.intersection(_NAME_WORD.findall(note.lower())) for note in notes.tolist()]
+    found = np.zeros(len(note_codes), dtype=bool)
+    maybe = np.flatnonzero(np.array([bool(w) for w in words] or [False])[note_codes])
+    for at in maybe.tolist():  # few rows: a note that names a candidate at all
+        found[at] = firsts[sender_codes[at]] in words[note_codes[at]]
     return found
 
 

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from followup._clock import CELL_ZONES, US_ONLY, ZONES_OF
-from followup._distinct import holds_per_distinct
+from followup._distinct import holds_per_distinct, per_distinct
 from followup.read._dates import DayFirst, column_order, parse_moments
 from followup.read._ranges import split_time_range
 from followup.read._rejects import Problems
@@ -36,7 +36,7 @@ US_ABBREVIATIONS = ("et", "est", "edt", "pt", "pst", "pdt", "mt", "mst", "mdt", 
 
 
 #: How an interview was held, in brackets after its time: "10am ET (virtual)", "2pm [zoom]".
-_ASIDE = (
+_ASIDE = re.compile(
     r"\s*[(\[](?i:virtual|video|zoom|teams|google meet|meet|webex|on-?site|on site|in[- ]person|"
     r"phone|call|remote|hybrid|tbc|tbd|tentative|approx\.?|rescheduled|confirmed)[)\]]"
 )
@@ -48,7 +48,10 @@ def without_asides(cells: pd.Series) -> pd.Series:
     >>> without_asides(pd.Series(["10am ET (virtual)", "2pm (PT)"], dtype="str")).tolist()
     ['10am ET', '2pm (PT)']
     """
-    return cells.str.replace(_ASIDE, "", regex=True)
+    bracketed = cells.str.contains("(", regex=False) | cells.str.contains("[", regex=False)
+    if not bracketed.fillna(False).any():  # most sheets: no cell to look at again
+        return cells
+    return cells.mask(bracketed, per_distinct(cells[bracketed], lambda c: _ASIDE.sub("", c)))
 
 
 #: A zone in brackets at the end of a time: "8:30am (London)", "2pm (ET)" (not "(8am ET)").
@@ -63,6 +66,9 @@ def bracketed_zones(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     >>> cells.tolist(), zones.tolist()
     (['8:30am', '2pm ET', '9am'], ['Europe/London', '', ''])
     """
+    closed = cells.str.endswith(")") | cells.str.endswith("]")
+    if not closed.fillna(False).any():  # most sheets: no zone in brackets
+        return cells, pd.Series("", index=cells.index, dtype="str")
     codes, uniques = pd.factorize(cells)
     read = [_bracketed(cell) for cell in uniques.tolist()] or [("", "")]
     texts, zones = (pd.Series([r[i] for r in read], dtype="str").take(codes) for i in (0, 1))

@@ -13,7 +13,18 @@ from followup._distinct import holds_per_distinct
 from followup._regex import one_space
 from followup.errors import OptionError
 from followup.read._rejects import Problems
-from followup.schema import BY_NAME, DITTOS, MAX_CELL_CHARS, PER_INTERVIEWER, TRACKING
+from followup.schema import (
+    BY_NAME,
+    DITTOS,
+    MAX_CELL_CHARS,
+    MAYBE_WORDS,
+    NO_WORDS,
+    PER_INTERVIEWER,
+    TRACKING,
+    YES_ALONE,
+    YES_NO_SIGNS,
+    YES_WORDS,
+)
 
 #: The cells that together say which interview a row is about.
 INTERVIEW_CELLS = ("candidate_name", "candidate_email", "company", "role", "interview_start",
@@ -31,30 +42,6 @@ _MISSING = {
     "interviewer_email": "missing_email",
     "interviewer_name": "missing_name",
 }
-#: How people write yes and no, by the words they start with; "maybe" reads as yes, with a
-#: warning. Punctuation and case do not matter: "Yes!!", "nope.", "Not really".
-_YES = ("yes", "y", "yeah", "yep", "yup", "sure", "definitely", "absolutely", "very", "true",
-        "high", "medium", "strong", "hell yes", "ok", "okay", "want", "really want", "rly want",
-        "would love", "love", "dream job", "keen", "very keen", "super keen", "excited",
-        "v keen", "v interested", "v much",
-        "t", "1", "x", "ja", "oui", "si", "sí", "interested", "still interested", "of course",
-        "totally", "for sure", "✓", "✔", "👍", "🔥", "❤", "😍", "🤩", "💯", "🙌", "✅")  # fmt: skip
-_NO = ("no", "n", "nope", "nah", "false", "f", "0", "nein", "non", "not really", "not",
-       "no thanks", "no longer", "withdrew", "withdrawn", "withdrawing", "declined", "pass",
-       "passed", "not interested", "nie", "nej", "não", "nee", "👎", "❌", "🙅",
-       "prob not", "probably not", "def not", "definitely not", "absolutely not", "really not",
-       "rly not", "no way", "hard pass", "not anymore", "not for me", "nem pensar", "nunca",
-       "para nada")  # fmt: skip
-#: Yes only as the whole cell: "def not" and "100% no" are no yes.
-_YES_ALONE = ("100", "def", "defo", "super", "tak", "sim")
-_MAYBE = ("maybe", "unsure", "not sure", "undecided", "perhaps", "possibly", "somewhat", "low",
-          "idk", "kind of", "kinda", "sort of", "tbd", "meh", "so so", "on the fence",
-          "lukewarm", "50 50", "bof", "ok i guess", "okay i guess", "i guess", "ok ish",
-          "okay ish", "probably", "prob", "not sure yet", "eh", "hmm", "talvez", "tal vez",
-          "quizás", "quizas",
-          "🤷", "🤔", "😐")  # fmt: skip
-#: The signs a yes/no cell may be written in, kept when its punctuation is dropped.
-_SIGNS = "✓✔👍👎🔥❤😍🤩💯🙌✅❌🙅🤷🤔😐"
 
 
 def check_text(long: pd.DataFrame, problems: Problems, *, extras: list[str]) -> pd.DataFrame:
@@ -182,17 +169,17 @@ def yes_no(text: str, out_of: int | None = None) -> bool | str | None:
         scale = int(scored[2] or out_of or (5 if score <= 5 else 10))
         if score <= scale:
             return True if score >= 0.7 * scale else "maybe" if score >= 0.5 * scale else False
-    signs = re.sub(rf"([{_SIGNS}])", r" \1 ", text.lower())  # "🔥🔥" is two signs
-    phrase = " ".join(re.sub(rf"[^\w\s{_SIGNS}]", " ", signs).split())
+    signs = re.sub(rf"([{YES_NO_SIGNS}])", r" \1 ", text.lower())  # "🔥🔥" is two signs
+    phrase = " ".join(re.sub(rf"[^\w\s{YES_NO_SIGNS}]", " ", signs).split())
     said = [  # the longest opening that fits: "prob not" over "prob", "not sure" over "not"
         (len(start), answer)
-        for answer, starts in (("maybe", _MAYBE), (False, _NO), (True, _YES))
+        for answer, starts in (("maybe", MAYBE_WORDS), (False, NO_WORDS), (True, YES_WORDS))
         for start in starts
         if phrase == start or phrase.startswith(start + " ")
     ]
     if said:
         return max(said, key=lambda fit: fit[0])[1]
-    return True if phrase in _YES_ALONE else None
+    return True if phrase in YES_ALONE else None
 
 
 def header_scale(header: str) -> int | None:
@@ -293,10 +280,13 @@ def names_an_interview(frame: pd.DataFrame) -> pd.Series:
 def parse_interested(long: pd.DataFrame, problems: Problems) -> tuple[pd.Series, pd.Series]:
     """Whether the candidate still wants the job, and whether they are unsure ("maybe",
     "meh", a middling score): yes then, said with measure in the letter."""
-    header = problems.header("interested")
-    text = long["interested"] + "\x00" + header  # a score reads on its header's scale
-    codes, uniques = pd.factorize(text)
-    cells = [unique.rsplit("\x00", 1) for unique in uniques.tolist()]
+    header = problems.header("interested")  # a score reads on its header's scale
+    if isinstance(header, str):
+        codes, uniques = pd.factorize(long["interested"])
+        cells = [(u, header) for u in uniques.tolist()]
+    else:  # a wide sheet: a header per row
+        codes, uniques = pd.factorize(long["interested"] + "\x00" + header)
+        cells = [tuple(u.rsplit("\x00", 1)) for u in uniques.tolist()]
     readings = [yes_no(cell, header_scale(head)) if cell else True for cell, head in cells]
     value = pd.Series([r is not False for r in readings], dtype="bool").take(codes)
     reading = pd.Series([str(r) for r in readings], dtype="str").take(codes)
