@@ -21,17 +21,17 @@ def letters(rows: list[dict[str, str]]) -> tuple[dict[str, str], pd.DataFrame]:
     return bodies, check_drafts(drafts, now=NOW)
 
 
+def packed(names: str, addresses: str, note: str) -> dict[str, str]:
+    """Each letter of a packed row: a cell of names, one of addresses, one shared note."""
+    return letters([{"Interviewers": names, "Emails": addresses, "Talking Point": note}])[0]
+
+
 def test_a_packed_panel_note_gives_each_reader_their_own_part():
     """Before: Femi was thanked for "accessibility audits on gov forms", Hannah's topic."""
-    bodies, _ = letters(
-        [
-            {
-                "Interviewers": "Hannah O'Connell; Femi Adeyemi",
-                "Emails": "hannah@civic.example, femi@civic.example",
-                "Talking Point": "Hannah - accessibility audits on gov forms. "
-                "Femi - grew up in Leeds like me",
-            }
-        ]
+    bodies = packed(
+        "Hannah O'Connell; Femi Adeyemi",
+        "hannah@civic.example, femi@civic.example",
+        "Hannah - accessibility audits on gov forms. Femi - grew up in Leeds like me",
     )
     assert "accessibility audits on gov forms" in bodies["Hannah O'Connell"]
     assert "Leeds" not in bodies["Hannah O'Connell"]
@@ -42,15 +42,11 @@ def test_a_packed_panel_note_gives_each_reader_their_own_part():
 def test_a_packed_note_is_not_split_at_its_commas_to_match_the_names():
     """Before: "Maria has 2 kids at primary, we talked about screen time rules. Tom gave
     the talk" was cut at its comma, and Tom was thanked for Maria's screen time rules."""
-    bodies, _ = letters(
-        [
-            {
-                "Interviewers": "Maria Lopez & Tom Nguyen",
-                "Emails": "maria@bl.example; tom@bl.example",
-                "Talking Point": "Maria has 2 kids at primary, we talked about screen time "
-                "rules. Tom gave the diary studies talk at UX London 2025 - I'd watched it!",
-            }
-        ]
+    bodies = packed(
+        "Maria Lopez & Tom Nguyen",
+        "maria@bl.example; tom@bl.example",
+        "Maria has 2 kids at primary, we talked about screen time rules. Tom gave the diary "
+        "studies talk at UX London 2025 - I'd watched it!",
     )
     assert "you have 2 kids at primary" in bodies["Maria Lopez"]
     assert "the maria" not in bodies["Maria Lopez"].lower()
