@@ -472,3 +472,24 @@ def test_a_round_noted_beside_the_role_stays_out_of_the_letter():
         assert "Ops Analyst" in body
     assert "no_interest" not in set(check_drafts(drafts, now="2026-11-24 23:00")["code"])
     assert drafts["role"].tolist() == roles  # the table keeps the sheet's words
+
+
+def test_a_reader_written_to_again_for_the_role_gets_other_frames():
+    """Before: a recruiter's first and thirteenth letters for one role (the square of twelve
+    frames come round again) opened, closed and signed off alike."""
+    people = ["Megan Foster"] + [f"Person{chr(65 + i)} Example" for i in range(11)]
+    people.append("Megan Foster")
+    frame = pd.DataFrame(
+        {
+            "Company": "Tidewater",
+            "Role": "Payments Engineer",
+            "Start": [f"2026-11-{d:02d} 10:00" for d in range(2, 15)],
+            "Interviewer": people,
+            "Interviewer Email": [f"{p.split()[0].lower()}@tw.example" for p in people],
+        }
+    )
+    drafts = render_drafts(read(frame).recipients, sender=SENDER, now="2026-11-15 12:00")
+    megan = drafts.loc[drafts["interviewer_name"] == "Megan Foster", "body"].tolist()
+    sentences = [set(re.split(r"(?<=[.!?])\s+", body.split("\n", 1)[1])) for body in megan]
+    shared = {s for s in sentences[0] & sentences[1] if len(s.split()) >= 6}
+    assert not shared
