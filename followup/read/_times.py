@@ -69,7 +69,7 @@ def bracketed_zones(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     closed = cells.str.endswith(")") | cells.str.endswith("]")
     if not closed.fillna(False).any():  # most sheets: no zone in brackets
         return cells, pd.Series("", index=cells.index, dtype="str")
-    codes, uniques = pd.factorize(cells)
+    codes, uniques = pd.factorize(cells.fillna(""))
     read = [_bracketed(cell) for cell in uniques.tolist()] or [("", "")]
     texts, zones = (pd.Series([r[i] for r in read], dtype="str").take(codes) for i in (0, 1))
     return texts.set_axis(cells.index), zones.set_axis(cells.index)
