@@ -83,7 +83,7 @@ def template_context(
     # rounds, take their letters' frames from one Latin square, so no two share a sentence.
     loop = context["company"].str.lower() + "|" + context["role"].str.lower()
     picks = offsets(loop, loop, placed=None if placed is None else placed.squares)
-    letter = compose(context, books, picks.add(_again(context, loop, picks, placed), axis=0))
+    letter = compose(context, books, picks.add(_again(context, loop, picks), axis=0))
     dotted = (context["company"].str.endswith(".") | context["role"].str.endswith(".")).to_numpy()
     if dotted.any():
         letter.loc[dotted] = letter.loc[dotted].apply(_one_full_stop)
@@ -142,20 +142,16 @@ def _with_notes(context: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _again(
-    context: pd.DataFrame, loop: pd.Series, picks: pd.DataFrame, placed: Places | None
-) -> np.ndarray:
+def _again(context: pd.DataFrame, loop: pd.Series, picks: pd.DataFrame) -> np.ndarray:
     """How far each letter's frames move in the square: a reader written to again for the
-    role (a recruiter, round after round) takes the frames five places on from their first
-    letter's each time, so their letters never repeat one another (the square of twelve
-    comes round again); every other letter, not at all."""
+    role in one chunk of the sheet (a recruiter, round after round) takes the frames five
+    places on from their first letter's each time, so their letters never repeat one
+    another (the square of twelve comes round again); every other letter, not at all.
+    Across chunks nothing is kept, so that a million readers take no memory."""
     reader = loop + "|" + context["interviewer_email"].str.lower()
     again = reader.groupby(reader, sort=False).cumcount().to_numpy()
     place = picks["thanks"].to_numpy()  # the slots' places differ by a constant per square
     first = pd.Series(place).groupby(reader.to_numpy(), sort=False).transform("first").to_numpy()
-    if placed is not None:
-        again = again + placed.readers.add(reader)
-        first = placed.first_frames.get(reader, first)
     moved: np.ndarray = np.where(again > 0, first + 5 * again - place, 0)
     return moved
 

@@ -42,41 +42,10 @@ class SeenCounts:
         return len(self._keys)
 
 
-class FirstValues:
-    """The value each key had when first seen, kept as 64-bit hashes and values in two sorted
-    arrays: 16 bytes a key.
-
-    >>> first, keys = FirstValues(), lambda *k: pd.Series(k, dtype="str")
-    >>> first.get(keys("a", "b"), np.array([1, 2])).tolist(), first.get(keys("b", "c"),
-    ...     np.array([7, 8])).tolist()
-    ([1, 2], [2, 8])
-    """
-
-    def __init__(self) -> None:
-        self._keys = np.empty(0, dtype=np.uint64)
-        self._values = np.empty(0, dtype=np.int64)
-
-    def get(self, keys: pd.Series, values: np.ndarray) -> np.ndarray:
-        """The value each key was first given, here or in an earlier call (``values`` for
-        keys never seen: each its own, the first of a key given twice in one call)."""
-        hashes = pd.util.hash_pandas_object(keys, index=False).to_numpy()
-        new, first_at, inverse = np.unique(hashes, return_index=True, return_inverse=True)
-        at = np.searchsorted(self._keys, new)
-        known = at < len(self._keys)
-        known[known] = self._keys[at[known]] == new[known]
-        chosen = np.asarray(values, dtype=np.int64)[first_at]
-        chosen[known] = self._values[at[known]]
-        self._keys = np.insert(self._keys, at[~known], new[~known])
-        self._values = np.insert(self._values, at[~known], chosen[~known])
-        return chosen[inverse]
-
-
 @dataclass
 class Places:
-    """The places the drafts of earlier chunks took: on each panel (by interview), in
-    each Latin square of frames (by company and role), and by each reader of the role."""
+    """The places the drafts of earlier chunks took: on each panel (by interview) and in
+    each Latin square of frames (by company and role)."""
 
     panels: SeenCounts = field(default_factory=SeenCounts)
     squares: SeenCounts = field(default_factory=SeenCounts)
-    readers: SeenCounts = field(default_factory=SeenCounts)
-    first_frames: FirstValues = field(default_factory=FirstValues)
