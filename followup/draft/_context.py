@@ -29,9 +29,8 @@ from followup._clock import wall_clock
 from followup._distinct import holds_per_distinct
 from followup.draft._mime import name_cased
 from followup.draft._names import TITLED, first_names, greetings
-from followup.draft._notes import adapt_column
+from followup.draft._note_rules import letter_notes
 from followup.draft._phrases import compose, offsets, phrase_book
-from followup.draft._readers import for_readers
 from followup.draft._roles import letter_companies, letter_roles
 from followup.draft._seen import Places
 from followup.draft._when import interview_when
@@ -112,13 +111,8 @@ def _with_notes(context: pd.DataFrame) -> pd.DataFrame:
     A talking point that is really a question ("ask about the relocation budget")
     becomes the letter's question when the question cell is empty.
     """
-    readers, interviews = context["interviewer_name"], context["interview_id"]
-    senders = context["candidate_name"]
-    point, asked = (
-        adapt_column(for_readers(context[c], readers, interviews, senders), c, readers)
-        for c in ("talking_point", "question")
-    )
-    fit = adapt_column(context["fit"], "fit")
+    notes = letter_notes(context)
+    point, asked, fit = notes["talking_point"], notes["question"], notes["fit"]
     moved = point["shape"].isin(QUESTION_SHAPES) & (asked["shape"] == "")
     question_text = asked["text"].where(~moved, point["text"])
     question_shape = asked["shape"].where(~moved, point["shape"])

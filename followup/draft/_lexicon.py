@@ -411,8 +411,8 @@ FOREIGN_WORDS = ("del", "los", "las", "sobre", "para", "pra", "com", "uma", "muy
                  "sería", "seria", "cuándo", "quando", "porque", "não", "são", "equipo",
                  "equipe", "usan", "usam", "tem", "tiene", "cómo", "como", "muito", "mucho",
                  "und", "mit", "über", "wir", "nicht", "avec", "pour", "nous", "très", "sont",
-                 "dans", "della", "sono", "anche", "molto", "também", "desafio", "desafío",
-                 "escalar", "sobre", "hablar", "falar", "amable", "simpático", "simpática")  # fmt: skip
+                 "dans", "della", "sono", "anche", "molto", "desafio", "desafío", "escalar",
+                 "hablar", "falar", "amable", "simpático", "simpática")  # fmt: skip
 
 #: What a note may say of the reader as a person ("loved her energy"): an impression.
 PERSONAL_QUALITIES = ("energy", "vibe", "vibes", "enthusiasm", "passion", "personality",

@@ -10,7 +10,9 @@ import numpy as np
 import pandas as pd
 
 from followup.draft._names import greetings
+from followup.draft._notes import adapt_column
 from followup.draft._proofread import objects
+from followup.draft._readers import for_readers
 from followup.draft._wording import PERSONAL_SHAPES, QUESTION_SHAPES
 
 NOTE_RULES = {"talking_point": "R3", "question": "R7", "fit": "R5"}
@@ -22,6 +24,20 @@ def text_column(drafts: pd.DataFrame, name: str) -> pd.Series:
     if name in drafts:
         return drafts[name].fillna("").astype("str")
     return pd.Series("", index=drafts.index, dtype="str")
+
+
+def letter_notes(drafts: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The talking point, question and fit of each row as its letter carries them, the
+    first two cut and spoken to their reader (:func:`~followup.draft._readers.for_readers`):
+    what the letters are rendered from and checked against, alike."""
+    readers = text_column(drafts, "interviewer_name")
+    senders = text_column(drafts, "candidate_name")
+    notes = {}
+    for column in ("talking_point", "question"):
+        mine = for_readers(text_column(drafts, column), readers, drafts["interview_id"], senders)
+        notes[column] = adapt_column(mine, column, readers)
+    notes["fit"] = adapt_column(text_column(drafts, "fit"), "fit")
+    return notes
 
 
 def check_notes(

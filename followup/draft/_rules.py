@@ -27,10 +27,8 @@ from followup._arrow import text_array
 from followup._clock import resolve_now
 from followup.draft import _lexicon as words
 from followup.draft._checkin_rules import THANK_YOU_ONLY, checkin_findings
-from followup.draft._note_rules import NOTE_RULES, check_notes, text_column
-from followup.draft._notes import adapt_column
+from followup.draft._note_rules import check_notes, letter_notes, text_column
 from followup.draft._proofread import doubled_words, matches, misspellings, objects
-from followup.draft._readers import for_readers
 from followup.draft._roles import letter_companies, letter_roles
 from followup.draft._slips import find_slips, letter_cores
 from followup.draft._style import style
@@ -102,13 +100,7 @@ def check_drafts(
     arrow = text_array(body)  # searched with RE2 directly: see matches()
     core = letter_cores(arrow)  # checks that read only the core run once per distinct one
     who = drafts["interviewer_name"].fillna(drafts["interviewer_email"]).astype("str")
-    readers = text_column(drafts, "interviewer_name")
-    written = {c: text_column(drafts, c) for c in NOTE_RULES}  # as the letter carries each
-    for c in ("talking_point", "question"):
-        written[c] = for_readers(
-            written[c], readers, drafts["interview_id"], text_column(drafts, "candidate_name")
-        )
-    notes = {c: adapt_column(note, c, readers) for c, note in written.items()}
+    notes = letter_notes(drafts)
     found: list[pd.DataFrame] = []
 
     def add(
