@@ -283,7 +283,8 @@ _STUDENTS_OWN = re.compile(
     re.IGNORECASE,
 )
 _FOREIGN = frozenset(words.FOREIGN_WORDS)
-_BARE_OCCASIONS = ("interview", "round", "screen", "screening", "call", "chat", "panel", "session")
+_BARE_OCCASIONS = ("interview", "round", "screen", "screening", "call", "chat", "panel", "session",
+                   "lunch", "dinner", "breakfast", "coffee", "drinks", "tour")  # fmt: skip
 
 
 def _private(text: str, kind: str) -> re.Match[str] | None:

@@ -50,7 +50,10 @@ _OPENING = re.compile(rf"\s*(?i:{_TITLE})([^\W\d_][\w'’-]*)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]+")
 _ALIKE = re.compile(r"^\s*\S+\s+(?:and|&)\s+\S+\s+both\b|\b(?:like|same as) me\W*$", re.I)
 #: A note that ends "like me": something the reader and the candidate share.
-_LIKE_ME = re.compile(r"^(?P<deed>.+?)[\s,]*(?:just\s+|too\s*,?\s*)?(?:like|same\s+as)\s+me\b\W*$")
+_LIKE_ME = re.compile(
+    r"^(?P<before>.*?(?:[.;:!?]\s+|\s[-–—]\s+))?"  # "lunch - she loves trail running like me"
+    r"(?P<deed>[^.;:!?]+?)[\s,]*(?:just\s+|too\s*,?\s*)?(?:like|same\s+as)\s+me\b\W*$"
+)
 
 
 def for_readers(
@@ -213,15 +216,18 @@ def _in_common(note: str) -> str:
 
     >>> _in_common("grew up in Leeds like me!"), _in_common("you're from Cork, same as me")
     ('we both grew up in Leeds', 'we are both from Cork')
+    >>> _in_common("lunch - she loves trail running like me")
+    'lunch - we both love trail running'
     """
     alike = _LIKE_ME.match(note)
     if not alike:
         return note
+    before = alike["before"] or ""
     deed = re.sub(r"^(?:(?:you|s?he)(?:\s+are|\s+is|'re|'s)?\s+|also\s+)", "", alike["deed"])
     if re.match(r"(?:from|in|into)\b", deed):
-        return "we are both " + deed
+        return f"{before}we are both {deed}"
     verb, _, rest = deed.partition(" ")
-    return f"we both {_you_form(verb)} {rest}".rstrip() if _VERB.match(verb) else note
+    return f"{before}we both {_you_form(verb)} {rest}".rstrip() if _VERB.match(verb) else note
 
 
 def _you_form(verb: str) -> str:

@@ -61,6 +61,9 @@ def test_a_packed_note_is_not_split_at_its_commas_to_match_the_names():
         ("Sam Whitaker", "Sam and Wei both played cello in the university orchestra",
          "we both played cello in the university orchestra"),
         ("Femi Adeyemi", "loves climbing like me", "we both love climbing"),
+        # before, "Since we spoke, I have been thinking about lunch."
+        ("Priya Venkataraman", "lunch - she loves trail running like me",
+         "that we both love trail running"),
         ("Dean Kowalczyk", "Dean and I both rowed at uni", "we both rowed at uni"),
         ("Øyvind Haaland", "Øyvind has twin girls who just started school",
          "to hear that you have twin girls who just started school"),
