@@ -1,6 +1,8 @@
 """Whether a note is a clause: a verb of its own ("the team is growing", "your dog came to
 the Zoom meeting"), not a phrase ("how the team grew", "models deployed to prod"); and
-whether a clause is news of the reader's own life ("your kid just started uni").
+whether a clause is news of the reader's own life ("your kid just started uni"); and the
+openings a letter cannot tell back: a deed with no one doing it ("led the dbt rollout"), or a
+meal and whom it was with.
 
 >>> is_clause("the hiring freeze ended"), is_clause("models deployed to prod")
 (True, False)
@@ -202,3 +204,33 @@ def reported_clause(text: str) -> int:
     if named and all(map(_a_name, names)) and is_clause(text[named.end() :]):
         return named.end()
     return 0
+
+
+#: A deed and no one doing it, past or present ("led the dbt rollout", "grew up in Hanoi",
+#: "loves dbt", "coaches soccer"): a note about someone, without saying whom.
+_MORE_PAST = ("did", "drove", "saw", "gave", "came", "knew", "taught", "became", "flew", "said")
+#: Verbs that rarely open a topic. "leads", "runs", "studies" and "travels" also name things
+#: (sales leads, dbt runs, case studies), so they count only before "the", "a", "her", ...
+_PRESENT = ("loves", "likes", "enjoys", "hates", "prefers", "wants", "plays", "has", "is",
+            "works", "lives", "thinks", "says", "knows", "does", "coaches", "volunteers",
+            "teaches", "mentors", "manages", "owns", "cooks", "bakes", "climbs", "speaks",
+            "collects", "grows", "hosts", "misses")  # fmt: skip
+SUBJECTLESS = re.compile(
+    r"^(?:(?:just|recently|finally|already|also)\s+)?"
+    rf"((?:co-)?{alternatives((*words.PAST_TENSES, *_MORE_PAST, *_PRESENT))}\b|"
+    r"(?:big|huge)\s+on\b|"  # "big on cold calling": what someone is into
+    r"(?:leads|runs|studies|travels)(?=\s+(?:a|an|the|their|our|your|its|his|her)\b)|"
+    r"(?:(?:pair|mob|live|co|cross|double|deep)[\s-])?"  # "pair programmed on a bug"
+    r"(?!(?:speed|need|feed|seed|red|bed)\b)\w+ed(?=\s+(?:a|an|the|their|our|your|its|some|up|"
+    r"in|at|to|from|as|on|with|for|into|over)\b))",
+    re.IGNORECASE,
+)
+#: A meal or a coffee, and whom or where ("dinner with the chair at Osteria Nonna"): the
+#: occasion, not what was said there.
+MEAL = re.compile(r"^(?:lunch|dinner|breakfast|brunch|coffee|drinks)\s+(?:with|at)\b", re.I)
+#: An auxiliary before no subject ("is from Lagos", "has 2 kids"): a deed, not a question.
+AUXILIARY_DEED = re.compile(
+    r"^(?:is|was|has|had|does|did)\s+(?:from|in|at|into|on|a|an|\d|very|really|super|also|"
+    r"originally|been|big|huge)\b",
+    re.IGNORECASE,
+)

@@ -874,7 +874,8 @@ QUALITIES = ("bilingual", "trilingual", "multilingual", "fluent", "certified", "
 #: Irregular past tenses: a verb of its own in a note ("ran a pilot", "grew up in Lagos").
 PAST_TENSES = ("built", "grew", "ran", "made", "won", "took", "got", "began", "brought", "bought",
                "sold", "wrote", "led", "had", "found", "kept", "left", "lost", "met", "paid",
-               "spent", "told", "went")  # fmt: skip
+               "spent", "told", "went", "rebuilt", "rewrote", "redid", "remade", "sent", "held",
+               "oversaw", "drew", "caught")  # fmt: skip
 
 #: Short adjectives a note puts before a noun ("slow, flaky loads"); longer ones are told by
 #: their endings (``_parts.comma_items``).

@@ -42,7 +42,16 @@ from functools import lru_cache
 import pandas as pd
 
 from followup.draft import _lexicon as words
-from followup.draft._clauses import is_clause, is_news, life_deed, named_subject, reported_clause
+from followup.draft._clauses import (
+    AUXILIARY_DEED,
+    MEAL,
+    SUBJECTLESS,
+    is_clause,
+    is_news,
+    life_deed,
+    named_subject,
+    reported_clause,
+)
 from followup.draft._fits import adapt_fit
 from followup.draft._names import as_their
 from followup.draft._parts import WENT_WELL, common_checks, example_from, joke, quoted_saying
@@ -187,35 +196,17 @@ def adapt_talking_point(raw: str) -> Note:
             f"opens with {opening.group(1)!r} and no one doing it, so the letter cannot tell who",
             'name who, e.g. "your team led the dbt rollout", or just the topic, "the dbt rollout"',
         )
+    if MEAL.match(text):
+        return unusable(
+            "note_unclear",
+            "names a meal or a coffee, not what you talked about",
+            'write what you talked about over it, e.g. "the team\'s hiring timeline"',
+        )
     if is_clause(text) or named_subject(text):  # told back, unless a joke ("... tape lol")
         return joke(raw) or Note(_statement(text), "news" if is_news(text) else "statement")
     text = ARRANGEMENT.sub(_arrangement, text)
     return _topic(as_list(lower_first(text)))
 
-
-#: A deed and no one doing it, past or present ("led the dbt rollout", "grew up in Hanoi",
-#: "loves dbt", "coaches soccer"): a note about someone, without saying whom.
-_MORE_PAST = ("did", "drove", "saw", "gave", "came", "knew", "taught", "became", "flew", "said")
-#: Verbs that rarely open a topic. "leads", "runs", "studies" and "travels" also name things
-#: (sales leads, dbt runs, case studies), so they count only before "the", "a", "her", ...
-_PRESENT = ("loves", "likes", "enjoys", "hates", "prefers", "wants", "plays", "has", "is",
-            "works", "lives", "thinks", "says", "knows", "does", "coaches", "volunteers",
-            "teaches", "mentors", "manages", "owns", "cooks", "bakes", "climbs", "speaks",
-            "collects", "grows", "hosts", "misses")  # fmt: skip
-SUBJECTLESS = re.compile(
-    r"^(?:(?:just|recently|finally|already|also)\s+)?"
-    rf"({alternatives((*words.PAST_TENSES, *_MORE_PAST, *_PRESENT))}\b|"
-    r"(?:leads|runs|studies|travels)(?=\s+(?:a|an|the|their|our|your|its|his|her)\b)|"
-    r"(?!(?:speed|need|feed|seed|red|bed)\b)\w+ed(?=\s+(?:a|an|the|their|our|your|its|some|up|"
-    r"in|at|to|from|as|on|with|for|into|over)\b))",
-    re.IGNORECASE,
-)
-#: An auxiliary before no subject ("is from Lagos", "has 2 kids"): a deed, not a question.
-AUXILIARY_DEED = re.compile(
-    r"^(?:is|was|has|had|does|did)\s+(?:from|in|at|into|on|a|an|\d|very|really|super|also|"
-    r"originally|been|big|huge)\b",
-    re.IGNORECASE,
-)
 
 #: A way of working, with its days if given: "hybrid 3 days a week" → "the hybrid schedule of
 #: 3 days a week".
@@ -326,6 +317,7 @@ def _shared(text: str) -> Note:
     text = strip_end(text)
     text = re.sub(r"^both\s+of\s+us\b", "we both", text, flags=re.IGNORECASE)
     text = re.sub(r"^we're\s+both\b", "we are both", text, flags=re.IGNORECASE)
+    text = re.sub(r"^we\s+both\s+(are|were)\b", r"we \1 both", text, flags=re.I)  # from Cork
     text = re.sub(r"^turns\s+out\s+", "", text, flags=re.IGNORECASE)
     if HE_SHE.search(text):
         return unusable(

@@ -1021,3 +1021,54 @@ def test_a_note_in_another_language_comes_back(adapt, note):
 @pytest.mark.parametrize("note", ["the Des Moines office", "para-athletes program"])
 def test_an_english_note_with_a_word_alike_is_kept(note):
     assert adapt_talking_point(note).code == ""
+
+
+@pytest.mark.parametrize(
+    ("note", "told"),
+    [
+        # before: "I have been thinking about your team rebuilt the forecast ..."
+        ("his team rebuilt the forecast in dbt last spring", "your team rebuilt the forecast"),
+        ("your team rewrote the pricing service", "your team rewrote the pricing service"),
+    ],
+)
+def test_a_deed_with_an_irregular_past_is_told_as_a_clause(note, told):
+    adapted = adapt_talking_point(note)
+    assert adapted.shape == "statement"
+    assert adapted.text.startswith(told)
+
+
+@pytest.mark.parametrize(
+    ("note", "opening"),
+    [
+        # before: "what you said about the pair programmed on a pandas bug together", ready
+        ("pair programmed on a pandas bug together", "pair programmed"),
+        ("live coded a parser", "live coded"),  # before: "the live coded a parser"
+        ("co-wrote a paper on causal ML", "co-wrote"),
+        ("BIG ON COLD CALLING", "big on"),  # before: "learning about big on cold calling"
+    ],
+)
+def test_a_deed_without_anyone_doing_it_is_sent_back(note, opening):
+    adapted = adapt_talking_point(note)
+    assert (adapted.shape, adapted.code) == ("unusable", "note_unclear")
+    assert f"opens with {opening!r}" in adapted.problem
+
+
+def test_a_meal_and_whom_it_was_with_is_not_what_was_talked_about():
+    """Before: "I particularly valued learning about dinner with chair at Osteria Nonna."."""
+    alone = adapt_talking_point("dinner w/ chair at Osteria Nonna")
+    assert (alone.shape, alone.code) == ("unusable", "note_unclear")
+    packed = adapt_talking_point("dinner w/ chair at Osteria Nonna - talked about her sabbatical")
+    assert (packed.text, packed.code) == ("your sabbatical", "note_shortened")
+    assert adapt_talking_point("the coffee supply chain").text == "the coffee supply chain"
+
+
+@pytest.mark.parametrize(
+    ("note", "told"),
+    [
+        ("we both are from Guadalajara", "we are both from Guadalajara"),
+        ("We both were in the Peace Corps", "we were both in the Peace Corps"),
+    ],
+)
+def test_we_both_are_reads_we_are_both(note, told):
+    adapted = adapt_talking_point(note)
+    assert (adapted.text, adapted.shape) == (told, "shared")

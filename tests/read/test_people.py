@@ -585,3 +585,27 @@ def test_a_south_american_zone_in_the_time_cell():
     """Before: "14h00 BRT" was an unknown zone."""
     result = one(Start="2026-12-01 14h00 BRT")
     assert result.recipients["timezone"].tolist() == ["America/Sao_Paulo"]
+
+
+def test_a_candidate_who_writes_i_and_my_in_the_headers_is_the_sender_not_the_reader():
+    """Before: "Who I am" was read as the interviewers' names (by its word "who"), so the
+    real "Interviewer(s)" column went unused, and "My email" and "Clock" were not read."""
+    base = {k: v for k, v in BASE.items() if k not in ("Start", "Interviewer")}
+    sheet = pd.DataFrame(
+        [
+            {
+                "Who I am": "Inés Carvalho",
+                "My email": "ines@example.com",
+                **base,
+                "When": "2026-11-24",
+                "Clock": "10:00",
+                "Interviewer(s)": "Dana Tanaka",
+            }
+        ]
+    )
+    result = read(sheet)
+    assert result.rejects.empty
+    row = result.recipients.iloc[0]
+    assert (row["candidate_name"], row["candidate_email"]) == ("Inés Carvalho", "ines@example.com")
+    assert row["interviewer_name"] == "Dana Tanaka"
+    assert row["interview_start"].tz_convert("America/Chicago").strftime("%H:%M") == "10:00"
