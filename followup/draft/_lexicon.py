@@ -172,6 +172,8 @@ LEAD_INS = (
     "book rec",
     "showed",
     "walked me through",
+    "thanks for",
+    "thank you for",
     "impressed",
     "fascinated",
     "interested",
@@ -205,6 +207,10 @@ LEAD_IN_LINKS = (
     "in",
     "a lot about",
     "at length about",
+    # "loved hearing about the mentoring program": the program
+    "hearing about",
+    "learning about",
+    "talking about",
 )
 #: Hedges before a lead-in verb: "kinda talked about remote work".
 HEDGES = ("kinda", "kind of", "sorta", "sort of", "briefly", "mostly", "mainly", "quickly",

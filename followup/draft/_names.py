@@ -11,6 +11,8 @@ in ``data/family_names.txt``) is greeted by its given name, with a note
 saying which name was used, so a wrong guess is easy to correct; so is a given name
 used two together ("María José", ``data/compound_given_names.txt``).
 
+>>> greeting("Prof. Javier Ibáñez Sáenz"), greeting("Dr. Ana Lucía Díaz")
+(('Professor Ibáñez Sáenz', ''), ('Dr. Díaz', ''))
 >>> greeting("Dr. Ben Okafor"), greeting("Ortega, Luis"), greeting("dana WHITFIELD")
 (('Dr. Okafor', ''), ('Luis', ''), ('Dana', ''))
 >>> greeting("Robert Chen, MD"), greeting("Amara Eze PhD")
@@ -36,19 +38,23 @@ import pandas as pd
 
 from followup._distinct import per_distinct
 
-_FORMAL = {"dr": "Dr.", "doctor": "Dr.", "prof": "Professor", "professor": "Professor",
+FORMAL = {"dr": "Dr.", "doctor": "Dr.", "prof": "Professor", "professor": "Professor",
            "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Ms.", "mx": "Mx.", "rev": "Rev.",
            "reverend": "Rev.", "fr": "Father", "father": "Father", "rabbi": "Rabbi",
            "pastor": "Pastor", "imam": "Imam", "lord": "Lord", "lady": "Lady"}  # fmt: skip
 #: Offices a greeting opens with where the title holds them: "Dean Okafor", Dean of Arts.
-OFFICES = ("Dean", "Provost", "Chancellor", "President", "Judge", "Senator")
+OFFICES = ("Dean", "Provost", "Chancellor", "President", "Judge", "Senator", "Principal",
+           "Superintendent", "Mayor")  # fmt: skip
 _BY_FIRST_NAME = {"sir": "Sir", "dame": "Dame", "sister": "Sister", "brother": "Brother"}
 #: A greeting that starts with a title: the letter says "Dear", never "Hi".
-_TITLES = {*_FORMAL.values(), *_BY_FIRST_NAME.values(), *OFFICES}
+_TITLES = {*FORMAL.values(), *_BY_FIRST_NAME.values(), *OFFICES}
 TITLED = rf"(?:{'|'.join(sorted(map(re.escape, _TITLES)))})\s"
 #: Degrees after a name that make the greeting "Dr." ("Robert Chen, MD").
-_DOCTORAL = frozenset({"md", "do", "phd", "dphil", "edd", "dds", "dmd", "dvm", "psyd"})
+DOCTORAL = frozenset({"md", "do", "phd", "dphil", "edd", "dds", "dmd", "dvm", "psyd"})
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
+#: A Spanish or Portuguese family name from a father's name ("Ibáñez", "Díaz", "Muñoz"): a
+#: middle word of it is the first of two family names, and a title takes both.
+_PATRONYMIC = re.compile(r"^(?!(?:In[eé]z|Beatriz|Aziz)$)[^\W\d_]{2,}[aeiouáéíóú]z$", re.IGNORECASE)
 
 #: Letters no Unicode decomposition takes to ASCII: "Łukasz" is "lukasz" in an address.
 _UNDECOMPOSED = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d",
@@ -195,26 +201,28 @@ def greeting(name: str, preferred: str = "", local: str = "") -> tuple[str, str]
     parsed = HumanName(text)
     # The first title that sets a greeting: "Prof. Dr. Weiß" is Professor Weiß.
     keys = [re.sub(r"[^a-z]", "", t.lower()) for t in parsed.title.split()]
-    title_key = next((k for k in keys if k in _FORMAL or k in _BY_FIRST_NAME), "".join(keys))
+    title_key = next((k for k in keys if k in FORMAL or k in _BY_FIRST_NAME), "".join(keys))
     if "," not in text:
         core = [t for t in re.sub(r"[\"(].*?[\")]", " ", text).split()
-                if re.sub(r"[^a-z]", "", t.lower()) not in (*_FORMAL, *_BY_FIRST_NAME, *keys)
+                if re.sub(r"[^a-z]", "", t.lower()) not in (*FORMAL, *_BY_FIRST_NAME, *keys)
                 and t not in (parsed.suffix.split() or [""])]  # fmt: skip
         given = _family_first(core)
         if given is not None:
-            if title_key in _FORMAL:
-                return f"{_FORMAL[title_key]} {core[0]}", ""
+            if title_key in FORMAL:
+                return f"{FORMAL[title_key]} {core[0]}", ""
             return given, f"greeted as {given}: {name.strip()!r} reads family name first"
         given = _compound_given(core)
         if given is not None and title_key in _BY_FIRST_NAME:  # "Sister Ana Lucía Ruiz"
             return f"{_BY_FIRST_NAME[title_key]} {given}", ""
-        if given is not None and title_key not in _FORMAL and not parsed.nickname:
+        if given is not None and title_key not in FORMAL and not parsed.nickname:
             return given, f"greeted as {given}: {name.strip()!r} reads as a two-word given name"
     if title_key in ("hon", "thehon", "honourable", "thehonourable") and parsed.last:
         return f"{parsed.first} {parsed.last}".strip(), ""  # "The Hon. Rupert Fairfax": no Mr/Ms
-    if title_key in _FORMAL and (parsed.last or parsed.first):  # "Father Brown": no last
-        return f"{_FORMAL[title_key]} {parsed.last or parsed.first}", ""
-    doctoral = {re.sub(r"[^a-z]", "", s.lower()) for s in parsed.suffix.split()} & _DOCTORAL
+    if title_key in FORMAL and (parsed.last or parsed.first):  # "Father Brown": no last
+        middle = parsed.middle.split()[-1:]  # "Javier Ibáñez Sáenz": two family names
+        family = [*middle, parsed.last] if middle and _PATRONYMIC.search(middle[0]) else []
+        return f"{FORMAL[title_key]} {' '.join(family) or parsed.last or parsed.first}", ""
+    doctoral = {re.sub(r"[^a-z]", "", s.lower()) for s in parsed.suffix.split()} & DOCTORAL
     if doctoral and parsed.last and not title_key:  # "Robert Chen, MD" → Dr. Chen
         return f"Dr. {parsed.last}", ""
     if title_key in _BY_FIRST_NAME and parsed.first:
@@ -308,7 +316,8 @@ def greetings(
     ``greeting_name`` and ``greeting_note``, indexed like ``names``. Without a preferred
     name, the one the private ``notes`` say the interviewer goes by is used, with a note.
     The ``addresses`` settle which word of a name in mixed capitals is the given name; the
-    ``titles``, whether a name opens with an office ("Dean Okafor", their title "Dean")."""
+    ``titles``, whether a name opens with an office ("Dean Okafor", their title "Dean");
+    without one, an office before two more words is one ("Dean Priya Raman")."""
     given = names.fillna("").astype("str")
     wanted = (
         preferred.fillna("").astype("str")
@@ -319,8 +328,9 @@ def greetings(
     from_notes = (wanted == "") & (told != "")
     wanted = wanted.where(~from_notes, told)
     offices = given.str.contains(rf"^(?:{'|'.join(OFFICES)}) ")  # RE2 (no \s): few go on
-    if titles is not None and offices.any():
-        held = (given + "\x1f" + titles.fillna("").astype("str"))[offices & (wanted == "")]
+    if offices.any():
+        title = "" if titles is None else titles.fillna("").astype("str")
+        held = (given + "\x1f" + title)[offices & (wanted == "")]
         wanted[held.index] = per_distinct(held, _office)
     key = given + "\x1f" + wanted
     capitals = given.str.contains(r"\p{Lu}\p{Lu}")  # RE2, as Arrow runs it
@@ -338,10 +348,17 @@ def greetings(
 
 
 def _office(pair: str) -> str:
-    """``"Dean Okafor\x1fDean, Arts"`` → ``"Dean Okafor"``: the office and family name, or ""."""
+    """``"Dean Okafor\x1fDean, Arts"`` → ``"Dean Okafor"``: the office and family name, or "".
+    Without a title, an office before two more words is one: "Dean Priya Raman" (not "Dean
+    Martin").
+
+    >>> _office("Dean Priya Raman\x1f"), _office("Dean Priya Raman\x1fData Engineer")
+    ('Dean Raman', '')
+    """
     name, _, title = pair.partition("\x1f")
-    office, family = name.split()[0], name.split()[-1]
-    return f"{office} {family}" if re.search(rf"\b{office}\b", title, re.I) else ""
+    words = name.split()
+    held = re.search(rf"\b{words[0]}\b", title, re.I) if title else len(words) > 2
+    return f"{words[0]} {words[-1]}" if held else ""
 
 
 #: "goes by Bartek", "go by 'Gosia'", "prefers to be called Emeka": a name, capitalized.
@@ -364,37 +381,3 @@ def goes_by(notes: pd.Series) -> pd.Series:
         return name if name and name[0].isupper() else ""
 
     return per_distinct(notes.fillna("").astype("str"), name_in)
-
-
-def as_their(notes: pd.Series, names: pd.Series) -> pd.Series:
-    """Each note with its reader named as an owner ("Dr. Patel's forecasting work", in the
-    letter to Dr. Anjali Patel) written "their", which the letter then makes "your".
-
-    >>> as_their(pd.Series(["Dr. Patel's work", "Sam's team", "Dr. Patel's work"]),
-    ...          pd.Series(["Dr. Anjali Patel", "Kim Lee", "Kim Lee"])).tolist()
-    ['their work', "Sam's team", "Dr. Patel's work"]
-    """
-    owned = notes.str.contains(r"\w['’]s\b", regex=True, na=False)  # few notes name an owner at all
-    if not owned.any():
-        return notes
-    pairs = notes[owned] + "\x1f" + names[owned].fillna("")  # a name holds no control character
-    return notes.where(~owned, per_distinct(pairs, _their))
-
-
-def _their(pair: str) -> str:
-    note, _, name = pair.rpartition("\x1f")
-    return _owner(name).sub("their", note)
-
-
-@lru_cache(maxsize=1 << 12)
-def _owner(name: str) -> re.Pattern[str]:
-    """A pattern for ``name``, or any of its words, as an owner: "Anjali's", "Dr. Patel's"."""
-    parts = [w for w in re.findall(r"[^\W\d_][\w'-]*", name) if len(w) > 1]
-    parts = [re.escape(w) for w in parts if w.lower() not in (*_FORMAL, *_DOCTORAL)]
-    if not parts:
-        return re.compile(r"(?!)")
-    title = "|".join(_FORMAL)
-    word = "|".join(sorted(parts, key=len, reverse=True))
-    return re.compile(
-        rf"(?<![\w'])(?:(?:{title})\.?\s+)?(?:{word})(?:\s+(?:{word}))*['’]s\b", re.IGNORECASE
-    )

@@ -53,9 +53,9 @@ from followup.draft._clauses import (
     reported_clause,
 )
 from followup.draft._fits import adapt_fit
-from followup.draft._names import as_their
 from followup.draft._parts import WENT_WELL, common_checks, example_from, joke, quoted_saying
 from followup.draft._questions import adapt_question
+from followup.draft._readers import as_their
 from followup.draft._shorthand import expand_shorthand, shorthand_problem
 from followup.draft._wording import (
     DISCUSSED_AT_END,
@@ -124,6 +124,12 @@ def adapt_talking_point(raw: str) -> Note:
     lead_in = LEAD_IN.match(text)
     if lead_in and not SHARED.match(text):
         text = text[lead_in.end() :]
+        if re.match(r"to\s+[^\W\d_]", text):  # "asked me to reverse a linked list"
+            return unusable(
+                "note_unclear",
+                "tells what you were asked to do, not what you talked about",
+                'write the topic, e.g. "the coding exercise", or leave it to the letter',
+            )
     if SHARED.match(text):
         return _shared(text)
     if re.search(r"\bmaybe\b", text, re.IGNORECASE):

@@ -89,6 +89,11 @@ _BARE_SUBJECT = re.compile(
 )
 
 
+#: A question already asked ("asked abt on-call"): before, "I did not get to ask about asked
+#: about on-call".
+_ASKED_ALREADY = re.compile(r"^(?:i\s+|we\s+)?(?:already\s+)?asked\b", re.IGNORECASE)
+
+
 def adapt_question(raw: str) -> Note:
     """The question as the letter will ask it (see the module docstring)."""
     text, unclear = expand_shorthand(clean(raw))
@@ -110,6 +115,12 @@ def adapt_question(raw: str) -> Note:
     if asked:
         text = text[asked.end() :]
     text = text.strip()
+    if _ASKED_ALREADY.match(text):
+        return unusable(
+            "note_unclear",
+            "says the question was asked already; a letter asks what is still open",
+            'write the question still open, e.g. "How is on-call shared?", or leave it empty',
+        )
     if HE_SHE.search(text):
         return unusable(
             "note_he_she",

@@ -1,5 +1,6 @@
 """A note as its reader is to read it: a panel's shared note cut to the reader's part, and
-the reader named at its start written "you".
+the reader named at its start written "you", or as an owner written "their" ("Dr. Patel's
+work", which the letter makes "your work").
 
 One cell often holds the notes of a whole panel ("Hannah - accessibility audits. Femi -
 grew up in Leeds like me"), and people write of the reader by name ("Maria has 2 kids
@@ -23,6 +24,7 @@ import pyarrow.compute as pc
 
 from followup._distinct import per_distinct
 from followup.draft import _lexicon as words
+from followup.draft._names import DOCTORAL, FORMAL
 from followup.draft._wording import HE_SHE
 
 _TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Miss)\.?\s+)?"
@@ -250,3 +252,37 @@ def _words_of(name: str) -> str:
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", name) if len(w) > 1]
     words = [re.escape(w) for w in words if w.lower().rstrip(".") not in _NOT_NAMES]
     return "|".join(sorted(words, key=len, reverse=True))
+
+
+def as_their(notes: pd.Series, names: pd.Series) -> pd.Series:
+    """Each note with its reader named as an owner ("Dr. Patel's forecasting work", in the
+    letter to Dr. Anjali Patel) written "their", which the letter then makes "your".
+
+    >>> as_their(pd.Series(["Dr. Patel's work", "Sam's team", "Dr. Patel's work"]),
+    ...          pd.Series(["Dr. Anjali Patel", "Kim Lee", "Kim Lee"])).tolist()
+    ['their work', "Sam's team", "Dr. Patel's work"]
+    """
+    owned = notes.str.contains(r"\w['’]s\b", regex=True, na=False)  # few notes name an owner at all
+    if not owned.any():
+        return notes
+    pairs = notes[owned] + "\x1f" + names[owned].fillna("")  # a name holds no control character
+    return notes.where(~owned, per_distinct(pairs, _their))
+
+
+def _their(pair: str) -> str:
+    note, _, name = pair.rpartition("\x1f")
+    return _owner(name).sub("their", note)
+
+
+@lru_cache(maxsize=1 << 12)
+def _owner(name: str) -> re.Pattern[str]:
+    """A pattern for ``name``, or any of its words, as an owner: "Anjali's", "Dr. Patel's"."""
+    parts = [w for w in re.findall(r"[^\W\d_][\w'-]*", name) if len(w) > 1]
+    parts = [re.escape(w) for w in parts if w.lower() not in (*FORMAL, *DOCTORAL)]
+    if not parts:
+        return re.compile(r"(?!)")
+    title = "|".join(FORMAL)
+    word = "|".join(sorted(parts, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w'])(?:(?:{title})\.?\s+)?(?:{word})(?:\s+(?:{word}))*['’]s\b", re.IGNORECASE
+    )

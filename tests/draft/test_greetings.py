@@ -53,6 +53,11 @@ from followup.draft import check_drafts, greeting, greetings, interview_when, re
         ("Dean Martin", "Dean"),  # an office only where the title says so
         ("Lord Ashcombe", "Lord Ashcombe"),  # before, "Hi Lord Ashcombe," (and "Dear Rupert")
         ("The Hon. Rupert Fairfax", "Rupert Fairfax"),
+        # two family names after a title: before, "Professor Sáenz"
+        ("Prof. Javier Ibáñez Sáenz", "Professor Ibáñez Sáenz"),
+        ("Dr. José Luis Fernández García", "Dr. Fernández García"),
+        ("Dr. Maria Beatriz Costa", "Dr. Costa"),  # Beatriz is her given name
+        ("Prof. John Michael Smith", "Professor Smith"),
     ],
 )
 def test_greeting_names(name, expected):
@@ -416,3 +421,13 @@ def test_a_peer_and_an_honourable_are_greeted_dear():
         "Dear Lord Ashcombe",
         "Dear Rupert Fairfax",
     ]
+
+
+def test_an_office_before_a_whole_name_is_greeted_with_it_where_no_title_says_otherwise():
+    """Before: "Hi Dean," to Dean Priya Raman in a sheet without a title column."""
+    alone, _ = greeted({"Dean Priya Raman": "praman@ms.example", "Dean Martin": "dm@ms.example"})
+    assert alone == ["Raman", "Dean"]  # "Dear Dean Raman,", "Hi Dean,"
+    titled, _ = greeted({"Dean Priya Raman": "praman@ms.example"}, Title=["Data Engineer"])
+    assert titled == ["Dean"]
+    principal, _ = greeted({"Principal Angela Ruiz": "aruiz@ms.example"})  # before, "Hello Angela"
+    assert principal == ["Ruiz"]

@@ -1072,3 +1072,31 @@ def test_a_meal_and_whom_it_was_with_is_not_what_was_talked_about():
 def test_we_both_are_reads_we_are_both(note, told):
     adapted = adapt_talking_point(note)
     assert (adapted.text, adapted.shape) == (told, "shared")
+
+
+@pytest.mark.parametrize(
+    ("note", "told"),
+    [
+        # before: "what you said about hearing about the youth mentoring program"
+        ("i loved hearing about the youth mentoring program ❤️", "the youth mentoring program"),
+        ("enjoyed learning about the roadmap", "the roadmap"),
+        # before: "Hearing about thanks for the tour of the warehouse was a highlight"
+        ("thanks for the tour of the warehouse", "the tour of the warehouse"),
+    ],
+)
+def test_what_the_candidate_enjoyed_hearing_about_is_the_topic(note, told):
+    assert adapt_talking_point(note).text == told
+
+
+def test_a_task_the_candidate_was_set_is_not_a_topic():
+    """Before: "I particularly valued learning about to reverse a linked list.", ready."""
+    adapted = adapt_talking_point("asked me to reverse a linked list lol")
+    assert (adapted.shape, adapted.code) == ("unusable", "note_unclear")
+
+
+@pytest.mark.parametrize("question", ["asked abt on-call", "Asked whether it's hybrid"])
+def test_a_question_asked_already_is_not_asked_again(question):
+    """Before: "I did not get to ask about asked about on-call", ready."""
+    adapted = adapt_question(question)
+    assert (adapted.shape, adapted.code) == ("unusable", "note_unclear")
+    assert adapt_question("ask abt on-call").text == "on-call"
