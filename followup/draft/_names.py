@@ -220,8 +220,8 @@ def greeting(name: str, preferred: str = "", local: str = "") -> tuple[str, str]
         return f"{parsed.first} {parsed.last}".strip(), ""  # "The Hon. Rupert Fairfax": no Mr/Ms
     if title_key in FORMAL and (parsed.last or parsed.first):  # "Father Brown": no last
         middle = parsed.middle.split()[-1:]  # "Javier Ibáñez Sáenz": two family names
-        family = [*middle, parsed.last] if middle and _PATRONYMIC.search(middle[0]) else []
-        return f"{FORMAL[title_key]} {' '.join(family) or parsed.last or parsed.first}", ""
+        surnames = [*middle, parsed.last] if middle and _PATRONYMIC.search(middle[0]) else []
+        return f"{FORMAL[title_key]} {' '.join(surnames) or parsed.last or parsed.first}", ""
     doctoral = {re.sub(r"[^a-z]", "", s.lower()) for s in parsed.suffix.split()} & DOCTORAL
     if doctoral and parsed.last and not title_key:  # "Robert Chen, MD" → Dr. Chen
         return f"Dr. {parsed.last}", ""
