@@ -45,7 +45,8 @@ FORMAL = {"dr": "Dr.", "doctor": "Dr.", "prof": "Professor", "professor": "Profe
 #: Offices a greeting opens with where the title holds them: "Dean Okafor", Dean of Arts.
 OFFICES = ("Dean", "Provost", "Chancellor", "President", "Judge", "Senator", "Principal",
            "Superintendent", "Mayor")  # fmt: skip
-_BY_FIRST_NAME = {"sir": "Sir", "dame": "Dame", "sister": "Sister", "brother": "Brother"}
+_BY_FIRST_NAME = {"sir": "Sir", "dame": "Dame", "sister": "Sister", "sr": "Sister",  # "Sr. Ana"
+                  "brother": "Brother"}  # fmt: skip
 #: A greeting that starts with a title: the letter says "Dear", never "Hi".
 _TITLES = {*FORMAL.values(), *_BY_FIRST_NAME.values(), *OFFICES}
 TITLED = rf"(?:{'|'.join(sorted(map(re.escape, _TITLES)))})\s"

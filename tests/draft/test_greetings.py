@@ -58,6 +58,9 @@ from followup.draft import check_drafts, greeting, greetings, interview_when, re
         ("Dr. José Luis Fernández García", "Dr. Fernández García"),
         ("Dr. Maria Beatriz Costa", "Dr. Costa"),  # Beatriz is her given name
         ("Prof. John Michael Smith", "Professor Smith"),
+        # before: "Hi Mary," and "Dear Sister Mary," to a nun
+        ("Sr. Mary Frances Doyle", "Sister Mary Frances"),
+        ("Sister Mary Frances Doyle", "Sister Mary Frances"),
     ],
 )
 def test_greeting_names(name, expected):
