@@ -48,7 +48,7 @@ LOOSE_TALKING_POINTS = (
 #: Headers that mean the private notes unless a tighter one ("Notes") does.
 LOOSE_NOTES = ("misc", "misc notes", "miscellaneous", "other notes")
 #: Headers that mean the employer unless a tighter one ("Company") does: a student's own.
-LOOSE_COMPANIES = ("institution", "university", "hospital", "school")
+LOOSE_COMPANIES = ("institution", "university", "hospital", "school", "facility", "clinic")
 
 COLUMNS: tuple[Column, ...] = (
     Column("interview_id", ("interview id", "id", "interview"), doc="stable interview id"),

@@ -530,6 +530,8 @@ def test_an_institution_is_the_employer_unless_a_company_column_is_there_too():
     assert alone.recipients["company"].tolist() == ["UCLA"]
     nurse = read(pd.DataFrame([{"Hospital": "St James's", "Committee member": "Ana", **cells}]))
     assert nurse.recipients["company"].tolist() == ["St James's"]
+    ward = read(pd.DataFrame([{"Facility": "Mercy Ridge", "Interviewer": "Ana", **cells}]))
+    assert ward.recipients["company"].tolist() == ["Mercy Ridge"]  # before: missing `company`
     beside = one(University="UCLA")
     assert beside.recipients["company"].tolist() == ["Northwind"]
     assert beside.rejects["code"].tolist() == ["unknown_column"]
