@@ -37,6 +37,7 @@ from importlib import resources
 import pandas as pd
 
 from followup._distinct import per_distinct
+from followup.draft._lexicon import ROLES
 
 FORMAL = {"dr": "Dr.", "doctor": "Dr.", "prof": "Professor", "professor": "Professor",
            "mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Ms.", "mx": "Mx.", "rev": "Rev.",
@@ -53,6 +54,12 @@ TITLED = rf"(?:{'|'.join(sorted(map(re.escape, _TITLES)))})\s"
 #: Degrees after a name that make the greeting "Dr." ("Robert Chen, MD").
 DOCTORAL = frozenset({"md", "do", "phd", "dphil", "edd", "dds", "dmd", "dvm", "psyd"})
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
+#: A job written before a name ("Sr. Engineer", "Senior Recruiter", "Principal Engineer").
+_JOB_BEFORE = re.compile(
+    rf"^(?:(?:Sr|Jr|Senior|Junior|Lead|Staff|Principal|Chief)\.?\s+)+(?:{'|'.join(ROLES)}|"
+    r"recruiter|partner|product manager)s?\s+(?=\S)",
+    re.IGNORECASE,
+)
 #: A Spanish or Portuguese family name from a father's name ("Ibáñez", "Díaz", "Muñoz"): a
 #: middle word of it is the first of two family names, and a title takes both.
 _PATRONYMIC = re.compile(r"^(?!(?:In[eé]z|Beatriz|Aziz)$)[^\W\d_]{2,}[aeiouáéíóú]z$", re.IGNORECASE)
@@ -178,6 +185,7 @@ def greeting(name: str, preferred: str = "", local: str = "") -> tuple[str, str]
     from nameparser import HumanName
 
     text = _MARIA.sub("María ", name_case(re.sub(r"\s+", " ", name).strip()))  # "Mª José"
+    text = _JOB_BEFORE.sub("", text)  # "Sr. Engineer Paul Roy" is Paul Roy, not Sister Paul
     text = _TITLE_AFTER.sub(r"\2 \1", _EMERITUS.sub("", text))  # "X, Prof. Emeritus"
     if not text:
         return "", ""
@@ -359,6 +367,7 @@ def _office(pair: str) -> str:
     name, _, title = pair.partition("\x1f")
     words = name.split()
     held = re.search(rf"\b{words[0]}\b", title, re.I) if title else len(words) > 2
+    held = held and not _JOB_BEFORE.match(name)  # "Principal Engineer Jane Doe"
     return f"{words[0]} {words[-1]}" if held else ""
 
 

@@ -61,6 +61,8 @@ from followup.draft import check_drafts, greeting, greetings, interview_when, re
         # before: "Hi Mary," and "Dear Sister Mary," to a nun
         ("Sr. Mary Frances Doyle", "Sister Mary Frances"),
         ("Sister Mary Frances Doyle", "Sister Mary Frances"),
+        ("Sr. Engineer Paul Roy", "Paul"),  # a job before the name, not Sister Paul
+        ("Senior Recruiter Jane Doe", "Jane"),  # before, "Recruiter"
     ],
 )
 def test_greeting_names(name, expected):
@@ -434,3 +436,5 @@ def test_an_office_before_a_whole_name_is_greeted_with_it_where_no_title_says_ot
     assert titled == ["Dean"]
     principal, _ = greeted({"Principal Angela Ruiz": "aruiz@ms.example"})  # before, "Hello Angela"
     assert principal == ["Ruiz"]
+    engineer, _ = greeted({"Principal Engineer Jane Doe": "jdoe@ms.example"})
+    assert engineer == ["Jane"]  # a job, not an office
