@@ -811,7 +811,8 @@ YES_WORDS = ("yes", "y", "yeah", "yep", "yup", "sure", "definitely", "absolutely
              "really want", "rly want", "would love", "love", "dream job", "keen", "very keen",
              "super keen", "excited", "v keen", "v interested", "v much", "t", "1", "x", "ja",
              "oui", "si", "sí", "interested", "still interested", "of course", "totally",
-             "for sure", "✓", "✔", "👍", "🔥", "❤", "😍", "🤩", "💯", "🙌", "✅")  # fmt: skip
+             "for sure", "top choice", "first choice", "1st choice", "top pick", "✓", "✔", "👍",
+             "🔥", "❤", "😍", "🤩", "💯", "🙌", "✅")  # fmt: skip
 NO_WORDS = ("no", "n", "nope", "nah", "false", "f", "0", "nein", "non", "not really", "not",
             "no thanks", "no longer", "withdrew", "withdrawn", "withdrawing", "declined",
             "pass", "passed", "not interested", "nie", "nej", "não", "nee", "👎", "❌", "🙅",

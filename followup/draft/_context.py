@@ -26,9 +26,9 @@ import numpy as np
 import pandas as pd
 
 from followup._clock import wall_clock
-from followup._distinct import holds_per_distinct
+from followup._distinct import holds_per_distinct, per_distinct
 from followup.draft._mime import name_cased
-from followup.draft._names import TITLED, first_names, greetings
+from followup.draft._names import TITLED, greetings
 from followup.draft._note_rules import letter_notes
 from followup.draft._phrases import compose, offsets, phrase_book
 from followup.draft._roles import letter_companies, letter_roles
@@ -172,3 +172,22 @@ def _standalone(text: pd.Series, shape: pd.Series) -> pd.Series:
 def _one_full_stop(text: pd.Series) -> pd.Series:
     """A name that ends in a full stop ("Atlas Outdoor Co.") ends its sentence with it."""
     return text.str.replace(r"(?<![.])\.\.(?![.])", ".", regex=True)
+
+
+def first_names(names: pd.Series) -> pd.Series:
+    """The name a candidate signs with: the first word that is not a title
+    (``"Dr. Avery Quinn"`` → ``"Avery"``; ``"Quinn, Avery"`` → ``"Avery"``).
+
+    >>> first_names(pd.Series(["Dr. Avery Quinn", "Quinn, Avery", "avery", None])).tolist()
+    ['Avery', 'Avery', 'Avery', '']
+    """
+    from nameparser.config import CONSTANTS
+
+    def first(name: str) -> str:
+        family, comma, given = name.partition(",")
+        words = (given if comma else family).split()
+        kept = [w for w in words if w.lower().rstrip(".") not in CONSTANTS.titles] or words
+        word = kept[0] if kept else ""
+        return word.title() if word.islower() or word.isupper() else word
+
+    return per_distinct(names.fillna("").astype("str").str.strip(), first)

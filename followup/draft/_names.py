@@ -36,7 +36,7 @@ from importlib import resources
 
 import pandas as pd
 
-from followup._distinct import per_distinct
+from followup._distinct import holds_per_distinct, per_distinct
 from followup.draft._lexicon import ROLES
 
 FORMAL = {"dr": "Dr.", "doctor": "Dr.", "prof": "Professor", "professor": "Professor",
@@ -60,6 +60,12 @@ _JOB_BEFORE = re.compile(
     r"recruiter|partner|product manager)s?\s+(?=\S)",
     re.IGNORECASE,
 )
+#: A Title column's title that a greeting takes: "Associate Professor", "Dr.".
+_ACADEMIC = re.compile(
+    r"(?i)^\s*(?:(?:assoc(?:iate)?|asst|assistant|adjunct|visiting|clinical|emeritus)\.?\s+)*"
+    r"(prof(?:essor)?|dr|doctor)\b"
+)
+_TITLE_FIRST = re.compile(rf"(?i)(?:{'|'.join(FORMAL)}|{'|'.join(OFFICES)}|sir|dame|sister|sr)\b")
 #: A Spanish or Portuguese family name from a father's name ("Ibáñez", "Díaz", "Muñoz"): a
 #: middle word of it is the first of two family names, and a title takes both.
 _PATRONYMIC = re.compile(r"^(?!(?:In[eé]z|Beatriz|Aziz)$)[^\W\d_]{2,}[aeiouáéíóú]z$", re.IGNORECASE)
@@ -295,25 +301,6 @@ def _plain(tokens: tuple[str, ...]) -> bool:
     )
 
 
-def first_names(names: pd.Series) -> pd.Series:
-    """The name a candidate signs with: the first word that is not a title
-    (``"Dr. Avery Quinn"`` → ``"Avery"``; ``"Quinn, Avery"`` → ``"Avery"``).
-
-    >>> first_names(pd.Series(["Dr. Avery Quinn", "Quinn, Avery", "avery", None])).tolist()
-    ['Avery', 'Avery', 'Avery', '']
-    """
-    from nameparser.config import CONSTANTS
-
-    def first(name: str) -> str:
-        family, comma, given = name.partition(",")
-        words = (given if comma else family).split()
-        kept = [w for w in words if w.lower().rstrip(".") not in CONSTANTS.titles] or words
-        word = kept[0] if kept else ""
-        return word.title() if word.islower() or word.isupper() else word
-
-    return per_distinct(names.fillna("").astype("str").str.strip(), first)
-
-
 def greetings(
     names: pd.Series,
     preferred: pd.Series | None = None,
@@ -325,7 +312,8 @@ def greetings(
     ``greeting_name`` and ``greeting_note``, indexed like ``names``. Without a preferred
     name, the one the private ``notes`` say the interviewer goes by is used, with a note.
     The ``addresses`` settle which word of a name in mixed capitals is the given name; the
-    ``titles``, whether a name opens with an office ("Dean Okafor", their title "Dean");
+    ``titles``, the title a name without one takes ("Prof.": "Professor García"), and
+    whether a name opens with an office ("Dean Okafor", their title "Dean");
     without one, an office before two more words is one ("Dean Priya Raman")."""
     given = names.fillna("").astype("str")
     wanted = (
@@ -336,6 +324,10 @@ def greetings(
     told = goes_by(notes) if notes is not None else pd.Series("", index=names.index, dtype="str")
     from_notes = (wanted == "") & (told != "")
     wanted = wanted.where(~from_notes, told)
+    if titles is not None:  # "Prof." in a Title column: "Dear Professor García", not "Hi Ana"
+        academic = per_distinct(titles.fillna("").astype("str"), _academic)
+        bare = (academic != "") & ~holds_per_distinct(given, _TITLE_FIRST.match)
+        given = given.where(~bare, academic + " " + given)
     offices = given.str.contains(rf"^(?:{'|'.join(OFFICES)}) ")  # RE2 (no \s): few go on
     if offices.any():
         title = "" if titles is None else titles.fillna("").astype("str")
@@ -354,6 +346,12 @@ def greetings(
         said = "greeted as " + wanted + ", the name your notes say they go by"
         table["greeting_note"] = table["greeting_note"].where(~from_notes, said)
     return table
+
+
+def _academic(title: str) -> str:
+    """``"Assoc. Prof."`` → ``"Professor"``: the title a Title column gives a greeting, or ""."""
+    found = _ACADEMIC.match(title)
+    return FORMAL[found[1].lower()] if found else ""
 
 
 def _office(pair: str) -> str:

@@ -53,8 +53,9 @@ EMOJI = re.compile(  # the emoji of Misc Technical and of the arrows, not ⌀ or
 )
 
 MONEY = re.compile(
-    r"[$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d+(?:[.,]\d+)?\s?[kK]\b(?!\s*(?:run|race))|[$€£]{2,}"
-)  # "$85k", "120k", and "$$" for money itself
+    r"[$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d+(?:[.,]\d+)?\s?[kK]\b(?!\s*(?:run|race))|[$€£]{2,}|"
+    r"\bquota\s+(?:of\s+)?[$€£]?\d[\d,.]*\s?[kKmM]?\b|\b\d\d/\d\d\s+split\b"
+)  # "$85k", "120k", "$$" for money itself, a quota's figure and a pay split ("60/40 split")
 
 CASED = re.compile(  # the longest first: "github actions" before "github"
     rf"(?<![\w-])(?:{'|'.join(sorted(words.CASED, key=len, reverse=True))})(?![\w-])"
@@ -242,7 +243,7 @@ def clean(raw: str, *, asides: bool = False) -> str:
         text = text[1:-1].strip()
     if not asides:  # an aside that sounds private stays, to be told: "(don't mention!!)"
         text = re.sub(r"\s*\(([^)]*)\)", lambda m: m[0] if PRIVATE.search(m[1]) else "", text)
-    text = CHAT.sub("", text)
+    text = re.sub(r"[\s,]+(?:ha|hah|heh)[\s.!]*$", "", CHAT.sub("", text), flags=re.I)  # ", ha"
     text = re.sub(r"\s+(?:&|\+)\s+", " and ", text)
     text = re.sub(r"(?<![\w/'-])(?<!\bthe )(?<!\ba )w(?=\s+\w)", "with", text)  # "partnered w PMs"
     text = ARROW_TO.sub(" to ", text)
@@ -274,7 +275,7 @@ def clean(raw: str, *, asides: bool = False) -> str:
     text = re.sub(r",\s+e\.?g\.?,?\s+[^,;.!?]*", "", text, flags=re.I)  # an aside: dropped
     text = re.sub(r"(?<=\w)\s+e\.?g\.?,?\s+(?=\w)", " such as ", text, flags=re.I)
     text = PER.sub(lambda m: " a " + _PER[m.group(1).lower()], text)  # "3 days/wk"
-    text = re.sub(r"[A-Z]{2,}", _unshouted, text) if text.isupper() else text  # a shouted note
+    text = re.sub(r"[A-Z]{2,}", _unshouted, text) if str(raw).isupper() else text  # "ASK RE .."
     text = CASED.sub(lambda m: words.CASED[m.group(0)], text)
     text = re.sub(r"\b[qh][1-4]\b", lambda m: m.group(0).upper(), text)  # q1 → Q1, h2 → H2
     text = re.sub(r"(?<![\w.'-])i(?=(?:'[a-z]+)?(?![\w.'-]))", "I", text)

@@ -438,3 +438,11 @@ def test_an_office_before_a_whole_name_is_greeted_with_it_where_no_title_says_ot
     assert principal == ["Ruiz"]
     engineer, _ = greeted({"Principal Engineer Jane Doe": "jdoe@ms.example"})
     assert engineer == ["Jane"]  # a job, not an office
+
+
+def test_a_title_column_that_says_professor_or_doctor_makes_the_greeting_formal():
+    """Before: "Hi Maria-José," and "Dear Wei," to professors whose Title column said so."""
+    people = {"Maria-José García": "mjg@ed.example", "Wei Zhang": "wz@ed.example",
+              "Dana Whitfield": "dw@ed.example"}  # fmt: skip
+    names, _ = greeted(people, Title=["Prof.", "Associate Professor of Chemistry", "Engineer"])
+    assert names == ["García", "Zhang", "Dana"]  # Dear Professor García, Dear Professor Zhang

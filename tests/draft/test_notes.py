@@ -1100,3 +1100,23 @@ def test_a_question_asked_already_is_not_asked_again(question):
     adapted = adapt_question(question)
     assert (adapted.shape, adapted.code) == ("unusable", "note_unclear")
     assert adapt_question("ask abt on-call").text == "on-call"
+
+
+def test_a_shouted_question_is_asked_in_small_letters():
+    """Before: "I meant to ask about TERRITORY SPLIT too", "re" having made it mixed case."""
+    assert adapt_question("ASK RE TERRITORY SPLIT").text == "territory split"
+
+
+def test_a_laugh_at_the_end_of_a_note_is_dropped():
+    """Before: "I enjoyed discovering that we both support Leeds United, ha."."""
+    assert adapt_talking_point("we both support Leeds United, ha").text == (
+        "we both support Leeds United"
+    )
+    assert adapt_talking_point("the Ha Long Bay trip").text == "the Ha Long Bay trip"
+
+
+@pytest.mark.parametrize("note", ["quota 1.2M", "60/40 split", "quota 1.2M, 60/40 split"])
+def test_a_quota_or_a_pay_split_is_private(note):
+    """Before: "I found what you said about quota 1.2M and 60/40 split especially interesting"."""
+    assert adapt_talking_point(note).code == "private_note"
+    assert adapt_talking_point("the team's quota setting").code == ""

@@ -611,3 +611,11 @@ def test_a_candidate_who_writes_i_and_my_in_the_headers_is_the_sender_not_the_re
     assert (row["candidate_name"], row["candidate_email"]) == ("Inés Carvalho", "ines@example.com")
     assert row["interviewer_name"] == "Dana Tanaka"
     assert row["interview_start"].tz_convert("America/Chicago").strftime("%H:%M") == "10:00"
+
+
+@pytest.mark.parametrize("said", ["top choice", "Top choice!", "first choice"])
+def test_a_top_choice_is_a_yes(said):
+    """Before: "top choice" rejected the row ("not a yes/no value"), and its panel with it."""
+    result = one(**{"Still keen?": said})
+    assert result.rejects.empty
+    assert result.recipients["interested"].tolist() == [True]
