@@ -55,7 +55,7 @@ from followup.draft._clauses import (
 from followup.draft._fits import adapt_fit
 from followup.draft._parts import WENT_WELL, common_checks, example_from, joke, quoted_saying
 from followup.draft._questions import adapt_question
-from followup.draft._readers import as_their
+from followup.draft._readers import as_their, someone_elses
 from followup.draft._shorthand import expand_shorthand, shorthand_problem
 from followup.draft._wording import (
     DISCUSSED_AT_END,
@@ -98,6 +98,7 @@ def adapt_talking_point(raw: str) -> Note:
         return EMPTY
     problem = (
         quoted_saying(raw)
+        or someone_elses(text)
         or common_checks(text, "talking point", adapt_talking_point)
         or shorthand_problem(unclear, "talking point")
     )

@@ -25,7 +25,7 @@ import pyarrow.compute as pc
 from followup._distinct import per_distinct
 from followup.draft import _lexicon as words
 from followup.draft._names import DOCTORAL, FORMAL
-from followup.draft._wording import HE_SHE
+from followup.draft._wording import HE_SHE, Note, unusable
 
 _TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Miss)\.?\s+)?"
 #: Words that go with a name but are no part of it.
@@ -285,4 +285,32 @@ def _owner(name: str) -> re.Pattern[str]:
     word = "|".join(sorted(parts, key=len, reverse=True))
     return re.compile(
         rf"(?<![\w'])(?:(?:{title})\.?\s+)?(?:{word})(?:\s+(?:{word}))*['’]s\b", re.IGNORECASE
+    )
+
+
+#: Someone other than the reader, named before "her" or "his" ("dinner w/ chair - talked abt
+#: her sabbatical"): whose it is, the letter cannot tell, and "your sabbatical" may be wrong.
+_SOMEONE_ELSE = re.compile(
+    r"\b(chair|manager|boss|ceo|cto|cfo|co-?founder|founder|vp|director|recruiter|colleague|"
+    r"husband|wife)\b.*?\b(?:her|his)\b",
+    re.IGNORECASE,
+)
+
+
+def someone_elses(note: str) -> Note | None:
+    """The problem with a note that says "her" or "his" after naming someone else; None if
+    it does not.
+
+    >>> someone_elses("dinner w/ chair - talked abt her sabbatical").code
+    'note_unclear'
+    >>> someone_elses("her sabbatical in Kyoto") is None
+    True
+    """
+    other = _SOMEONE_ELSE.search(note)
+    if other is None:
+        return None
+    return unusable(
+        "note_unclear",
+        f"names the {other[1].lower()}, then says her or his: the letter cannot tell whose",
+        "write 'your ...' for what is the interviewer's, and leave the other person out",
     )

@@ -179,12 +179,12 @@ _PLURAL_DOER = re.compile(
 
 
 def _their_as_reader(found: re.Match[str]) -> str:
-    """Turn "their" into "your" ("their roadmap", "how many analysts are on their team"),
-    except where a plural noun before it owns it: "their own" after the noun and a verb or
-    two, or "their" right after the noun and its verb ("how analysts split their time")."""
+    """Turn "their" into "your" ("their roadmap"), except where a plural noun before owns it:
+    "their own" after the noun and a verb or two, "their" right after the noun and its verb
+    ("how analysts split their time"), or after "the students'" ("... about their theses")."""
     before = found.string[: found.start()]
-    own = found.string[found.end() :].lower().startswith(" own")
-    kept = (own and _PLURAL_OWNER.search(before)) or _PLURAL_DOER.search(before)
+    own = found.string[found.end() :].lower().startswith(" own") and _PLURAL_OWNER.search(before)
+    kept = own or _PLURAL_DOER.search(before) or re.search(r"\ws'\s", before)  # "students' X"
     return found[0] if kept else "your"
 
 

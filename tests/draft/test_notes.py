@@ -1120,3 +1120,17 @@ def test_a_quota_or_a_pay_split_is_private(note):
     """Before: "I found what you said about quota 1.2M and 60/40 split especially interesting"."""
     assert adapt_talking_point(note).code == "private_note"
     assert adapt_talking_point("the team's quota setting").code == ""
+
+
+def test_her_after_naming_someone_else_is_not_the_readers():
+    """Before: "I especially enjoyed our discussion of your sabbatical." to the dean, of the
+    chair's sabbatical."""
+    adapted = adapt_talking_point("dinner w/ chair - talked abt her sabbatical")
+    assert (adapted.shape, adapted.code) == ("unusable", "note_unclear")
+    assert adapt_talking_point("her sabbatical in Kyoto").text == "your sabbatical in Kyoto"
+
+
+def test_their_after_a_plural_owner_stays_theirs():
+    """Before: "the students' questions about your theses"."""
+    note = "the students' questions about their theses"
+    assert adapt_talking_point(note).text == note
