@@ -123,7 +123,7 @@ def adapt_talking_point(raw: str) -> Note:
     text = strip_end(text)
     jotted = text  # as written, for the rewrite to suggest
     lead_in = LEAD_IN.match(text)
-    if lead_in and not SHARED.match(text):
+    if lead_in and not SHARED.match(text) and not WENT_WELL.search(text):
         text = text[lead_in.end() :]
         if re.match(r"to\s+[^\W\d_]", text):  # "asked me to reverse a linked list"
             return unusable(

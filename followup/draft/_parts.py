@@ -200,7 +200,9 @@ def one_part(text: str, kind: str, adapt: Callable[[str], Note]) -> Note | None:
 WENT_WELL = re.compile(
     r"\b(?:went|going|goes)\s+(?:really\s+|very\s+|super\s+)?"
     r"(?:well|great|smoothly|fine|ok|okay|badly|poorly)\b"
-    rf"|^your\s+{alternatives(words.PERSONAL_QUALITIES)}$",
+    rf"|^your\s+{alternatives(words.PERSONAL_QUALITIES)}$"  # and what they made of you:
+    r"|^(?:he|she|they|the\s+(?:class|students|panel|audience|committee))\s+(?:really\s+|all\s+)?"
+    r"(?:liked|loved|enjoyed|appreciated)\b",  # "they liked the tests", "the class loved ..."
     re.IGNORECASE,
 )
 #: Words that mark a note as a joke or an aside ("lol", "haha").

@@ -1057,7 +1057,7 @@ def test_a_meal_and_whom_it_was_with_is_not_what_was_talked_about():
     """Before: "I particularly valued learning about dinner with chair at Osteria Nonna."."""
     alone = adapt_talking_point("dinner w/ chair at Osteria Nonna")
     assert (alone.shape, alone.code) == ("unusable", "note_unclear")
-    packed = adapt_talking_point("dinner w/ chair at Osteria Nonna - talked about her sabbatical")
+    packed = adapt_talking_point("dinner at Osteria Nonna - talked about her sabbatical")
     assert (packed.text, packed.code) == ("your sabbatical", "note_shortened")
     assert adapt_talking_point("the coffee supply chain").text == "the coffee supply chain"
 
@@ -1134,3 +1134,13 @@ def test_their_after_a_plural_owner_stays_theirs():
     """Before: "the students' questions about your theses"."""
     note = "the students' questions about their theses"
     assert adapt_talking_point(note).text == note
+
+
+@pytest.mark.parametrize(
+    "note", ["they liked the tests", "the class loved the corpus exercise", "she really enjoyed it"]
+)
+def test_what_the_interviewer_made_of_the_candidate_is_not_a_topic(note):
+    """Before: "Our exchange about the tests" (of the candidate's own tests), and "It was useful
+    to understand that the class loved the corpus exercise" (of the candidate's own demo)."""
+    assert adapt_talking_point(note).code in ("note_impression", "note_he_she")
+    assert adapt_talking_point(f"teaching demo - {note}").text == "the teaching demo"
