@@ -65,7 +65,7 @@ _ACADEMIC = re.compile(
     r"(?i)^\s*(?:(?:assoc(?:iate)?|asst|assistant|adjunct|visiting|clinical|emeritus)\.?\s+)*"
     r"(prof(?:essor)?|dr|doctor)\b"
 )
-_TITLE_FIRST = re.compile(rf"(?i)(?:{'|'.join(FORMAL)}|{'|'.join(OFFICES)}|sir|dame|sister|sr)\b")
+_TITLE_FIRST = re.compile(rf"(?i)(?:{'|'.join([*FORMAL, *OFFICES, *_BY_FIRST_NAME])})\b")
 #: A Spanish or Portuguese family name from a father's name ("Ibáñez", "Díaz", "Muñoz"): a
 #: middle word of it is the first of two family names, and a title takes both.
 _PATRONYMIC = re.compile(r"^(?!(?:In[eé]z|Beatriz|Aziz)$)[^\W\d_]{2,}[aeiouáéíóú]z$", re.IGNORECASE)

@@ -38,7 +38,7 @@ _FOR_YOU = {"has": "have", "is": "are", "was": "were", "does": "do", "hasn't": "
 _VERB = re.compile(
     r"(?:has|is|was|does|hasn't|isn't|wasn't|doesn't|had|did|said|showed|used|knows|can|could|"
     r"will|would|have|love|like|live|play|work|study|know|speak|run|ride|cook|hike|climb|"
-    r"read|write|support|follow|own|froze|forgot|felt|thought|taught|held|sat|stood|"
+    r"read|write|support|follow|own|froze|forgot|felt|thought|taught|sat|stood|"
     rf"{'|'.join(sorted({*words.SIMPLE_PASTS, *words.PAST_TENSES}))}|[a-z]+ed|(?:lead|run|"
     r"manage|work|love|like|live|play|coache|teache|know|speak|studie|write|read|own|volunteer|"
     r"mentor|host|organi[sz]e|build|design|head|oversee|want|hope|plan|think|say|ride|cook|"
