@@ -59,6 +59,8 @@ COLUMNS: tuple[Column, ...] = (
             "candidate name",
             "student",
             "student name",
+            "applicant",
+            "applicant name",
             "your name",
             "my name",
             "me",
@@ -76,6 +78,7 @@ COLUMNS: tuple[Column, ...] = (
         (
             "candidate email",
             "student email",
+            "applicant email",
             "your email",
             "my email",
             "my email address",

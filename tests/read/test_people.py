@@ -619,3 +619,13 @@ def test_a_top_choice_is_a_yes(said):
     result = one(**{"Still keen?": said})
     assert result.rejects.empty
     assert result.recipients["interested"].tolist() == [True]
+
+
+def test_an_applicant_column_is_the_candidate():
+    """Before: a sheet headed "Applicant", "Applicant Email" had no sender for any draft."""
+    result = one(Applicant="Bérénice Okoro", **{"Applicant Email": "berenice@example.com"})
+    row = result.recipients.iloc[0]
+    assert (row["candidate_name"], row["candidate_email"]) == (
+        "Bérénice Okoro",
+        "berenice@example.com",
+    )
