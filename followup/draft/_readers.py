@@ -15,7 +15,9 @@ at primary"). Each letter takes the parts that name its reader, and speaks to th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -50,6 +52,18 @@ _ADVERB = r"(?:(?:also|too|just|really|recently|even|still|actually|once)\s+)?"
 _SEP = "\x1f"  # a note holds no control character
 _OPENING = re.compile(rf"\s*(?i:{_TITLE})([^\W\d_][\w'’-]*)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]+")
+#: What may come before, between and after the words of a reader's name (:func:`_runs`).
+_TITLED = re.compile(rf"\s*{_TITLE}")
+_SPACE = re.compile(r"\s+")
+_EDGE = re.compile(r"\b")
+#: Where a part of a shared note may start ("Hannah - audits. Femi - Leeds"), before a name.
+_PART = re.compile(rf"(?:^|(?<=[.;!?\n])\s*|(?<=,)\s*|\s+/\s+)(?={_TITLE}[^\W\d_])")
+#: After the reader's name: a label's mark ("Maria: the rota"), "and Wei both", a verb.
+_LABEL = re.compile(r"\s*(?:[-–—:]|\s-)\s*")
+_AND_BOTH = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’-]*\s+both\b")
+_OTHER_AND = re.compile(rf"\s*[A-Z][\w'’-]*\s+(?:and|&)\s+{_TITLE}")
+_BOTH = re.compile(r"\s+both\b")
+_SUBJECT = re.compile(rf"\s+({_ADVERB})([a-z']+)\b")
 _ALIKE = re.compile(r"^\s*\S+\s+(?:and|&)\s+\S+\s+both\b|\b(?:like|same as) me\W*$", re.I)
 #: A note that ends "like me": something the reader and the candidate share.
 _LIKE_ME = re.compile(
@@ -167,20 +181,17 @@ def _as_sender(note: str, sender: str) -> str:
 def _own_parts(note: str, reader: str, others: list[str]) -> str:
     """The parts of ``note`` that name ``reader`` at their start, and those before any name;
     the whole note where it names no one of the panel so."""
-    everyone = [reader, *others]
-    pattern = "|".join(_words_of(name) for name in everyone if _words_of(name))
-    if not pattern:
+    mine = _name_words(reader)
+    everyone = mine.union(*(_name_words(name) for name in others))
+    if not everyone:
         return note
-    opening = re.compile(rf"(?:^|(?<=[.;!?\n])\s*|(?<=,)\s*|\s+/\s+)(?={_TITLE}(?i:{pattern})\b)")
-    cuts = [m.start() for m in opening.finditer(note)]
+    cuts = [m.start() for m in _PART.finditer(note) if _named_at(note, m.end(), everyone)]
     if not cuts or (len(cuts) == 1 and cuts[0] == 0):  # one person's note: all of it
         return note
     pieces = [
         note[a:b] for a, b in zip([0, *cuts], [*cuts, len(note)], strict=True) if note[a:b].strip()
     ]
-    mine = re.compile(rf"^\s*{_TITLE}(?i:{_words_of(reader)})\b") if _words_of(reader) else None
-    anyone = re.compile(rf"^\s*{_TITLE}(?i:{pattern})\b")
-    kept = [p for p in pieces if not anyone.match(p) or (mine and mine.match(p))]
+    kept = [p for p in pieces if not _named_at(p, 0, everyone) or _named_at(p, 0, mine)]
     return " ".join(p.strip().rstrip(",") for p in kept)
 
 
@@ -192,23 +203,26 @@ def _spoken_to(note: str, reader: str) -> str:
     ...  "Maria and Wei both rowed", "Maria also runs the ERG", "Mariana's team")]
     ['you have 2 kids', 'the rota', 'we both rowed', 'you also run the ERG', "Mariana's team"]
     """
-    name = _words_of(reader)
+    name = _name_words(reader)
     if not name:
         return note
-    named = rf"^\s*{_TITLE}(?i:{name})(?:\s+(?i:{name}))*\b"
-    label = re.match(rf"{named}\s*(?:[-–—:]|\s-)\s*", note)
-    if label:
-        return note[label.end() :]
-    both = re.match(
-        rf"{named}\s+(?:and|&)\s+[A-Z][\w'’-]*\s+both\b|^\s*[A-Z][\w'’-]*\s+(?:and|&)\s+"
-        rf"{_TITLE}(?i:{name})(?:\s+(?i:{name}))*\s+both\b",
-        note,
+    named = list(_runs(note, _TITLED.match(note).end(), name))  # type: ignore[union-attr]
+    for label in (_LABEL.match(note, end) for end in named):
+        if label:
+            return note[label.end() :]
+    other = _OTHER_AND.match(note)  # "Sam and Maria both"
+    boths = chain(
+        (_AND_BOTH.match(note, end) for end in named),
+        (_BOTH.match(note, end) for end in _runs(note, other.end(), name)) if other else (),
     )
+    both = next(filter(None, boths), None)
     if both:
         return "we both" + note[both.end() :]
-    subject = re.match(rf"{named}\s+({_ADVERB})([a-z']+)\b", note)
-    if subject and _VERB.match(subject[2]) and not HE_SHE.search(note):  # "her" is another
-        return f"you {subject[1]}{_you_form(subject[2])}" + note[subject.end() :]
+    for subject in (_SUBJECT.match(note, end) for end in named):
+        if subject:
+            if _VERB.match(subject[2]) and not HE_SHE.search(note):  # "her" is another
+                return f"you {subject[1]}{_you_form(subject[2])}" + note[subject.end() :]
+            break
     return note
 
 
@@ -247,11 +261,41 @@ def _you_form(verb: str) -> str:
 
 
 @lru_cache(maxsize=1 << 12)
-def _words_of(name: str) -> str:
-    """The words of a name, as alternatives of a pattern; "" for a name without one."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", name) if len(w) > 1]
-    words = [re.escape(w) for w in words if w.lower().rstrip(".") not in _NOT_NAMES]
-    return "|".join(sorted(words, key=len, reverse=True))
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a name, lower case, titles dropped; empty for a name without one."""
+    words = (w.lower() for w in _NAME_WORD.findall(name))
+    return frozenset(w for w in words if w.rstrip(".") not in _NOT_NAMES)
+
+
+def _runs(text: str, at: int, words: frozenset[str]) -> Iterator[int]:
+    """Where a run of ``words`` (one or more, apart by spaces) that starts at ``at`` may
+    end, at a word's edge, in the order the pattern of them as alternatives, longest
+    first, tries them: ``(?i:w1|w2)(?:\\s+(?i:w1|w2))*\\b``. Names are matched so, not by
+    a pattern compiled for each: that cost a second a sheet.
+
+    >>> list(_runs("Ana Li Ana-Maria wrote", 0, frozenset({"ana", "li"})))
+    [10, 6, 3]
+    """
+    for end in _word_ends(text, at, words):
+        space = _SPACE.match(text, end)
+        if space:
+            yield from _runs(text, space.end(), words)
+        if _EDGE.match(text, end):
+            yield end
+
+
+def _named_at(text: str, at: int, words: frozenset[str]) -> bool:
+    """Whether ``text`` names one of ``words`` at ``at``, after spaces and a title."""
+    start = _TITLED.match(text, at).end()  # type: ignore[union-attr]
+    return any(_EDGE.match(text, end) for end in _word_ends(text, start, words))
+
+
+def _word_ends(text: str, at: int, words: frozenset[str]) -> list[int]:
+    """Where each of ``words`` found at ``at`` ends, longest first."""
+    token = _NAME_WORD.match(text, at)
+    if token is None:
+        return []
+    return [end for end in range(token.end(), at, -1) if text[at:end].lower() in words]
 
 
 def as_their(notes: pd.Series, names: pd.Series) -> pd.Series:
