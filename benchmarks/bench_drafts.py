@@ -4,6 +4,7 @@ Run from the repository root::
 
     python benchmarks/bench_drafts.py [--rows 100000] [--million] [--against-mailmerge]
                                       [--base /tmp/wt-base ...] [--distinct-notes]
+                                      [--panel-notes]
 
 Prints, per stage, drafts/s and the process's peak memory so far, next to the
 floors measured in the same run: Arrow reading the same CSV, a bare compiled
@@ -24,7 +25,9 @@ commit (``git worktree add --detach /tmp/wt-base REV``): its ``followup draft --
 mbox`` takes turns with the others, so before and after are timed in the same run.
 ``--distinct-notes`` gives every interviewer a talking point of their own (and
 every other one a question), as a real sheet does: each distinct note is adapted
-and proofread once, so this is where that work shows.
+and proofread once, so this is where that work shows. ``--panel-notes`` puts each
+interview's notes in one cell on all its rows, each after an interviewer's name ("Ana -
+the roadmap. Ben - ..."): each letter takes its reader's part.
 Before a child process is timed, followup's modules are compiled to bytecode in each
 checkout, as an installed package has them (mailmerge's are, by pip).
 Compare ratios, not seconds.
@@ -92,10 +95,13 @@ def main() -> None:
     parser.add_argument("--against-mailmerge", action="store_true")
     parser.add_argument("--base", type=Path, action="append", default=[], help="another checkout")
     parser.add_argument("--distinct-notes", action="store_true")
+    parser.add_argument("--panel-notes", action="store_true")
     args = parser.parse_args()
     if args.base and not args.against_mailmerge:
         parser.error("--base times a checkout beside mailmerge: add --against-mailmerge")
-    rows = bench_read.generate(args.rows, distinct_notes=args.distinct_notes)
+    rows = bench_read.generate(
+        args.rows, distinct_notes=args.distinct_notes, panel_notes=args.panel_notes
+    )
     if args.against_mailmerge or args.million:
         compile_modules([REPO, *args.base])
     if args.against_mailmerge:

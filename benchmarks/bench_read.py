@@ -93,11 +93,15 @@ HEADER = [
 ]
 
 
-def generate(n_rows: int, seed: int = 7, *, distinct_notes: bool = False) -> list[list[str]]:
+def generate(
+    n_rows: int, seed: int = 7, *, distinct_notes: bool = False, panel_notes: bool = False
+) -> list[list[str]]:
     """Rows of a long-layout career-center sheet, about three interviewers per interview.
 
     Its talking points are three, over and over; with ``distinct_notes`` every
     interviewer has their own, and every other one a question, as on a real sheet.
+    With ``panel_notes`` the rows of an interview share one note that names each of
+    them ("Ana - the roadmap. Ben - ..."), as a sheet pasted from one notebook does.
     """
     rng = np.random.default_rng(seed)
     n_interviews = n_rows // 3 + 1
@@ -128,7 +132,19 @@ def generate(n_rows: int, seed: int = 7, *, distinct_notes: bool = False) -> lis
                 "2026F",
             ]
         )
+    if panel_notes:
+        _share_notes(rows)
     return rows
+
+
+def _share_notes(rows: list[list[str]]) -> None:
+    """Each interview's talking points, each after its interviewer's first name, in one
+    cell on every row of the interview."""
+    for k in range(0, len(rows), 3):
+        panel = rows[k : k + 3]
+        shared = ". ".join(f"{row[8].split()[0]} - {row[10]}" for row in panel)
+        for row in panel:
+            row[10] = shared
 
 
 def _point(i: int, distinct: bool) -> str:

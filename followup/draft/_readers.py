@@ -107,8 +107,12 @@ def for_readers(
         return notes
     panel = pd.Series("", index=notes.index, dtype="str")
     if shared.any():  # the names of all who share each note
-        together = names[shared].groupby(where[shared])
-        panel[shared] = together.transform(lambda group: _SEP.join(sorted(set(group))))
+        groups, sharers = where[shared].tolist(), names[shared].tolist()
+        together: dict[int, set[str]] = {}
+        for group, name in zip(groups, sharers, strict=True):  # not a groupby: a Series per group
+            together.setdefault(group, set()).add(name)
+        joined = {group: _SEP.join(sorted(people)) for group, people in together.items()}
+        panel[shared] = pd.Series([joined[group] for group in groups], index=panel.index[shared])
     keys = notes[todo] + _SEP + names[todo] + _SEP + senders[todo] + _SEP + panel[todo]
     return notes.mask(todo, per_distinct(keys, _for_reader))
 
@@ -295,7 +299,16 @@ def _word_ends(text: str, at: int, words: frozenset[str]) -> list[int]:
     token = _NAME_WORD.match(text, at)
     if token is None:
         return []
-    return [end for end in range(token.end(), at, -1) if text[at:end].lower() in words]
+    lower = token[0].lower()
+    if len(lower) != len(token[0]):  # a letter that lowers to two ("İ"): slice the text itself
+        return [end for end in range(token.end(), at, -1) if text[at:end].lower() in words]
+    return [at + size for size in _sizes(words) if size <= len(lower) and lower[:size] in words]
+
+
+@lru_cache(maxsize=1 << 12)
+def _sizes(words: frozenset[str]) -> list[int]:
+    """The lengths of ``words``, longest first."""
+    return sorted({len(word) for word in words}, reverse=True)
 
 
 def as_their(notes: pd.Series, names: pd.Series) -> pd.Series:
