@@ -14,6 +14,7 @@ import re
 from followup.draft import _lexicon as words
 from followup.draft._parts import CLAUSE_START, common_checks
 from followup.draft._shorthand import expand_shorthand, shorthand_problem
+from followup.draft._tidy import clean
 from followup.draft._wording import (
     EMPTY,
     FIRST_PERSON_START,
@@ -22,7 +23,6 @@ from followup.draft._wording import (
     Note,
     alternatives,
     as_list,
-    clean,
     common_words,
     count_words,
     head_word,

@@ -57,6 +57,7 @@ from followup.draft._parts import WENT_WELL, common_checks, example_from, joke, 
 from followup.draft._questions import adapt_question
 from followup.draft._readers import as_their, someone_elses
 from followup.draft._shorthand import expand_shorthand, shorthand_problem
+from followup.draft._tidy import clean
 from followup.draft._wording import (
     DISCUSSED_AT_END,
     EMPTY,
@@ -81,7 +82,6 @@ from followup.draft._wording import (
     Note,
     alternatives,
     as_list,
-    clean,
     common_words,
     count_words,
     head_word,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from followup._regex import key_words, rules_out
 from followup.draft import _lexicon as words
 from followup.draft._style import stock_phrase
 from followup.draft._wording import (
@@ -284,7 +285,7 @@ _STUDENTS_OWN = re.compile(
     r"portfolio|resume|cv|transcript)\b",
     re.IGNORECASE,
 )
-_FOREIGN = frozenset(words.FOREIGN_WORDS)
+_FOREIGN, _PRIVATE_WORDS = frozenset(words.FOREIGN_WORDS), key_words(words.PRIVATE)
 _BARE_OCCASIONS = ("interview", "round", "screen", "screening", "call", "chat", "panel", "session",
                    "lunch", "dinner", "breakfast", "coffee", "drinks", "tour")  # fmt: skip
 
@@ -293,7 +294,8 @@ def _private(text: str, kind: str) -> re.Match[str] | None:
     """A word that sounds private; for a talking point or a question, a sum of money too. A
     question may ask after the team's troubles: "what is the biggest data headache?"."""
     asks = kind == "question" and _WH.match(text)
-    found = (m for m in PRIVATE.finditer(text) if not (asks and m[0].lower() in _TROUBLES))
+    said = () if rules_out(_PRIVATE_WORDS, text) else PRIVATE.finditer(text)
+    found = (m for m in said if not (asks and m[0].lower() in _TROUBLES))
     return next(found, None) or (MONEY.search(text) if kind != "fit" else None)
 
 

@@ -17,6 +17,7 @@ from followup.draft import _lexicon as words
 from followup.draft._clauses import is_clause
 from followup.draft._parts import common_checks
 from followup.draft._shorthand import expand_shorthand, shorthand_problem
+from followup.draft._tidy import clean
 from followup.draft._wording import (
     AUX,
     EMBEDDED,
@@ -33,7 +34,6 @@ from followup.draft._wording import (
     alternatives,
     as_list,
     capitalize,
-    clean,
     count_words,
     head_word,
     lower_first,

@@ -1,5 +1,6 @@
-"""What every note adapter shares: the :class:`Note`, cleaning a jotted note, the
-checks any note must pass, and the patterns that read note-speak.
+"""What every note adapter shares: the :class:`Note`, the checks any note must pass, and
+the patterns that read note-speak (a jotted note is tidied first, by
+:func:`followup.draft._tidy.clean`).
 
 The word lists behind the patterns are in :mod:`followup.draft._lexicon`.
 """
@@ -7,7 +8,6 @@ The word lists behind the patterns are in :mod:`followup.draft._lexicon`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
@@ -57,9 +57,6 @@ MONEY = re.compile(
     r"\bquota\s+(?:of\s+)?[$€£]?\d[\d,.]*\s?[kKmM]?\b|\b\d\d/\d\d\s+split\b"
 )  # "$85k", "120k", "$$" for money itself, a quota's figure and a pay split ("60/40 split")
 
-CASED = re.compile(  # the longest first: "github actions" before "github"
-    rf"(?<![\w-])(?:{'|'.join(sorted(words.CASED, key=len, reverse=True))})(?![\w-])"
-)
 #: Not "pain points" nor "confidential computing".
 PRIVATE = re.compile(rf"\b{alternatives(words.PRIVATE)}\b(?!\s+(?:points?|computing)\b)", re.I)
 
@@ -117,9 +114,6 @@ DISCUSSED_AT_END = re.compile(
     r"chatted\s+about|spoke\s+about|touched\s+on)$",
     re.IGNORECASE,
 )
-_PER = {"wk": "week", "week": "week", "mo": "month", "month": "month", "yr": "year",
-        "year": "year", "day": "day"}  # fmt: skip
-PER = re.compile(rf"/({'|'.join(_PER)})\b", re.IGNORECASE)
 THEY = re.compile(r"\bthey(?:'re|'ve|'d|'ll)?\b", re.IGNORECASE)
 WE_START = re.compile(r"^we\b(?!\s+both)", re.IGNORECASE)
 
@@ -212,9 +206,6 @@ PART_BREAK = re.compile(rf"{SENTENCE_BREAK.pattern}|\s+[-–—/]\s+|;\s*")
 LINK_WORD = re.compile(r"^(?:also|and|plus|then|but|so)\s+", re.IGNORECASE)
 #: A vague word ending a phrase that it adds nothing to: "the compliance stuff".
 FILLER = re.compile(r"(?<=\w)\s+stuff$")
-CHAT = re.compile(rf"\s*\b{alternatives(words.CHAT)}\b", re.IGNORECASE)
-#: A cell that stands in for no note: "N/A", "TBD", "see notes".
-PLACEHOLDER = re.compile(rf"(?:{alternatives(words.PLACEHOLDERS)})[.!?]*", re.IGNORECASE)
 
 
 OBJECT_OF_ASKING = re.compile(
@@ -222,79 +213,6 @@ OBJECT_OF_ASKING = re.compile(
     r"(?:about|re|regarding|of)?\s*(?P<object>[^,;.!?]+?)(?=\s+and\s|\s+but\s|[,;.!?]|$)",
     re.IGNORECASE,
 )
-
-
-#: An arrow: "to" before a migration ("Airflow -> Dagster migration"), else between two thoughts.
-ARROW = re.compile(r"\s*(?:->|→|=>)\s*")
-ARROW_TO = re.compile(rf"{ARROW.pattern}(?=\S+(?:\s+\S+)?\s+{alternatives(words.MOVES)}\b)")
-
-
-def clean(raw: str, *, asides: bool = False) -> str:
-    """A jotted note tidied: emoji and chat words ("lol") dropped, lines joined with "; ",
-    "&" and " + " as "and", "e.g." as "such as" (after a comma, an aside: dropped), a lone
-    "w" as "with", "->" as "to" before a migration (else a dash between two thoughts),
-    "re:" as "about", quotes around the whole note dropped; and, unless ``asides``, what
-    is in brackets ("(Tue/Thu)", "(?)"). A placeholder ("N/A", "TBD") is no note: ""."""
-    text = unicodedata.normalize("NFC", str(raw))
-    text = EMOJI.sub("", text).replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"\s*\n+\s*", "; ", text.strip())
-    text = re.sub(r"\s+", " ", text).strip()
-    if len(text) > 1 and text[0] in "\"'“" and text[-1] in "\"'”":
-        text = text[1:-1].strip()
-    if not asides:  # an aside that sounds private stays, to be told: "(don't mention!!)"
-        text = re.sub(r"\s*\(([^)]*)\)", lambda m: m[0] if PRIVATE.search(m[1]) else "", text)
-    text = re.sub(r"[\s,]+(?:ha|hah|heh)[\s.!]*$", "", CHAT.sub("", text), flags=re.I)  # ", ha"
-    text = re.sub(r"\s+(?:&|\+)\s+", " and ", text)
-    text = re.sub(r"(?<![\w/'-])(?<!\bthe )(?<!\ba )w(?=\s+\w)", "with", text)  # "partnered w PMs"
-    text = ARROW_TO.sub(" to ", text)
-    moving = r"\b(?:from|migrat\w*|mov(?:e|es|ed|ing)|switch\w*|port(?:s|ed|ing)?)\s"
-    text = re.sub(rf"({moving}[^,;]+?){ARROW.pattern}", r"\1 to ", text)  # "from X -> Y"
-    text = re.sub(r"^both\s+(?=(?:into|from|big|huge|fans?)\b)", "we are both ", text, flags=re.I)
-    doing = r"(?:\w+ed|love|like|have|ran|grew|went|play|run|climb)\b"  # "both ran ..."
-    text = re.sub(rf"^both\s+(?={doing})", "we both ", text, flags=re.I)
-    text = ARROW.sub(" - ", text)  # "data mesh -> migrating off Redshift": two thoughts
-    # A closer look at the same thought, joined so no frame needs a comma around it:
-    # "roadmap - esp. pricing" → "roadmap and especially pricing"; "migration, incl. QC".
-    text = re.sub(
-        r"\s*[,–—-]\s+(?=(?:esp|especially|particularly|notably)\b)", " and ", text, flags=re.I
-    )
-    text = re.sub(r"(?<=\w)(?<!\band)\s+(?=esp\b)", " and ", text, flags=re.I)
-    text = re.sub(r"\s*[,–—-]\s+(?=(?:incl|including)\b)", " ", text, flags=re.I)
-    text = re.sub(rf"\bv\.?\s+(?={alternatives(words.IMPRESSIONS)}\b)", "very ", text)  # "v fun"
-    text = re.sub(r"(?<!\w)re:\s*|(?<=\s)re\s+(?=\w)", "about ", text, flags=re.IGNORECASE)
-    text = re.sub(r"\s+([,;.!?])", r"\1", re.sub(r"\s{2,}", " ", text))
-    text = re.sub(r"~\s*(?=\d)|\blike\s+(?=\d)", "about ", text)
-    text = re.sub(r"\s+for\s+(?:about\s+)?\d+\s*(?:min|mins|minutes|hrs?|hours?)\b", "", text)
-    text = re.sub(
-        r"\b(\d+)\s*mos?\b(?=\s+[a-z])(?!\s+(?:of|in|at|for|to|and|or|ago)\b)", r"\1-month", text
-    )  # "6 mo contract" → "6-month contract"; fmt: skip
-    text = re.sub(r"\b(\d+)\s*mos?\b", r"\1 months", text)
-    text = re.sub(r"\b(\d+)[kK](?=\s+to\s+\d+[kK]\s+[a-z]+s\b)", r"\1,000", text)  # "2k to 18k"
-    text = re.sub(r"\b(\d+)[kK]\s+(?=[a-z]+s\b)(?!(?:runs|races)\b)", r"\1,000 ", text)
-    text = re.sub(r"\bvs\.?(?=\s)", "versus", text, flags=re.IGNORECASE)
-    text = re.sub(r",\s+e\.?g\.?,?\s+[^,;.!?]*", "", text, flags=re.I)  # an aside: dropped
-    text = re.sub(r"(?<=\w)\s+e\.?g\.?,?\s+(?=\w)", " such as ", text, flags=re.I)
-    text = PER.sub(lambda m: " a " + _PER[m.group(1).lower()], text)  # "3 days/wk"
-    text = re.sub(r"[A-Z]{2,}", _unshouted, text) if str(raw).isupper() else text  # "ASK RE .."
-    text = CASED.sub(lambda m: words.CASED[m.group(0)], text)
-    text = re.sub(r"\b[qh][1-4]\b", lambda m: m.group(0).upper(), text)  # q1 → Q1, h2 → H2
-    text = re.sub(r"(?<![\w.'-])i(?=(?:'[a-z]+)?(?![\w.'-]))", "I", text)
-    text = re.sub(r"[\s,]+(?:actually|honestly|really|tho|though)[\s.!]*$", "", text, flags=re.I)
-    text = text.strip(" -–—:;,")
-    return "" if PLACEHOLDER.fullmatch(text) else text  # "N/A", "TBD": no note at all
-
-
-def _unshouted(word: re.Match[str]) -> str:
-    """A word in capitals lowered, a short one kept ("ETL"), a rare long one a name ("KAFKA")."""
-    from followup.draft._proofread import workplace_words  # a cycle, imported at the top
-
-    if re.search(r"(?:CALLED|NAMED)\s+$", word.string[: word.start()]):
-        return word.group(0).title()
-    lower = word.group(0).lower()
-    known = lower in common_words() or (len(lower) > 4 and lower in workplace_words())
-    if known or lower in words.CASED:
-        return words.CASED.get(lower, lower)
-    return word.group(0).title() if len(lower) > 4 else word.group(0)
 
 
 def strip_end(text: str) -> str:
