@@ -268,14 +268,14 @@ def _you_form(verb: str) -> str:
 def _name_words(name: str) -> frozenset[str]:
     """The words of a name, lower case, titles dropped; empty for a name without one."""
     words = (w.lower() for w in _NAME_WORD.findall(name))
-    return frozenset(w for w in words if w.rstrip(".") not in _NOT_NAMES)
+    return frozenset(w for w in words if w not in _NOT_NAMES)
 
 
 def _runs(text: str, at: int, words: frozenset[str]) -> Iterator[int]:
     """Where a run of ``words`` (one or more, apart by spaces) that starts at ``at`` may
     end, at a word's edge, in the order the pattern of them as alternatives, longest
     first, tries them: ``(?i:w1|w2)(?:\\s+(?i:w1|w2))*\\b``. Names are matched so, not by
-    a pattern compiled for each: that cost a second a sheet.
+    a pattern compiled for each reader: 30,000 rows whose panels share notes took 90 s so.
 
     >>> list(_runs("Ana Li Ana-Maria wrote", 0, frozenset({"ana", "li"})))
     [10, 6, 3]
