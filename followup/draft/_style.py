@@ -4,13 +4,15 @@ proselint runs every one of its ~120 checks on every text, and most of them sear
 for a list of words ("irregardless", "utilize", ...): on a short note almost none
 finds anything, yet each costs a few dozen microseconds. Here the words of all such
 checks are searched at once, in one RE2 set per regex option, and a check runs
-only on texts where one of its own patterns matches. The findings are the ones
-proselint's own ``LintFile.lint`` gives, in its order.
+only on texts where one of its own patterns matches; two that run on Python's ``re``
+(the preferred forms, the repeated phrases), only on texts a cheap test lets through. The
+findings are the ones proselint's own ``LintFile.lint`` gives, in its order.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, cast
@@ -20,6 +22,11 @@ import pandas as pd
 
 if TYPE_CHECKING:
     from proselint.registry.checks import Check
+
+_LETTERS = re.compile("[a-z]+")
+_PLAIN = re.compile("[A-Za-z' -]+")  # letters, spaces, apostrophes, hyphens: no pattern
+_DIGIT = re.compile(r"[\d_]")
+_WORDS = re.compile(r"\w+")
 
 #: proselint checks left out: typographic conventions a letter may choose freely.
 _STYLE_OFF = ("typography.symbols.curly_quotes", "weasel_words.very", "typography.symbols")
@@ -136,17 +143,23 @@ def _triggers(checks: tuple[Check, ...]) -> Callable[[str], list[Check]]:
     A check whose findings are matches of its patterns (proselint's existence,
     preferred-form and consistency checks on its RE2 engine, and the uncomparables)
     can only find something where one of those patterns matches: its patterns go into
-    one RE2 set per regex option, searched once per text. Any other check (a function,
-    the ``re`` engine, a pattern RE2's sets refuse) runs on every text.
+    one RE2 set per regex option, searched once per text. A check that Python's ``re``
+    runs on a list of words, and the repeated phrases ("the the"), run on the texts that
+    may hold them (:func:`_may_find`). Any other check runs on every text.
     """
     import re2
 
     sets: dict[object, tuple[re2.Set, list[int]]] = {}
-    always = []
+    always: list[int] = []
+    maybe: list[tuple[int, Callable[[str], bool]]] = []
     for at, check in enumerate(checks):
         patterns = _patterns(check)
         if not patterns:
-            always.append(at)
+            may_find = _may_find(check)
+            if may_find is None:
+                always.append(at)
+            else:
+                maybe.append((at, may_find))
             continue
         options = check.engine.opts
         if options not in sets:
@@ -163,6 +176,7 @@ def _triggers(checks: tuple[Check, ...]) -> Callable[[str], list[Check]]:
 
     def triggered(text: str) -> list[Check]:
         chosen = set(always)
+        chosen.update(at for at, may_find in maybe if may_find(text))
         for found, owners in sets.values():
             matched = cast("list[int] | None", found.Match(text))  # as proselint reads it
             chosen.update(owners[i] for i in matched or ())
@@ -175,6 +189,7 @@ def _patterns(check: Check) -> tuple[str, ...] | None:
     """Patterns (RE2's) one of which matches wherever the check finds something; None
     for a check that finds things another way."""
     from proselint.checks import uncomparables
+    from proselint.checks.misc import greylist
     from proselint.registry.checks import types
     from proselint.registry.checks.engine import Fast
 
@@ -183,6 +198,8 @@ def _patterns(check: Check) -> tuple[str, ...] | None:
         # "very unique", "most perfect": the slowest check (Python's re), and every
         # finding ends in one of its words
         return tuple(uncomparables.UNCOMPARABLES)
+    if callable(kind) and kind.__module__ == greylist.__name__:  # each term on RE2 alone
+        return tuple(greylist.GREYLISTED_TERMS)
     if not isinstance(check.engine, Fast):
         return None
     if isinstance(kind, types.ExistenceSimple):
@@ -192,3 +209,58 @@ def _patterns(check: Check) -> tuple[str, ...] | None:
     if isinstance(kind, types.Consistency):
         return tuple(term for pair in kind.term_pairs for term in pair)
     return None
+
+
+def _may_find(check: Check) -> Callable[[str], bool] | None:
+    """A cheap test that ``check`` can find something in a text; None if there is none.
+
+    Both tests pass any text that is not ASCII, where ignoring case, "K" and "ſ" match
+    "k" and "s".
+
+    - A phrase repeated ("the the", "in the in the"): in ASCII text without digits or
+      "_", its words are words of the text, twice over.
+    - A list of words and phrases as whole words (proselint's preferred forms, on Python's
+      ``re``): each run of letters of one of them is a run of letters of the text.
+    """
+    from proselint.checks import lexical_illusions
+    from proselint.registry.checks import types
+    from proselint.registry.checks.engine import Padding
+
+    if check is lexical_illusions.check:
+        return _may_repeat
+    kind = check.check_type
+    if not isinstance(kind, types.Existence | types.PreferredForms | types.PreferredFormsSimple):
+        return None
+    if kind.padding not in (Padding.WORDS_IN_TEXT, Padding.STRICT_WORDS_IN_TEXT):
+        return None
+    runs = [_LETTERS.findall(item.lower()) for item in kind.items]
+    if not all(runs) or not all(_PLAIN.fullmatch(item) for item in kind.items):
+        return None
+    by_key: dict[str, list[frozenset[str]]] = {}
+    for each in runs:
+        by_key.setdefault(max(each, key=len), []).append(frozenset(each))
+
+    def may_hold(text: str) -> bool:
+        if not text.isascii():
+            return True
+        held = set(_LETTERS.findall(text.lower()))
+        return any(words <= held for key in held & by_key.keys() for words in by_key[key])
+
+    return may_hold
+
+
+def _may_repeat(text: str) -> bool:
+    """Whether a phrase of one to four words may be repeated in ``text`` (see
+    :func:`_may_find`).
+
+    >>> _may_repeat("the roadmap and the the pricing"), _may_repeat("the roadmap and the pricing")
+    (True, False)
+    """
+    if not text.isascii() or _DIGIT.search(text):
+        return True
+    words = _WORDS.findall(text.lower())
+    return any(
+        words[at : at + size] == words[at + size : at + 2 * size]
+        for size in range(1, 5)
+        for at in range(len(words) - 2 * size + 1)
+    )

@@ -28,9 +28,7 @@ CASED = re.compile(  # the longest first: "github actions" before "github"
     rf"(?<![\w-])(?:{'|'.join(sorted(words.CASED, key=len, reverse=True))})(?![\w-])"
 )
 _WORD = re.compile(r"\w+")
-_CASED_WORDS = frozenset(
-    _WORD.findall(" ".join(words.CASED))
-)  # each name's words: more than enough
+_CASED_WORDS = frozenset(_WORD.findall(" ".join(words.CASED)))  # CASED starts with one
 _PER = {"wk": "week", "week": "week", "mo": "month", "month": "month", "yr": "year",
         "year": "year", "day": "day"}  # fmt: skip
 PER = re.compile(rf"/({'|'.join(_PER)})\b", re.IGNORECASE)

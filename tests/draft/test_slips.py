@@ -235,3 +235,34 @@ def test_style_findings_are_proselints_own_on_every_kind_of_check(sample_drafts)
     assert len(sentences) >= 200
     assert len(expected) >= 150
     assert dict(zip(found["draft_id"], found["message"], strict=True)) == expected
+
+
+def test_checks_run_only_where_they_may_find_something_still_find_all():
+    """proselint's preferred forms and repeated phrases run only on texts a cheap test lets
+    through: every one of its preferred forms, in capitals, and repeated phrases with and
+    without digits, are still found as proselint's own lint finds them."""
+    from proselint.checks.misc import preferred_forms
+    from proselint.tools import LintFile
+
+    from followup.draft._style import linter
+
+    forms = preferred_forms.check.check_type.items
+    texts = [f"We spoke about {form.upper()}, then left." for form in forms] + [
+        "It was the the best.",
+        "In the In the office.",
+        "We met met 2 times.",
+        "the roadmap and the pricing",
+    ]
+    off = ("typography.symbols", "weasel_words.very")
+    lint = linter()
+    found = 0
+    for text in texts:
+        own = LintFile("draft", text).lint()
+        expected = [
+            (r.check_result.check_path, r.check_result.message)
+            for r in own
+            if not r.check_result.check_path.startswith(off)
+        ]
+        assert list(lint(text)) == expected, text
+        found += bool(expected)
+    assert found >= len(forms) + 3
