@@ -226,9 +226,10 @@ def _may_find(check: Check) -> Callable[[str], bool] | None:
     from proselint.registry.checks import types
     from proselint.registry.checks.engine import Padding
 
-    if check is lexical_illusions.check:
-        return _may_repeat
     kind = check.check_type
+    if check is lexical_illusions.check:  # as long as its pattern is the one _may_repeat reads
+        repeated = Padding.STRICT_WORDS_IN_TEXT.format(r"(\w+(?:\s+\w+){0,3})(\s+\1)+")
+        return _may_repeat if getattr(kind, "pattern", None) == repeated else None
     if not isinstance(kind, types.Existence | types.PreferredForms | types.PreferredFormsSimple):
         return None
     if kind.padding not in (Padding.WORDS_IN_TEXT, Padding.STRICT_WORDS_IN_TEXT):
