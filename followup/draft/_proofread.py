@@ -196,14 +196,11 @@ def misspellings(
     if "notes" in drafts:  # the name a private note says they go by ("goes by Inga")
         known |= _words(goes_by(drafts["notes"]).unique().tolist())
     samples, values = _distinct_texts(drafts, body, texts)
-    value_words = [_words([v]) for v in values]  # each distinct value's words, found once
-    found = _words(samples).union(*value_words) - known
+    found = _words(samples + values) - known
     unknown = _unknown({w for w in found if w.removesuffix("'s") not in known})  # "Priya's"
     per_draft: defaultdict[int, set[str]] = defaultdict(set)  # only the drafts with some
     # Sheet values: each draft gets the unknown words of its own values.
-    in_value = {
-        v: hit for v, words in zip(values, value_words, strict=True) if (hit := words & unknown)
-    }
+    in_value = {v: found for v in values if (found := _words([v]) & unknown)}
     for sheet_values in texts.values():
         cells = objects(sheet_values)
         for i in np.flatnonzero(sheet_values.isin(in_value).to_numpy()).tolist():
