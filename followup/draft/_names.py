@@ -177,7 +177,6 @@ _EMERITUS = re.compile(r"(?i)\s*\bemerit(?:us|a)\b\.?")
 _MARIA = re.compile(r"(?<!\S)M\.?ª\.?(?:\s+|(?=\S))")
 
 
-@lru_cache(maxsize=1 << 14)  # names recur chunk after chunk; memory stays flat on any sheet
 def greeting(name: str, preferred: str = "", local: str = "") -> tuple[str, str]:
     """The name to greet, and a note when the order of the name was guessed. ``local`` is
     the first word of the address ("lukasz" of lukasz.wrobel@...): a word in capitals
@@ -186,6 +185,11 @@ def greeting(name: str, preferred: str = "", local: str = "") -> tuple[str, str]
     >>> greeting("ŁUKASZ Wróbel")[0], greeting("ŁUKASZ Wróbel", local="lukasz")[0]
     ('Wróbel', 'Łukasz')
     """
+    return _greeting(name, preferred, local)  # one cache key however it is called
+
+
+@lru_cache(maxsize=1 << 14)  # names recur chunk after chunk; memory stays flat on any sheet
+def _greeting(name: str, preferred: str, local: str) -> tuple[str, str]:
     if preferred.strip():
         return preferred.strip(), ""
     from nameparser import HumanName
