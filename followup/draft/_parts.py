@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from followup._regex import key_words, rules_out
 from followup.draft import _lexicon as words
 from followup.draft._style import stock_phrase
 from followup.draft._wording import (
@@ -32,7 +31,6 @@ from followup.draft._wording import (
     MONEY,
     OBJECT_OF_ASKING,
     PART_BREAK,
-    PRIVATE,
     QUESTION_SHAPES,
     SENTENCE_BREAK,
     SHARED,
@@ -41,6 +39,7 @@ from followup.draft._wording import (
     alternatives,
     count_words,
     lower_first,
+    private_words,
     unusable,
 )
 
@@ -285,7 +284,7 @@ _STUDENTS_OWN = re.compile(
     r"portfolio|resume|cv|transcript)\b",
     re.IGNORECASE,
 )
-_FOREIGN, _PRIVATE_WORDS = frozenset(words.FOREIGN_WORDS), key_words(words.PRIVATE)
+_FOREIGN = frozenset(words.FOREIGN_WORDS)
 _BARE_OCCASIONS = ("interview", "round", "screen", "screening", "call", "chat", "panel", "session",
                    "lunch", "dinner", "breakfast", "coffee", "drinks", "tour")  # fmt: skip
 
@@ -294,8 +293,7 @@ def _private(text: str, kind: str) -> re.Match[str] | None:
     """A word that sounds private; for a talking point or a question, a sum of money too. A
     question may ask after the team's troubles: "what is the biggest data headache?"."""
     asks = kind == "question" and _WH.match(text)
-    said = () if rules_out(_PRIVATE_WORDS, text) else PRIVATE.finditer(text)
-    found = (m for m in said if not (asks and m[0].lower() in _TROUBLES))
+    found = (m for m in private_words(text) if not (asks and m[0].lower() in _TROUBLES))
     return next(found, None) or (MONEY.search(text) if kind != "fit" else None)
 
 

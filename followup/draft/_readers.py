@@ -15,7 +15,6 @@ at primary"). Each letter takes the parts that name its reader, and speaks to th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain
 
@@ -26,13 +25,10 @@ import pyarrow.compute as pc
 
 from followup._distinct import per_distinct
 from followup.draft import _lexicon as words
+from followup.draft._name_runs import NAME_WORD, TITLE, TITLED, name_words, named_at, runs
 from followup.draft._names import DOCTORAL, FORMAL
 from followup.draft._wording import HE_SHE, Note, unusable
 
-_TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Miss)\.?\s+)?"
-#: Words that go with a name but are no part of it.
-_NOT_NAMES = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss",
-                        "phd", "md", "jr", "sr", "ii", "iii"})  # fmt: skip
 #: What "you" takes where the name took a verb of its own: "Maria has" → "you have".
 _FOR_YOU = {"has": "have", "is": "are", "was": "were", "does": "do", "hasn't": "haven't",
             "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't"}  # fmt: skip
@@ -50,18 +46,14 @@ _VERB = re.compile(
 _FOR_ME = {"is": "am", "isn't": "am not", "was": "was", "wasn't": "wasn't"}
 _ADVERB = r"(?:(?:also|too|just|really|recently|even|still|actually|once)\s+)?"
 _SEP = "\x1f"  # a note holds no control character
-_OPENING = re.compile(rf"\s*(?i:{_TITLE})([^\W\d_][\w'’-]*)")
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]+")
-#: What may come before, between and after the words of a reader's name (:func:`_runs`).
-_TITLED = re.compile(rf"\s*{_TITLE}")
-_SPACE = re.compile(r"\s+")
-_EDGE = re.compile(r"\b")
+_OPENING = re.compile(rf"\s*(?i:{TITLE})([^\W\d_][\w'’-]*)")
 #: Where a part of a shared note may start ("Hannah - audits. Femi - Leeds"), before a name.
-_PART = re.compile(rf"(?:^|(?<=[.;!?\n])\s*|(?<=,)\s*|\s+/\s+)(?={_TITLE}[^\W\d_])")
-#: After the reader's name: a label's mark ("Maria: the rota"), "and Wei both", a verb.
+_PART = re.compile(rf"(?:^|(?<=[.;!?\n])\s*|(?<=,)\s*|\s+/\s+)(?={TITLE}[^\W\d_])")
+#: After the reader's name: a label's mark ("Maria: the rota"), "and Wei both", a verb;
+#: and before it, "Sam and" (of "Sam and Maria both").
 _LABEL = re.compile(r"\s*(?:[-–—:]|\s-)\s*")
 _AND_BOTH = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’-]*\s+both\b")
-_OTHER_AND = re.compile(rf"\s*[A-Z][\w'’-]*\s+(?:and|&)\s+{_TITLE}")
+_OTHER_AND = re.compile(rf"\s*[A-Z][\w'’-]*\s+(?:and|&)\s+{TITLE}")
 _BOTH = re.compile(r"\s+both\b")
 _SUBJECT = re.compile(rf"\s+({_ADVERB})([a-z']+)\b")
 _ALIKE = re.compile(r"^\s*\S+\s+(?:and|&)\s+\S+\s+both\b|\b(?:like|same as) me\W*$", re.I)
@@ -125,7 +117,7 @@ def _names_sender(note_codes: np.ndarray, notes: pd.Index, senders: pd.Series) -
     first = pc.list_element(pc.utf8_split_whitespace(lower, max_splits=1), 0)  # no regex: fast
     firsts = pc.utf8_trim(first, ".,;:'\"()").to_pylist() or [""]
     everyone = frozenset(firsts) - {""}
-    words = [everyone.intersection(_NAME_WORD.findall(note.lower())) for note in notes.tolist()]
+    words = [everyone.intersection(NAME_WORD.findall(note.lower())) for note in notes.tolist()]
     found = np.zeros(len(note_codes), dtype=bool)
     maybe = np.flatnonzero(np.array([bool(w) for w in words] or [False])[note_codes])
     for at in maybe.tolist():  # few rows: a note that names a candidate at all
@@ -141,7 +133,7 @@ def _may_name_reader(
     looked at once; the rows are compared as codes."""
     openings = [_OPENING.match(note) for note in notes.tolist()]
     firsts = [m[1].lower() if m else "" for m in openings]
-    ends = [[w.lower() for w in _NAME_WORD.findall(name)] or [""] for name in names.tolist()]
+    ends = [[w.lower() for w in NAME_WORD.findall(name)] or [""] for name in names.tolist()]
     vocabulary = {word: code for code, word in enumerate({*firsts, *(w for e in ends for w in e)})}
     first = np.array([vocabulary[w] for w in firsts] or [-1])[note_codes]
     given = np.array([vocabulary[e[0]] for e in ends] or [-2])[name_codes]
@@ -169,7 +161,7 @@ def _as_sender(note: str, sender: str) -> str:
     >>> _as_sender("team uses Kotlin, Aisha wants to learn it", "Aisha Bello")
     'team uses Kotlin, I want to learn it'
     """
-    first = (_NAME_WORD.findall(sender) or [""])[0]
+    first = (NAME_WORD.findall(sender) or [""])[0]
     if not first:
         return note
     return re.sub(
@@ -184,18 +176,26 @@ def _as_sender(note: str, sender: str) -> str:
 
 def _own_parts(note: str, reader: str, others: list[str]) -> str:
     """The parts of ``note`` that name ``reader`` at their start, and those before any name;
-    the whole note where it names no one of the panel so."""
-    mine = _name_words(reader)
-    everyone = mine.union(*(_name_words(name) for name in others))
+    the whole note where it names no one of the panel so. Names are read as Python's
+    ``re`` reads them ignoring case, for which "I", "ı" and "İ" are all "i".
+
+    >>> note = "Ilker - likes Go. Femi - grew up in Leeds"
+    >>> _own_parts(note, "İlker Demir", ["Femi Adeyemi"]), _own_parts(note, "Femi A", ["İlker"])
+    ('Ilker - likes Go.', 'Femi - grew up in Leeds')
+    >>> _own_parts("YILMAZ: the rota. ALİ: pricing", "Ayşe Yılmaz", ["Ali Demir"])
+    'YILMAZ: the rota.'
+    """
+    mine = name_words(reader)
+    everyone = mine.union(*(name_words(name) for name in others))
     if not everyone:
         return note
-    cuts = [m.start() for m in _PART.finditer(note) if _named_at(note, m.end(), everyone)]
+    cuts = [m.start() for m in _PART.finditer(note) if named_at(note, m.end(), everyone)]
     if not cuts or (len(cuts) == 1 and cuts[0] == 0):  # one person's note: all of it
         return note
     pieces = [
         note[a:b] for a, b in zip([0, *cuts], [*cuts, len(note)], strict=True) if note[a:b].strip()
     ]
-    kept = [p for p in pieces if not _named_at(p, 0, everyone) or _named_at(p, 0, mine)]
+    kept = [p for p in pieces if not named_at(p, 0, everyone) or named_at(p, 0, mine)]
     return " ".join(p.strip().rstrip(",") for p in kept)
 
 
@@ -206,27 +206,29 @@ def _spoken_to(note: str, reader: str) -> str:
     >>> [_spoken_to(n, "Maria Lopez") for n in ("Maria has 2 kids", "Maria: the rota",
     ...  "Maria and Wei both rowed", "Maria also runs the ERG", "Mariana's team")]
     ['you have 2 kids', 'the rota', 'we both rowed', 'you also run the ERG', "Mariana's team"]
+    >>> [_spoken_to(n, r) for n, r in [("Prof Femi is great", "Femi Adeyemi"),
+    ...  ("Dr. KATE is here", "O’Brien Kate"), ("Ilker has 2 kids", "İlker Demir"),
+    ...  ("Ana " * 1200 + "has a dog", "Ana Li"), ("Sam and Ana- both rowed", "Ana- Smith")]]
+    ['you are great', 'you are here', 'you have 2 kids', 'you have a dog', 'we both rowed']
     """
-    name = _name_words(reader)
+    name = name_words(reader)
     if not name:
         return note
-    named = list(_runs(note, _TITLED.match(note).end(), name))  # type: ignore[union-attr]
+    named = list(runs(note, TITLED.match(note).end(), name))  # type: ignore[union-attr]
     for label in (_LABEL.match(note, end) for end in named):
         if label:
             return note[label.end() :]
     other = _OTHER_AND.match(note)  # "Sam and Maria both"
     boths = chain(
         (_AND_BOTH.match(note, end) for end in named),
-        (_BOTH.match(note, end) for end in _runs(note, other.end(), name)) if other else (),
+        (_BOTH.match(note, e) for e in runs(note, other.end(), name, edge=False)) if other else (),
     )
     both = next(filter(None, boths), None)
     if both:
         return "we both" + note[both.end() :]
-    for subject in (_SUBJECT.match(note, end) for end in named):
-        if subject:
-            if _VERB.match(subject[2]) and not HE_SHE.search(note):  # "her" is another
-                return f"you {subject[1]}{_you_form(subject[2])}" + note[subject.end() :]
-            break
+    subject = next(filter(None, (_SUBJECT.match(note, end) for end in named)), None)
+    if subject and _VERB.match(subject[2]) and not HE_SHE.search(note):  # "her" is another
+        return f"you {subject[1]}{_you_form(subject[2])}" + note[subject.end() :]
     return note
 
 
@@ -262,53 +264,6 @@ def _you_form(verb: str) -> str:
     if verb.endswith(("shes", "ches", "xes", "zes", "sses", "oes")):
         return verb[:-2]
     return verb[:-1]
-
-
-@lru_cache(maxsize=1 << 12)
-def _name_words(name: str) -> frozenset[str]:
-    """The words of a name, lower case, titles dropped; empty for a name without one."""
-    words = (w.lower() for w in _NAME_WORD.findall(name))
-    return frozenset(w for w in words if w not in _NOT_NAMES)
-
-
-def _runs(text: str, at: int, words: frozenset[str]) -> Iterator[int]:
-    """Where a run of ``words`` (one or more, apart by spaces) that starts at ``at`` may
-    end, at a word's edge, in the order the pattern of them as alternatives, longest
-    first, tries them: ``(?i:w1|w2)(?:\\s+(?i:w1|w2))*\\b``. Names are matched so, not by
-    a pattern compiled for each reader: 30,000 rows whose panels share notes took 90 s so.
-
-    >>> list(_runs("Ana Li Ana-Maria wrote", 0, frozenset({"ana", "li"})))
-    [10, 6, 3]
-    """
-    for end in _word_ends(text, at, words):
-        space = _SPACE.match(text, end)
-        if space:
-            yield from _runs(text, space.end(), words)
-        if _EDGE.match(text, end):
-            yield end
-
-
-def _named_at(text: str, at: int, words: frozenset[str]) -> bool:
-    """Whether ``text`` names one of ``words`` at ``at``, after spaces and a title."""
-    start = _TITLED.match(text, at).end()  # type: ignore[union-attr]
-    return any(_EDGE.match(text, end) for end in _word_ends(text, start, words))
-
-
-def _word_ends(text: str, at: int, words: frozenset[str]) -> list[int]:
-    """Where each of ``words`` found at ``at`` ends, longest first."""
-    token = _NAME_WORD.match(text, at)
-    if token is None:
-        return []
-    lower = token[0].lower()
-    if len(lower) != len(token[0]):  # a letter that lowers to two ("İ"): slice the text itself
-        return [end for end in range(token.end(), at, -1) if text[at:end].lower() in words]
-    return [at + size for size in _sizes(words) if size <= len(lower) and lower[:size] in words]
-
-
-@lru_cache(maxsize=1 << 12)
-def _sizes(words: frozenset[str]) -> list[int]:
-    """The lengths of ``words``, longest first."""
-    return sorted({len(word) for word in words}, reverse=True)
 
 
 def as_their(notes: pd.Series, names: pd.Series) -> pd.Series:

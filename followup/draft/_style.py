@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 _LETTERS = re.compile("[a-z]+")
 _PLAIN = re.compile("[A-Za-z' -]+")  # letters, spaces, apostrophes, hyphens: no pattern
-_DIGIT = re.compile(r"[\d_]")
+_DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 _WORDS = re.compile(r"\w+")
 
 #: proselint checks left out: typographic conventions a letter may choose freely.
@@ -219,8 +219,8 @@ def _may_find(check: Check) -> Callable[[str], bool] | None:
 
     - A phrase repeated ("the the", "in the in the"): in ASCII text without digits or
       "_", its words are words of the text, twice over.
-    - A list of words and phrases as whole words (proselint's preferred forms, on Python's
-      ``re``): each run of letters of one of them is a run of letters of the text.
+    - Preferred forms, as whole words (on Python's ``re``): each run of letters of one of
+      them is a run of letters of the text.
     """
     from proselint.checks import lexical_illusions
     from proselint.registry.checks import types
@@ -230,9 +230,10 @@ def _may_find(check: Check) -> Callable[[str], bool] | None:
     if check is lexical_illusions.check:  # as long as its pattern is the one _may_repeat reads
         repeated = Padding.STRICT_WORDS_IN_TEXT.format(r"(\w+(?:\s+\w+){0,3})(\s+\1)+")
         return _may_repeat if getattr(kind, "pattern", None) == repeated else None
-    if not isinstance(kind, types.Existence | types.PreferredForms | types.PreferredFormsSimple):
-        return None
-    if kind.padding not in (Padding.WORDS_IN_TEXT, Padding.STRICT_WORDS_IN_TEXT):
+    if (
+        not isinstance(kind, types.PreferredFormsSimple)
+        or kind.padding != Padding.STRICT_WORDS_IN_TEXT
+    ):
         return None
     runs = [_LETTERS.findall(item.lower()) for item in kind.items]
     if not all(runs) or not all(_PLAIN.fullmatch(item) for item in kind.items):
@@ -257,7 +258,7 @@ def _may_repeat(text: str) -> bool:
     >>> _may_repeat("the roadmap and the the pricing"), _may_repeat("the roadmap and the pricing")
     (True, False)
     """
-    if not text.isascii() or _DIGIT.search(text):
+    if not text.isascii() or _DIGIT_OR_UNDERSCORE.search(text):
         return True
     words = _WORDS.findall(text.lower())
     return any(

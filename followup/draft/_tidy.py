@@ -8,6 +8,12 @@ time here and in the adapters, not in pandas.
 
 >>> clean("chatted w Dana re: Airflow -> Dagster migration lol")
 'chatted with Dana about Airflow to Dagster migration'
+
+The quick test before the chat words must never skip one:
+
+>>> all(CHAT.search(f"ok {w.title()}") and not rules_out(CHAT_WORDS, f"ok {w.title()}")
+...     for w in words.CHAT)
+True
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from followup.draft import _lexicon as words
 from followup.draft._wording import EMOJI, PRIVATE, alternatives, common_words
 
 CHAT = re.compile(rf"\s*\b{alternatives(words.CHAT)}\b", re.IGNORECASE)
-_CHAT_WORDS = key_words(words.CHAT)
+CHAT_WORDS = key_words(words.CHAT)
 _LAUGH_AT_END = re.compile(r"[\s,]+(?:ha|hah|heh)[\s.!]*$", re.IGNORECASE)  # ", ha"
 #: A cell that stands in for no note: "N/A", "TBD", "see notes".
 PLACEHOLDER = re.compile(rf"(?:{alternatives(words.PLACEHOLDERS)})[.!?]*", re.IGNORECASE)
@@ -28,7 +34,8 @@ CASED = re.compile(  # the longest first: "github actions" before "github"
     rf"(?<![\w-])(?:{'|'.join(sorted(words.CASED, key=len, reverse=True))})(?![\w-])"
 )
 _WORD = re.compile(r"\w+")
-_CASED_WORDS = frozenset(_WORD.findall(" ".join(words.CASED)))  # CASED starts with one
+#: Every word of the names CASED writes: any match of it starts with one of them.
+_CASED_WORDS = frozenset(_WORD.findall(" ".join(words.CASED)))
 _PER = {"wk": "week", "week": "week", "mo": "month", "month": "month", "yr": "year",
         "year": "year", "day": "day"}  # fmt: skip
 PER = re.compile(rf"/({'|'.join(_PER)})\b", re.IGNORECASE)
@@ -97,8 +104,8 @@ def clean(raw: str, *, asides: bool = False) -> str:
         text = text[1:-1].strip()
     if not asides and "(" in text:  # an aside that sounds private stays, to be told
         text = _ASIDE.sub(lambda m: m[0] if PRIVATE.search(m[1]) else "", text)  # "(don't ..!!)"
-    wide = not text.isascii()  # and stays so: the rewrites write ASCII
-    if not rules_out(_CHAT_WORDS, text):
+    wide = not text.isascii()  # and ASCII text stays so: every rewrite writes ASCII
+    if not rules_out(CHAT_WORDS, text):
         text = CHAT.sub("", text)
     if wide or text.lower().rstrip(" .!").endswith(("ha", "hah", "heh")):
         text = _LAUGH_AT_END.sub("", text)
@@ -140,7 +147,7 @@ def clean(raw: str, *, asides: bool = False) -> str:
         text = CASED.sub(lambda m: words.CASED[m.group(0)], text)
     text = _QUARTER.sub(lambda m: m.group(0).upper(), text)
     text = _I.sub("I", text)
-    if not text.isascii() or _says(text, "actually", "honestly", "really", "tho"):
+    if wide or _says(text, "actually", "honestly", "really", "tho"):
         text = _HEDGE_AT_END.sub("", text)
     text = text.strip(" -–—:;,")
     return "" if PLACEHOLDER.fullmatch(text) else text  # "N/A", "TBD": no note at all

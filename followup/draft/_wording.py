@@ -8,11 +8,12 @@ The word lists behind the patterns are in :mod:`followup.draft._lexicon`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
+from followup._regex import key_words, rules_out
 from followup.draft import _lexicon as words
 
 #: Note shapes that carry the talking point, and those that ask something.
@@ -59,6 +60,20 @@ MONEY = re.compile(
 
 #: Not "pain points" nor "confidential computing".
 PRIVATE = re.compile(rf"\b{alternatives(words.PRIVATE)}\b(?!\s+(?:points?|computing)\b)", re.I)
+PRIVATE_WORDS = key_words(words.PRIVATE)
+
+
+def private_words(text: str) -> Iterator[re.Match[str]]:
+    """Each private word or phrase in ``text`` (:data:`PRIVATE`), looked for only in a note
+    that holds one of their key words (:func:`followup._regex.rules_out`).
+
+    >>> [m[0] for m in private_words("the SIGNING BONUS; off the record")]
+    ['SIGNING BONUS', 'off the record']
+    >>> all(next(private_words(f"(note: {p.upper()}!)"), None) for p in words.PRIVATE)
+    True
+    """
+    return iter(()) if rules_out(PRIVATE_WORDS, text) else PRIVATE.finditer(text)
+
 
 LEAD_IN = re.compile(
     rf"^(?:{alternatives(words.LEAD_IN_SUBJECTS)}\s+)?{alternatives(words.LEAD_INS)}\s+with\s+"

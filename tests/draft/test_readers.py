@@ -8,7 +8,6 @@ import pytest
 from conftest import SENDER, read
 
 from followup.draft import check_drafts, render_drafts
-from followup.draft._readers import for_readers
 
 NOW = "2026-12-07 20:00"
 
@@ -74,22 +73,6 @@ def test_a_packed_note_is_not_split_at_its_commas_to_match_the_names():
 def test_the_reader_named_in_a_note_is_spoken_to(name, note, said):
     bodies, _ = letters([{"Interviewer": name, "Email": "x@civic.example", "Talking Point": note}])
     assert said in bodies[name]
-
-
-@pytest.mark.parametrize(
-    ("note", "reader", "said"),
-    [
-        ("Prof Femi is great", "Femi Adeyemi", "you are great"),  # a word shorter than the rest
-        ("Dr. KATE is from Cork like me", "O’Brien Kate", "we are both from Cork"),
-        ("Maria Lopez: the rota", "Maria Lopez", "the rota"),
-        ("Mariana's team", "Maria Lopez", "Mariana's team"),  # a name inside another is not it
-        ("Sam and Lopez both ski", "Maria Lopez", "we both ski"),
-        ("İlkay has a dog", "İlkay Gündoğan", "you have a dog"),  # "İ" lowers to two letters
-    ],
-)
-def test_a_name_is_found_by_its_words_in_any_case(note, reader, said):
-    one = pd.Series([note], dtype="str")
-    assert for_readers(one, pd.Series([reader]), pd.Series(["iv-1"])).tolist() == [said]
 
 
 def test_a_reader_who_asked_about_someone_elses_work_is_not_given_it():
