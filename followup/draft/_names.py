@@ -129,6 +129,8 @@ def name_case(name: str) -> str:
 
     >>> name_case("ÅSA LINDQVIST"), name_case("dana whitfield"), name_case("Jo van Dijk")
     ('Åsa Lindqvist', 'Dana Whitfield', 'Jo van Dijk')
+    >>> name_case("ALİ DEMİR")  # "İ" lowers to "i" and a dot above: the dot goes
+    'Ali Demir'
     """
     letters = [c for c in name if c.isalpha()]
     if letters and (all(c.islower() for c in letters) or all(c.isupper() for c in letters)):
@@ -136,7 +138,7 @@ def name_case(name: str) -> str:
 
         parsed = HumanName(name)
         parsed.capitalize(force=True)
-        return str(parsed)
+        return str(parsed).replace("i\u0307", "i") if "İ" in name else str(parsed)
     return name
 
 

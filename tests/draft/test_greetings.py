@@ -17,6 +17,8 @@ from followup.draft import check_drafts, greeting, greetings, interview_when, re
         ("Ortega, Luis", "Luis"),
         ("dana whitfield", "Dana"),
         ("DANA WHITFIELD", "Dana"),
+        ("ALİ KAYA", "Ali"),  # before: "Ali̇", a dot above the i
+        ("İLKER DEMİR", "İlker"),
         ("mary-kate olsen", "Mary-Kate"),
         ("Dr. Ben Okafor", "Dr. Okafor"),
         ("Dr Ben Okafor", "Dr. Okafor"),
